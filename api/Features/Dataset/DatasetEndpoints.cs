@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Dapper;
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JudgementsApi.Features.Dataset;
+
+public sealed record DatasetSource(string Name, string Publisher, string? Url, string Licence, string Use);
+
+public sealed record DatasetInfo(
+    string Version, DateOnly? DataAsOf, DateTimeOffset LoadedAt, IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyDictionary<string, int> InspectionsBySource, string Licence, string Attribution,
+    IReadOnlyList<DatasetSource> Sources, string Coverage, IReadOnlyList<string> KnownGaps);
+
+public static class DatasetEndpoints
+{
+    public const string Attribution = "Contains public sector information licensed under the Open Government Licence v3.0.";
+
+    public static RouteGroupBuilder MapDataset(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/dataset", GetDataset).WithTags("Dataset")
+            .WithName("GetDataset")
+            .WithSummary("What the data is")
+            .WithDescription("The loaded dataset: its version (it changes whenever the data does, and every ETag derives from it), the latest date it covers, when it was loaded, counts, sources, licence and known gaps.");
+        return v1;
+    }
+
+    private static readonly DatasetSource[] Sources =
+    [
+        new("Ofsted inspection reports and focused-visit letters on local authority children's services", "Ofsted",
+            "https://reports.ofsted.gov.uk/", "Open Government Licence v3.0",
+            "Every judgement, date and inspector is read from the report's own text (see each inspection's provenance)."),
+        new("Local authority code list", "Department for Education / ONS", "https://github.com/dfe-analytical-services/dfe-published-data-qa",
+            "Open Government Licence v3.0 (repository MIT)", "Councils, ONS and DfE codes, dates of operation, regions."),
+        new("Ofsted ILACS scrape and provider lookup", "data-to-insight / JT-39", "https://github.com/JT-39/ofsted-ilacs-scrape-tool",
+            "MIT", "Ofsted URNs, statistical neighbours; a cross-check of ILACS grades (disagreements resolved in favour of the report text)."),
+        new("Local news and council press releases on Shropshire and Telford & Wrekin", "named in each inspection's provenance", null,
+            "facts only", "Judgements no surviving report holds (e.g. Shropshire's 2012 'adequate'), marked source kind 'news'."),
+    ];
+
+    private static readonly string[] KnownGaps =
+    [
+        "Reports published before 2013 are mostly absent; four 2012 reports could not be recovered.",
+        "Focused-visit letters are not graded; their focus is summarised in our own words.",
+        "Judgements a report does not state are null with a note, never inferred.",
+    ];
+
+    private static async Task<Results<Ok<DatasetInfo>, ProblemHttpResult>> GetDataset(NpgsqlDataSource db)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var row = await conn.QueryFirstOrDefaultAsync<(string Version, DateTime? Built, DateTime LoadedAt, string Counts)>(
+            "SELECT version, built, loaded_at, counts::text FROM dataset");
+        if (row.Version is null) return Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
+
+        var bySource = (await conn.QueryAsync<(string Kind, int Count)>(
+            "SELECT source_kind, count(*)::int FROM inspections GROUP BY source_kind ORDER BY source_kind")).ToDictionary(r => r.Kind, r => r.Count);
+        var span = await conn.QueryFirstAsync<(DateTime? First, DateTime? Last)>("SELECT min(published), max(published) FROM inspections");
+        var coverage = span.First is null ? "No inspections loaded."
+            : $"Inspections published {span.First:yyyy-MM-dd} to {span.Last:yyyy-MM-dd}; focused visits from 2018; all English councils with children's services responsibilities, current and former.";
+
+        return TypedResults.Ok(new DatasetInfo(row.Version, row.Built is { } b ? DateOnly.FromDateTime(b) : null,
+            new DateTimeOffset(DateTime.SpecifyKind(row.LoadedAt, DateTimeKind.Utc)),
+            JsonSerializer.Deserialize<Dictionary<string, int>>(row.Counts)!, bySource, "Open Government Licence v3.0", Attribution,
+            Sources, coverage, KnownGaps));
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Dapper;
+using JudgementsApi.Infrastructure;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace JudgementsApi.Import;
+
+public sealed record ImportResult(string Version, bool Changed, IReadOnlyDictionary<string, int> Counts);
+
+/// <summary>
+/// Loads a validated seed-data folder: every table replaced in one transaction (so a failure
+/// changes nothing), skipped entirely when the files' hash equals the loaded version.
+/// </summary>
+public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogger<SeedImporter> log)
+{
+    private const long LockKey = 7_401_209_386_002;
+
+    public async Task<ImportResult> ImportAsync(string directory, CancellationToken ct = default)
+    {
+        var seed = SeedSet.Load(directory);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(@LockKey)", new { LockKey }, tx);
+
+        var loaded = await conn.QueryFirstOrDefaultAsync<string>("SELECT version FROM dataset", transaction: tx);
+        if (loaded == seed.Version)
+        {
+            log.LogInformation("Seed data {Version} is already loaded", seed.Version[..12]);
+            state.Set(seed.Version);
+            return new ImportResult(seed.Version, false, seed.Counts());
+        }
+
+        await conn.ExecuteAsync("""
+            TRUNCATE dataset, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
+                     framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
+            """, transaction: tx);
+
+        await Copy(conn, "regions (code, name, slug)", seed.Regions, (w, r) =>
+        {
+            w.Write(r.Code); w.Write(r.Name); w.Write(r.Slug);
+        }, ct);
+        await Copy(conn, "councils (code, la_code, ofsted_urn, name, slug, type, region_code, opened, closed, former_codes)", seed.Councils, (w, r) =>
+        {
+            w.Write(r.Code); Text(w, r.LaCode); Text(w, r.OfstedUrn); w.Write(r.Name); w.Write(r.Slug); w.Write(r.Type);
+            w.Write(r.RegionCode); Date(w, r.Opened); Date(w, r.Closed); w.Write(r.FormerCodes, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        }, ct);
+        await Copy(conn, "council_successions (predecessor_code, successor_code, date)", seed.Successions, (w, r) =>
+        {
+            w.Write(r.PredecessorCode); w.Write(r.SuccessorCode); w.Write(r.Date, NpgsqlDbType.Date);
+        }, ct);
+        await Copy(conn, "statistical_neighbours (council_code, rank, neighbour_code)", seed.Neighbours, (w, r) =>
+        {
+            w.Write(r.CouncilCode); w.Write(r.Rank, NpgsqlDbType.Integer); w.Write(r.NeighbourCode);
+        }, ct);
+        await Copy(conn, "grades (code, label, rank)", seed.Grades, (w, r) =>
+        {
+            w.Write(r.Code); w.Write(r.Label); w.Write(r.Rank, NpgsqlDbType.Integer);
+        }, ct);
+        await Copy(conn, "frameworks (slug, name, description)", seed.Frameworks, (w, r) =>
+        {
+            w.Write(r.Slug); w.Write(r.Name); Text(w, r.Description);
+        }, ct);
+        await Copy(conn, "framework_versions (slug, framework, name, effective_from, effective_to, grade_scale, source_url, notes)", seed.FrameworkVersions, (w, r) =>
+        {
+            w.Write(r.Slug); w.Write(r.Framework); w.Write(r.Name); w.Write(r.EffectiveFrom, NpgsqlDbType.Date); Date(w, r.EffectiveTo);
+            w.Write(r.GradeScale, NpgsqlDbType.Array | NpgsqlDbType.Text); Text(w, r.SourceUrl); Text(w, r.Notes);
+        }, ct);
+        await Copy(conn, "judgement_areas (code, name, family, description)", seed.Areas, (w, r) =>
+        {
+            w.Write(r.Code); w.Write(r.Name); w.Write(r.Family); Text(w, r.Description);
+        }, ct);
+        await Copy(conn, "framework_version_areas (framework_version, area_code, display_order, parent_area_code)", seed.VersionAreas, (w, r) =>
+        {
+            w.Write(r.FrameworkVersion); w.Write(r.AreaCode); w.Write(r.DisplayOrder, NpgsqlDbType.Integer); Text(w, r.ParentAreaCode);
+        }, ct);
+        await Copy(conn, "inspections (id, council_code, framework_version, type, start_date, end_date, published, published_precision, lead_inspector, report_url, source_kind, source, notes)", seed.Inspections, (w, r) =>
+        {
+            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.FrameworkVersion); w.Write(r.Type); Date(w, r.StartDate); Date(w, r.EndDate);
+            w.Write(r.Published, NpgsqlDbType.Date); w.Write(r.PublishedPrecision); Text(w, r.LeadInspector); Text(w, r.ReportUrl);
+            w.Write(r.SourceKind); w.Write(r.Source); Text(w, r.Notes);
+        }, ct);
+        await Copy(conn, "judgements (inspection_id, area_code, grade, note)", seed.Judgements, (w, r) =>
+        {
+            w.Write(r.InspectionId); w.Write(r.AreaCode); Text(w, r.Grade); Text(w, r.Note);
+        }, ct);
+        await Copy(conn, "focused_visits (id, council_code, letter_date, visit_start, visit_end, inspectors, focus, priority_action, report_url, source)", seed.FocusedVisits, (w, r) =>
+        {
+            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
+            w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); w.Write(r.Focus); w.Write(r.PriorityAction, NpgsqlDbType.Boolean);
+            Text(w, r.ReportUrl); w.Write(r.Source);
+        }, ct);
+
+        var counts = seed.Counts();
+        await conn.ExecuteAsync("""
+            INSERT INTO dataset (version, built, loaded_at, files, counts)
+            VALUES (@Version, @Built, now(), CAST(@Files AS jsonb), CAST(@Counts AS jsonb))
+            """,
+            new
+            {
+                seed.Version,
+                Built = seed.DataAsOf,
+                Files = JsonSerializer.Serialize(SeedSet.Headers.Keys.Order(StringComparer.Ordinal)),
+                Counts = JsonSerializer.Serialize(counts),
+            }, tx);
+        // Fresh planner statistics for the new rows (a utility statement: never auto-prepared).
+        await using (var analyze = new NpgsqlCommand("ANALYZE", conn, tx)) await analyze.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+
+        state.Set(seed.Version);
+        log.LogInformation("Imported seed data {Version}: {Counts}", seed.Version[..12], string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
+        return new ImportResult(seed.Version, true, counts);
+    }
+
+    private static async Task Copy<T>(NpgsqlConnection conn, string target, IReadOnlyList<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)
+    {
+        await using var importer = await conn.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            write(importer, row);
+        }
+        await importer.CompleteAsync(ct);
+    }
+
+    private static void Text(NpgsqlBinaryImporter w, string? value)
+    {
+        if (value is null) w.WriteNull(); else w.Write(value, NpgsqlDbType.Text);
+    }
+
+    private static void Date(NpgsqlBinaryImporter w, DateOnly? value)
+    {
+        if (value is { } d) w.Write(d, NpgsqlDbType.Date); else w.WriteNull();
+    }
+}

@@ -1,0 +1,313 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace JudgementsApi.Import;
+
+public sealed record RegionRow(string Code, string Name, string Slug);
+public sealed record CouncilRow(string Code, string? LaCode, string? OfstedUrn, string Name, string Slug, string Type,
+    string RegionCode, DateOnly? Opened, DateOnly? Closed, string[] FormerCodes);
+public sealed record SuccessionRow(string PredecessorCode, string SuccessorCode, DateOnly Date);
+public sealed record NeighbourRow(string CouncilCode, int Rank, string NeighbourCode);
+public sealed record GradeRow(string Code, string Label, int Rank);
+public sealed record FrameworkRow(string Slug, string Name, string? Description);
+public sealed record FrameworkVersionRow(string Slug, string Framework, string Name, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
+    string[] GradeScale, string? SourceUrl, string? Notes);
+public sealed record AreaRow(string Code, string Name, string Family, string? Description);
+public sealed record VersionAreaRow(string FrameworkVersion, string AreaCode, int DisplayOrder, string? ParentAreaCode);
+public sealed record InspectionRow(string Id, string CouncilCode, string FrameworkVersion, string Type, DateOnly? StartDate,
+    DateOnly? EndDate, DateOnly Published, string PublishedPrecision, string? LeadInspector, string? ReportUrl,
+    string SourceKind, string Source, string? Notes);
+public sealed record JudgementRow(string InspectionId, string AreaCode, string? Grade, string? Note);
+public sealed record FocusedVisitRow(string Id, string CouncilCode, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
+    string[] Inspectors, string Focus, bool PriorityAction, string? ReportUrl, string Source);
+
+public sealed class SeedValidationException(IReadOnlyList<string> errors)
+    : Exception($"The seed data is invalid ({errors.Count} error{(errors.Count == 1 ? "" : "s")}); nothing was imported:\n  " +
+                string.Join("\n  ", errors.Take(200)) + (errors.Count > 200 ? $"\n  … and {errors.Count - 200} more" : ""))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}
+
+/// <summary>
+/// Every seed file, read and checked as a whole before anything is written: each rule the database
+/// would enforce and the ones it cannot (a grade outside its framework's scale, an area the
+/// framework does not grade), with the file and line of each offence.
+/// </summary>
+public sealed partial class SeedSet
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Headers = new Dictionary<string, string[]>
+    {
+        ["regions.csv"] = ["code", "name", "slug"],
+        ["councils.csv"] = ["code", "la_code", "ofsted_urn", "name", "slug", "type", "region_code", "opened", "closed", "former_codes"],
+        ["council_successions.csv"] = ["predecessor_code", "successor_code", "date"],
+        ["statistical_neighbours.csv"] = ["council_code", "rank", "neighbour_code"],
+        ["grades.csv"] = ["code", "label", "rank"],
+        ["frameworks.csv"] = ["slug", "name", "description"],
+        ["framework_versions.csv"] = ["slug", "framework", "name", "effective_from", "effective_to", "grade_scale", "source_url", "notes"],
+        ["judgement_areas.csv"] = ["code", "name", "family", "description"],
+        ["framework_version_areas.csv"] = ["framework_version", "area_code", "display_order", "parent_area_code"],
+        ["inspections.csv"] = ["id", "council_code", "framework_version", "type", "start_date", "end_date", "published",
+            "published_precision", "lead_inspector", "report_url", "source_kind", "source", "notes"],
+        ["judgements.csv"] = ["inspection_id", "area_code", "grade", "note"],
+        ["focused_visits.csv"] = ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus",
+            "priority_action", "report_url", "source"],
+    };
+
+    public static readonly string[] CouncilTypes = ["county", "unitary", "metropolitan_district", "london_borough"];
+    private static readonly string[] Precisions = ["day", "month", "year"];
+    private static readonly string[] SourceKinds = ["report", "override", "news"];
+
+    public required string Version { get; init; }
+    public required List<RegionRow> Regions { get; init; }
+    public required List<CouncilRow> Councils { get; init; }
+    public required List<SuccessionRow> Successions { get; init; }
+    public required List<NeighbourRow> Neighbours { get; init; }
+    public required List<GradeRow> Grades { get; init; }
+    public required List<FrameworkRow> Frameworks { get; init; }
+    public required List<FrameworkVersionRow> FrameworkVersions { get; init; }
+    public required List<AreaRow> Areas { get; init; }
+    public required List<VersionAreaRow> VersionAreas { get; init; }
+    public required List<InspectionRow> Inspections { get; init; }
+    public required List<JudgementRow> Judgements { get; init; }
+    public required List<FocusedVisitRow> FocusedVisits { get; init; }
+
+    public DateOnly? DataAsOf =>
+        Inspections.Select(i => (DateOnly?)i.Published).Concat(FocusedVisits.Select(f => (DateOnly?)f.LetterDate)).Max();
+
+    public Dictionary<string, int> Counts() => new()
+    {
+        ["regions"] = Regions.Count, ["councils"] = Councils.Count,
+        ["currentCouncils"] = Councils.Count(c => c.Closed is null),
+        ["inspections"] = Inspections.Count, ["judgements"] = Judgements.Count,
+        ["focusedVisits"] = FocusedVisits.Count, ["frameworkVersions"] = FrameworkVersions.Count,
+    };
+
+    [GeneratedRegex("^[a-z0-9]+(_[a-z0-9]+)*$")]
+    private static partial Regex SnakeCase();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+
+    /// <summary>Reads and validates a seed-data folder; throws <see cref="SeedValidationException"/> listing every error.</summary>
+    public static SeedSet Load(string directory)
+    {
+        var errors = new List<string>();
+        if (!Directory.Exists(directory)) throw new SeedValidationException([$"{directory}: no such directory"]);
+        var raw = Headers.ToDictionary(h => h.Key, h => SeedCsv.Read(Path.Combine(directory, h.Key), h.Key, h.Value, errors));
+        var v = new Validator(errors);
+
+        var regions = raw["regions.csv"].Select(r => new RegionRow(v.Req(r, "code"), v.Req(r, "name"), v.Slug(r, "slug"))).ToList();
+        v.Unique(raw["regions.csv"], "code"); v.Unique(raw["regions.csv"], "slug");
+        var regionCodes = regions.Select(r => r.Code).ToHashSet();
+
+        var councils = raw["councils.csv"].Select(r => new CouncilRow(v.Req(r, "code"), r["la_code"], r["ofsted_urn"], v.Req(r, "name"),
+            v.Slug(r, "slug"), v.OneOf(r, "type", CouncilTypes), v.Ref(r, "region_code", regionCodes, "region"),
+            v.Date(r, "opened"), v.Date(r, "closed"), v.List(r, "former_codes"))).ToList();
+        v.Unique(raw["councils.csv"], "code"); v.Unique(raw["councils.csv"], "slug");
+        foreach (var (c, r) in councils.Zip(raw["councils.csv"])) v.Ordered(r, "opened", c.Opened, "closed", c.Closed);
+        var councilCodes = councils.Select(c => c.Code).ToHashSet();
+        foreach (var (c, r) in councils.Zip(raw["councils.csv"]))
+            foreach (var former in c.FormerCodes.Where(councilCodes.Contains))
+                errors.Add($"{r.Where}: former code {former} is also the code of a council");
+
+        var successions = raw["council_successions.csv"].Select(r => new SuccessionRow(
+            v.Ref(r, "predecessor_code", councilCodes, "council"), v.Ref(r, "successor_code", councilCodes, "council"),
+            v.Date(r, "date") ?? v.Missing(r, "date", DateOnly.MinValue))).ToList();
+        v.Unique(raw["council_successions.csv"], "predecessor_code", "successor_code");
+
+        var neighbours = raw["statistical_neighbours.csv"].Select(r => new NeighbourRow(
+            v.Ref(r, "council_code", councilCodes, "council"), v.Int(r, "rank"), v.Ref(r, "neighbour_code", councilCodes, "council"))).ToList();
+        v.Unique(raw["statistical_neighbours.csv"], "council_code", "rank");
+
+        var grades = raw["grades.csv"].Select(r => new GradeRow(v.Snake(r, "code"), v.Req(r, "label"), v.Int(r, "rank"))).ToList();
+        v.Unique(raw["grades.csv"], "code");
+        var gradeCodes = grades.Select(g => g.Code).ToHashSet();
+
+        var frameworks = raw["frameworks.csv"].Select(r => new FrameworkRow(v.Slug(r, "slug"), v.Req(r, "name"), r["description"])).ToList();
+        v.Unique(raw["frameworks.csv"], "slug");
+        var frameworkSlugs = frameworks.Select(f => f.Slug).ToHashSet();
+
+        var versions = raw["framework_versions.csv"].Select(r =>
+        {
+            var scale = v.List(r, "grade_scale");
+            foreach (var g in scale.Where(g => !gradeCodes.Contains(g))) errors.Add($"{r.Where}: grade_scale names unknown grade '{g}'");
+            if (scale.Length == 0) errors.Add($"{r.Where}: grade_scale is empty");
+            var from = v.Date(r, "effective_from") ?? v.Missing(r, "effective_from", DateOnly.MinValue);
+            var to = v.Date(r, "effective_to");
+            v.Ordered(r, "effective_from", from, "effective_to", to);
+            return new FrameworkVersionRow(v.Slug(r, "slug"), v.Ref(r, "framework", frameworkSlugs, "framework"), v.Req(r, "name"),
+                from, to, scale, r["source_url"], r["notes"]);
+        }).ToList();
+        v.Unique(raw["framework_versions.csv"], "slug");
+        var versionBySlug = versions.ToDictionary(x => x.Slug, x => x);
+
+        var areas = raw["judgement_areas.csv"].Select(r => new AreaRow(v.Snake(r, "code"), v.Req(r, "name"), v.Snake(r, "family"), r["description"])).ToList();
+        v.Unique(raw["judgement_areas.csv"], "code");
+        var areaCodes = areas.Select(a => a.Code).ToHashSet();
+
+        var versionAreas = raw["framework_version_areas.csv"].Select(r => new VersionAreaRow(
+            v.Ref(r, "framework_version", versionBySlug.Keys, "framework version"), v.Ref(r, "area_code", areaCodes, "judgement area"),
+            v.Int(r, "display_order"), r["parent_area_code"])).ToList();
+        v.Unique(raw["framework_version_areas.csv"], "framework_version", "area_code");
+        var areasOf = versionAreas.GroupBy(a => a.FrameworkVersion).ToDictionary(g => g.Key, g => g.Select(a => a.AreaCode).ToHashSet());
+        foreach (var (a, r) in versionAreas.Zip(raw["framework_version_areas.csv"]))
+            if (a.ParentAreaCode is { } parent && !(areasOf.GetValueOrDefault(a.FrameworkVersion)?.Contains(parent) ?? false))
+                errors.Add($"{r.Where}: parent_area_code '{parent}' is not an area of {a.FrameworkVersion}");
+
+        var inspections = raw["inspections.csv"].Select(r =>
+        {
+            var start = v.Date(r, "start_date");
+            var end = v.Date(r, "end_date");
+            var published = v.Date(r, "published") ?? v.Missing(r, "published", DateOnly.MinValue);
+            v.Ordered(r, "start_date", start, "end_date", end);
+            v.Ordered(r, "end_date", end, "published", published);
+            return new InspectionRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"),
+                v.Ref(r, "framework_version", versionBySlug.Keys, "framework version"), v.Snake(r, "type"), start, end, published,
+                v.OneOf(r, "published_precision", Precisions), r["lead_inspector"], r["report_url"],
+                v.OneOf(r, "source_kind", SourceKinds), v.Req(r, "source"), r["notes"]);
+        }).ToList();
+        v.Unique(raw["inspections.csv"], "id");
+        v.Unique(raw["inspections.csv"], "council_code", "published", "type");
+        var inspectionById = inspections.GroupBy(i => i.Id).ToDictionary(g => g.Key, g => g.First());
+
+        var judgements = raw["judgements.csv"].Select(r =>
+        {
+            var row = new JudgementRow(v.Ref(r, "inspection_id", inspectionById.Keys, "inspection"), v.Req(r, "area_code"), r["grade"], r["note"]);
+            if (!inspectionById.TryGetValue(row.InspectionId, out var inspection)) return row;
+            if (!versionBySlug.TryGetValue(inspection.FrameworkVersion, out var version)) return row;
+            if (!(areasOf.GetValueOrDefault(version.Slug)?.Contains(row.AreaCode) ?? false))
+                errors.Add($"{r.Where}: area '{row.AreaCode}' is not graded by {version.Slug} (inspection {row.InspectionId})");
+            if (row.Grade is { } grade && !version.GradeScale.Contains(grade))
+                errors.Add($"{r.Where}: grade '{grade}' is not on the {version.Slug} scale ({string.Join(", ", version.GradeScale)})");
+            if (row.Grade is null && row.Note is null)
+                errors.Add($"{r.Where}: an unknown grade needs a note saying why");
+            return row;
+        }).ToList();
+        v.Unique(raw["judgements.csv"], "inspection_id", "area_code");
+
+        var focusedVisits = raw["focused_visits.csv"].Select(r =>
+        {
+            var start = v.Date(r, "visit_start");
+            var end = v.Date(r, "visit_end");
+            v.Ordered(r, "visit_start", start, "visit_end", end);
+            return new FocusedVisitRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"),
+                v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
+                v.Req(r, "focus"), v.Bool(r, "priority_action"), r["report_url"], v.Req(r, "source"));
+        }).ToList();
+        v.Unique(raw["focused_visits.csv"], "id");
+
+        if (errors.Count > 0) throw new SeedValidationException(errors);
+
+        return new SeedSet
+        {
+            Version = Hash(directory), Regions = regions, Councils = councils, Successions = successions, Neighbours = neighbours,
+            Grades = grades, Frameworks = frameworks, FrameworkVersions = versions, Areas = areas, VersionAreas = versionAreas,
+            Inspections = inspections, Judgements = judgements, FocusedVisits = focusedVisits,
+        };
+    }
+
+    /// <summary>The dataset version: a hash of every seed file's name and bytes, so it changes exactly when the data does.</summary>
+    private static string Hash(string directory)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Headers.Keys.Order(StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
+            sha.AppendData(File.ReadAllBytes(Path.Combine(directory, file)));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private sealed class Validator(List<string> errors)
+    {
+        public string Req(SeedRow r, string column)
+        {
+            if (r[column] is { } value) return value;
+            errors.Add($"{r.Where}: {column} is required");
+            return "";
+        }
+
+        public T Missing<T>(SeedRow r, string column, T placeholder)
+        {
+            errors.Add($"{r.Where}: {column} is required");
+            return placeholder;
+        }
+
+        public string Slug(SeedRow r, string column)
+        {
+            var value = Req(r, column);
+            if (value.Length > 0 && !SeedSet.Slug().IsMatch(value)) errors.Add($"{r.Where}: {column} '{value}' is not a lower-case hyphenated slug");
+            return value;
+        }
+
+        public string Snake(SeedRow r, string column)
+        {
+            var value = Req(r, column);
+            if (value.Length > 0 && !SnakeCase().IsMatch(value)) errors.Add($"{r.Where}: {column} '{value}' is not lower snake_case");
+            return value;
+        }
+
+        public string OneOf(SeedRow r, string column, IReadOnlyCollection<string> allowed)
+        {
+            var value = Req(r, column);
+            if (value.Length > 0 && !allowed.Contains(value))
+                errors.Add($"{r.Where}: {column} '{value}' is not one of {string.Join(", ", allowed)}");
+            return value;
+        }
+
+        public string Ref(SeedRow r, string column, IEnumerable<string> known, string what)
+        {
+            var value = Req(r, column);
+            if (value.Length > 0 && !known.Contains(value)) errors.Add($"{r.Where}: unknown {what} '{value}' in {column}");
+            return value;
+        }
+
+        public DateOnly? Date(SeedRow r, string column)
+        {
+            if (r[column] is not { } text) return null;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            errors.Add($"{r.Where}: {column} '{text}' is not a date (YYYY-MM-DD)");
+            return null;
+        }
+
+        public int Int(SeedRow r, string column)
+        {
+            if (int.TryParse(r[column], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
+            errors.Add($"{r.Where}: {column} '{r[column]}' is not a whole number");
+            return 0;
+        }
+
+        public bool Bool(SeedRow r, string column)
+        {
+            switch (r[column])
+            {
+                case "true": return true;
+                case "false": return false;
+                default: errors.Add($"{r.Where}: {column} '{r[column]}' is not true or false"); return false;
+            }
+        }
+
+        public string[] List(SeedRow r, string column) =>
+            r[column]?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+        public void Ordered(SeedRow r, string firstName, DateOnly? first, string secondName, DateOnly? second)
+        {
+            if (first is { } a && second is { } b && b < a)
+                errors.Add($"{r.Where}: {secondName} ({b:yyyy-MM-dd}) is before {firstName} ({a:yyyy-MM-dd})");
+        }
+
+        public void Unique(List<SeedRow> rows, params string[] columns)
+        {
+            var seen = new Dictionary<string, int>();
+            foreach (var r in rows)
+            {
+                var key = string.Join("|", columns.Select(c => r[c]));
+                if (seen.TryGetValue(key, out var firstLine))
+                    errors.Add($"{r.Where}: duplicate {string.Join("+", columns)} '{key.Replace('|', ' ')}' (first at line {firstLine})");
+                else seen[key] = r.Line;
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace JudgementsApi.Infrastructure;
+
+/// <summary>
+/// The data changes only on import, so a response is fully determined by the dataset version,
+/// the URL and the Accept header. The ETag is computed from exactly those, before any work, so a
+/// conditional request costs nothing; the output cache keeps the body, keyed on the same things.
+/// </summary>
+public static class Caching
+{
+    public const string PolicyName = "dataset";
+    public const string CacheControl = "public, max-age=300";
+
+    public static IServiceCollection AddDatasetCaching(this IServiceCollection services)
+    {
+        services.AddSingleton<DatasetState>();
+        services.AddHostedService<DatasetVersionPoller>();
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = 256L * 1024 * 1024;
+            options.MaximumBodySize = 64L * 1024 * 1024;
+            options.AddPolicy(PolicyName, new DatasetCachePolicy());
+        });
+        return services;
+    }
+
+    public static string? ETagFor(HttpRequest request, string? version)
+    {
+        if (version is null) return null;
+        var key = $"{request.Path}{request.QueryString}|{request.Headers.Accept}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8);
+        return $"\"{version[..Math.Min(16, version.Length)]}-{hash}\"";
+    }
+
+    /// <summary>ETag, If-None-Match → 304, and Cache-Control for the versioned API.</summary>
+    public static IApplicationBuilder UseDatasetETags(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && request.Path.StartsWithSegments("/v1")
+                && ETagFor(request, context.RequestServices.GetRequiredService<DatasetState>().Version) is { } etag)
+            {
+                var headers = context.Response.Headers;
+                headers.ETag = etag;
+                headers.CacheControl = CacheControl;
+                headers.Vary = "Accept";
+                if (request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == etag))))
+                {
+                    context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    return;
+                }
+                context.Response.OnStarting(() =>
+                {
+                    if (context.Response.StatusCode != StatusCodes.Status200OK)
+                    {
+                        headers.Remove("ETag");
+                        headers.CacheControl = "no-store";
+                    }
+                    return Task.CompletedTask;
+                });
+            }
+            await next(context);
+        });
+
+    private sealed class DatasetCachePolicy : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var version = context.HttpContext.RequestServices.GetRequiredService<DatasetState>().Version;
+            var method = context.HttpContext.Request.Method;
+            var cacheable = version is not null && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method));
+            context.EnableOutputCaching = cacheable;
+            context.AllowCacheLookup = cacheable;
+            context.AllowCacheStorage = cacheable;
+            context.AllowLocking = true;
+            if (cacheable)
+            {
+                context.CacheVaryByRules.QueryKeys = "*";
+                context.CacheVaryByRules.HeaderNames = "Accept";
+                context.CacheVaryByRules.VaryByValues["dataset"] = version!;
+                context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
+            }
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK) context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+    }
+}

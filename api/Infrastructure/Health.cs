@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace JudgementsApi.Infrastructure;
+
+/// <summary>/health/live: the process answers. /health/ready: the database answers and is migrated.</summary>
+public static class Health
+{
+    public static IServiceCollection AddApiHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(4));
+        return services;
+    }
+
+    public static void MapApiHealthChecks(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = Write })
+            .WithName("Live").WithTags("Health").WithSummary("The process is up");
+        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = Write })
+            .WithName("Ready").WithTags("Health").WithSummary("The database is reachable and migrated");
+    }
+
+    private static Task Write(HttpContext http, HealthReport report)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        var checks = report.Entries.ToDictionary(e => e.Key, e => new
+        {
+            status = e.Value.Status.ToString().ToLowerInvariant(),
+            description = e.Value.Description,
+            data = e.Value.Data,
+        });
+        if (report.Status == HealthStatus.Healthy)
+        {
+            http.Response.ContentType = "application/json";
+            return http.Response.WriteAsync(JsonSerializer.Serialize(new { status = "healthy", checks }, JsonSerializerOptions.Web));
+        }
+
+        var detail = string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
+            .Select(e => $"{e.Key}: {e.Value.Description}"));
+        return Problems.Problem(Problems.ServiceUnavailable, detail, new Dictionary<string, object?> { ["checks"] = checks })
+            .ExecuteAsync(http);
+    }
+
+    private sealed class DatabaseReadyCheck(NpgsqlDataSource db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            try
+            {
+                await using var conn = await db.OpenConnectionAsync(ct);
+                // Two statements: the second would not even parse in a database that was never migrated.
+                var migrated = await conn.ExecuteScalarAsync<bool>("SELECT to_regclass('schema_migrations') IS NOT NULL")
+                    && await conn.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = @Latest)",
+                        new { Latest = Migrator.LatestVersion });
+                var dataset = migrated ? await conn.ExecuteScalarAsync<string?>("SELECT version FROM dataset") : null;
+                var data = new Dictionary<string, object> { ["migration"] = Migrator.LatestVersion, ["dataset"] = dataset ?? "none" };
+                return migrated
+                    ? HealthCheckResult.Healthy("reachable and migrated", data)
+                    : HealthCheckResult.Unhealthy($"not migrated to {Migrator.LatestVersion}", data: data);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or OperationCanceledException or System.Net.Sockets.SocketException)
+            {
+                return HealthCheckResult.Unhealthy("the database cannot be reached");
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JudgementsApi.Infrastructure;
+
+/// <summary>One bad query parameter: which, what is wrong, and what would be accepted.</summary>
+public sealed record ParameterError(string Parameter, string Message, IReadOnlyList<string>? Allowed = null);
+
+/// <summary>A kind of problem the API reports; its <c>type</c> URI answers with <see cref="Explanation"/>.</summary>
+public sealed record ProblemKind(string Slug, int Status, string Title, string Explanation)
+{
+    public string Type => $"/problems/{Slug}";
+}
+
+/// <summary>RFC 9457 problem documents: every 4xx/5xx the API sends is one of these kinds.</summary>
+public static class Problems
+{
+    public static readonly ProblemKind InvalidParameter = new("invalid-parameter", 400, "Invalid request parameters",
+        "One or more query parameters were not understood. The errors list names each parameter, what is wrong with it and, where the values are a fixed set, the values that are accepted. Unknown parameter names are rejected too, so that a typo never silently returns unfiltered data.");
+    public static readonly ProblemKind NotFound = new("not-found", 404, "Not found",
+        "Nothing exists at this address. Councils are addressed by ONS code (E06000051), DfE three-digit code (893), a former ONS code or slug (shropshire); inspections and focused visits by their id.");
+    public static readonly ProblemKind UnsupportedVersion = new("unsupported-version", 404, "Unsupported API version",
+        "The path names an API version this server does not serve. The supportedVersions member and the api-supported-versions header list the versions that exist; every resource lives under /v1.");
+    public static readonly ProblemKind NotAcceptable = new("not-acceptable", 406, "Not acceptable",
+        "The Accept header asks for a representation this resource cannot produce. Every resource answers application/json; collections also answer text/csv (or format=csv).");
+    public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", 405, "Method not allowed",
+        "The API is read-only: resources answer GET and HEAD (and OPTIONS for CORS preflight).");
+    public static readonly ProblemKind UriTooLong = new("uri-too-long", 414, "Request URI too long",
+        "The request path or query string is longer than the API accepts. Narrow the request, for example by sending fewer council codes at once.");
+    public static readonly ProblemKind ServiceUnavailable = new("service-unavailable", 503, "Service unavailable",
+        "The API cannot reach its database just now. Retry after the number of seconds in the Retry-After header; /health/ready reports when it is back.");
+    public static readonly ProblemKind InternalError = new("internal-error", 500, "Internal server error",
+        "Something failed inside the API. No detail is exposed; the traceId member identifies the failure in the server's logs.");
+
+    public static readonly IReadOnlyList<ProblemKind> All =
+        [InvalidParameter, NotFound, UnsupportedVersion, NotAcceptable, MethodNotAllowed, UriTooLong, ServiceUnavailable, InternalError];
+
+    private static readonly Dictionary<int, ProblemKind> ByStatus = new()
+    {
+        [400] = InvalidParameter, [404] = NotFound, [405] = MethodNotAllowed, [406] = NotAcceptable,
+        [414] = UriTooLong, [500] = InternalError, [503] = ServiceUnavailable,
+    };
+
+    public static ProblemHttpResult Problem(ProblemKind kind, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail: detail, statusCode: kind.Status, title: kind.Title, type: kind.Type, extensions: extensions);
+
+    public static ProblemHttpResult Invalid(IReadOnlyList<ParameterError> errors) =>
+        Problem(InvalidParameter,
+            errors.Count == 1 ? errors[0].Message : $"{errors.Count} parameters are invalid; see errors.",
+            new Dictionary<string, object?> { ["errors"] = errors });
+
+    public static ProblemHttpResult NotFoundFor(string what, string id) =>
+        Problem(NotFound, $"No {what} has the identifier '{id}'.");
+
+    /// <summary>Problem details everywhere: our type URIs, a trace id, and 503 for a database that cannot be reached.</summary>
+    public static IServiceCollection AddApiProblems(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
+        {
+            var problem = ctx.ProblemDetails;
+            if (problem.Status is { } status && ByStatus.TryGetValue(status, out var kind)
+                && (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal)))
+            {
+                problem.Type = kind.Type;
+                problem.Title = kind.Title;
+                problem.Detail ??= status == 404 ? $"Nothing exists at {ctx.HttpContext.Request.Path}." : null;
+            }
+            if (problem.Status == 503) ctx.HttpContext.Response.Headers.RetryAfter = "5";
+            problem.Instance ??= ctx.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+
+    public static IApplicationBuilder UseApiProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when Database.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>GET /problems/{slug}: the human explanation behind each problem type.</summary>
+    public static void MapProblemTypes(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/problems/{slug}", Results<ContentHttpResult, ProblemHttpResult> (string slug) =>
+            All.FirstOrDefault(k => k.Slug == slug) is { } kind
+                ? TypedResults.Content(Page(kind), "text/html; charset=utf-8")
+                : NotFoundFor("problem type", slug))
+            .WithName("GetProblemType")
+            .WithSummary("Explain a problem type")
+            .WithDescription("The `type` of every problem document the API sends is a URI under /problems; this page explains it.")
+            .WithTags("Problems");
+    }
+
+    private static string Page(ProblemKind kind)
+    {
+        static string H(string s) => System.Net.WebUtility.HtmlEncode(s);
+        return $"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>{H(kind.Title)} ({kind.Status})</title></head>
+            <body><h1>{H(kind.Title)}</h1><p>HTTP status {kind.Status}.</p><p>{H(kind.Explanation)}</p>
+            <p><a href="/swagger">API documentation</a></p></body></html>
+            """;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
+
+namespace JudgementsApi.Infrastructure;
+
+public enum Representation { Json, Csv }
+
+/// <summary>Marks a collection endpoint that can answer text/csv (all matching rows, not one page).</summary>
+public sealed class CsvCollectionMetadata;
+
+public static class Negotiation
+{
+    internal const string ItemKey = "representation";
+    private static readonly string[] Formats = ["json", "csv"];
+
+    public static Representation RepresentationOf(this HttpContext http) =>
+        http.Items.TryGetValue(ItemKey, out var r) && r is Representation rep ? rep : Representation.Json;
+
+    public static bool WantsCsv(this HttpContext http) => http.RepresentationOf() == Representation.Csv;
+
+    public static TBuilder WithCsv<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new CsvCollectionMetadata());
+        return builder;
+    }
+
+    /// <summary><c>format=</c> wins over Accept; null means 406.</summary>
+    internal static Representation? Choose(HttpRequest request, bool csvCapable, List<ParameterError> errors)
+    {
+        if (csvCapable && request.Query.TryGetValue("format", out var format) && !string.IsNullOrEmpty(format))
+        {
+            if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return Representation.Csv;
+            if (!string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+                errors.Add(new ParameterError("format", $"'{format}' is not a format this resource produces.", Formats));
+            return Representation.Json;
+        }
+
+        var accept = request.Headers.Accept.ToString();
+        if (string.IsNullOrWhiteSpace(accept)) return Representation.Json;
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept.ToArray(), out var ranges)) return Representation.Json;
+
+        foreach (var range in ranges.Where(r => (r.Quality ?? 1) > 0).OrderByDescending(r => r.Quality ?? 1))
+        {
+            var type = range.MediaType.Value?.ToLowerInvariant();
+            switch (type)
+            {
+                case "application/json" or "application/problem+json" or "application/*" or "*/*":
+                    return Representation.Json;
+                case "text/csv" or "text/*" when csvCapable:
+                    return Representation.Csv;
+            }
+        }
+        return null;
+    }
+}
+
+public sealed record CsvColumn<T>(string Name, Func<T, object?> Value);
+
+/// <summary>RFC 4180 CSV with a header row, sent as a download with a meaningful file name.</summary>
+public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows)
+    : IResult, IEndpointMetadataProvider
+{
+    public async Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8; header=present";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        var sb = new StringBuilder();
+        AppendRow(sb, columns.Select(c => c.Name));
+        foreach (var row in rows) AppendRow(sb, columns.Select(c => Format(c.Value(row))));
+        await http.Response.WriteAsync(sb.ToString(), Encoding.UTF8);
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        IEnumerable<string> list => string.Join("; ", list),
+        _ => value.ToString() ?? "",
+    };
+
+    private static void AppendRow(StringBuilder sb, IEnumerable<string> fields)
+    {
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first) sb.Append(',');
+            first = false;
+            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0) sb.Append('"').Append(field.Replace("\"", "\"\"")).Append('"');
+            else sb.Append(field);
+        }
+        sb.Append("\r\n");
+    }
+
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/csv"]));
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JudgementsApi.Infrastructure;
+
+/// <summary>The API version lives in the URL; this is the only place that knows which exist.</summary>
+public static class ApiVersions
+{
+    public const string HeaderName = "api-supported-versions";
+    public static readonly IReadOnlyList<string> Supported = ["1"];
+
+    /// <summary>Every response says which versions exist.</summary>
+    public static IApplicationBuilder UseSupportedVersionsHeader(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.Headers[HeaderName] = string.Join(", ", Supported);
+            return next(context);
+        });
+
+    /// <summary>The /v1 group, and a 404 problem for any other /vN.</summary>
+    public static RouteGroupBuilder MapVersion1(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods("/{version:regex(^v\\d+$)}/{**rest}", ["GET", "HEAD"], ProblemHttpResult (string version, string? rest) =>
+            Supported.Contains(version[1..])
+                ? Problems.Problem(Problems.NotFound, $"There is no resource at /{version}/{rest}.")
+                : Problems.Problem(Problems.UnsupportedVersion,
+                    $"API version '{version}' does not exist. Supported: {string.Join(", ", Supported.Select(v => "v" + v))}.",
+                    new Dictionary<string, object?> { ["supportedVersions"] = Supported.Select(v => "v" + v).ToArray() }))
+            .ExcludeFromDescription();
+
+        return routes.MapGroup("/v1");
+    }
+}

@@ -1,0 +1,72 @@
+using JudgementsApi;
+using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.Dataset;
+using JudgementsApi.Features.FocusedVisits;
+using JudgementsApi.Features.Frameworks;
+using JudgementsApi.Features.Inspections;
+using JudgementsApi.Features.Statistics;
+using JudgementsApi.Import;
+using JudgementsApi.Infrastructure;
+
+// `JudgementsApi migrate` and `JudgementsApi import <dir>` run one job and exit; anything else serves.
+var command = args.FirstOrDefault() is "migrate" or "import" ? args[0] : "serve";
+var commandArgs = command == "serve" ? [] : args.Skip(1).Where(a => !a.StartsWith('-')).ToArray();
+var builder = WebApplication.CreateBuilder(command == "serve" ? args : args.Skip(1).Where(a => a.StartsWith('-')).ToArray());
+
+// Data: one pooled data source, migrations, the seed importer
+builder.Services.AddJudgementsDatabase(builder.Configuration);
+builder.Services.AddSingleton<Migrator>();
+builder.Services.AddSingleton<SeedImporter>();
+
+// HTTP conventions: problem details, caching keyed on the dataset version, health, CORS, JSON, docs
+builder.Services.AddApiProblems();
+builder.Services.AddDatasetCaching();
+builder.Services.AddApiHealthChecks();
+builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
+    .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
+    .WithExposedHeaders("ETag", "Link", "Content-Disposition", ApiVersions.HeaderName)));
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+builder.Services.AddApiDocs();
+
+var app = builder.Build();
+
+try
+{
+    await Startup.PrepareDatabaseAsync(app, command, commandArgs);
+}
+catch (Exception ex) when (ex is MigrationException or SeedValidationException or StartupException)
+{
+    Console.Error.WriteLine($"judgements-api: {ex.Message}");
+    return 1;
+}
+if (command != "serve") return 0;
+
+app.UseApiProblems();
+app.UseRequestLimits();
+app.UseCors();
+app.UseSupportedVersionsHeader();
+app.UseDatasetETags();
+app.UseOutputCache();
+app.UseApiDocs();
+
+app.MapApiHealthChecks();
+app.MapProblemTypes();
+
+var v1 = app.MapVersion1()
+    .AddEndpointFilter<ApiConventionsFilter>()
+    .CacheOutput(Caching.PolicyName)
+    .ProducesProblem(StatusCodes.Status400BadRequest)
+    .ProducesProblem(StatusCodes.Status406NotAcceptable)
+    .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+v1.MapCouncils();
+v1.MapInspections();
+v1.MapFocusedVisits();
+v1.MapFrameworks();
+v1.MapStatistics();
+v1.MapDataset();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

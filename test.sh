@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Build and run every test against a real PostgreSQL: a throwaway cluster made for this run and
+# removed after it. Tests clone their own databases from a migrated, seeded template, so they can
+# run in parallel. Exits non-zero on any failure.
+# Arguments go to dotnet test (e.g. --filter FullyQualifiedName~OpenApi).
+# Set JUDGEMENTS_TEST_DB to an admin connection string to use an existing server instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+. db/cluster.sh
+
+require_dotnet
+if [ -z "${JUDGEMENTS_TEST_DB:-}" ]; then
+  pg_find_bin
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/judgements-test.XXXXXX")
+  chmod 755 "$tmp"
+  cleanup() { pg_stop "$tmp/postgres"; rm -rf "$tmp"; }
+  trap cleanup EXIT
+  port=$(pg_free_port 55432)
+  pg_start "$tmp/postgres" "$port"
+  export JUDGEMENTS_TEST_DB
+  JUDGEMENTS_TEST_DB=$(pg_connstr "$port" postgres)
+  echo "Test PostgreSQL on 127.0.0.1:$port ($tmp)"
+fi
+
+# The same bootstrap as run.sh: build, then migrate and import the committed seed data into the
+# template every test database is cloned from.
+dotnet build JudgementsApi.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+template="judgements_template"
+if [ -n "${PG_PASSWORD:-}" ]; then
+  PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -q \
+    -c "DROP DATABASE IF EXISTS $template" -c "CREATE DATABASE $template"
+  JUDGEMENTS_DB=$(pg_connstr "$port" "$template") dotnet api/bin/Release/net10.0/JudgementsApi.dll import "$root/seed-data"
+  export JUDGEMENTS_TEST_TEMPLATE=$template
+fi
+
+log="$(mktemp "${TMPDIR:-/tmp}/judgements-test-log.XXXXXX")"
+status=0
+dotnet test JudgementsApi.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+# One plain closing line for CI, summed over the test projects.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: $passed passed, $failed failed"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then echo "no test ran" >&2; status=1; fi
+exit "$status"

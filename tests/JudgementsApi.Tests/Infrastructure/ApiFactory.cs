@@ -1,0 +1,44 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace JudgementsApi.Tests.Infrastructure;
+
+/// <summary>The real app over HTTP (in memory), against its own clone of the seeded database.</summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string DatabaseName { get; private set; } = "";
+
+    /// <summary>What the app connects to; a subclass may route it elsewhere (through a proxy, say).</summary>
+    protected virtual string AppConnectionString => TestDatabase.ConnectionString(DatabaseName);
+
+    public virtual async Task InitializeAsync() => DatabaseName = await TestDatabase.CloneAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("JUDGEMENTS_DB", AppConnectionString);
+        builder.UseSetting("Judgements:DatabaseWaitSeconds", "5");
+    }
+
+    public NpgsqlConnection OpenDatabase()
+    {
+        var conn = new NpgsqlConnection(TestDatabase.ConnectionString(DatabaseName));
+        conn.Open();
+        return conn;
+    }
+
+    public HttpClient CreateClient(string accept)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        return client;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestDatabase.DropAsync(DatabaseName);
+    }
+}

@@ -1,0 +1,40 @@
+using JudgementsApi.Tests.Infrastructure;
+
+namespace JudgementsApi.Tests;
+
+/// <summary>openapi.yaml at the repository root is the document the server serves; a difference fails.</summary>
+public class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    public const string RegenerateCommand = "UPDATE_OPENAPI=1 ./test.sh --filter FullyQualifiedName~OpenApiDocumentTests";
+
+    [Fact]
+    public async Task CommittedOpenApiYamlMatchesTheServedDocument()
+    {
+        var served = (await api.CreateClient().GetStringAsync("/swagger/v1/swagger.yaml")).ReplaceLineEndings("\n");
+        var path = Path.Combine(TestDatabase.RepoRoot, "openapi.yaml");
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, served);
+            return;
+        }
+        var committed = File.Exists(path) ? (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n") : "";
+        Assert.True(committed == served,
+            $"openapi.yaml differs from the document the server serves at /swagger/v1/swagger.yaml. Regenerate it with:\n  {RegenerateCommand}");
+    }
+
+    [Fact]
+    public async Task EveryOperationHasAUniqueOperationIdAndSummary()
+    {
+        var doc = await api.CreateClient().GetJsonAsync("/swagger/v1/swagger.json");
+        var operations = doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(op => (Path: p.Name, Op: op.Value))).ToList();
+        Assert.NotEmpty(operations);
+        foreach (var (path, op) in operations)
+        {
+            Assert.True(op.TryGetProperty("operationId", out _), $"{path} has no operationId");
+            Assert.True(op.TryGetProperty("summary", out _), $"{path} has no summary");
+        }
+        var ids = operations.Select(o => o.Op.Str("operationId")).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+}
