@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text;
+using JudgementsApi.SeedBuilder.FocusedVisits;
+
+namespace JudgementsApi.SeedBuilder;
+
+/// <summary>Everything the builder derived, before it is written out.</summary>
+public sealed class BuildResult
+{
+    public required CouncilDirectory Councils { get; init; }
+    public List<Inspection> Inspections { get; } = [];
+    public List<Judgement> Judgements { get; } = [];
+    public List<FocusedVisit> FocusedVisits { get; } = [];
+    public List<Excluded> Excluded { get; } = [];
+    public List<(string File, string Problem)> ParseProblems { get; } = [];
+    public List<Override> AppliedOverrides { get; } = [];
+    public List<(string File, string Gap)> Gaps { get; } = [];
+    public List<(string File, string Text, string Manifest)> PublishedMismatches { get; } = [];
+    public List<string> NewsChecks { get; } = [];
+    public List<string> Warnings { get; } = [];
+    public List<(string File, string Problem)> FocusedVisitProblems { get; } = [];
+    public bool FocusedVisitsWired { get; set; }
+    public PeerScrape? Peer { get; set; }
+    public int ReportFiles { get; set; }
+    public int FocusedVisitFiles { get; set; }
+}
+
+public static class Builder
+{
+    static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", Inv) ?? "";
+
+    public static List<ManifestEntry> ReadManifest(string dataDir)
+    {
+        var rows = Csv.ReadDicts(Path.Combine(dataDir, "reports", "manifest.csv"));
+        return rows.Select(r => new ManifestEntry(r["file"], r["kind"], r["ofsted_urn"].Trim(), r["local_authority"],
+            DateOnly.ParseExact(r["publication_date"].Trim(), "yyyy-MM-dd", Inv), r["original_title"],
+            r.GetValueOrDefault("report_url") is { Length: > 0 } u ? u.Trim() : null)).ToList();
+    }
+
+    public static BuildResult Build(string dataDir, string seedDir)
+    {
+        var councils = CouncilDirectory.Load(dataDir);
+        var result = new BuildResult { Councils = councils };
+        result.Warnings.AddRange(councils.Warnings);
+        var manifest = ReadManifest(dataDir);
+        var overrides = Overrides.Load(Path.Combine(seedDir, "overrides", "inspections.csv"));
+        var overridesByFile = overrides.ToLookup(o => o.File);
+
+        var inspectionsDir = Path.Combine(dataDir, "reports", "inspections");
+        var files = Directory.GetFiles(inspectionsDir, "*.txt").Select(Path.GetFileName).OfType<string>()
+            .OrderBy(f => f, StringComparer.Ordinal).ToList();
+        result.ReportFiles = files.Count;
+        var manifestByFile = manifest.Where(m => m.Kind == "inspection").ToDictionary(m => Path.GetFileName(m.File), StringComparer.Ordinal);
+        foreach (var o in overrides.Where(o => !files.Contains(o.File)))
+            throw new InvalidDataException($"override names a report that does not exist: {o.File}");
+
+        var pending = new List<(Inspection Insp, List<Judgement> Js)>();
+        foreach (var file in files)
+        {
+            var ov = overridesByFile[file].ToList();
+            if (ov.FirstOrDefault(o => o.Field == "exclude") is { } ex)
+            {
+                result.Excluded.Add(new Excluded(file, ex.Reason));
+                result.AppliedOverrides.Add(ex);
+                continue;
+            }
+            if (!manifestByFile.TryGetValue(file, out var man))
+            {
+                result.Excluded.Add(new Excluded(file, "not listed in reports/manifest.csv, so no publication date or report URL"));
+                continue;
+            }
+            var text = File.ReadAllText(Path.Combine(inspectionsDir, file), Encoding.UTF8);
+            var p = ReportParser.Parse(file, text);
+            var urnInName = file.Split('_')[0];
+            if (urnInName != man.OfstedUrn) p.Problems.Add($"file name URN {urnInName} differs from manifest URN {man.OfstedUrn}");
+
+            // Apply overrides: a person read the report where the parser could not.
+            string? version = p.Version, type = p.Type, lead = p.LeadInspector;
+            DateOnly? start = p.Start, end = p.SecondPartEnd ?? p.End;
+            var grades = new Dictionary<string, (string? Grade, string? Note)>(StringComparer.Ordinal);
+            foreach (var j in p.Judgements.Values) grades[j.AreaCode] = (j.Grade, j.Note);
+            foreach (var o in ov)
+            {
+                result.AppliedOverrides.Add(o);
+                switch (o.Field)
+                {
+                    case "start_date": start = o.Value.Length == 0 ? null : DateOnly.ParseExact(o.Value, "yyyy-MM-dd", Inv); break;
+                    case "end_date": end = o.Value.Length == 0 ? null : DateOnly.ParseExact(o.Value, "yyyy-MM-dd", Inv); break;
+                    case "lead_inspector": lead = o.Value.Length == 0 ? null : o.Value; break;
+                    case "type": type = o.Value; break;
+                    case "framework_version": version = o.Value; break;
+                    default:
+                        var area = o.Field["grade:".Length..];
+                        grades[area] = (o.Value.Length == 0 ? null : o.Value, o.Value.Length == 0 ? o.Reason : null);
+                        break;
+                }
+            }
+            foreach (var prob in p.Problems) result.ParseProblems.Add((file, prob));
+            if (p.Problems.Count > 0 && ov.Count == 0)
+            {
+                result.Excluded.Add(new Excluded(file, "parser could not read it and no override states what it says: " + string.Join("; ", p.Problems)));
+                continue;
+            }
+            if (version is null || type is null)
+            {
+                result.Excluded.Add(new Excluded(file, "framework version or inspection type unknown"));
+                continue;
+            }
+            var council = councils.Resolve(man.OfstedUrn, man.Published);
+            if (council is null)
+            {
+                result.Excluded.Add(new Excluded(file, $"no council holds Ofsted URN {man.OfstedUrn} on {D(man.Published)}"));
+                continue;
+            }
+            var v = Frameworks.Version(version);
+            if (start is not null && (start < v.EffectiveFrom || (v.EffectiveTo is not null && start > v.EffectiveTo)))
+                result.Warnings.Add($"{file}: inspection started {D(start)}, outside {version}'s effective dates");
+            if (end is not null && end > man.Published)
+                result.Warnings.Add($"{file}: inspection ends {D(end)}, after publication {D(man.Published)}");
+            if (p.PublishedInText is not null && p.PublishedInText != man.Published)
+                result.PublishedMismatches.Add((file, D(p.PublishedInText), D(man.Published)));
+            foreach (var g in p.Gaps) result.Gaps.Add((file, g));
+
+            var notes = new List<string>(p.Notes);
+            notes.AddRange(p.Gaps);
+            if (ov.Count > 0) notes.Add("corrected by overrides/inspections.csv: " + string.Join(", ", ov.Select(o => o.Field)));
+            var insp = new Inspection("", council.Code, version, type, start, end, man.Published, "day", lead, man.ReportUrl,
+                ov.Count > 0 ? "override" : "report", file, notes.Count == 0 ? null : string.Join("; ", notes));
+            var js = new List<Judgement>();
+            foreach (var area in Frameworks.AreasOf(version))
+            {
+                var (grade, note) = grades.TryGetValue(area, out var x) ? x : (null, "not stated in the report");
+                if (grade is null && string.IsNullOrEmpty(note)) note = "not stated in the report";
+                js.Add(new Judgement("", area, grade, grade is null ? note : null));
+            }
+            foreach (var extra in grades.Keys.Except(Frameworks.AreasOf(version)))
+                throw new InvalidDataException($"{file}: grade for {extra}, which {version} does not grade");
+            pending.Add((insp, js));
+        }
+
+        // News facts: only where the document still says what we quote.
+        foreach (var n in News.Facts)
+        {
+            var doc = Path.Combine(dataDir, "sources", "news", n.DocumentFile);
+            if (!File.Exists(doc)) { result.Warnings.Add($"news document {n.DocumentFile} missing; its fact is not in the dataset"); continue; }
+            if (!File.ReadAllText(doc).Contains(n.Quote, StringComparison.Ordinal))
+                throw new InvalidDataException($"news document {n.DocumentFile} no longer contains: {n.Quote}");
+            var insp = new Inspection("", n.CouncilCode, n.FrameworkVersion, n.Type, null, null, n.Published, n.Precision, null, null,
+                "news", n.Source, n.Notes);
+            var js = Frameworks.AreasOf(n.FrameworkVersion).Select(a => n.Grades.TryGetValue(a, out var g)
+                ? new Judgement("", a, g, null) : new Judgement("", a, null, "not stated in the source document")).ToList();
+            pending.Add((insp, js));
+        }
+
+        // Ids: <council slug>-<published>, suffixed -2, -3 only on a true collision.
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (insp, js) in pending.OrderBy(x => x.Insp.Published).ThenBy(x => x.Insp.CouncilCode, StringComparer.Ordinal).ThenBy(x => x.Insp.Source, StringComparer.Ordinal))
+        {
+            var baseId = $"{councils.ByCode(insp.CouncilCode)!.Slug}-{D(insp.Published)}";
+            var id = baseId; int k = 2;
+            while (!used.Add(id)) id = $"{baseId}-{k++}";
+            result.Inspections.Add(insp with { Id = id });
+            result.Judgements.AddRange(js.Select(j => j with { InspectionId = id }));
+        }
+        result.Inspections.Sort((a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : string.CompareOrdinal(a.Id, b.Id));
+        result.Judgements.Sort((a, b) => a.InspectionId != b.InspectionId ? string.CompareOrdinal(a.InspectionId, b.InspectionId) : string.CompareOrdinal(a.AreaCode, b.AreaCode));
+
+        foreach (var c in News.Corroborations)
+        {
+            var insp = result.Inspections.FirstOrDefault(i => i.CouncilCode == c.CouncilCode && i.Published == c.Published && i.SourceKind != "news");
+            var j = insp is null ? null : result.Judgements.FirstOrDefault(x => x.InspectionId == insp.Id && x.AreaCode == c.AreaCode);
+            var docPath = Path.Combine(dataDir, "sources", "news", c.DocumentFile);
+            var quoted = File.Exists(docPath) && File.ReadAllText(docPath).Contains(c.Quote, StringComparison.Ordinal);
+            var status = j is null ? "NOT FOUND in the dataset" : j.Grade == c.Grade ? "agrees" : $"DISAGREES (dataset: {j.Grade ?? "null"})";
+            result.NewsChecks.Add($"{c.DocumentFile}: \"{c.Quote}\"{(quoted ? "" : " (quote not found in document)")} → {insp?.Id ?? "?"} {c.AreaCode} = {c.Grade}: {status}");
+        }
+
+        var fileByUrl = manifest.Where(m => m.Kind == "inspection" && m.ReportUrl is not null)
+            .GroupBy(m => m.ReportUrl!).ToDictionary(g => g.Key, g => Path.GetFileName(g.First().File));
+        var peerPath = Path.Combine(dataDir, "sources", "ilacs-scrape", "ofsted_csc_ilacs_history.csv");
+        if (File.Exists(peerPath)) result.Peer = PeerScrape.Compare(peerPath, result.Inspections, result.Judgements, fileByUrl);
+
+        AddFocusedVisits(dataDir, manifest, result);
+        return result;
+    }
+
+    static void AddFocusedVisits(string dataDir, List<ManifestEntry> manifest, BuildResult result)
+    {
+        var dir = Path.Combine(dataDir, "reports", "focused-visits");
+        if (!Directory.Exists(dir)) { result.Warnings.Add("reports/focused-visits missing: no focused visits"); return; }
+        result.FocusedVisitFiles = Directory.GetFiles(dir, "*.txt").Length;
+        result.FocusedVisitsWired = true;
+        var urlByFile = manifest.Where(m => m.ReportUrl is not null).ToDictionary(m => m.File, m => m.ReportUrl!, StringComparer.Ordinal);
+        var pending = new List<FocusedVisit>();
+        foreach (var r in FocusedVisitParser.ParseAll(dataDir))
+        {
+            var name = Path.GetFileName(r.SourceFile);
+            foreach (var prob in r.Problems) result.FocusedVisitProblems.Add((name, prob));
+            var council = result.Councils.Resolve(r.OfstedUrn, r.LetterDate);
+            if (council is null)
+            {
+                result.Excluded.Add(new Excluded("focused-visits/" + name, $"no council holds Ofsted URN {r.OfstedUrn} on {D(r.LetterDate)}"));
+                continue;
+            }
+            pending.Add(new FocusedVisit("", council.Code, r.LetterDate, r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus,
+                r.PriorityAction, urlByFile.GetValueOrDefault(r.SourceFile), name));
+        }
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fv in pending.OrderBy(f => f.LetterDate).ThenBy(f => f.CouncilCode, StringComparer.Ordinal).ThenBy(f => f.Source, StringComparer.Ordinal))
+        {
+            var baseId = $"{result.Councils.ByCode(fv.CouncilCode)!.Slug}-{D(fv.LetterDate)}-fv";
+            var id = baseId; int k = 2;
+            while (!used.Add(id)) id = $"{baseId}-{k++}";
+            result.FocusedVisits.Add(fv with { Id = id });
+        }
+        result.FocusedVisits.Sort((a, b) => a.LetterDate != b.LetterDate ? a.LetterDate.CompareTo(b.LetterDate) : string.CompareOrdinal(a.Id, b.Id));
+    }
+
+    /// <summary>Writes every seed-data CSV and QUALITY.md.</summary>
+    public static void Write(BuildResult r, string seedDir)
+    {
+        Directory.CreateDirectory(seedDir);
+        string P(string f) => Path.Combine(seedDir, f);
+        var c = r.Councils;
+        Csv.Write(P("regions.csv"), ["code", "name", "slug"], c.Regions.Select(x => new[] { x.Code, x.Name, x.Slug }));
+        Csv.Write(P("councils.csv"), ["code", "la_code", "ofsted_urn", "name", "slug", "type", "region_code", "opened", "closed", "former_codes"],
+            c.Councils.Select(x => new[] { x.Code, x.LaCode, x.OfstedUrn, x.Name, x.Slug, x.Type, x.RegionCode, D(x.Opened), D(x.Closed), string.Join(";", x.FormerCodes) }));
+        Csv.Write(P("council_successions.csv"), ["predecessor_code", "successor_code", "date"],
+            c.Successions.Select(x => new[] { x.PredecessorCode, x.SuccessorCode, D(x.Date) }));
+        Csv.Write(P("statistical_neighbours.csv"), ["council_code", "rank", "neighbour_code"],
+            c.Neighbours.Select(x => new[] { x.CouncilCode, x.Rank.ToString(Inv), x.NeighbourCode }));
+        Csv.Write(P("grades.csv"), ["code", "label", "rank"],
+            Frameworks.Grades.OrderBy(g => g.Rank).ThenBy(g => g.Code, StringComparer.Ordinal).Select(g => new[] { g.Code, g.Label, g.Rank.ToString(Inv) }));
+        Csv.Write(P("frameworks.csv"), ["slug", "name", "description"],
+            Frameworks.All.OrderBy(f => f.Slug, StringComparer.Ordinal).Select(f => new[] { f.Slug, f.Name, f.Description }));
+        Csv.Write(P("framework_versions.csv"), ["slug", "framework", "name", "effective_from", "effective_to", "grade_scale", "source_url", "notes"],
+            Frameworks.Versions.OrderBy(v => v.EffectiveFrom).ThenBy(v => v.Slug, StringComparer.Ordinal)
+                .Select(v => new[] { v.Slug, v.Framework, v.Name, D(v.EffectiveFrom), D(v.EffectiveTo), string.Join(";", v.GradeScale), v.SourceUrl, v.Notes }));
+        Csv.Write(P("judgement_areas.csv"), ["code", "name", "family", "description"],
+            Frameworks.Areas.OrderBy(a => a.Code, StringComparer.Ordinal).Select(a => new[] { a.Code, a.Name, a.Family, a.Description }));
+        var versionOrder = Frameworks.Versions.Select(v => v.Slug).ToList();
+        Csv.Write(P("framework_version_areas.csv"), ["framework_version", "area_code", "display_order", "parent_area_code"],
+            Frameworks.VersionAreas.OrderBy(a => a.FrameworkVersion, StringComparer.Ordinal).ThenBy(a => a.DisplayOrder)
+                .Select(a => new[] { a.FrameworkVersion, a.AreaCode, a.DisplayOrder.ToString(Inv), a.ParentAreaCode }));
+        Csv.Write(P("inspections.csv"), ["id", "council_code", "framework_version", "type", "start_date", "end_date", "published", "published_precision", "lead_inspector", "report_url", "source_kind", "source", "notes"],
+            r.Inspections.Select(i => new[] { i.Id, i.CouncilCode, i.FrameworkVersion, i.Type, D(i.StartDate), D(i.EndDate), D(i.Published), i.PublishedPrecision, i.LeadInspector, i.ReportUrl, i.SourceKind, i.Source, i.Notes }));
+        Csv.Write(P("judgements.csv"), ["inspection_id", "area_code", "grade", "note"],
+            r.Judgements.Select(j => new[] { j.InspectionId, j.AreaCode, j.Grade, j.Note }));
+        Csv.Write(P("focused_visits.csv"), ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus", "priority_action", "report_url", "source"],
+            r.FocusedVisits.Select(f => new[] { f.Id, f.CouncilCode, D(f.LetterDate), D(f.VisitStart), D(f.VisitEnd), string.Join(";", f.Inspectors), f.Focus, f.PriorityAction ? "true" : "false", f.ReportUrl, f.Source }));
+        File.WriteAllText(P("QUALITY.md"), Quality.Render(r), new UTF8Encoding(false));
+    }
+}

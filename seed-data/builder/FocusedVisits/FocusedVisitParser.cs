@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace JudgementsApi.SeedBuilder.FocusedVisits;
+
+/// <summary>One focused-visit letter, reduced to facts. <see cref="Problems"/> is empty when every field was read cleanly.</summary>
+public sealed record FocusedVisitRecord(
+    string OfstedUrn, string ManifestCouncilName, string SourceFile,
+    DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
+    IReadOnlyList<string> Inspectors, string Focus, bool PriorityAction,
+    IReadOnlyList<string> Problems);
+
+public static partial class FocusedVisitParser
+{
+    public const string ManifestKind = "focused_visit";
+
+    public static FocusedVisitRecord Parse(string fileName, string text, string ofstedUrn, string manifestCouncilName, DateOnly publicationDate)
+    {
+        var problems = new List<string>();
+        var letter = LetterText.From(text);
+
+        var letterDate = LetterDates.FindLetterDate(letter, publicationDate, problems);
+        if (letterDate is null)
+            problems.Add("no letter date above the salutation; used the manifest publication date");
+        var date = letterDate ?? publicationDate;
+
+        // The opening paragraph ("This letter summarises the findings of … visit to X on <dates>.
+        // The inspectors were …") carries dates and names; fall back to the whole letter.
+        var opening = letter.Paragraphs.FirstOrDefault(p => Opening().IsMatch(p));
+        var searchText = opening is null ? string.Join(" ", letter.Paragraphs) : opening + " " + string.Join(" ", letter.Paragraphs.SkipWhile(p => p != opening).Skip(1).Take(2));
+        if (opening is null) problems.Add("no 'This letter summarises' opening paragraph");
+
+        var visit = LetterDates.FindVisitDates(opening ?? searchText, date, problems)
+                    ?? (opening is null ? null : LetterDates.FindVisitDates(searchText, date, problems));
+        if (visit is null) problems.Add("visit dates not found");
+        else if (visit.Value.Start > date) problems.Add($"visit starts {visit.Value.Start:yyyy-MM-dd}, after the letter date");
+
+        var inspectors = InspectorNames.Find(searchText, problems);
+        if (inspectors is null) problems.Add("no sentence naming the inspectors");
+        else if (inspectors.Count == 0) problems.Add("inspector sentence found but no names read");
+
+        var focus = FindFocus(letter, problems);
+
+        return new FocusedVisitRecord(
+            ofstedUrn, manifestCouncilName, fileName,
+            date, visit?.Start, visit?.End,
+            inspectors ?? [], focus, PriorityActions.Detect(letter), problems);
+    }
+
+    private static string FindFocus(LetterText letter, List<string> problems)
+    {
+        // The subject is stated before the findings begin.
+        var preamble = letter.Paragraphs.TakeWhile(p => !FindingsHeading().IsMatch(p)).ToList();
+        foreach (var paragraph in preamble)
+        {
+            if (PandemicStatement().IsMatch(paragraph)) return FocusTopics.Pandemic;
+            var sentences = LetterText.Sentences(paragraph).ToList();
+            var first = sentences.FindIndex(s => FocusStatement().IsMatch(s) && !MethodStatement().IsMatch(s));
+            if (first < 0) continue;
+
+            var statement = string.Join(" ", sentences.Skip(first));
+            // "… help and protection … Specifically, inspectors looked at the front door": the narrower statement decides.
+            var specific = Specifically().Match(statement);
+            var topic = (specific.Success ? FocusTopics.Recognise(statement[specific.Index..]) : null)
+                        ?? FocusTopics.Recognise(statement);
+            if (topic is not null) return topic;
+        }
+
+        // The 2020-21 programme of visits on the pandemic's impact has no "looked at arrangements for" statement.
+        var body = string.Join(" ", letter.Paragraphs);
+        if (PandemicProgramme().IsMatch(body)) return FocusTopics.Pandemic;
+
+        problems.Add("focus not recognised");
+        return FocusTopics.Unrecognised;
+    }
+
+    /// <summary>
+    /// Parses every letter in reports/focused-visits/, taking URN, council and publication date from
+    /// reports/manifest.csv (a letter the manifest lacks is still parsed, with a problem), ordered by
+    /// letter date then file name.
+    /// </summary>
+    public static IReadOnlyList<FocusedVisitRecord> ParseAll(string sharedDataDir)
+    {
+        var reports = Path.Combine(sharedDataDir, "reports");
+        var manifest = ReadManifest(Path.Combine(reports, "manifest.csv"))
+            .Where(r => r.Kind == ManifestKind)
+            .ToDictionary(r => Path.GetFileName(r.File), StringComparer.Ordinal);
+
+        var records = new List<FocusedVisitRecord>();
+        foreach (var path in Directory.EnumerateFiles(Path.Combine(reports, "focused-visits"), "*.txt"))
+        {
+            var name = Path.GetFileName(path);
+            var text = File.ReadAllText(path, Encoding.UTF8);
+            if (manifest.TryGetValue(name, out var row))
+            {
+                records.Add(Parse(row.File, text, row.OfstedUrn, row.Council, row.PublicationDate));
+                continue;
+            }
+            // Not in the manifest: take URN and date from the file name, and say so.
+            var m = FileNamePattern().Match(name);
+            var urn = m.Success ? m.Groups["urn"].Value : "";
+            var published = m.Success ? DateOnly.ParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.MinValue;
+            var r = Parse("focused-visits/" + name, text, urn, "", published);
+            records.Add(r with { Problems = [.. r.Problems, "file not listed in manifest.csv"] });
+        }
+        return records.OrderBy(r => r.LetterDate).ThenBy(r => r.SourceFile, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed record ManifestRow(string File, string Kind, string OfstedUrn, string Council, DateOnly PublicationDate);
+
+    private static IEnumerable<ManifestRow> ReadManifest(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        var header = ParseCsvLine(reader.ReadLine() ?? "");
+        int Col(string name) => header.FindIndex(h => h == name) is var i and >= 0 ? i : throw new InvalidDataException($"manifest.csv has no '{name}' column");
+        int file = Col("file"), kind = Col("kind"), urn = Col("ofsted_urn"), la = Col("local_authority"), date = Col("publication_date");
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            var f = ParseCsvLine(line);
+            yield return new ManifestRow(f[file], f[kind], f[urn], f[la],
+                DateOnly.ParseExact(f[date], "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+    }
+
+    // RFC 4180 fields on one line (the manifest has no embedded newlines).
+    private static List<string> ParseCsvLine(string line)
+    {
+        var fields = new List<string>();
+        var sb = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else sb.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(c);
+        }
+        fields.Add(sb.ToString());
+        return fields;
+    }
+
+    [GeneratedRegex(@"\bthis\s+letter\s+(?:summarises|sets\s+out)", RegexOptions.IgnoreCase)]
+    private static partial Regex Opening();
+
+    [GeneratedRegex(@"\b(?:inspectors|they|this\s+visit|the\s+visit)\s+(?:looked\s+at|reviewed|considered|focused\s+on|evaluated)|\bfocus\s+of\s+(?:this|the)\s+visit\s+was|\bvisit\s+focused\s+on", RegexOptions.IgnoreCase)]
+    private static partial Regex FocusStatement();
+
+    // Sentences about the evidence used, not the subject.
+    [GeneratedRegex(@"(?:looked\s+at|reviewed|considered)\s+(?:a\s+(?:wide\s+)?range\s+of|a\s+sample|children's\s+(?:case\s+)?records|evidence)", RegexOptions.IgnoreCase)]
+    private static partial Regex MethodStatement();
+
+    [GeneratedRegex(@"(?:^|[.:]\s+)Specifically,")]
+    private static partial Regex Specifically();
+
+    [GeneratedRegex(@"leading\s+Ofsted's\s+work\s+into\s+how\s+England's\s+social\s+care\s+system", RegexOptions.IgnoreCase)]
+    private static partial Regex PandemicProgramme();
+
+    [GeneratedRegex(@"^(?:Headline\s+findings|Overview|Findings|Main\s+findings|What\s+needs\s+to\s+improve\b.*|Areas?\s+for\s+priority\s+action:?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FindingsHeading();
+
+    // The 2020-21 visits "looked at the quality and impact of key decision-making across help and protection, …".
+    [GeneratedRegex(@"together\s+with\s+the\s+impact\s+of\s+leadership|impact\s+of\s+leadership\s+on\s+service\s+development", RegexOptions.IgnoreCase)]
+    private static partial Regex PandemicStatement();
+
+    [GeneratedRegex(@"^(?<urn>\d+)_.+_(?<date>\d{4}-\d{2}-\d{2})\.txt$")]
+    private static partial Regex FileNamePattern();
+}

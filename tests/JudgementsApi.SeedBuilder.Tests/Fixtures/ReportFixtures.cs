@@ -1,0 +1,296 @@
+namespace JudgementsApi.SeedBuilder.Tests.Fixtures;
+
+/// <summary>Short synthetic texts shaped like pdftotext -layout output of each report family.
+/// Council names and people are invented; only the layouts follow Ofsted's reports.</summary>
+public static class ReportFixtures
+{
+    public const string Pre2013 = """
+Inspection of looked after children
+services
+Examplefield County Council
+
+
+
+
+Inspection dates:   8 – 12 July 2013
+Reporting inspector Alex Example HMI
+
+
+
+
+Age group:   All
+Published:   16 August 2013
+
+Contents
+
+Record of main findings                                               21
+
+Overall effectiveness of services for looked after
+children and young people
+Grade 3 (Adequate)
+1.  The overall effectiveness of services is adequate.
+
+Capacity to improve
+Grade 2 (Good)
+2.  Capacity is good.
+
+Record of main findings
+Services for looked after children
+
+ Overall effectiveness                                                Adequate
+
+ Capacity to improve                                                  Good
+
+ Outcomes for looked after children and                               Inadequate Grade 4
+ young people
+
+ Quality of provision                                                 Adequate
+
+ Leadership and management                                            Adequate
+
+""";
+
+    /// <summary>SIF with LSCB review; "Requires improvement to / be good" wrapped around the 2.2 label.</summary>
+    public const string Sif = """
+Examplefield
+Inspection of services for children in need of help and
+protection, children looked after and care leavers
+and
+Review of the effectiveness of the Local Safeguarding Children
+Board1
+Inspection date: 11 September 2017 to 5 October 2017
+Report published: 24 November 2017
+
+
+    Children’s services in Examplefield are good
+    1. Children who need help and protection                            Good
+
+    2. Children looked after and achieving                              Requires improvement to
+       permanence                                                       be good
+
+           2.1 Adoption performance                                     Good
+
+                                                                        Requires improvement to
+           2.2 Experiences and progress of care leavers
+                                                                        be good
+
+    3. Leadership, management and governance                            Good
+
+
+
+
+1
+  Ofsted produces this report under its power to combine reports.
+
+Executive summary
+Services are good.
+
+The Local Safeguarding Children Board (LSCB)
+The Local Safeguarding Children Board is good
+
+Executive summary
+The board is effective.
+
+The inspection team
+
+Lead inspector: Sam Sample HMI
+
+Deputy lead inspector: Kim Other HMI
+""";
+
+    /// <summary>SIF layout where each grade is split onto the lines above and below its label, with no blank lines.</summary>
+    public const string SifSplitGrades = """
+London Borough of Example
+Inspection of services for children in need of help and
+protection, children looked after and care leavers
+and
+Review of the effectiveness of the local safeguarding children
+board1
+Inspection date: 29 April – 22 May 2014
+Report published: 7 July 2014
+
+The overall judgement is requires improvement
+There are no widespread or serious failures.
+                                                                           requires
+1. Children who need help and protection
+                                                                           improvement
+
+                                                                           requires
+2. Children looked after and achieving permanence
+                                                                           improvement
+            2.1 Adoption performance                                       Good
+                                                                           requires
+            2.2 Experiences and progress of care leavers
+                                                                           improvement
+                                                                           inadequate
+3. Leadership, management and governance
+
+The effectiveness of the Local Safeguarding Children Board (LSCB) is
+requires improvement
+The LSCB is not yet good.
+
+Lead inspector: Pat Person
+""";
+
+    public const string SifReinspection = """
+Examplefield
+Re-inspection of services for children in need of help and
+protection, children looked after and care leavers
+
+
+Inspection dates: 12 September 2016 to 6 October 2016
+Report published: 25 November 2016
+
+
+Children’s services in Examplefield are inadequate
+1. Children who need help and protection               Inadequate
+
+2. Children looked after and achieving
+                                                       Requires improvement
+   permanence
+
+        2.1 Adoption performance                       Requires improvement
+
+        2.2 Experiences and progress of care leavers   Not judged
+
+3. Leadership, management and governance               Inadequate
+
+Lead inspector: Robin Reviewer HMI
+""";
+
+    public const string LscbOnly = """
+Examplefield Safeguarding Children Board
+Review of the effectiveness of the Local Safeguarding Children
+Board
+Inspection date: 15 June 2015 – 17 June 2015
+Report published: 3 August 2015
+
+
+The Local Safeguarding Children Board requires improvement
+The arrangements require improvement.
+
+8. The LSCB is adequately funded by partner agencies.
+
+Lead inspector: Lee Board, HMI
+""";
+
+    /// <summary>ILACS 2018 (combined children in care and care leavers), one-week short inspection,
+    /// grades vertically centred beside two-line labels.</summary>
+    public const string Ilacs2018Short = """
+Examplefield Council
+Inspection of children’s social care services
+Inspection dates: 20 January 2020 to 24 January 2020
+
+Lead inspector: Alex Smart
+                Her Majesty’s Inspector
+
+
+ Judgement                                                     Grade
+
+ The impact of leaders on social work practice with children
+                                                               Outstanding
+ and families
+
+ The experiences and progress of children who need help and    Requires improvement
+ protection                                                    to be good
+
+ The experiences and progress of children in care and care
+                                                               Outstanding
+ leavers
+
+
+                                                               Requires improvement
+ Overall effectiveness
+                                                               to be good
+
+Children’s services in Examplefield are improving.
+
+The experiences and progress of children who need help and
+protection: requires improvement to be good
+""";
+
+    /// <summary>ILACS from 2023: care leavers separate; two-week standard inspection; the overall
+    /// grade sits on the line above its label with no blank line before it.</summary>
+    public const string Ilacs2023Standard = """
+Inspection of Examplefield local authority
+children’s services
+Inspection dates: 4 to 15 March 2024
+
+Lead inspector: Lou Lead, His Majesty’s Inspector
+
+
+ Judgement                                  Grade
+
+ The impact of leaders on social work       Good
+ practice with children and families
+
+ The experiences and progress of            Good
+ children who need help and protection
+
+ The experiences and progress of            Requires improvement to be good
+ children in care
+
+ The experiences and progress of care       Outstanding
+ leavers
+                                            Good
+ Overall effectiveness
+
+The last inspection found services good overall and for children in care and care leavers.
+
+The experiences and progress of care leavers: outstanding
+""";
+
+    /// <summary>ILACS from April 2026: no overall effectiveness.</summary>
+    public const string Ilacs2026 = """
+Inspection of Examplefield local authority
+children’s services
+Inspection dates: 8 to 19 June 2026
+
+Lead inspector: Mo Modern, His Majesty’s Inspector
+
+
+ Judgement                                   Grade
+
+ The impact of leaders on social work        Outstanding
+ practice with children and families
+
+ The experiences and progress of             Good
+ children who need help and protection
+
+ The experiences and progress of             Outstanding
+ children in care
+
+ The experiences and progress of care        Inadequate
+ leavers
+
+Since the last inspection, overall effectiveness has improved for children in care and care leavers.
+""";
+
+    /// <summary>An ILACS table whose grade disagrees with the section heading in the body.</summary>
+    public const string IlacsContradiction = """
+Inspection of Examplefield local authority
+children’s services
+Inspection dates: 7 to 11 February 2022
+
+Lead inspector: Cam Check, Her Majesty’s Inspector
+
+
+ Judgement                                   Grade
+
+ The impact of leaders on social work        Good
+ practice with children and families
+
+ The experiences and progress of             Good
+ children who need help and protection
+
+ The experiences and progress of             Good
+ children in care and care leavers
+
+ Overall effectiveness                       Good
+
+Body text.
+
+The experiences and progress of children who need help and
+protection: inadequate
+""";
+}
