@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(command == "serve" ? args : args.Skip
 builder.Services.AddJudgementsDatabase(builder.Configuration);
 builder.Services.AddSingleton<Migrator>();
 builder.Services.AddSingleton<SeedImporter>();
+builder.Services.AddSingleton<JudgementsApi.Features.VocabularySource>();
 
 // HTTP conventions: problem details, caching keyed on the dataset version, health, CORS, JSON, docs
 builder.Services.AddApiProblems();

@@ -32,7 +32,7 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         }
 
         await conn.ExecuteAsync("""
-            TRUNCATE dataset, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
+            TRUNCATE dataset, council_latest_inspection, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
                      framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
             """, transaction: tx);
 
@@ -40,10 +40,11 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         {
             w.Write(r.Code); w.Write(r.Name); w.Write(r.Slug);
         }, ct);
-        await Copy(conn, "councils (code, la_code, ofsted_urn, name, slug, type, region_code, opened, closed, former_codes)", seed.Councils, (w, r) =>
+        await Copy(conn, "councils (code, la_code, ofsted_urn, name, slug, type, region_code, opened, closed, former_codes, search_name)", seed.Councils, (w, r) =>
         {
             w.Write(r.Code); Text(w, r.LaCode); Text(w, r.OfstedUrn); w.Write(r.Name); w.Write(r.Slug); w.Write(r.Type);
             w.Write(r.RegionCode); Date(w, r.Opened); Date(w, r.Closed); w.Write(r.FormerCodes, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            w.Write(SearchText.Fold(r.Name));
         }, ct);
         await Copy(conn, "council_successions (predecessor_code, successor_code, date)", seed.Successions, (w, r) =>
         {
@@ -90,6 +91,13 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
             w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); w.Write(r.Focus); w.Write(r.PriorityAction, NpgsqlDbType.Boolean);
             Text(w, r.ReportUrl); w.Write(r.Source);
         }, ct);
+
+        await conn.ExecuteAsync("""
+            INSERT INTO council_latest_inspection (council_code, inspection_id)
+            SELECT DISTINCT ON (council_code) council_code, id
+            FROM inspections WHERE full_inspection
+            ORDER BY council_code, published DESC, id DESC
+            """, transaction: tx);
 
         var counts = seed.Counts();
         await conn.ExecuteAsync("""

@@ -208,10 +208,15 @@ public sealed partial class SeedSet
         };
     }
 
-    /// <summary>The dataset version: a hash of every seed file's name and bytes, so it changes exactly when the data does.</summary>
+    /// <summary>
+    /// The dataset version: a hash of every seed file's name and bytes and of the schema they are
+    /// loaded into (whose derived tables are part of what is served), so it changes exactly when
+    /// what the API serves does.
+    /// </summary>
     private static string Hash(string directory)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"schema {JudgementsApi.Infrastructure.Migrator.LatestVersion}\n"));
         foreach (var file in Headers.Keys.Order(StringComparer.Ordinal))
         {
             sha.AppendData(Encoding.UTF8.GetBytes(file + "\n"));

@@ -16,8 +16,9 @@ public sealed class QueryReader(HttpContext http)
 {
     internal const string ItemKey = "query-errors";
 
+    // Taking the filter's errors over tells it the handler will report them (see ApiConventionsFilter).
     public List<ParameterError> Errors { get; } =
-        http.Items.TryGetValue(ItemKey, out var pre) && pre is List<ParameterError> list ? [.. list] : [];
+        http.Items.Remove(ItemKey, out var pre) && pre is List<ParameterError> list ? [.. list] : [];
 
     public bool Failed => Errors.Count > 0;
 
@@ -95,8 +96,13 @@ public sealed class ApiConventionsFilter : IEndpointFilter
                 $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, not '{http.Request.Headers.Accept}'.");
 
         http.Items[Negotiation.ItemKey] = representation.Value;
-        if (errors.Count > 0) http.Items[QueryReader.ItemKey] = errors;
-        return await next(context);
+        if (errors.Count == 0) return await next(context);
+
+        // Handlers that read a query report these with their own errors; one that reads none
+        // (a resource by id) never took them, and must not answer as if the request were fine.
+        http.Items[QueryReader.ItemKey] = errors;
+        var result = await next(context);
+        return http.Items.ContainsKey(QueryReader.ItemKey) ? Problems.Invalid(errors) : result;
     }
 
     /// <summary>The query names an endpoint binds: its handler's parameters and the properties of [AsParameters] records.</summary>

@@ -1,6 +1,234 @@
+using System.ComponentModel;
+using Dapper;
+using JudgementsApi.Features.FocusedVisits;
+using JudgementsApi.Features.Inspections;
+using JudgementsApi.Import;
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
 namespace JudgementsApi.Features.Councils;
+
+public sealed record CouncilListQuery(
+    [property: Description("A region: ONS code (E12000005) or slug (west-midlands).")] string? Region,
+    [property: Description("Council type: county, unitary, metropolitan_district, london_borough.")] string? Type,
+    [property: Description("current (default), former (abolished or replaced councils), or all.")] string? Status,
+    [property: Description("Name contains this text (case- and accent-insensitive; '&' matches 'and').")] string? Q,
+    [property: Description("Comma-separated council identifiers (ONS, DfE, former code or slug) for a side-by-side comparison.")] string? Codes,
+    [property: Description("Judgement area family or area code; with grade, councils whose latest full inspection graded it so.")] string? Area,
+    [property: Description("Grade code; with area, that grade in that area; alone, that grade in any area of the latest inspection.")] string? Grade,
+    [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
+    [property: Description("Rows to skip.")] string? Offset,
+    [property: Description("json (default) or csv (every matching row).")] string? Format);
+
+public sealed record CouncilInspectionsQuery(
+    [property: Description("true: add the inspections of the councils this one replaced (e.g. Northamptonshire's for North Northamptonshire).")] string? IncludePredecessors,
+    [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
+    [property: Description("Rows to skip.")] string? Offset,
+    [property: Description("json (default) or csv (every matching row).")] string? Format);
+
+public sealed record NeighboursQuery(
+    [property: Description("json (default) or csv.")] string? Format);
+
+public sealed record RegionsQuery(
+    [property: Description("json (default) or csv.")] string? Format);
 
 public static class CouncilsEndpoints
 {
-    public static RouteGroupBuilder MapCouncils(this RouteGroupBuilder v1) => v1;
+    private static readonly string[] Statuses = ["current", "former", "all"];
+    private const int MaxCodes = 200;
+
+    public static RouteGroupBuilder MapCouncils(this RouteGroupBuilder v1)
+    {
+        var councils = v1.MapGroup("/councils").WithTags("Councils");
+
+        councils.MapGet("/", List).WithCsv()
+            .WithName("ListCouncils")
+            .WithSummary("Councils with their latest grades")
+            .WithDescription("English councils with children's services responsibilities, by name, each with its latest full inspection and its grade per area. Current councils by default.");
+
+        councils.MapGet("/{id}", Get).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetCouncil")
+            .WithSummary("One council")
+            .WithDescription("A council by ONS code (E06000051), DfE code (893), former ONS code or slug (shropshire): identity, latest grades, predecessors and successors, former codes, statistical neighbours and counts.");
+
+        councils.MapGet("/{id}/inspections", Inspections).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ListCouncilInspections")
+            .WithSummary("A council's inspection history")
+            .WithDescription("Every inspection of the council, newest first; with includePredecessors=true also those of the councils it replaced, each naming the council it belonged to.");
+
+        councils.MapGet("/{id}/focused-visits", FocusedVisitsEndpoints.ForCouncil).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ListCouncilFocusedVisits")
+            .WithSummary("A council's focused visits");
+
+        councils.MapGet("/{id}/neighbours", Neighbours).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ListCouncilNeighbours")
+            .WithSummary("A council beside its statistical neighbours")
+            .WithDescription("The council itself (rank 0), then its statistical neighbours in DfE's order, each with its latest grades.");
+
+        v1.MapGet("/regions", Regions).WithCsv().WithTags("Councils")
+            .WithName("ListRegions")
+            .WithSummary("Regions")
+            .WithDescription("The nine English regions, with the number of current councils in each.");
+
+        return v1;
+    }
+
+    private static async Task<Results<Ok<Page<CouncilItem>>, CsvResult<CouncilItem>, ProblemHttpResult>> List(
+        [AsParameters] CouncilListQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var q = new QueryReader(http);
+        var paging = Paging.Read(q, query.Limit, query.Offset);
+        var region = vocabulary.ReadRegion(q, "region", query.Region);
+        var type = q.OneOf("type", query.Type, SeedSet.CouncilTypes);
+        var status = q.OneOf("status", query.Status, Statuses) ?? "current";
+        var area = q.OneOf("area", query.Area, vocabulary.AreaNames);
+        var grade = q.OneOf("grade", query.Grade, vocabulary.Grades);
+        var search = string.IsNullOrWhiteSpace(query.Q) ? null : SearchText.Fold(query.Q);
+
+        await using var conn = await db.OpenConnectionAsync();
+        List<string>? codes = null;
+        if (!string.IsNullOrWhiteSpace(query.Codes))
+        {
+            var ids = query.Codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (ids.Length > MaxCodes) q.Add("codes", $"At most {MaxCodes} councils at once.");
+            else
+            {
+                codes = [];
+                foreach (var id in ids)
+                    if (await CouncilLookup.FindAsync(conn, id) is { } c) codes.Add(c.Code);
+                    else q.Add("codes", $"'{id}' is not a council's ONS code, DfE code, former code or slug.");
+            }
+        }
+        if (q.Failed) return q.Problem();
+
+        var clauses = new List<string>();
+        var p = new DynamicParameters();
+        // Naming councils explicitly shows them whatever their status.
+        if (codes is null && status != "all") clauses.Add(status == "current" ? "c.closed IS NULL" : "c.closed IS NOT NULL");
+        if (codes is not null) { clauses.Add("c.code = ANY (@Codes)"); p.Add("Codes", codes.ToArray()); }
+        if (region is not null) { clauses.Add("c.region_code = @Region"); p.Add("Region", region.Code); }
+        if (type is not null) { clauses.Add("c.type = @Type"); p.Add("Type", type); }
+        if (search is { Length: > 0 }) { clauses.Add("c.search_name LIKE '%' || @Search || '%'"); p.Add("Search", search); }
+        if (area is not null || grade is not null)
+        {
+            var areaClause = area is null ? "" : vocabulary.Families.Contains(area) ? " AND a.family = @Area" : " AND a.code = @Area";
+            var gradeClause = grade is null ? " AND j.grade IS NOT NULL" : " AND j.grade = @Grade";
+            clauses.Add($"EXISTS (SELECT 1 FROM judgements j JOIN judgement_areas a ON a.code = j.area_code WHERE j.inspection_id = l.inspection_id{areaClause}{gradeClause})");
+            if (area is not null) p.Add("Area", area);
+            if (grade is not null) p.Add("Grade", grade);
+        }
+        var where = clauses.Count == 0 ? "" : "WHERE " + string.Join("\n  AND ", clauses);
+
+        var csv = http.WantsCsv();
+        var (items, total) = await CouncilReader.QueryAsync(conn, where, p, csv ? Paging.All : paging);
+        if (csv) return new CsvResult<CouncilItem>("councils.csv", CouncilReader.CsvColumns(vocabulary.Families), items);
+        return TypedResults.Ok(http.ToPage(items, total, paging));
+    }
+
+    private static async Task<Results<Ok<CouncilDetail>, ProblemHttpResult>> Get(string id, NpgsqlDataSource db)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var found = await CouncilLookup.FindAsync(conn, id);
+        if (found is null) return Problems.NotFoundFor("council", id);
+        var council = (await CouncilReader.ByCodesAsync(conn, [found.Code]))[found.Code];
+
+        await using var multi = await conn.QueryMultipleAsync("""
+            SELECT former_codes FROM councils WHERE code = @Code;
+            SELECT c.code, c.name, c.slug, s.date FROM council_successions s JOIN councils c ON c.code = s.predecessor_code
+              WHERE s.successor_code = @Code ORDER BY c.name;
+            SELECT c.code, c.name, c.slug, s.date FROM council_successions s JOIN councils c ON c.code = s.successor_code
+              WHERE s.predecessor_code = @Code ORDER BY c.name;
+            SELECT n.rank, c.code, c.name, c.slug FROM statistical_neighbours n JOIN councils c ON c.code = n.neighbour_code
+              WHERE n.council_code = @Code ORDER BY n.rank;
+            SELECT (SELECT count(*) FROM inspections WHERE council_code = @Code)::int,
+                   (SELECT count(*) FROM focused_visits WHERE council_code = @Code)::int;
+            """, new { found.Code });
+        var formerCodes = await multi.ReadFirstAsync<string[]>();
+        var predecessors = (await multi.ReadAsync<(string Code, string Name, string Slug, DateOnly Date)>()).Select(Linked).ToList();
+        var successors = (await multi.ReadAsync<(string Code, string Name, string Slug, DateOnly Date)>()).Select(Linked).ToList();
+        var neighbours = (await multi.ReadAsync<(int Rank, string Code, string Name, string Slug)>())
+            .Select(n => new StatisticalNeighbour(n.Rank, n.Code, n.Name, n.Slug)).ToList();
+        var counts = await multi.ReadFirstAsync<(int Inspections, int FocusedVisits)>();
+
+        return TypedResults.Ok(new CouncilDetail(council.Code, council.LaCode, council.OfstedUrn, council.Name, council.Slug,
+            council.Type, council.Region, council.Opened, council.Closed, council.Current, council.Latest, formerCodes,
+            predecessors, successors, neighbours, new CouncilCounts(counts.Inspections, counts.FocusedVisits)));
+
+        static LinkedCouncil Linked((string Code, string Name, string Slug, DateOnly Date) r) => new(r.Code, r.Name, r.Slug, r.Date);
+    }
+
+    private static async Task<Results<Ok<Page<InspectionSummary>>, CsvResult<InspectionSummary>, ProblemHttpResult>> Inspections(
+        string id, [AsParameters] CouncilInspectionsQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var q = new QueryReader(http);
+        var paging = Paging.Read(q, query.Limit, query.Offset);
+        var withPredecessors = q.Bool("includePredecessors", query.IncludePredecessors) ?? false;
+        if (q.Failed) return q.Problem();
+
+        await using var conn = await db.OpenConnectionAsync();
+        var council = await CouncilLookup.FindAsync(conn, id);
+        if (council is null) return Problems.NotFoundFor("council", id);
+
+        // The council itself, and with predecessors every council it replaced, however many steps back.
+        var where = withPredecessors
+            ? """
+              WHERE i.council_code IN (
+                WITH RECURSIVE lineage (code) AS (
+                  SELECT @Council::text
+                  UNION SELECT s.predecessor_code FROM council_successions s JOIN lineage l ON s.successor_code = l.code)
+                SELECT code FROM lineage)
+              """
+            : "WHERE i.council_code = @Council";
+        var csv = http.WantsCsv();
+        var (items, total) = await InspectionReader.QueryAsync(conn, $"{where}\nORDER BY i.published DESC, i.id DESC",
+            new DynamicParameters(new { Council = council.Code }), csv ? Paging.All : paging);
+        if (csv) return new CsvResult<InspectionSummary>($"{council.Slug}-inspections.csv", InspectionReader.CsvColumns(vocabulary.Families), items);
+        return TypedResults.Ok(http.ToPage(items, total, paging));
+    }
+
+    private static async Task<Results<Ok<Page<NeighbourComparison>>, CsvResult<NeighbourComparison>, ProblemHttpResult>> Neighbours(
+        string id, [AsParameters] NeighboursQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var q = new QueryReader(http);
+        if (q.Failed) return q.Problem();
+        await using var conn = await db.OpenConnectionAsync();
+        var council = await CouncilLookup.FindAsync(conn, id);
+        if (council is null) return Problems.NotFoundFor("council", id);
+
+        var ranked = (await conn.QueryAsync<(int Rank, string Code)>("""
+            SELECT 0, @Code
+            UNION ALL SELECT rank, neighbour_code FROM statistical_neighbours WHERE council_code = @Code
+            ORDER BY 1
+            """, new { council.Code })).ToList();
+        var items = await CouncilReader.ByCodesAsync(conn, ranked.Select(r => r.Code).ToList());
+        var rows = ranked.Where(r => items.ContainsKey(r.Code)).Select(r => new NeighbourComparison(r.Rank, items[r.Code])).ToList();
+
+        if (http.WantsCsv())
+            return new CsvResult<NeighbourComparison>($"{council.Slug}-neighbours.csv",
+                [new("rank", r => r.Rank), .. CouncilReader.CsvColumns(vocabulary.Families)
+                    .Select(c => new CsvColumn<NeighbourComparison>(c.Name, r => c.Value(r.Council)))], rows);
+        return TypedResults.Ok(http.ToPage(rows, rows.Count, new Paging(Math.Max(rows.Count, 1), 0)));
+    }
+
+    private static readonly CsvColumn<RegionItem>[] RegionColumns =
+        [new("code", r => r.Code), new("name", r => r.Name), new("slug", r => r.Slug), new("councils", r => r.Councils)];
+
+    private static async Task<Results<Ok<Page<RegionItem>>, CsvResult<RegionItem>, ProblemHttpResult>> Regions(
+        [AsParameters] RegionsQuery query, HttpContext http, NpgsqlDataSource db)
+    {
+        var q = new QueryReader(http);
+        if (q.Failed) return q.Problem();
+        await using var conn = await db.OpenConnectionAsync();
+        var rows = (await conn.QueryAsync<RegionItem>("""
+            SELECT r.code, r.name, r.slug, count(c.code)::int AS councils
+            FROM regions r LEFT JOIN councils c ON c.region_code = r.code AND c.closed IS NULL
+            GROUP BY r.code, r.name, r.slug ORDER BY r.name
+            """)).ToList();
+        if (http.WantsCsv()) return new CsvResult<RegionItem>("regions.csv", RegionColumns, rows);
+        return TypedResults.Ok(http.ToPage(rows, rows.Count, new Paging(Math.Max(rows.Count, 1), 0)));
+    }
 }

@@ -19,7 +19,7 @@ public static class DatasetEndpoints
 
     public static RouteGroupBuilder MapDataset(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/dataset", GetDataset).WithTags("Dataset")
+        v1.MapGet("/dataset", GetDataset).WithTags("Dataset").ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetDataset")
             .WithSummary("What the data is")
             .WithDescription("The loaded dataset: its version (it changes whenever the data does, and every ETag derives from it), the latest date it covers, when it was loaded, counts, sources, licence and known gaps.");

@@ -1,6 +1,147 @@
+using System.ComponentModel;
+using Dapper;
+using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.Inspections;
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
 namespace JudgementsApi.Features.FocusedVisits;
+
+/// <summary>A focused visit: not graded; priorityAction says whether Ofsted named areas for priority action.</summary>
+public sealed record FocusedVisit(
+    string Id, CouncilRef Council, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
+    IReadOnlyList<string> Inspectors, string Focus, bool PriorityAction, string? ReportUrl, string Source);
+
+public sealed record FocusedVisitQuery(
+    [property: Description("A council: ONS code, DfE code, former ONS code or slug.")] string? Council,
+    [property: Description("A region: ONS code or slug.")] string? Region,
+    [property: Description("true: only visits that named areas for priority action; false: only those that did not.")] string? PriorityAction,
+    [property: Description("Letter dated on or after (YYYY-MM-DD).")] string? From,
+    [property: Description("Letter dated on or before (YYYY-MM-DD).")] string? To,
+    [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
+    [property: Description("Rows to skip.")] string? Offset,
+    [property: Description("json (default) or csv (every matching row).")] string? Format);
+
+public sealed record CouncilFocusedVisitQuery(
+    [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
+    [property: Description("Rows to skip.")] string? Offset,
+    [property: Description("json (default) or csv (every matching row).")] string? Format);
 
 public static class FocusedVisitsEndpoints
 {
-    public static RouteGroupBuilder MapFocusedVisits(this RouteGroupBuilder v1) => v1;
+    public static RouteGroupBuilder MapFocusedVisits(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/focused-visits", List).WithCsv().WithTags("Focused visits")
+            .WithName("ListFocusedVisits")
+            .WithSummary("Focused visits")
+            .WithDescription("Ofsted's focused visits (ungraded), newest letter first: what each looked at and whether Ofsted named areas for priority action.");
+
+        v1.MapGet("/focused-visits/{id}", Get).WithTags("Focused visits").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetFocusedVisit")
+            .WithSummary("One focused visit");
+        return v1;
+    }
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = "";
+        public string CouncilCode { get; init; } = "";
+        public string CouncilName { get; init; } = "";
+        public string CouncilSlug { get; init; } = "";
+        public DateOnly LetterDate { get; init; }
+        public DateOnly? VisitStart { get; init; }
+        public DateOnly? VisitEnd { get; init; }
+        public string[] Inspectors { get; init; } = [];
+        public string Focus { get; init; } = "";
+        public bool PriorityAction { get; init; }
+        public string? ReportUrl { get; init; }
+        public string Source { get; init; } = "";
+        public long Total { get; init; }
+    }
+
+    private static readonly CsvColumn<FocusedVisit>[] Columns =
+    [
+        new("id", f => f.Id), new("council_code", f => f.Council.Code), new("council_name", f => f.Council.Name),
+        new("letter_date", f => f.LetterDate), new("visit_start", f => f.VisitStart), new("visit_end", f => f.VisitEnd),
+        new("inspectors", f => f.Inspectors), new("focus", f => f.Focus), new("priority_action", f => f.PriorityAction),
+        new("report_url", f => f.ReportUrl),
+    ];
+
+    /// <summary>Visits matching fixed SQL fragments over focused_visits v / councils c, newest first.</summary>
+    internal static async Task<(List<FocusedVisit> Items, long Total)> QueryAsync(
+        NpgsqlConnection conn, IReadOnlyList<string> clauses, DynamicParameters p, Paging paging)
+    {
+        var where = clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses);
+        p.Add("Limit", paging.Limit);
+        p.Add("Offset", paging.Offset);
+        var rows = (await conn.QueryAsync<Row>($"""
+            SELECT v.id, v.council_code, c.name AS council_name, c.slug AS council_slug, v.letter_date, v.visit_start, v.visit_end,
+                   v.inspectors, v.focus, v.priority_action, v.report_url, v.source, count(*) OVER () AS total
+            FROM focused_visits v JOIN councils c ON c.code = v.council_code
+            {where}
+            ORDER BY v.letter_date DESC, v.id DESC
+            {(paging == Paging.All ? "" : "LIMIT @Limit OFFSET @Offset")}
+            """, p)).ToList();
+        var total = rows.Count > 0 ? rows[0].Total
+            : paging.Offset > 0 ? await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM focused_visits v JOIN councils c ON c.code = v.council_code {where}", p)
+            : 0;
+        return (rows.Select(r => new FocusedVisit(r.Id, new CouncilRef(r.CouncilCode, r.CouncilName, r.CouncilSlug), r.LetterDate,
+            r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus, r.PriorityAction, r.ReportUrl, r.Source)).ToList(), total);
+    }
+
+    internal static async Task<Results<Ok<Page<FocusedVisit>>, CsvResult<FocusedVisit>, ProblemHttpResult>> Respond(
+        HttpContext http, NpgsqlConnection conn, IReadOnlyList<string> clauses, DynamicParameters p, Paging paging, string fileName)
+    {
+        var csv = http.WantsCsv();
+        var (items, total) = await QueryAsync(conn, clauses, p, csv ? Paging.All : paging);
+        if (csv) return new CsvResult<FocusedVisit>(fileName, Columns, items);
+        return TypedResults.Ok(http.ToPage(items, total, paging));
+    }
+
+    private static async Task<Results<Ok<Page<FocusedVisit>>, CsvResult<FocusedVisit>, ProblemHttpResult>> List(
+        [AsParameters] FocusedVisitQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var q = new QueryReader(http);
+        var paging = Paging.Read(q, query.Limit, query.Offset);
+        var region = vocabulary.ReadRegion(q, "region", query.Region);
+        var priority = q.Bool("priorityAction", query.PriorityAction);
+        var from = q.Date("from", query.From);
+        var to = q.Date("to", query.To);
+        q.Ordered("from", from, "to", to);
+        await using var conn = await db.OpenConnectionAsync();
+        var council = await CouncilLookup.ReadAsync(conn, q, "council", query.Council);
+        if (q.Failed) return q.Problem();
+
+        var clauses = new List<string>();
+        var p = new DynamicParameters();
+        if (council is not null) { clauses.Add("v.council_code = @Council"); p.Add("Council", council.Code); }
+        if (region is not null) { clauses.Add("c.region_code = @Region"); p.Add("Region", region.Code); }
+        if (priority is not null) { clauses.Add("v.priority_action = @Priority"); p.Add("Priority", priority); }
+        if (from is not null) { clauses.Add("v.letter_date >= @From"); p.Add("From", from); }
+        if (to is not null) { clauses.Add("v.letter_date <= @To"); p.Add("To", to); }
+        return await Respond(http, conn, clauses, p, paging, "focused-visits.csv");
+    }
+
+    private static async Task<Results<Ok<FocusedVisit>, ProblemHttpResult>> Get(string id, NpgsqlDataSource db)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        var (items, _) = await QueryAsync(conn, ["v.id = @Id"], new DynamicParameters(new { Id = id }), new Paging(1, 0));
+        return items.Count == 0 ? Problems.NotFoundFor("focused visit", id) : TypedResults.Ok(items[0]);
+    }
+
+    /// <summary>GET /v1/councils/{id}/focused-visits, mapped by the councils feature.</summary>
+    internal static async Task<Results<Ok<Page<FocusedVisit>>, CsvResult<FocusedVisit>, ProblemHttpResult>> ForCouncil(
+        string id, [AsParameters] CouncilFocusedVisitQuery query, HttpContext http, NpgsqlDataSource db)
+    {
+        var q = new QueryReader(http);
+        var paging = Paging.Read(q, query.Limit, query.Offset);
+        if (q.Failed) return q.Problem();
+        await using var conn = await db.OpenConnectionAsync();
+        var council = await CouncilLookup.FindAsync(conn, id);
+        if (council is null) return Problems.NotFoundFor("council", id);
+        return await Respond(http, conn, ["v.council_code = @Council"], new DynamicParameters(new { Council = council.Code }), paging,
+            $"{council.Slug}-focused-visits.csv");
+    }
 }

@@ -35,7 +35,7 @@ public static class FrameworksEndpoints
             .WithSummary("Inspection frameworks")
             .WithDescription("Ofsted's frameworks for inspecting councils' children's services (pre-2013, SIF, ILACS), each with its versions, effective dates, grade scale and judgement areas. CSV has one row per framework version.");
 
-        frameworks.MapGet("/{slug}", GetFramework)
+        frameworks.MapGet("/{slug}", GetFramework).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetFramework")
             .WithSummary("One framework")
             .WithDescription("A framework by slug (`sif`, `ilacs`, `pre-2013`) or by the slug of one of its versions (`ilacs-2023`).");

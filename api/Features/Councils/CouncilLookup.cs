@@ -1,0 +1,33 @@
+using Dapper;
+using JudgementsApi.Features.Inspections;
+using JudgementsApi.Infrastructure;
+using Npgsql;
+
+namespace JudgementsApi.Features.Councils;
+
+/// <summary>
+/// A council is addressed by its ONS code, DfE three-digit code, a former ONS code or its slug;
+/// all four name the same council. Where a code could name two (a reused DfE code), the current
+/// council wins.
+/// </summary>
+public static class CouncilLookup
+{
+    private const string Sql = """
+        SELECT code, name, slug FROM councils
+        WHERE code = upper(@Id) OR la_code = @Id OR slug = lower(@Id) OR upper(@Id) = ANY (former_codes)
+        ORDER BY (code = upper(@Id)) DESC, (closed IS NULL) DESC
+        LIMIT 1
+        """;
+
+    public static Task<CouncilRef?> FindAsync(NpgsqlConnection conn, string id) =>
+        conn.QueryFirstOrDefaultAsync<CouncilRef>(Sql, new { Id = id.Trim() });
+
+    /// <summary>Reads a council parameter, recording an error when it names no council.</summary>
+    public static async Task<CouncilRef?> ReadAsync(NpgsqlConnection conn, QueryReader q, string name, string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var council = await FindAsync(conn, raw);
+        if (council is null) q.Add(name, $"'{raw}' is not a council's ONS code, DfE code, former code or slug.");
+        return council;
+    }
+}

@@ -1,0 +1,80 @@
+using Dapper;
+using JudgementsApi.Infrastructure;
+using Npgsql;
+
+namespace JudgementsApi.Features;
+
+public sealed record RegionRef(string Code, string Name, string Slug);
+
+/// <summary>
+/// The codes a request may use (grades, areas, regions, types…), read from the loaded dataset and
+/// kept until its version changes, so validating a query costs no database round trip.
+/// </summary>
+public sealed class Vocabulary
+{
+    /// <summary>Families in the order the API lists them: headline first, then the graded areas.</summary>
+    public static readonly string[] FamilyOrder =
+        ["overall_effectiveness", "leadership", "help_and_protection", "children_in_care", "care_leavers", "adoption_performance", "lscb_review"];
+
+    public required IReadOnlyList<string> Grades { get; init; }
+    public required IReadOnlyList<string> Families { get; init; }
+    public required IReadOnlyList<string> AreaCodes { get; init; }
+    public required IReadOnlyList<string> InspectionTypes { get; init; }
+    public required IReadOnlyList<string> Frameworks { get; init; }
+    public required IReadOnlyList<string> FrameworkVersions { get; init; }
+    public required IReadOnlyList<RegionRef> Regions { get; init; }
+
+    /// <summary>An area filter may name a family (compares like with like across frameworks) or one area code.</summary>
+    public IReadOnlyList<string> AreaNames => [.. Families, .. AreaCodes.Where(a => !Families.Contains(a))];
+
+    public RegionRef? Region(string? codeOrSlug) =>
+        codeOrSlug is null ? null : Regions.FirstOrDefault(r =>
+            r.Code.Equals(codeOrSlug, StringComparison.OrdinalIgnoreCase) || r.Slug.Equals(codeOrSlug, StringComparison.OrdinalIgnoreCase));
+
+    public IReadOnlyList<string> RegionNames => [.. Regions.Select(r => r.Code), .. Regions.Select(r => r.Slug)];
+
+    /// <summary>Reads a region parameter, recording an error when it names no region.</summary>
+    public RegionRef? ReadRegion(QueryReader q, string name, string? raw)
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        var region = Region(raw);
+        if (region is null) q.Add(name, $"'{raw}' is not a region code or slug.", RegionNames);
+        return region;
+    }
+
+    public static int FamilyRank(string family) => Array.IndexOf(FamilyOrder, family) is var i and >= 0 ? i : FamilyOrder.Length;
+}
+
+public sealed class VocabularySource(NpgsqlDataSource db, DatasetState state)
+{
+    private (string? Version, Vocabulary Value)? _cached;
+
+    public async Task<Vocabulary> GetAsync()
+    {
+        var version = state.Version;
+        if (_cached is { } c && version is not null && c.Version == version) return c.Value;
+
+        await using var conn = await db.OpenConnectionAsync();
+        await using var multi = await conn.QueryMultipleAsync("""
+            SELECT code FROM grades ORDER BY rank, code;
+            SELECT DISTINCT family FROM judgement_areas;
+            SELECT code FROM judgement_areas ORDER BY code;
+            SELECT DISTINCT type FROM inspections ORDER BY type;
+            SELECT slug FROM frameworks ORDER BY slug;
+            SELECT slug FROM framework_versions ORDER BY effective_from, slug;
+            SELECT code, name, slug FROM regions ORDER BY name;
+            """);
+        var vocabulary = new Vocabulary
+        {
+            Grades = (await multi.ReadAsync<string>()).ToList(),
+            Families = (await multi.ReadAsync<string>()).OrderBy(Vocabulary.FamilyRank).ThenBy(f => f, StringComparer.Ordinal).ToList(),
+            AreaCodes = (await multi.ReadAsync<string>()).ToList(),
+            InspectionTypes = (await multi.ReadAsync<string>()).ToList(),
+            Frameworks = (await multi.ReadAsync<string>()).ToList(),
+            FrameworkVersions = (await multi.ReadAsync<string>()).ToList(),
+            Regions = (await multi.ReadAsync<RegionRef>()).ToList(),
+        };
+        if (version is not null) _cached = (version, vocabulary);
+        return vocabulary;
+    }
+}
