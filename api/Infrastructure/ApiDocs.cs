@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -33,6 +34,7 @@ public static class ApiDocs
             if (File.Exists(xml)) options.IncludeXmlComments(xml);
             options.DescribeAllParametersInCamelCase();
             options.ParameterFilter<QueryParameterSchemas>();
+            options.OperationFilter<Examples>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;
@@ -72,6 +74,52 @@ public static class ApiDocs
                 p.Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean };
             else if (p.Name is "format")
                 p.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["json", "csv"], Default = "json" };
+        }
+    }
+
+    /// <summary>An example for every parameter the API uses and for every problem response.</summary>
+    private sealed class Examples : IOperationFilter
+    {
+        private static readonly Dictionary<string, string> ParameterExamples = new()
+        {
+            ["council"] = "shropshire", ["region"] = "west-midlands", ["framework"] = "ilacs", ["type"] = "standard",
+            ["publishedFrom"] = "2025-01-01", ["publishedTo"] = "2025-12-31", ["area"] = "overall_effectiveness",
+            ["grade"] = "inadequate", ["sort"] = "-published", ["limit"] = "50", ["offset"] = "0", ["format"] = "csv",
+            ["q"] = "telford", ["codes"] = "shropshire,telford-and-wrekin,E06000019", ["status"] = "current",
+            ["priorityAction"] = "true", ["from"] = "2024-01-01", ["to"] = "2024-12-31", ["includePredecessors"] = "true",
+            ["slug"] = "ilacs", ["asOf"] = "2024-03-31", ["groupBy"] = "region", ["interval"] = "year",
+            ["fromGrade"] = "requires_improvement", ["toGrade"] = "outstanding", ["include"] = "councils",
+        };
+
+        private static readonly Dictionary<string, string> IdExamples = new()
+        {
+            ["/v1/councils"] = "E06000051", ["/v1/inspections"] = "shropshire-2017-11-24",
+            ["/v1/focused-visits"] = "shropshire-2024-01-12-fv", ["/problems"] = "invalid-parameter",
+        };
+
+        private static readonly Dictionary<string, string> ProblemExamples = new()
+        {
+            ["400"] = """{"type":"/problems/invalid-parameter","title":"Invalid request parameters","status":400,"detail":"'excellent' is not a known value for grade.","instance":"/v1/inspections","errors":[{"parameter":"grade","message":"'excellent' is not a known value for grade.","allowed":["outstanding","good","adequate","requires_improvement","inadequate"]}],"traceId":"0HNQ8SOFU66FL:00000001"}""",
+            ["404"] = """{"type":"/problems/not-found","title":"Not found","status":404,"detail":"No council has the identifier 'atlantis'.","instance":"/v1/councils/atlantis","traceId":"0HNQ8SOFU66FL:00000002"}""",
+            ["406"] = """{"type":"/problems/not-acceptable","title":"Not acceptable","status":406,"detail":"This resource can answer application/json, not 'text/csv'.","instance":"/v1/councils/shropshire","traceId":"0HNQ8SOFU66FL:00000003"}""",
+            ["503"] = """{"type":"/problems/service-unavailable","title":"Service unavailable","status":503,"detail":"The API cannot reach its database just now.","instance":"/v1/councils","traceId":"0HNQ8SOFU66FL:00000004"}""",
+        };
+
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var path = "/" + context.ApiDescription.RelativePath;
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                var example = parameter.Name is "id"
+                    ? IdExamples.FirstOrDefault(e => path.StartsWith(e.Key + "/", StringComparison.Ordinal)).Value
+                    : ParameterExamples.GetValueOrDefault(parameter.Name ?? "");
+                if (example is not null) parameter.Example = JsonValue.Create(example);
+            }
+            foreach (var (status, response) in operation.Responses ?? [])
+                if (ProblemExamples.TryGetValue(status, out var json)
+                    && response.Content?.TryGetValue("application/problem+json", out var media) == true
+                    && media is OpenApiMediaType writable)
+                    writable.Example = JsonNode.Parse(json);
         }
     }
 }

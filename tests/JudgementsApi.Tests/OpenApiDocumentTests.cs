@@ -37,4 +37,20 @@ public class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
         var ids = operations.Select(o => o.Op.Str("operationId")).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
+
+    [Fact]
+    public async Task EveryParameterAndProblemResponseHasAnExample()
+    {
+        var doc = await api.CreateClient().GetJsonAsync("/swagger/v1/swagger.json");
+        foreach (var path in doc.GetProperty("paths").EnumerateObject())
+        foreach (var op in path.Value.EnumerateObject())
+        {
+            if (op.Value.TryGetProperty("parameters", out var parameters))
+                foreach (var p in parameters.EnumerateArray())
+                    Assert.True(p.TryGetProperty("example", out _), $"{op.Name} {path.Name}: parameter {p.Str("name")} has no example");
+            foreach (var response in op.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+                Assert.True(response.Value.GetProperty("content").GetProperty("application/problem+json").TryGetProperty("example", out _),
+                    $"{op.Name} {path.Name}: response {response.Name} has no example");
+        }
+    }
 }
