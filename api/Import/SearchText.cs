@@ -3,7 +3,7 @@ using System.Text;
 
 namespace JudgementsApi.Import;
 
-/// <summary>Folds names for matching: "Telford & Wrekin", "telford and wrekin" and "TÉLFORD" meet.</summary>
+/// <summary>Folds names for matching: "Telford &amp; Wrekin", "telford and wrekin" and "TÉLFORD" meet.</summary>
 public static class SearchText
 {
     public static string Fold(string text)

@@ -63,7 +63,13 @@ public static class Problems
             {
                 problem.Type = kind.Type;
                 problem.Title = kind.Title;
-                problem.Detail ??= status == 404 ? $"Nothing exists at {ctx.HttpContext.Request.Path}." : null;
+                problem.Detail ??= status switch
+                {
+                    404 => $"Nothing exists at {ctx.HttpContext.Request.Path}.",
+                    503 => "The database cannot be reached just now; retry shortly.",
+                    500 => "An unexpected error occurred; quote the traceId when reporting it.",
+                    _ => null,
+                };
             }
             if (problem.Status == 503) ctx.HttpContext.Response.Headers.RetryAfter = "5";
             problem.Instance ??= ctx.HttpContext.Request.Path;

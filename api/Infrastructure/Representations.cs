@@ -38,7 +38,7 @@ public static class Negotiation
 
         var accept = request.Headers.Accept.ToString();
         if (string.IsNullOrWhiteSpace(accept)) return Representation.Json;
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept.ToArray(), out var ranges)) return Representation.Json;
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept.OfType<string>().ToList(), out var ranges)) return Representation.Json;
 
         foreach (var range in ranges.Where(r => (r.Quality ?? 1) > 0).OrderByDescending(r => r.Quality ?? 1))
         {
@@ -61,14 +61,22 @@ public sealed record CsvColumn<T>(string Name, Func<T, object?> Value);
 public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows)
     : IResult, IEndpointMetadataProvider
 {
+    /// <summary>Rows are written as they are formatted, through a buffer, so a large export never sits whole in memory.</summary>
     public async Task ExecuteAsync(HttpContext http)
     {
         http.Response.ContentType = "text/csv; charset=utf-8; header=present";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        var sb = new StringBuilder();
-        AppendRow(sb, columns.Select(c => c.Name));
-        foreach (var row in rows) AppendRow(sb, columns.Select(c => Format(c.Value(row))));
-        await http.Response.WriteAsync(sb.ToString(), Encoding.UTF8);
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), bufferSize: 64 * 1024);
+        var line = new StringBuilder();
+        AppendRow(line, columns.Select(c => c.Name));
+        await writer.WriteAsync(line);
+        foreach (var row in rows)
+        {
+            line.Clear();
+            AppendRow(line, columns.Select(c => Format(c.Value(row))));
+            await writer.WriteAsync(line);
+        }
+        await writer.FlushAsync();
     }
 
     private static string Format(object? value) => value switch

@@ -7,7 +7,7 @@ public class BuilderTests
     static Dictionary<string, byte[]> BuildInto(string dataDir, string seedDir)
     {
         Builder.Write(Builder.Build(dataDir, seedDir), seedDir);
-        return Directory.GetFiles(seedDir).ToDictionary(Path.GetFileName, File.ReadAllBytes)!;
+        return Directory.GetFiles(seedDir).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
     }
 
     [Fact]

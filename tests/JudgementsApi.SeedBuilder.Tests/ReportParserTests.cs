@@ -139,7 +139,7 @@ public class ReportParserTests
     {
         var r = ReportParser.Parse("x.txt", "Some other document\nwith no judgements\n");
         Assert.NotEmpty(r.Problems);
-        Assert.Empty(r.Judgements.Values.Where(j => j.Grade is not null));
+        Assert.DoesNotContain(r.Judgements.Values, j => j.Grade is not null);
     }
 
     [Theory]

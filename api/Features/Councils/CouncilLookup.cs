@@ -12,10 +12,15 @@ namespace JudgementsApi.Features.Councils;
 /// </summary>
 public static class CouncilLookup
 {
+    // One indexed lookup per identifier form (an OR across columns would scan the table).
     private const string Sql = """
-        SELECT code, name, slug FROM councils
-        WHERE code = upper(@Id) OR la_code = @Id OR slug = lower(@Id) OR upper(@Id) = ANY (former_codes)
-        ORDER BY (code = upper(@Id)) DESC, (closed IS NULL) DESC
+        SELECT code, name, slug FROM (
+            SELECT code, name, slug, closed, 0 AS preference FROM councils WHERE code = upper(@Id)
+            UNION ALL SELECT code, name, slug, closed, 1 FROM councils WHERE la_code = @Id
+            UNION ALL SELECT code, name, slug, closed, 1 FROM councils WHERE slug = lower(@Id)
+            UNION ALL SELECT code, name, slug, closed, 1 FROM councils WHERE former_codes @> ARRAY[upper(@Id)]
+        ) found
+        ORDER BY preference, (closed IS NULL) DESC
         LIMIT 1
         """;
 

@@ -3,10 +3,10 @@ namespace JudgementsApi.Features.Inspections;
 public sealed record CouncilRef(string Code, string Name, string Slug);
 
 /// <summary>An inspection as it appears in any list.</summary>
+/// <remarks>Grades: area family → grade code; null where the framework grades the area but the grade is unknown; absent where it does not grade it.</remarks>
 public sealed record InspectionSummary(
     string Id, CouncilRef Council, string Type, string FrameworkVersion, DateOnly? StartDate, DateOnly? EndDate,
     DateOnly Published, string PublishedPrecision, string? LeadInspector, string? ReportUrl,
-    /// <summary>Area family → grade code; null where the framework grades the area but the grade is unknown; absent where it does not grade it.</summary>
     IReadOnlyDictionary<string, string?> Grades);
 
 public sealed record AreaRef(string Code, string Name, string Family);
