@@ -18,15 +18,17 @@ builder.Services.AddJudgementsDatabase(builder.Configuration);
 builder.Services.AddSingleton<Migrator>();
 builder.Services.AddSingleton<SeedImporter>();
 builder.Services.AddSingleton<JudgementsApi.Features.VocabularySource>();
+builder.Services.AddSingleton(TimeProvider.System);
 
 // HTTP conventions: problem details, caching keyed on the dataset version, health, CORS, JSON, docs
 builder.Services.AddApiProblems();
-builder.Services.AddDatasetCaching();
+builder.Services.AddDatasetCaching(builder.Configuration.GetValue("Judgements:OutputCache", true));
 builder.Services.AddApiHealthChecks();
 builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
     .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
     .WithExposedHeaders("ETag", "Link", "Content-Disposition", ApiVersions.HeaderName)));
-builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(options =>
+    ApiJson.Configure(options.SerializerOptions, builder.Configuration.GetValue("Judgements:SourceGeneratedJson", true)));
 builder.Services.AddApiDocs();
 
 var app = builder.Build();

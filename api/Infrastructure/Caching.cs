@@ -14,7 +14,8 @@ public static class Caching
     public const string PolicyName = "dataset";
     public const string CacheControl = "public, max-age=300";
 
-    public static IServiceCollection AddDatasetCaching(this IServiceCollection services)
+    /// <param name="outputCache">Off only to measure what the cache buys (Judgements:OutputCache=false).</param>
+    public static IServiceCollection AddDatasetCaching(this IServiceCollection services, bool outputCache = true)
     {
         services.AddSingleton<DatasetState>();
         services.AddHostedService<DatasetVersionPoller>();
@@ -22,15 +23,28 @@ public static class Caching
         {
             options.SizeLimit = 256L * 1024 * 1024;
             options.MaximumBodySize = 64L * 1024 * 1024;
-            options.AddPolicy(PolicyName, new DatasetCachePolicy());
+            options.AddPolicy(PolicyName, new DatasetCachePolicy(outputCache));
         });
         return services;
     }
 
-    public static string? ETagFor(HttpRequest request, string? version)
+    /// <summary>
+    /// Marks resources whose answer also depends on the date (a default of "today", a window ending
+    /// today): their ETags and cache entries change at midnight in England as well.
+    /// </summary>
+    public sealed class VariesByDayMetadata;
+
+    public static TBuilder VariesByDay<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new VariesByDayMetadata());
+
+    private static string? DayOf(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<VariesByDayMetadata>() is null ? null : England.Today(http).ToString("yyyy-MM-dd");
+
+    public static string? ETagFor(HttpContext http, string? version)
     {
         if (version is null) return null;
-        var key = $"{request.Path}{request.QueryString}|{request.Headers.Accept}";
+        var request = http.Request;
+        var key = $"{request.Path}{request.QueryString}|{request.Headers.Accept}|{DayOf(http)}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8);
         return $"\"{version[..Math.Min(16, version.Length)]}-{hash}\"";
     }
@@ -42,7 +56,7 @@ public static class Caching
             var request = context.Request;
             if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && request.Path.StartsWithSegments("/v1")
-                && ETagFor(request, context.RequestServices.GetRequiredService<DatasetState>().Version) is { } etag)
+                && ETagFor(context, context.RequestServices.GetRequiredService<DatasetState>().Version) is { } etag)
             {
                 var headers = context.Response.Headers;
                 headers.ETag = etag;
@@ -66,13 +80,13 @@ public static class Caching
             await next(context);
         });
 
-    private sealed class DatasetCachePolicy : IOutputCachePolicy
+    private sealed class DatasetCachePolicy(bool enabled) : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var version = context.HttpContext.RequestServices.GetRequiredService<DatasetState>().Version;
             var method = context.HttpContext.Request.Method;
-            var cacheable = version is not null && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method));
+            var cacheable = enabled && version is not null && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method));
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
@@ -82,6 +96,7 @@ public static class Caching
                 context.CacheVaryByRules.QueryKeys = "*";
                 context.CacheVaryByRules.HeaderNames = "Accept";
                 context.CacheVaryByRules.VaryByValues["dataset"] = version!;
+                if (DayOf(context.HttpContext) is { } day) context.CacheVaryByRules.VaryByValues["day"] = day;
                 context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
             }
             return ValueTask.CompletedTask;

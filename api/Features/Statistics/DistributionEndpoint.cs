@@ -1,0 +1,68 @@
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JudgementsApi.Features.Statistics;
+
+/// <summary>GET /v1/statistics/distribution: councils by grade in one area on one day.</summary>
+public static class DistributionEndpoint
+{
+    private static readonly string[] Includes = ["councils"];
+
+    internal static async Task<Results<Ok<Distribution>, CsvResult<Distributions.CsvRow>, CsvResult<CouncilStanding>, ProblemHttpResult>> Get(
+        [AsParameters] DistributionQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var q = new QueryReader(http);
+        var area = q.OneOf("area", query.Area, vocabulary.AreaNames) ?? StatisticsEndpoints.DefaultArea;
+        var groupBy = q.OneOf("groupBy", query.GroupBy, Distributions.GroupBys) ?? "none";
+        var framework = q.OneOf("framework", query.Framework, StatisticsEndpoints.FrameworkNames(vocabulary));
+        var include = q.OneOf("include", query.Include, Includes);
+
+        await using var conn = await db.OpenConnectionAsync();
+        var councils = await Standings.CouncilsAsync(conn);
+        var today = England.Today(http);
+        var asOf = Distributions.ReadDay(q, "asOf", query.AsOf, today, Distributions.Earliest(councils)) ?? today;
+        var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
+        var scale = await Standings.ScaleAsync(conn, selection);
+        if (scale.Count == 0 && framework is not null)
+            q.Add("framework", $"No version of '{framework}' grades '{area}'.");
+        if (q.Failed) return q.Problem();
+
+        var latest = await Standings.LatestAsync(conn, selection, asOf);
+        scale = Standings.Complete(scale, latest.Values.Select(r => r.Grade), vocabulary.Grades);
+        var counter = new Counter(councils, Grouping.For(groupBy, vocabulary), scale);
+        foreach (var row in latest.Values) counter.Apply(row);
+        var (england, groups) = counter.Count(asOf);
+
+        List<CouncilStanding>? standings = null;
+        if (include == "councils")
+        {
+            var regions = vocabulary.Regions.ToDictionary(r => r.Code);
+            standings = councils.Where(c => c.InOperation(asOf)).Select(c =>
+            {
+                var l = latest.GetValueOrDefault(c.Code);
+                var status = Standings.StatusOf(l);
+                return new CouncilStanding(c.Code, c.Name, c.Slug, regions[c.RegionCode], c.Type, StatusNames.Of(status),
+                    status == StandingStatus.Graded ? l!.Grade : null, l?.Id, l?.Published, l?.FrameworkVersion);
+            }).ToList();
+        }
+
+        if (http.WantsCsv())
+        {
+            var file = $"distribution-{area}-{asOf:yyyy-MM-dd}{(framework is null ? "" : "-" + framework)}";
+            if (standings is not null) return new CsvResult<CouncilStanding>($"{file}-councils.csv", CouncilColumns(asOf, area, framework), standings);
+            return new CsvResult<Distributions.CsvRow>($"{file}.csv", Distributions.CsvColumns(scale),
+                Distributions.CsvRows(asOf, area, framework, groupBy, england, groups));
+        }
+        return TypedResults.Ok(new Distribution(asOf, area, framework, groupBy, Distributions.Denominator, england, groups, standings));
+    }
+
+    private static CsvColumn<CouncilStanding>[] CouncilColumns(DateOnly asOf, string area, string? framework) =>
+    [
+        new("as_of", _ => asOf), new("area", _ => area), new("framework", _ => framework),
+        new("council_code", c => c.Code), new("council_name", c => c.Name), new("region_code", c => c.Region.Code),
+        new("region_name", c => c.Region.Name), new("type", c => c.Type), new("status", c => c.Status), new("grade", c => c.Grade),
+        new("inspection_id", c => c.InspectionId), new("published", c => c.Published), new("framework_version", c => c.FrameworkVersion),
+    ];
+}

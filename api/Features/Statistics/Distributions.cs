@@ -1,0 +1,70 @@
+using JudgementsApi.Import;
+using JudgementsApi.Infrastructure;
+
+namespace JudgementsApi.Features.Statistics;
+
+/// <summary>How councils are grouped: none, by region or by council type (every group listed, even when empty).</summary>
+internal sealed record Grouping(string Kind, IReadOnlyList<(string Code, string Name)> Groups, Func<CouncilRow, string>? KeyOf)
+{
+    public static readonly IReadOnlyDictionary<string, string> TypeNames = new Dictionary<string, string>
+    {
+        ["county"] = "County council",
+        ["unitary"] = "Unitary authority",
+        ["metropolitan_district"] = "Metropolitan district",
+        ["london_borough"] = "London borough",
+    };
+
+    public static Grouping For(string kind, Vocabulary vocabulary) => kind switch
+    {
+        "region" => new(kind, vocabulary.Regions.Select(r => (r.Code, r.Name)).ToList(), c => c.RegionCode),
+        "type" => new(kind, SeedSet.CouncilTypes.Select(t => (t, TypeNames.GetValueOrDefault(t, t))).ToList(), c => c.Type),
+        _ => new("none", [], null),
+    };
+}
+
+internal static class Distributions
+{
+    public const string Denominator = "councils with a judgement in the area (judged)";
+    public const string EnglandCode = "E92000001";
+    public static readonly string[] GroupBys = ["none", "region", "type"];
+
+    public static decimal? Percent(int count, int judged) =>
+        judged == 0 ? null : Math.Round(100m * count / judged, 1, MidpointRounding.AwayFromZero) + 0.0m; // always one decimal place: 40.0, not 40
+
+    /// <summary>A flat CSV row: England or one group on one day.</summary>
+    internal sealed record CsvRow(DateOnly AsOf, string Area, string? Framework, string GroupType, string Code, string Name, GradeCounts Counts);
+
+    public static IEnumerable<CsvRow> CsvRows(DateOnly day, string area, string? framework, string groupBy, GradeCounts england, IEnumerable<GroupCounts> groups) =>
+        [new(day, area, framework, "england", EnglandCode, "England", england),
+         .. groups.Select(g => new CsvRow(day, area, framework, groupBy, g.Code, g.Name, g.ToGradeCounts()))];
+
+    public static IReadOnlyList<CsvColumn<CsvRow>> CsvColumns(IReadOnlyList<string> scale) =>
+    [
+        new("as_of", r => r.AsOf), new("area", r => r.Area), new("framework", r => r.Framework),
+        new("group_type", r => r.GroupType), new("group_code", r => r.Code), new("group_name", r => r.Name),
+        new("councils", r => r.Counts.Councils), new("judged", r => r.Counts.Judged),
+        new("not_inspected", r => r.Counts.NotInspected), new("not_graded", r => r.Counts.NotGraded), new("unknown", r => r.Counts.Unknown),
+        .. scale.Select(g => new CsvColumn<CsvRow>($"{g}_count", r => r.Counts.Counts[g])),
+        .. scale.Select(g => new CsvColumn<CsvRow>($"{g}_percent", r => r.Counts.Percentages[g])),
+    ];
+
+    /// <summary>
+    /// A date parameter for a day the statistics can describe: not in the future (nothing is known
+    /// yet) and not before the dataset's councils begin (no council list to count).
+    /// </summary>
+    public static DateOnly? ReadDay(QueryReader q, string name, string? raw, DateOnly today, DateOnly? earliest)
+    {
+        var day = q.Date(name, raw);
+        if (day is not { } d) return null;
+        if (d > today) { q.Add(name, $"{name} ({d:yyyy-MM-dd}) is in the future; the latest day is today, {today:yyyy-MM-dd}."); return null; }
+        if (earliest is { } e && d < e)
+        {
+            q.Add(name, $"{name} ({d:yyyy-MM-dd}) is before the dataset's councils begin ({e:yyyy-MM-dd}).");
+            return null;
+        }
+        return d;
+    }
+
+    public static DateOnly? Earliest(IReadOnlyList<CouncilRow> councils) =>
+        councils.Select(c => c.Opened).Where(d => d is not null).Min();
+}

@@ -1,0 +1,82 @@
+using Dapper;
+using JudgementsApi.Features.Inspections;
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JudgementsApi.Features.Statistics;
+
+/// <summary>GET /v1/statistics/summary: the headline for a reporter today.</summary>
+public static class SummaryEndpoint
+{
+    public const int LatestInspections = 10;
+
+    private sealed class VisitRow
+    {
+        public string Id { get; init; } = "";
+        public string CouncilCode { get; init; } = "";
+        public string CouncilName { get; init; } = "";
+        public string CouncilSlug { get; init; } = "";
+        public DateOnly LetterDate { get; init; }
+        public string Focus { get; init; } = "";
+        public string? ReportUrl { get; init; }
+    }
+
+    internal static async Task<Results<Ok<Summary>, CsvResult<AreaCounts>, ProblemHttpResult>> Get(
+        [AsParameters] SummaryQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var q = new QueryReader(http);
+        if (q.Failed) return q.Problem();
+
+        var today = England.Today(http);
+        await using var conn = await db.OpenConnectionAsync();
+        var councils = await Standings.CouncilsAsync(conn);
+
+        // Each family exactly as /statistics/distribution?area=<family> answers for today; the councils'
+        // latest inspections are read once for all of them.
+        var selections = vocabulary.Families.Select(f => new AreaSelection(f, true, null)).ToList();
+        var maps = new List<Dictionary<string, string>>();
+        foreach (var selection in selections) maps.Add(await Standings.AreaByVersionAsync(conn, selection));
+        var latestByFamily = await Standings.LatestAsync(conn, null, today, maps);
+        var areas = new List<AreaCounts>();
+        for (var k = 0; k < selections.Count; k++)
+        {
+            var latest = latestByFamily[k];
+            var scale = Standings.Complete(await Standings.ScaleAsync(conn, selections[k]), latest.Values.Select(r => r.Grade), vocabulary.Grades);
+            var counter = new Counter(councils, Grouping.For("none", vocabulary), scale);
+            foreach (var row in latest.Values) counter.Apply(row);
+            var (c, _) = counter.Count(today);
+            areas.Add(new AreaCounts(selections[k].Area, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.Unknown, c.Counts, c.Percentages));
+        }
+
+        if (http.WantsCsv())
+            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, vocabulary.Grades), areas);
+
+        var (inspections, _) = await InspectionReader.QueryAsync(conn,
+            "WHERE i.full_inspection AND i.published <= @Today\nORDER BY i.published DESC, i.id DESC",
+            new DynamicParameters(new { Today = today }), new Paging(LatestInspections, 0));
+
+        var since = today.AddMonths(-12);
+        var visits = (await conn.QueryAsync<VisitRow>("""
+            SELECT v.id, v.council_code, c.name AS council_name, c.slug AS council_slug, v.letter_date, v.focus, v.report_url
+            FROM focused_visits v JOIN councils c ON c.code = v.council_code
+            WHERE v.priority_action AND v.letter_date > @Since AND v.letter_date <= @Today
+            ORDER BY v.letter_date DESC, v.id DESC
+            """, new { Since = since, Today = today }))
+            .Select(v => new PriorityActionVisit(v.Id, new CouncilRef(v.CouncilCode, v.CouncilName, v.CouncilSlug), v.LetterDate, v.Focus, v.ReportUrl))
+            .ToList();
+
+        return TypedResults.Ok(new Summary(today, Distributions.Denominator, areas, inspections,
+            new PriorityActionVisits(since.AddDays(1), today, visits)));
+    }
+
+    /// <summary>One row per family; a grade column is empty where the grade is not on that family's scale.</summary>
+    private static CsvColumn<AreaCounts>[] CsvColumns(DateOnly today, IReadOnlyList<string> grades) =>
+    [
+        new("as_of", _ => today), new("area", a => a.Area), new("councils", a => a.Councils), new("judged", a => a.Judged),
+        new("not_inspected", a => a.NotInspected), new("not_graded", a => a.NotGraded), new("unknown", a => a.Unknown),
+        .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_count", a => a.Counts.TryGetValue(g, out var n) ? (object?)n : null)),
+        .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_percent", a => a.Percentages.TryGetValue(g, out var p) ? p : null)),
+    ];
+}

@@ -1,0 +1,95 @@
+using Dapper;
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JudgementsApi.Features.Statistics;
+
+/// <summary>GET /v1/statistics/timeline: the distribution at the end of each interval.</summary>
+public static class TimelineEndpoint
+{
+    public const int MaxPoints = 600;
+    private static readonly string[] Intervals = ["day", "week", "month", "quarter", "year"];
+
+    internal static async Task<Results<Ok<Timeline>, CsvResult<Distributions.CsvRow>, ProblemHttpResult>> Get(
+        [AsParameters] TimelineQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var q = new QueryReader(http);
+        var area = q.OneOf("area", query.Area, vocabulary.AreaNames) ?? StatisticsEndpoints.DefaultArea;
+        var groupBy = q.OneOf("groupBy", query.GroupBy, Distributions.GroupBys) ?? "none";
+        var framework = q.OneOf("framework", query.Framework, StatisticsEndpoints.FrameworkNames(vocabulary));
+        var interval = q.OneOf("interval", query.Interval, Intervals) ?? "month";
+
+        await using var conn = await db.OpenConnectionAsync();
+        var councils = await Standings.CouncilsAsync(conn);
+        var today = England.Today(http);
+        var earliest = Distributions.Earliest(councils);
+        var from = Distributions.ReadDay(q, "from", query.From, today, earliest);
+        var to = Distributions.ReadDay(q, "to", query.To, today, earliest);
+        q.Ordered("from", from, "to", to);
+        var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
+        var scale = await Standings.ScaleAsync(conn, selection);
+        if (scale.Count == 0 && framework is not null)
+            q.Add("framework", $"No version of '{framework}' grades '{area}'.");
+
+        var end = to ?? today;
+        var first = await conn.ExecuteScalarAsync<DateTime?>("SELECT min(published) FROM inspections WHERE full_inspection");
+        var start = from ?? (first is { } f ? DateOnly.FromDateTime(f) : end);
+        if (start > end) start = end; // only a default can get here: the dataset's first inspection after `to`
+        List<DateOnly> points = [];
+        if (!q.Failed)
+        {
+            points = Points(start, end, interval, MaxPoints);
+            if (points.Count > MaxPoints)
+                q.Add("interval", $"From {start:yyyy-MM-dd} to {end:yyyy-MM-dd} by {interval} is more than {MaxPoints} points; use a longer interval or a shorter period.");
+        }
+        if (q.Failed) return q.Problem();
+
+        // One query for every full inspection up to the last point, replayed oldest first: at each point
+        // every council's latest inspection so far is the one last applied (never one query per point).
+        var history = await Standings.HistoryAsync(conn, selection, end);
+        scale = Standings.Complete(scale, history.Select(h => h.Grade), vocabulary.Grades);
+        var counter = new Counter(councils, Grouping.For(groupBy, vocabulary), scale);
+        var result = new List<TimelinePoint>(points.Count);
+        var next = 0;
+        foreach (var point in points)
+        {
+            for (; next < history.Count && history[next].Published <= point; next++) counter.Apply(history[next]);
+            var (england, groups) = counter.Count(point);
+            result.Add(new TimelinePoint(point, england, groups));
+        }
+
+        if (http.WantsCsv())
+            return new CsvResult<Distributions.CsvRow>(
+                $"timeline-{area}-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}-{interval}{(framework is null ? "" : "-" + framework)}.csv",
+                Distributions.CsvColumns(scale),
+                result.SelectMany(p => Distributions.CsvRows(p.AsOf, area, framework, groupBy, p.England, p.Groups)));
+        return TypedResults.Ok(new Timeline(area, framework, groupBy, interval, start, end, Distributions.Denominator, scale, result));
+    }
+
+    /// <summary>
+    /// The last day of each day, week (Monday to Sunday), calendar month, quarter or year that ends within [from, to], then `to`
+    /// itself if it is not such a day (the interval so far). Stops once past <paramref name="max"/>.
+    /// </summary>
+    internal static List<DateOnly> Points(DateOnly from, DateOnly to, string interval, int max)
+    {
+        var points = new List<DateOnly>();
+        for (var end = EndOf(from, interval); end < to; end = EndOf(end.AddDays(1), interval))
+        {
+            points.Add(end);
+            if (points.Count > max) return points;
+        }
+        points.Add(to);
+        return points;
+    }
+
+    internal static DateOnly EndOf(DateOnly day, string interval) => interval switch
+    {
+        "day" => day,
+        "week" => day.AddDays((7 - (int)day.DayOfWeek) % 7), // weeks end on Sunday
+        "year" => new DateOnly(day.Year, 12, 31),
+        "quarter" => new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1).AddMonths(3).AddDays(-1),
+        _ => new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1),
+    };
+}

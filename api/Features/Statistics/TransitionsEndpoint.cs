@@ -1,0 +1,115 @@
+using Dapper;
+using JudgementsApi.Features.Inspections;
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JudgementsApi.Features.Statistics;
+
+/// <summary>
+/// GET /v1/statistics/transitions: grade before and after, for consecutive graded full inspections.
+/// </summary>
+/// <remarks>
+/// A council's series in an area is its full inspections whose framework version grades the area,
+/// oldest first (published, then id); an inspection that does not grade the area (an ILACS 2026
+/// inspection for overall effectiveness) is not in the series, so the pair spans it. A graded area
+/// whose grade is unknown stays in the series and makes no pair on either side: we never skip over
+/// it to pair the grades around it.
+///
+/// Successions: a council with exactly one predecessor continues that predecessor's series (its
+/// first graded inspection pairs with the predecessor's last; for a split such as Northamptonshire
+/// into North and West Northamptonshire, each successor pairs with Northamptonshire's last). A
+/// council formed from two or more predecessors (Bournemouth, Christchurch and Poole, from
+/// Bournemouth, Poole and part of Dorset County Council) starts a new series: no single earlier
+/// judgement describes the merged service, and pairing each predecessor would count its first
+/// inspection several times.
+/// </remarks>
+public static class TransitionsEndpoint
+{
+    private static readonly DateOnly End = new(9999, 12, 31);
+
+    private sealed record Pair(StandingRow Before, StandingRow After, bool AcrossSuccession);
+
+    internal static async Task<Results<Ok<Transitions>, CsvResult<Transition>, ProblemHttpResult>> Get(
+        [AsParameters] TransitionsQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var q = new QueryReader(http);
+        var paging = Paging.Read(q, query.Limit, query.Offset);
+        var area = q.OneOf("area", query.Area, vocabulary.AreaNames) ?? StatisticsEndpoints.DefaultArea;
+        var from = q.Date("from", query.From);
+        var to = q.Date("to", query.To);
+        q.Ordered("from", from, "to", to);
+        var fromGrade = q.OneOf("fromGrade", query.FromGrade, vocabulary.Grades);
+        var toGrade = q.OneOf("toGrade", query.ToGrade, vocabulary.Grades);
+        var region = vocabulary.ReadRegion(q, "region", query.Region);
+        if (q.Failed) return q.Problem();
+
+        await using var conn = await db.OpenConnectionAsync();
+        var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
+        var councils = (await Standings.CouncilsAsync(conn)).ToDictionary(c => c.Code);
+        var predecessors = (await conn.QueryAsync<(string Predecessor, string Successor)>(
+                "SELECT predecessor_code, successor_code FROM council_successions ORDER BY predecessor_code, successor_code"))
+            .GroupBy(s => s.Successor).ToDictionary(g => g.Key, g => g.Select(s => s.Predecessor).ToList());
+        var history = await Standings.HistoryAsync(conn, selection, End);
+        var series = history.Where(h => h.Graded).GroupBy(h => h.CouncilCode).ToDictionary(g => g.Key, g => g.ToList());
+
+        var pairs = new List<Pair>();
+        foreach (var (_, list) in series)
+            for (var i = 1; i < list.Count; i++) pairs.Add(new Pair(list[i - 1], list[i], false));
+        foreach (var (successor, preds) in predecessors)
+        {
+            if (preds.Count != 1 || !series.TryGetValue(successor, out var own)) continue;
+            var before = LastOfLineage(preds[0], series, predecessors, 0);
+            if (before is not null && before.Published <= own[0].Published) pairs.Add(new Pair(before, own[0], true));
+        }
+
+        var scale = Standings.Complete(await Standings.ScaleAsync(conn, selection), history.Select(h => h.Grade), vocabulary.Grades);
+        var regions = vocabulary.Regions.ToDictionary(r => r.Code);
+        CouncilRef Ref(string code) => new(code, councils[code].Name, councils[code].Slug);
+        TransitionEnd EndOf(StandingRow r) => new(r.Id, Ref(r.CouncilCode), r.Published, r.FrameworkVersion, r.Grade!);
+
+        var movements = pairs
+            .Where(p => p.Before.Grade is not null && p.After.Grade is not null)
+            .Where(p => from is null || p.After.Published >= from)
+            .Where(p => to is null || p.After.Published <= to)
+            .Where(p => fromGrade is null || p.Before.Grade == fromGrade)
+            .Where(p => toGrade is null || p.After.Grade == toGrade)
+            .Where(p => region is null || councils[p.After.CouncilCode].RegionCode == region.Code)
+            .Select(p => new Transition(Ref(p.After.CouncilCode), regions[councils[p.After.CouncilCode].RegionCode], p.AcrossSuccession,
+                EndOf(p.Before), EndOf(p.After)))
+            .OrderByDescending(t => t.To.Published).ThenBy(t => t.Council.Name, StringComparer.Ordinal).ThenBy(t => t.Council.Code, StringComparer.Ordinal)
+            .ThenByDescending(t => t.From.Published)
+            .ToList();
+
+        if (http.WantsCsv())
+            return new CsvResult<Transition>($"transitions-{area}.csv", CsvColumns, movements);
+
+        var matrix = scale.ToDictionary(g => g, g => (IReadOnlyDictionary<string, int>)scale.ToDictionary(h => h,
+            h => movements.Count(m => m.From.Grade == g && m.To.Grade == h)));
+        var page = movements.Skip(paging.Offset).Take(paging.Limit).ToList();
+        return TypedResults.Ok(new Transitions(area, from, to, fromGrade, toGrade, region?.Code, scale, movements.Count, matrix,
+            http.ToPage(page, movements.Count, paging)));
+    }
+
+    /// <summary>The last inspection of a council's series, or, if it has none, of its sole predecessor's.</summary>
+    private static StandingRow? LastOfLineage(string code, Dictionary<string, List<StandingRow>> series,
+        Dictionary<string, List<string>> predecessors, int depth)
+    {
+        if (series.TryGetValue(code, out var list)) return list[^1];
+        if (depth > 20 || !predecessors.TryGetValue(code, out var preds) || preds.Count != 1) return null;
+        return LastOfLineage(preds[0], series, predecessors, depth + 1);
+    }
+
+    private static readonly CsvColumn<Transition>[] CsvColumns =
+    [
+        new("council_code", t => t.Council.Code), new("council_name", t => t.Council.Name),
+        new("region_code", t => t.Region.Code), new("region_name", t => t.Region.Name),
+        new("across_succession", t => t.AcrossSuccession),
+        new("from_council_code", t => t.From.Council.Code), new("from_inspection_id", t => t.From.InspectionId),
+        new("from_published", t => t.From.Published), new("from_framework_version", t => t.From.FrameworkVersion),
+        new("from_grade", t => t.From.Grade),
+        new("to_inspection_id", t => t.To.InspectionId), new("to_published", t => t.To.Published),
+        new("to_framework_version", t => t.To.FrameworkVersion), new("to_grade", t => t.To.Grade),
+    ];
+}
