@@ -115,6 +115,16 @@ public static class ApiDocs
                     : ParameterExamples.GetValueOrDefault(parameter.Name ?? "");
                 if (example is not null) parameter.Example = JsonValue.Create(example);
             }
+            // Collections answer CSV too: the same 200, a second media type.
+            if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<CsvCollectionMetadata>().Any()
+                && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse okResponse)
+            {
+                okResponse.Content ??= new Dictionary<string, IOpenApiMediaType>();
+                okResponse.Content["text/csv"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV with a header row: every matching row, one column per field (and per area family)." },
+                };
+            }
             foreach (var (status, response) in operation.Responses ?? [])
                 if (ProblemExamples.TryGetValue(status, out var json)
                     && response.Content?.TryGetValue("application/problem+json", out var media) == true

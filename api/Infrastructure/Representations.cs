@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
 namespace JudgementsApi.Infrastructure;
@@ -58,8 +57,8 @@ public static class Negotiation
 public sealed record CsvColumn<T>(string Name, Func<T, object?> Value);
 
 /// <summary>RFC 4180 CSV with a header row, sent as a download with a meaningful file name.</summary>
-public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows)
-    : IResult, IEndpointMetadataProvider
+/// <remarks>The OpenAPI document lists text/csv beside JSON for every endpoint marked <see cref="Negotiation.WithCsv{TBuilder}"/>.</remarks>
+public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows) : IResult
 {
     /// <summary>Rows are written as they are formatted, through a buffer, so a large export never sits whole in memory.</summary>
     public async Task ExecuteAsync(HttpContext http)
@@ -101,7 +100,4 @@ public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> co
         }
         sb.Append("\r\n");
     }
-
-    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/csv"]));
 }

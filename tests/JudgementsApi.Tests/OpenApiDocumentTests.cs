@@ -53,4 +53,16 @@ public class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
                     $"{op.Name} {path.Name}: response {response.Name} has no example");
         }
     }
+
+    [Theory]
+    [InlineData("/v1/councils")]
+    [InlineData("/v1/inspections")]
+    [InlineData("/v1/statistics/distribution")]
+    public async Task CollectionsDocumentBothJsonAndCsv(string path)
+    {
+        var doc = await api.CreateClient().GetJsonAsync("/swagger/v1/swagger.json");
+        var content = doc.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(content.GetProperty("application/json").GetProperty("schema").TryGetProperty("$ref", out _), $"{path}: no JSON schema");
+        Assert.Equal("string", content.GetProperty("text/csv").GetProperty("schema").Str("type"));
+    }
 }
