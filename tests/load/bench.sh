@@ -10,13 +10,15 @@
 # Settings (environment): BENCH_DURATION (s per endpoint, 15), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2), BENCH_WARMUP (s per endpoint, 3), BENCH_TIMEOUT (wrk request timeout, s, 30),
 # BENCH_OUT (also write the report there as markdown), BENCH_SEED_DIR (seed-data/),
-# BENCH_NO_BUILD=1 (use the existing Release build of api/ instead of building).
+# BENCH_NO_BUILD=1 (use the existing Release build of api/ instead of building), BENCH_DB_OPTIONS
+# (appended to the connection string, e.g. "Max Auto Prepare=0"). The API also takes its own
+# settings from the environment (e.g. Judgements__OutputCache=false).
 set -euo pipefail
 caller=$(pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 scale=1
 scale_only=0
 while [ $# -gt 0 ]; do
@@ -164,7 +166,7 @@ import_line() { grep -E '^(Imported dataset|Dataset .* already loaded)' "$tmp/$1
 run_mode() {
   local label=$1 dir=$2 db=$3 conn start import_ms port cold_ms code out
   pg_create_db "$pg_port" "$db"
-  conn=$(pg_connstr "$pg_port" "$db")
+  conn=$(pg_connstr "$pg_port" "$db")${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}
 
   log "[$label] importing $dir…"
   start=$(now_ns)
