@@ -63,6 +63,19 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("\"Bournemouth, Christchurch and Poole\"", lines[1]);
     }
 
+    [Theory]
+    [InlineData("/v1/inspections?format=csv&framework=sif")]
+    [InlineData("/v1/councils?region=west-midlands")]
+    public async Task ACachedResponseIsTheSameAsTheFirst(string url)
+    {
+        var first = await _client.GetByteArrayAsync(url);
+        var second = await _client.GetByteArrayAsync(url);
+        var third = await _client.GetByteArrayAsync(url);
+        Assert.True(first.Length > 1000);
+        Assert.Equal(first, second);
+        Assert.Equal(first, third);
+    }
+
     [Fact]
     public async Task ETagsAreStrongAndAnswer304()
     {
