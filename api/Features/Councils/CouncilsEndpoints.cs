@@ -111,14 +111,7 @@ public static class CouncilsEndpoints
         if (region is not null) { clauses.Add("c.region_code = @Region"); p.Add("Region", region.Code); }
         if (type is not null) { clauses.Add("c.type = @Type"); p.Add("Type", type); }
         if (search is { Length: > 0 }) { clauses.Add("c.search_name LIKE '%' || @Search || '%'"); p.Add("Search", search); }
-        if (area is not null || grade is not null)
-        {
-            var areaClause = area is null ? "" : vocabulary.Families.Contains(area) ? " AND a.family = @Area" : " AND a.code = @Area";
-            var gradeClause = grade is null ? " AND j.grade IS NOT NULL" : " AND j.grade = @Grade";
-            clauses.Add($"EXISTS (SELECT 1 FROM judgements j JOIN judgement_areas a ON a.code = j.area_code WHERE j.inspection_id = l.inspection_id{areaClause}{gradeClause})");
-            if (area is not null) p.Add("Area", area);
-            if (grade is not null) p.Add("Grade", grade);
-        }
+        if (InspectionReader.JudgementClause("l.inspection_id", area, grade, vocabulary.Families, p) is { } judged) clauses.Add(judged);
         var where = clauses.Count == 0 ? "" : "WHERE " + string.Join("\n  AND ", clauses);
 
         var csv = http.WantsCsv();

@@ -97,6 +97,22 @@ public static class InspectionReader
         return result;
     }
 
+    /// <summary>
+    /// The area+grade filter, shared by inspections and councils' latest inspections: the inspection in
+    /// <paramref name="inspectionColumn"/> has a judgement in the area (a family or one area code) with
+    /// the grade; either may be absent (any area; any known grade). Null when neither is given.
+    /// </summary>
+    public static string? JudgementClause(string inspectionColumn, string? area, string? grade,
+        IReadOnlyCollection<string> families, DynamicParameters parameters)
+    {
+        if (area is null && grade is null) return null;
+        var areaClause = area is null ? "" : families.Contains(area) ? " AND a.family = @Area" : " AND a.code = @Area";
+        var gradeClause = grade is null ? " AND j.grade IS NOT NULL" : " AND j.grade = @Grade";
+        if (area is not null) parameters.Add("Area", area);
+        if (grade is not null) parameters.Add("Grade", grade);
+        return $"EXISTS (SELECT 1 FROM judgements j JOIN judgement_areas a ON a.code = j.area_code WHERE j.inspection_id = {inspectionColumn}{areaClause}{gradeClause})";
+    }
+
     /// <summary>CSV columns for the list shape: one per area family, so a spreadsheet opens it as a table.</summary>
     public static IReadOnlyList<CsvColumn<InspectionSummary>> CsvColumns(IReadOnlyList<string> families) =>
     [

@@ -59,14 +59,7 @@ public static class InspectionsEndpoints
         if (type is not null) { clauses.Add("i.type = @Type"); p.Add("Type", type); }
         if (from is not null) { clauses.Add("i.published >= @From"); p.Add("From", from); }
         if (to is not null) { clauses.Add("i.published <= @To"); p.Add("To", to); }
-        if (area is not null || grade is not null)
-        {
-            var areaClause = area is null ? "" : families.Contains(area) ? " AND a.family = @Area" : " AND a.code = @Area";
-            var gradeClause = grade is null ? " AND j.grade IS NOT NULL" : " AND j.grade = @Grade";
-            clauses.Add($"EXISTS (SELECT 1 FROM judgements j JOIN judgement_areas a ON a.code = j.area_code WHERE j.inspection_id = i.id{areaClause}{gradeClause})");
-            if (area is not null) p.Add("Area", area);
-            if (grade is not null) p.Add("Grade", grade);
-        }
+        if (InspectionReader.JudgementClause("i.id", area, grade, families, p) is { } judged) clauses.Add(judged);
         return (clauses.Count == 0 ? "" : "WHERE " + string.Join("\n  AND ", clauses), p);
     }
 
