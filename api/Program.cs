@@ -46,6 +46,7 @@ if (command != "serve") return 0;
 
 app.UseApiProblems();
 app.UseRequestLimits();
+app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
 app.UseSupportedVersionsHeader();
 app.UseDatasetETags();

@@ -152,6 +152,9 @@ public static class RequestLimits
                     .ExecuteAsync(context);
                 return;
             }
+            // HEAD is answered as GET (same headers, ETag and cache entry); the server sends no body
+            // for a request that arrived as HEAD.
+            if (HttpMethods.IsHead(request.Method)) request.Method = HttpMethods.Get;
             await next(context);
         });
 }

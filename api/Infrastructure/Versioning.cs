@@ -19,7 +19,7 @@ public static class ApiVersions
     /// <summary>The /v1 group, and a 404 problem for any other /vN.</summary>
     public static RouteGroupBuilder MapVersion1(this IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/{version:regex(^v\\d+$)}/{**rest}", ["GET", "HEAD"], ProblemHttpResult (string version, string? rest) =>
+        routes.MapGet("/{version:regex(^v\\d+$)}/{**rest}", ProblemHttpResult (string version, string? rest) =>
             Supported.Contains(version[1..])
                 ? Problems.Problem(Problems.NotFound, $"There is no resource at /{version}/{rest}.")
                 : Problems.Problem(Problems.UnsupportedVersion,

@@ -99,6 +99,16 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task HeadAnswersWithTheHeadersOfGet()
+    {
+        var get = await _client.GetAsync("/v1/councils/shropshire");
+        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v1/councils/shropshire"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+    }
+
+    [Fact]
     public async Task ErrorsAreNotCached()
     {
         var response = await _client.GetAsync("/v1/councils/nowhere");
