@@ -1,4 +1,6 @@
+using Dapper;
 using Microsoft.AspNetCore.Http.Extensions;
+using Npgsql;
 
 namespace JudgementsApi.Infrastructure;
 
@@ -25,6 +27,13 @@ public readonly record struct Paging(int Limit, int Offset)
 
 public static class Collection
 {
+    /// <summary>
+    /// The total of a page read with <c>count(*) OVER ()</c>: its first row carries it; a page past the
+    /// end has no row, and only then is <paramref name="countSql"/> run.
+    /// </summary>
+    public static async Task<long> TotalAsync(NpgsqlConnection conn, long? firstRowTotal, Paging paging, string countSql, object parameters) =>
+        firstRowTotal ?? (paging.Offset > 0 ? await conn.ExecuteScalarAsync<long>(countSql, parameters) : 0);
+
     /// <summary>Builds the page and its Link header; links are relative to the API's own origin.</summary>
     public static Page<T> ToPage<T>(this HttpContext http, IReadOnlyList<T> data, long total, Paging paging)
     {

@@ -40,10 +40,8 @@ public static class CouncilReader
         parameters.Add("Limit", paging.Limit);
         parameters.Add("Offset", paging.Offset);
         var rows = (await conn.QueryAsync<Row>(sql, parameters)).ToList();
-        var total = rows.Count > 0 ? rows[0].Total
-            : paging.Offset > 0 ? await conn.ExecuteScalarAsync<long>(
-                $"SELECT count(*) FROM councils c LEFT JOIN council_latest_inspection l ON l.council_code = c.code\n{where}", parameters)
-            : 0;
+        var total = await Collection.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
+            $"SELECT count(*) FROM councils c LEFT JOIN council_latest_inspection l ON l.council_code = c.code\n{where}", parameters);
         var latest = await InspectionReader.ByIdsAsync(conn, rows.Where(r => r.LatestId is not null).Select(r => r.LatestId!).ToList());
         return (rows.Select(r => new CouncilItem(r.Code, r.LaCode, r.OfstedUrn, r.Name, r.Slug, r.Type,
             new RegionRef(r.RegionCode, r.RegionName, r.RegionSlug), r.Opened, r.Closed, r.Closed is null,

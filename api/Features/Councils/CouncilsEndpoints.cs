@@ -176,7 +176,7 @@ public static class CouncilsEndpoints
               """
             : "WHERE i.council_code = @Council";
         var csv = http.WantsCsv();
-        var (items, total) = await InspectionReader.QueryAsync(conn, $"{where}\nORDER BY i.published DESC, i.id DESC",
+        var (items, total) = await InspectionReader.QueryAsync(conn, where, "ORDER BY i.published DESC, i.id DESC",
             new DynamicParameters(new { Council = council.Code }), csv ? Paging.All : paging);
         if (csv) return new CsvResult<InspectionSummary>($"{council.Slug}-inspections.csv", InspectionReader.CsvColumns(vocabulary.Families), items);
         return TypedResults.Ok(http.ToPage(items, total, paging));

@@ -83,9 +83,8 @@ public static class FocusedVisitsEndpoints
             ORDER BY v.letter_date DESC, v.id DESC
             {(paging == Paging.All ? "" : "LIMIT @Limit OFFSET @Offset")}
             """, p)).ToList();
-        var total = rows.Count > 0 ? rows[0].Total
-            : paging.Offset > 0 ? await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM focused_visits v JOIN councils c ON c.code = v.council_code {where}", p)
-            : 0;
+        var total = await Collection.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
+            $"SELECT count(*) FROM focused_visits v JOIN councils c ON c.code = v.council_code {where}", p);
         return (rows.Select(r => new FocusedVisit(r.Id, new CouncilRef(r.CouncilCode, r.CouncilName, r.CouncilSlug), r.LetterDate,
             r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus, r.PriorityAction, r.ReportUrl, r.Source)).ToList(), total);
     }

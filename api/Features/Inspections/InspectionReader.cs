@@ -39,17 +39,18 @@ public static class InspectionReader
         """;
 
     /// <summary>
-    /// Runs <see cref="Select"/> + <paramref name="whereAndOrder"/> (fixed SQL text with parameters, never
-    /// spliced values) and pages it. Returns the page and the total number of matches.
+    /// Runs <see cref="Select"/> + <paramref name="where"/> + <paramref name="orderBy"/> (fixed SQL text
+    /// with parameters, never spliced values) and pages it. Returns the page and the total number of matches.
     /// </summary>
     public static async Task<(List<InspectionSummary> Items, long Total)> QueryAsync(
-        NpgsqlConnection conn, string whereAndOrder, DynamicParameters parameters, Paging paging)
+        NpgsqlConnection conn, string where, string orderBy, DynamicParameters parameters, Paging paging)
     {
-        var sql = $"{Select}\n{whereAndOrder}\n" + (paging == Paging.All ? "" : "LIMIT @Limit OFFSET @Offset");
+        var sql = $"{Select}\n{where}\n{orderBy}\n" + (paging == Paging.All ? "" : "LIMIT @Limit OFFSET @Offset");
         parameters.Add("Limit", paging.Limit);
         parameters.Add("Offset", paging.Offset);
         var rows = (await conn.QueryAsync<Row>(sql, parameters)).ToList();
-        var total = rows.Count > 0 ? rows[0].Total : paging.Offset > 0 ? await CountAsync(conn, whereAndOrder, parameters) : 0;
+        var total = await Collection.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
+            $"SELECT count(*) FROM inspections i JOIN councils c ON c.code = i.council_code\n{where}", parameters);
         return (await WithGradesAsync(conn, rows), total);
     }
 
@@ -59,13 +60,6 @@ public static class InspectionReader
         if (ids.Count == 0) return [];
         var rows = (await conn.QueryAsync<Row>($"{Select}\nWHERE i.id = ANY (@Ids)", new { Ids = ids.ToArray() })).ToList();
         return (await WithGradesAsync(conn, rows)).ToDictionary(i => i.Id);
-    }
-
-    private static async Task<long> CountAsync(NpgsqlConnection conn, string whereAndOrder, DynamicParameters parameters)
-    {
-        // A page past the end has no row to carry count(*) OVER (); count without the ORDER BY.
-        var where = whereAndOrder.Split("ORDER BY")[0];
-        return await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM inspections i JOIN councils c ON c.code = i.council_code\n{where}", parameters);
     }
 
     private static async Task<List<InspectionSummary>> WithGradesAsync(NpgsqlConnection conn, List<Row> rows)

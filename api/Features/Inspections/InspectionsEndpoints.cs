@@ -91,7 +91,7 @@ public static class InspectionsEndpoints
             _ => "ORDER BY i.published DESC, i.id DESC",
         };
         var csv = http.WantsCsv();
-        var (items, total) = await InspectionReader.QueryAsync(conn, $"{where}\n{order}", parameters, csv ? Paging.All : paging);
+        var (items, total) = await InspectionReader.QueryAsync(conn, where, order, parameters, csv ? Paging.All : paging);
         if (csv) return new CsvResult<InspectionSummary>("inspections.csv", InspectionReader.CsvColumns(vocabulary.Families), items);
         return TypedResults.Ok(http.ToPage(items, total, paging));
     }

@@ -54,7 +54,7 @@ public static class SummaryEndpoint
             return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, vocabulary.Grades), areas);
 
         var (inspections, _) = await InspectionReader.QueryAsync(conn,
-            "WHERE i.full_inspection AND i.published <= @Today\nORDER BY i.published DESC, i.id DESC",
+            "WHERE i.full_inspection AND i.published <= @Today", "ORDER BY i.published DESC, i.id DESC",
             new DynamicParameters(new { Today = today }), new Paging(LatestInspections, 0));
 
         var since = today.AddMonths(-12);
