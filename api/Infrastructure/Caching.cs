@@ -54,7 +54,8 @@ public static class Caching
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            // HEAD arrives here as GET (RequestLimits); OPTIONS preflights are not cached.
+            if (HttpMethods.IsGet(request.Method)
                 && request.Path.StartsWithSegments("/v1")
                 && ETagFor(context, context.RequestServices.GetRequiredService<DatasetState>().Version) is { } etag)
             {
@@ -85,8 +86,7 @@ public static class Caching
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var version = context.HttpContext.RequestServices.GetRequiredService<DatasetState>().Version;
-            var method = context.HttpContext.Request.Method;
-            var cacheable = enabled && version is not null && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method));
+            var cacheable = enabled && version is not null && HttpMethods.IsGet(context.HttpContext.Request.Method);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
