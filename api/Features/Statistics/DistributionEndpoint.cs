@@ -63,9 +63,10 @@ public static class DistributionEndpoint
 
     private static CsvColumn<CouncilStanding>[] CouncilColumns(DateOnly asOf, DateOnly? dataAsOf, string area, string? framework) =>
     [
-        new("as_of", _ => asOf), new("data_as_of", _ => dataAsOf), new("area", _ => area), new("framework", _ => framework),
+        new("as_of", _ => asOf), new("area", _ => area), new("framework", _ => framework),
         new("council_code", c => c.Code), new("council_name", c => c.Name), new("region_code", c => c.Region.Code),
         new("region_name", c => c.Region.Name), new("type", c => c.Type), new("status", c => c.Status), new("grade", c => c.Grade),
         new("inspection_id", c => c.InspectionId), new("published", c => c.Published), new("framework_version", c => c.FrameworkVersion),
+        new("data_as_of", _ => dataAsOf),
     ];
 }

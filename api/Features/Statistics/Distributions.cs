@@ -40,7 +40,7 @@ internal static class Distributions
 
     public static IReadOnlyList<CsvColumn<CsvRow>> CsvColumns(IReadOnlyList<string> scale, DateOnly? dataAsOf) =>
     [
-        new("as_of", r => r.AsOf), new("data_as_of", _ => dataAsOf), new("area", r => r.Area), new("framework", r => r.Framework),
+        new("as_of", r => r.AsOf), new("area", r => r.Area), new("framework", r => r.Framework),
         new("group_type", r => r.GroupType), new("group_code", r => r.Code), new("group_name", r => r.Name),
         new("councils", r => r.Counts.Councils), new("judged", r => r.Counts.Judged),
         new("not_inspected", r => r.Counts.NotInspected), new("not_graded", r => r.Counts.NotGraded), new("unknown", r => r.Counts.Unknown),
@@ -49,7 +49,7 @@ internal static class Distributions
         new("good_or_better_count", r => r.Counts.GoodOrBetter.Count), new("good_or_better_percent", r => r.Counts.GoodOrBetter.Percentage),
         new("requires_improvement_or_worse_count", r => r.Counts.RequiresImprovementOrWorse.Count),
         new("requires_improvement_or_worse_percent", r => r.Counts.RequiresImprovementOrWorse.Percentage),
-        new("low_base", r => r.Counts.LowBase),
+        new("low_base", r => r.Counts.LowBase), new("data_as_of", _ => dataAsOf),
     ];
 
     /// <summary>

@@ -82,13 +82,13 @@ public static class SummaryEndpoint
     /// <summary>One row per family; a grade column is empty where the grade is not on that family's scale.</summary>
     private static CsvColumn<AreaCounts>[] CsvColumns(DateOnly today, DateOnly? dataAsOf, IReadOnlyList<string> grades) =>
     [
-        new("as_of", _ => today), new("data_as_of", _ => dataAsOf), new("area", a => a.Area), new("councils", a => a.Councils), new("judged", a => a.Judged),
+        new("as_of", _ => today), new("area", a => a.Area), new("councils", a => a.Councils), new("judged", a => a.Judged),
         new("not_inspected", a => a.NotInspected), new("not_graded", a => a.NotGraded), new("unknown", a => a.Unknown),
         .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_count", a => a.Counts.TryGetValue(g, out var n) ? (object?)n : null)),
         .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_percent", a => a.Percentages.TryGetValue(g, out var p) ? p : null)),
         new("good_or_better_count", a => a.GoodOrBetter.Count), new("good_or_better_percent", a => a.GoodOrBetter.Percentage),
         new("requires_improvement_or_worse_count", a => a.RequiresImprovementOrWorse.Count),
         new("requires_improvement_or_worse_percent", a => a.RequiresImprovementOrWorse.Percentage),
-        new("low_base", a => a.LowBase),
+        new("low_base", a => a.LowBase), new("data_as_of", _ => dataAsOf),
     ];
 }

@@ -84,7 +84,7 @@ public static class TransitionsEndpoint
 
         var dataAsOf = await Freshness.DataAsOfAsync(conn);
         if (http.WantsCsv())
-            return new CsvResult<Transition>($"transitions-{area}.csv", [new("data_as_of", _ => dataAsOf), .. CsvColumns], movements);
+            return new CsvResult<Transition>($"transitions-{area}.csv", [.. CsvColumns, new("data_as_of", _ => dataAsOf)], movements);
 
         var matrix = scale.ToDictionary(g => g, g => (IReadOnlyDictionary<string, int>)scale.ToDictionary(h => h,
             h => movements.Count(m => m.From.Grade == g && m.To.Grade == h)));
