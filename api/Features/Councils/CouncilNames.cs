@@ -71,6 +71,7 @@ public sealed class CouncilNames(NpgsqlDataSource db, DatasetState state)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
         var entries = raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (entries.Length == 0) { q.Add(name, $"'{raw}' names no council."); return null; }
         if (entries.Length > max) { q.Add(name, $"At most {max} councils at once; {entries.Length} were given."); return null; }
         var index = await IndexAsync();
         var found = new List<CouncilRef>();

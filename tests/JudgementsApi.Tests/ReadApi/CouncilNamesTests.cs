@@ -117,6 +117,9 @@ public class CouncilNamesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains(errors, m => m.Contains("'atlantis'"));
         Assert.All(problem.ErrorParameters(), p => Assert.Equal("council", p));
 
+        var empty = await _client.GetProblemAsync("/v1/inspections?council=,,", HttpStatusCode.BadRequest);
+        Assert.Equal(["council"], empty.ErrorParameters());
+
         var tooMany = string.Join(',', Enumerable.Repeat("bromley", 201));
         var bound = await _client.GetProblemAsync($"/v1/focused-visits?council={tooMany}", HttpStatusCode.BadRequest);
         Assert.Contains("At most 200", bound.GetProperty("errors")[0].Str("message"));
