@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -33,8 +35,8 @@ public static class ApiDocs
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml)) options.IncludeXmlComments(xml);
             options.DescribeAllParametersInCamelCase();
-            options.ParameterFilter<QueryParameterSchemas>();
             options.OperationFilter<Examples>();
+            options.DocumentFilter<PublicApi>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;
@@ -52,60 +54,108 @@ public static class ApiDocs
     }
 
     /// <summary>
-    /// Query values bind as text (so one 400 can name every bad parameter); this gives the document
-    /// their real types, keyed on the names the API uses throughout.
+    /// What linters and client generators expect a public API to declare: the server (the document's
+    /// own host), that no authentication is needed (an empty security requirement), and what each tag holds.
     /// </summary>
-    private sealed class QueryParameterSchemas : IParameterFilter
+    private sealed class PublicApi : IDocumentFilter
     {
-        private static readonly HashSet<string> DateNames =
-            ["asOf", "from", "to", "publishedFrom", "publishedTo"];
-        private static readonly HashSet<string> BoolNames = ["priorityAction", "includePredecessors"];
-
-        public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
+        private static readonly Dictionary<string, string> TagDescriptions = new()
         {
-            if (parameter is not OpenApiParameter p || p.In != ParameterLocation.Query) return;
-            if (p.Name is "limit")
-                p.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = Paging.MaxLimit.ToString(), Default = Paging.DefaultLimit };
-            else if (p.Name is "offset")
-                p.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Default = 0 };
-            else if (p.Name is not null && DateNames.Contains(p.Name))
-                p.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" };
-            else if (p.Name is not null && BoolNames.Contains(p.Name))
-                p.Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean };
-            else if (p.Name is "format")
-                p.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = ["json", "csv"], Default = "json" };
+            ["Councils"] = "Every English council with children's services, past and present, its regions and its latest judgements.",
+            ["Inspections"] = "Every published full inspection, with each graded judgement and its provenance.",
+            ["Focused visits"] = "Focused visits: ungraded visits that report findings and any priority action.",
+            ["Frameworks"] = "The inspection frameworks, their judgement areas and grade scales.",
+            ["Statistics"] = "National and regional statistics as at any date: distributions, timelines, transitions and movements.",
+            ["Dataset"] = "The loaded dataset: its version, coverage, counts, sources, licence and known gaps.",
+            ["Problems"] = "Explanations of the problem types (RFC 9457) the API sends.",
+        };
+
+        public void Apply(OpenApiDocument document, DocumentFilterContext context)
+        {
+            document.Servers = [new OpenApiServer { Url = "/", Description = "This server" }];
+            document.Security = [new OpenApiSecurityRequirement()];
+            document.Tags = new HashSet<OpenApiTag>(
+                (document.Tags ?? new HashSet<OpenApiTag>()).Select(t => new OpenApiTag
+                {
+                    Name = t.Name,
+                    Description = TagDescriptions.GetValueOrDefault(t.Name ?? "")
+                        ?? throw new InvalidOperationException($"Tag '{t.Name}' has no description in ApiDocs."),
+                }));
         }
     }
 
-    /// <summary>An example for every parameter the API uses and for every problem response.</summary>
+    private static readonly Regex VersionSegment = new(@"^/v\d+(?=/)", RegexOptions.Compiled);
+
+    /// <summary>
+    /// How a parameter appears in the document. Query values bind as text (so one 400 can name every
+    /// bad parameter); this gives them their real types. Schema and example are made from one typed
+    /// value, so an example cannot contradict its schema.
+    /// </summary>
+    internal sealed record ParameterDoc(OpenApiSchema? Schema, JsonNode Example)
+    {
+        /// <summary>Free text: the schema stays the bound string.</summary>
+        public static ParameterDoc Text(string example) => new(null, JsonValue.Create(example));
+
+        public static ParameterDoc Int(int example, int min, int? max = null, int? @default = null) =>
+            new(new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer, Format = "int32", Minimum = min.ToString(CultureInfo.InvariantCulture),
+                Maximum = max?.ToString(CultureInfo.InvariantCulture), Default = @default is { } d ? JsonValue.Create(d) : null,
+            }, JsonValue.Create(example));
+
+        public static ParameterDoc Bool(bool example) =>
+            new(new OpenApiSchema { Type = JsonSchemaType.Boolean }, JsonValue.Create(example));
+
+        public static ParameterDoc Date(string example) =>
+            new(new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
+                JsonValue.Create(DateOnly.ParseExact(example, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+        public static ParameterDoc OneOf(string example, string[] values, string @default) =>
+            values.Contains(example) && values.Contains(@default)
+                ? new(new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))], Default = JsonValue.Create(@default) },
+                    JsonValue.Create(example))
+                : throw new ArgumentException($"'{example}' or '{@default}' is not one of {string.Join(", ", values)}.");
+    }
+
+    /// <summary>Every parameter the API uses, typed, with an example; and an example for every problem response.</summary>
     private sealed class Examples : IOperationFilter
     {
-        private static readonly Dictionary<string, string> ParameterExamples = new()
+        private static readonly Dictionary<string, ParameterDoc> Parameters = new()
         {
-            ["council"] = "shropshire", ["region"] = "west-midlands", ["framework"] = "ilacs", ["type"] = "standard",
-            ["publishedFrom"] = "2025-01-01", ["publishedTo"] = "2025-12-31", ["area"] = "overall_effectiveness",
-            ["grade"] = "inadequate", ["sort"] = "-published", ["limit"] = "50", ["offset"] = "0", ["format"] = "csv",
-            ["q"] = "telford", ["codes"] = "shropshire,telford-and-wrekin,E06000019", ["status"] = "current",
-            ["priorityAction"] = "true", ["from"] = "2024-01-01", ["to"] = "2024-12-31", ["includePredecessors"] = "true",
-            ["slug"] = "ilacs", ["asOf"] = "2024-03-31", ["groupBy"] = "region", ["interval"] = "year",
-            ["fromGrade"] = "requires_improvement", ["toGrade"] = "outstanding", ["include"] = "councils",
-            ["direction"] = "up",
+            ["council"] = ParameterDoc.Text("shropshire"), ["region"] = ParameterDoc.Text("west-midlands"),
+            ["framework"] = ParameterDoc.Text("ilacs"), ["type"] = ParameterDoc.Text("standard"),
+            ["publishedFrom"] = ParameterDoc.Date("2025-01-01"), ["publishedTo"] = ParameterDoc.Date("2025-12-31"),
+            ["area"] = ParameterDoc.Text("overall_effectiveness"), ["grade"] = ParameterDoc.Text("inadequate"),
+            ["sort"] = ParameterDoc.Text("-published"),
+            ["limit"] = ParameterDoc.Int(50, min: 1, max: Paging.MaxLimit, @default: Paging.DefaultLimit),
+            ["offset"] = ParameterDoc.Int(0, min: 0, @default: 0),
+            ["format"] = ParameterDoc.OneOf("csv", ["json", "csv"], @default: "json"),
+            ["q"] = ParameterDoc.Text("telford"), ["codes"] = ParameterDoc.Text("shropshire,telford-and-wrekin,E06000019"),
+            ["status"] = ParameterDoc.Text("current"), ["priorityAction"] = ParameterDoc.Bool(true),
+            ["from"] = ParameterDoc.Date("2024-01-01"), ["to"] = ParameterDoc.Date("2024-12-31"),
+            ["includePredecessors"] = ParameterDoc.Bool(true), ["slug"] = ParameterDoc.Text("ilacs"),
+            ["asOf"] = ParameterDoc.Date("2024-03-31"), ["groupBy"] = ParameterDoc.Text("region"),
+            ["interval"] = ParameterDoc.Text("year"), ["fromGrade"] = ParameterDoc.Text("requires_improvement"),
+            ["toGrade"] = ParameterDoc.Text("outstanding"), ["include"] = ParameterDoc.Text("councils"),
+            ["direction"] = ParameterDoc.Text("up"),
         };
 
-        // Where a parameter's values differ by path, the example does too.
-        private static readonly Dictionary<(string Path, string Name), string> PathExamples = new()
+        // Where a parameter's values differ by path, the example does too. Paths are without the version segment.
+        private static readonly Dictionary<(string Path, string Name), ParameterDoc> PathParameters = new()
         {
-            [("/v1/statistics/movements", "sort")] = "-steps",
-            [("/v1/statistics/movements", "from")] = "2018-01-01",
-            [("/v1/statistics/movements", "to")] = "2025-12-31",
-            [("/v1/statistics/movements", "fromGrade")] = "inadequate",
-            [("/v1/inspections", "council")] = "shropshire,telford-and-wrekin",
+            [("/statistics/movements", "sort")] = ParameterDoc.Text("-steps"),
+            [("/statistics/movements", "from")] = ParameterDoc.Date("2018-01-01"),
+            [("/statistics/movements", "to")] = ParameterDoc.Date("2025-12-31"),
+            [("/statistics/movements", "fromGrade")] = ParameterDoc.Text("inadequate"),
+            [("/inspections", "council")] = ParameterDoc.Text("shropshire,telford-and-wrekin"),
+            [("/problems/{slug}", "slug")] = ParameterDoc.Text("invalid-parameter"),
         };
 
-        private static readonly Dictionary<string, string> IdExamples = new()
+        // An id example per resource family, for /councils/{id} and everything below it.
+        private static readonly Dictionary<string, ParameterDoc> IdExamples = new()
         {
-            ["/v1/councils"] = "E06000051", ["/v1/inspections"] = "shropshire-2017-11-24",
-            ["/v1/focused-visits"] = "shropshire-2024-01-12-fv", ["/problems"] = "invalid-parameter",
+            ["/councils"] = ParameterDoc.Text("E06000051"), ["/inspections"] = ParameterDoc.Text("shropshire-2017-11-24"),
+            ["/focused-visits"] = ParameterDoc.Text("shropshire-2024-01-12-fv"),
         };
 
         private static readonly Dictionary<string, string> ProblemExamples = new()
@@ -118,13 +168,16 @@ public static class ApiDocs
 
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            var path = "/" + context.ApiDescription.RelativePath;
+            var path = VersionSegment.Replace("/" + context.ApiDescription.RelativePath, "");
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
             {
-                var example = parameter.Name is "id"
+                var name = parameter.Name ?? "";
+                var doc = name is "id"
                     ? IdExamples.FirstOrDefault(e => path.StartsWith(e.Key + "/", StringComparison.Ordinal)).Value
-                    : PathExamples.GetValueOrDefault((path, parameter.Name ?? "")) ?? ParameterExamples.GetValueOrDefault(parameter.Name ?? "");
-                if (example is not null) parameter.Example = JsonValue.Create(example);
+                    : PathParameters.GetValueOrDefault((path, name)) ?? Parameters.GetValueOrDefault(name);
+                if (doc is null) continue;
+                if (doc.Schema is not null) parameter.Schema = doc.Schema;
+                parameter.Example = doc.Example.DeepClone();
             }
             // Collections answer CSV too: the same 200, a second media type.
             if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<CsvCollectionMetadata>().Any()

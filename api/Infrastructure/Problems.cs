@@ -101,7 +101,9 @@ public static class Problems
             .WithName("GetProblemType")
             .WithSummary("Explain a problem type")
             .WithDescription("The `type` of every problem document the API sends is a URI under /problems; this page explains it.")
-            .WithTags("Problems");
+            .WithTags("Problems")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static string Page(ProblemKind kind)
