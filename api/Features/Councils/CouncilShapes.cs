@@ -3,9 +3,12 @@ using JudgementsApi.Features.Inspections;
 namespace JudgementsApi.Features.Councils;
 
 /// <summary>A council's identity and its headline: the latest full inspection, or null if it has none.</summary>
+/// <remarks><c>opened</c> is null when the council was already in operation when DfE's list begins
+/// (2009-01-01); <c>openedNote</c> then says so. <c>ofstedPageUrl</c> is its page on Ofsted's site,
+/// which lists all its reports and letters.</remarks>
 public sealed record CouncilItem(
     string Code, string? LaCode, string? OfstedUrn, string Name, string Slug, string Type, RegionRef Region,
-    DateOnly? Opened, DateOnly? Closed, bool Current, InspectionSummary? Latest);
+    DateOnly? Opened, string? OpenedNote, DateOnly? Closed, bool Current, string? OfstedPageUrl, InspectionSummary? Latest);
 
 public sealed record LinkedCouncil(string Code, string Name, string Slug, DateOnly Date);
 
@@ -15,7 +18,7 @@ public sealed record CouncilCounts(int Inspections, int FocusedVisits);
 
 public sealed record CouncilDetail(
     string Code, string? LaCode, string? OfstedUrn, string Name, string Slug, string Type, RegionRef Region,
-    DateOnly? Opened, DateOnly? Closed, bool Current, InspectionSummary? Latest,
+    DateOnly? Opened, string? OpenedNote, DateOnly? Closed, bool Current, string? OfstedPageUrl, InspectionSummary? Latest,
     IReadOnlyList<string> FormerCodes, IReadOnlyList<LinkedCouncil> Predecessors, IReadOnlyList<LinkedCouncil> Successors,
     IReadOnlyList<StatisticalNeighbour> StatisticalNeighbours, CouncilCounts Counts);
 

@@ -37,7 +37,7 @@ public static class InspectionsEndpoints
         inspections.MapGet("/{id}", Get).ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetInspection")
             .WithSummary("One inspection")
-            .WithDescription("Every judgement of one inspection (area, grade and rank, or null with the reason), its framework version, dates, lead inspector, report link and provenance.");
+            .WithDescription("Every judgement of one inspection: area, grade and rank (or null with its status, not_judged / not_covered / unknown, and the reason), and the evidence: the report's words that state it (table row or sentence) with the document and line. Also its framework version, dates, lead inspector, report link, Ofsted page and provenance.");
 
         return v1;
     }
@@ -105,6 +105,11 @@ public static class InspectionsEndpoints
         public string? GradeLabel { get; init; }
         public int? GradeRank { get; init; }
         public string? Note { get; init; }
+        public string Status { get; init; } = "";
+        public string? Evidence { get; init; }
+        public string? EvidenceDocument { get; init; }
+        public int? EvidenceLine { get; init; }
+        public string? EvidenceUrl { get; init; }
     }
 
     private static async Task<Results<Ok<InspectionDetail>, ProblemHttpResult>> Get(string id, NpgsqlDataSource db)
@@ -116,7 +121,10 @@ public static class InspectionsEndpoints
         var source = await conn.QueryFirstAsync<(string Kind, string Source, string? Notes)>(
             "SELECT source_kind, source, notes FROM inspections WHERE id = @Id", new { Id = id });
         var judgements = (await conn.QueryAsync<JudgementRow>("""
-            SELECT a.code AS area_code, a.name AS area_name, a.family, j.grade, g.label AS grade_label, g.rank AS grade_rank, j.note
+            SELECT a.code AS area_code, a.name AS area_name, a.family, j.grade, g.label AS grade_label, g.rank AS grade_rank, j.note,
+                   j.status, j.evidence, j.evidence_document, j.evidence_line,
+                   (SELECT e.report_url FROM inspections e WHERE e.source = j.evidence_document AND e.source_kind IN ('report', 'override')
+                    ORDER BY e.id LIMIT 1) AS evidence_url
             FROM judgements j
             JOIN inspections i ON i.id = j.inspection_id
             JOIN judgement_areas a ON a.code = j.area_code
@@ -126,12 +134,13 @@ public static class InspectionsEndpoints
             ORDER BY va.display_order
             """, new { Id = id }))
             .Select(j => new Judgement(new AreaRef(j.AreaCode, j.AreaName, j.Family),
-                j.Grade is null ? null : new GradeRef(j.Grade, j.GradeLabel!, j.GradeRank!.Value), j.Note))
+                j.Grade is null ? null : new GradeRef(j.Grade, j.GradeLabel!, j.GradeRank!.Value), j.Status, j.Note,
+                j.Evidence is null ? null : new Evidence(j.Evidence, j.EvidenceDocument!, j.EvidenceLine, j.EvidenceUrl)))
             .ToList();
 
         return TypedResults.Ok(new InspectionDetail(summary.Id, summary.Council, summary.Type, summary.FrameworkVersion,
             summary.StartDate, summary.EndDate, summary.Published, summary.PublishedPrecision, summary.LeadInspector,
-            summary.ReportUrl, summary.Grades, judgements,
+            summary.ReportUrl, summary.OfstedPageUrl, summary.SourceKind, summary.Grades, summary.MissingGrades, judgements,
             new Provenance(source.Kind, source.Source, summary.ReportUrl, summary.PublishedPrecision, source.Notes)));
     }
 }

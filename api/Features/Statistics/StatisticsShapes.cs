@@ -4,28 +4,32 @@ using JudgementsApi.Features.Inspections;
 namespace JudgementsApi.Features.Statistics;
 
 /// <summary>
-/// Councils by grade in one area. <c>councils = judged + notInspected + notGraded + unknown</c>;
+/// Councils by grade in one area. <c>councils = judged + notInspected + notGraded + notJudged + notCovered + unknown</c>:
+/// notGraded, the latest full inspection's framework does not grade the area; notJudged, its report says the
+/// area was not judged; notCovered, its report did not cover the area (a re-inspection without an LSCB review);
+/// unknown, judged but the grade is not in the data. Only <c>judged</c> councils are in the percentages;
 /// <c>counts</c> lists every grade of the area's scale (zeros included) and sums to <c>judged</c>;
 /// <c>percentages</c> are of <c>judged</c>, to one decimal place (null when nothing is judged).
 /// </summary>
 public sealed record GradeCounts(
-    int Councils, int Judged, int NotInspected, int NotGraded, int Unknown,
+    int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages);
 
 /// <summary>The same counts for one region or council type.</summary>
 public sealed record GroupCounts(
-    string Code, string Name, int Councils, int Judged, int NotInspected, int NotGraded, int Unknown,
+    string Code, string Name, int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
 {
     public static GroupCounts Of(string code, string name, GradeCounts c) =>
-        new(code, name, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.Unknown, c.Counts, c.Percentages);
+        new(code, name, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.NotJudged, c.NotCovered, c.Unknown, c.Counts, c.Percentages);
 
-    public GradeCounts ToGradeCounts() => new(Councils, Judged, NotInspected, NotGraded, Unknown, Counts, Percentages);
+    public GradeCounts ToGradeCounts() => new(Councils, Judged, NotInspected, NotGraded, NotJudged, NotCovered, Unknown, Counts, Percentages);
 }
 
 /// <summary>
 /// One council's standing on the day: status graded, notInspected (no full inspection yet),
-/// notGraded (its latest full inspection does not grade the area) or unknown (graded, grade not in the data).
+/// notGraded (its latest full inspection does not grade the area), notJudged (its report says the area
+/// was not judged), notCovered (its report did not cover the area) or unknown (judged, grade not in the data).
 /// </summary>
 public sealed record CouncilStanding(
     string Code, string Name, string Slug, RegionRef Region, string Type, string Status, string? Grade,
@@ -62,7 +66,7 @@ public sealed record Transitions(
 
 /// <summary>Counts per grade in one area family, for the councils in operation today.</summary>
 public sealed record AreaCounts(
-    string Area, int Councils, int Judged, int NotInspected, int NotGraded, int Unknown,
+    string Area, int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages);
 
 /// <summary>A focused visit that named areas for priority action.</summary>

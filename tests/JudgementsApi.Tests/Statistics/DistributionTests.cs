@@ -204,7 +204,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("overall_effectiveness", body.Str("area"));
         Assert.Equal("none", body.Str("groupBy"));
         Assert.Equal(JsonValueKind.Null, body.GetProperty("framework").ValueKind);
-        Assert.Equal("councils with a judgement in the area (judged)", body.Str("denominator"));
+        Assert.StartsWith("councils with a grade in the area (judged): never those whose report says the area was not judged", body.Str("denominator"));
         Assert.Empty(body.GetProperty("groups").EnumerateArray());
         Assert.False(body.TryGetProperty("councils", out _));
         Assert.Equal(OverallScale, body.GetProperty("england").Grades());
@@ -218,9 +218,9 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         var body = await _client.GetJsonAsync($"{Url}?asOf=2024-03-31&groupBy=region&include=councils");
         static List<string> Names(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["asOf", "area", "framework", "groupBy", "denominator", "england", "groups", "councils"], Names(body));
-        Assert.Equal(["councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages"], Names(body.GetProperty("england")));
+        Assert.Equal(["councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages"], Names(body.GetProperty("england")));
         Assert.All(body.GetProperty("groups").EnumerateArray(), g =>
-            Assert.Equal(["code", "name", "councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages"], Names(g)));
+            Assert.Equal(["code", "name", "councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages"], Names(g)));
         Assert.Equal(["code", "name", "slug", "region", "type", "status", "grade", "inspectionId", "published", "frameworkVersion"],
             Names(body.GetProperty("councils")[0]));
         Assert.Equal(["E12000004", "East Midlands"], new[] { body.GetProperty("groups")[0].Str("code"), body.GetProperty("groups")[0].Str("name") });
@@ -302,7 +302,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
         Assert.Equal(
-            "as_of,area,framework,group_type,group_code,group_name,councils,judged,not_inspected,not_graded,unknown," +
+            "as_of,area,framework,group_type,group_code,group_name,councils,judged,not_inspected,not_graded,not_judged,not_covered,unknown," +
             "outstanding_count,good_count,adequate_count,requires_improvement_count,inadequate_count," +
             "outstanding_percent,good_percent,adequate_percent,requires_improvement_percent,inadequate_percent", lines[0]);
         Assert.Equal(1 + 1 + 9, lines.Length);
@@ -311,8 +311,8 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(["2024-03-31", "overall_effectiveness", "", "england", "E92000001", "England"], england[..6]);
         Assert.Equal(json.Int("councils").ToString(), england[6]);
         Assert.Equal(json.Int("judged").ToString(), england[7]);
-        Assert.Equal(json.Count("good").ToString(), england[12]);
-        Assert.Equal(json.Percent("good")!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), england[17]);
+        Assert.Equal(json.Count("good").ToString(), england[14]);
+        Assert.Equal(json.Percent("good")!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), england[19]);
     }
 
     [Fact]
