@@ -129,6 +129,7 @@ public static class Quality
         L();
         if (r.CitationCandidates.Count == 0) L("None.");
         foreach (var c in r.CitationCandidates) L($"- {Esc(c)}");
+        L();
         L("Bournemouth, Poole and Dorset County Council: no report or letter states their judgements (Dorset's");
         L("2019 focused-visit letter mentions \"the single inspection in 2016\" without its grade).");
         L();

@@ -15,6 +15,12 @@ namespace JudgementsApi.Features.FocusedVisits;
 /// date). <c>link</c> is the letter's own URL where known, otherwise <c>ofstedPageUrl</c>, the council's page on
 /// Ofsted's site listing all its reports and letters.
 /// </summary>
+/// <param name="LetterDateSource">letter (printed on the letter) or publication (an undated letter; Ofsted's publication date is used).</param>
+/// <param name="PriorityAction">Areas for priority action are in force after this visit (new or carried over).</param>
+/// <param name="PriorityActions">Which: new or carried over, and the areas this letter sets, as Ofsted worded them.</param>
+/// <param name="ReportUrl">The letter on Ofsted's file server, where known.</param>
+/// <param name="OfstedPageUrl">The council's page on Ofsted's reports site, listing all its reports and letters.</param>
+/// <param name="Link">Where to read the letter: reportUrl, or ofstedPageUrl when the letter's own URL is not known.</param>
 public sealed record FocusedVisit(
     string Id, CouncilRef Council, DateOnly LetterDate, string LetterDateSource, DateOnly? VisitStart, DateOnly? VisitEnd,
     IReadOnlyList<string> Inspectors, string Focus, bool PriorityAction, PriorityActions PriorityActions,
@@ -26,6 +32,10 @@ public sealed record FocusedVisit(
 /// to earlier ones: "In addition to addressing the two priority actions not resolved…"). <c>areas</c>: the ones this
 /// letter sets, as Ofsted worded them (earlier ones are not repeated in the letter); <c>attribution</c> goes with any quotation.
 /// </summary>
+/// <param name="Kind">none, new, carried_over or new_and_carried_over.</param>
+/// <param name="CarriedOver">Areas set at an earlier visit are still in force.</param>
+/// <param name="Areas">The areas this letter sets, in its order, as Ofsted worded them.</param>
+/// <param name="Attribution">The Open Government Licence statement to publish with any quotation; null when nothing is quoted.</param>
 public sealed record PriorityActions(string Kind, bool CarriedOver, IReadOnlyList<PriorityArea> Areas, string? Attribution);
 
 /// <summary>One area for priority action, quoted from the letter, with the line of the letter's text where it starts.</summary>

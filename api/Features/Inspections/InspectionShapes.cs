@@ -7,6 +7,13 @@ public sealed record CouncilRef(string Code, string Name, string Slug);
 /// and then <c>missingGrades</c> says why (not_judged, not_covered or unknown); absent where the framework does
 /// not grade it. <c>sourceKind</c>: report, override, news or cited (a former council's judgement stated by a
 /// later report). <c>ofstedPageUrl</c>: the council's page on Ofsted's site, listing all its reports.</remarks>
+/// <param name="Type">standard, short, sif, sif_reinspection, pre_2013, lscb_review, or cited (known only from a later report's citation, which does not give the type).</param>
+/// <param name="PublishedPrecision">day, month or year: a month or year means the source gives no more (published is then the period's first day).</param>
+/// <param name="ReportUrl">The report on Ofsted's file server; null when unknown (a cited or news-sourced judgement).</param>
+/// <param name="OfstedPageUrl">The council's page on Ofsted's reports site, listing all its reports.</param>
+/// <param name="SourceKind">report, override, news or cited (a former council's judgement stated by a later report).</param>
+/// <param name="Grades">Area family → grade code; null where the framework grades the area but there is no grade (see missingGrades).</param>
+/// <param name="MissingGrades">Area family → why its grade is null: not_judged (the report says so), not_covered (the report did not cover the area) or unknown (judged; the source does not give the grade).</param>
 public sealed record InspectionSummary(
     string Id, CouncilRef Council, string Type, string FrameworkVersion, DateOnly? StartDate, DateOnly? EndDate,
     DateOnly Published, string PublishedPrecision, string? LeadInspector, string? ReportUrl, string? OfstedPageUrl,
@@ -27,11 +34,18 @@ public sealed record Evidence(string Text, string Document, int? Line, string? D
 /// One area's judgement. <c>status</c>: graded; not_judged (the report says the area was not judged);
 /// not_covered (the report did not cover the area); unknown (judged, but the source does not give the grade).
 /// </summary>
+/// <param name="Status">graded, not_judged, not_covered or unknown.</param>
+/// <param name="Note">Why there is no grade, in words; null when graded.</param>
+/// <param name="Evidence">The report's words that state the judgement and where they are; null when there is no grade and no words to quote.</param>
 public sealed record Judgement(AreaRef Area, GradeRef? Grade, string Status, string? Note, Evidence? Evidence);
 
 /// <summary>Where the inspection's facts come from: the report itself, an override naming it, a named document, or (cited) a later report that states it.</summary>
 public sealed record Provenance(string SourceKind, string Source, string? ReportUrl, string PublishedPrecision, string? Notes);
 
+/// <summary>One inspection in full: every judgement with its status and evidence, and where the facts came from.</summary>
+/// <param name="OfstedPageUrl">The council's page on Ofsted's reports site, listing all its reports.</param>
+/// <param name="SourceKind">report, override, news or cited.</param>
+/// <param name="MissingGrades">Area family → why its grade is null: not_judged, not_covered or unknown.</param>
 public sealed record InspectionDetail(
     string Id, CouncilRef Council, string Type, string FrameworkVersion, DateOnly? StartDate, DateOnly? EndDate,
     DateOnly Published, string PublishedPrecision, string? LeadInspector, string? ReportUrl, string? OfstedPageUrl,

@@ -11,6 +11,9 @@ namespace JudgementsApi.Features.Statistics;
 /// <c>counts</c> lists every grade of the area's scale (zeros included) and sums to <c>judged</c>;
 /// <c>percentages</c> are of <c>judged</c>, to one decimal place (null when nothing is judged).
 /// </summary>
+/// <param name="NotJudged">Councils whose latest full inspection's report says the area was not judged (Isles of Scilly 2016).</param>
+/// <param name="NotCovered">Councils whose latest full inspection's report did not cover the area (a SIF re-inspection without an LSCB review).</param>
+/// <param name="Unknown">Councils judged in the area whose grade the sources do not give.</param>
 public sealed record GradeCounts(
     int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages);

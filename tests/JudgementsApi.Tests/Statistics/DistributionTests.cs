@@ -151,16 +151,52 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task AGradedAreaWithoutAGradeIsUnknown()
+    public async Task AnAreaTheReportDidNotJudgeIsNotJudgedAndOutOfTheDenominator()
     {
-        // Isles of Scilly's 2016 SIF report did not judge children looked after ('Not judged').
+        // 80455_isles-of-scilly_2016-06-27.txt lines 14-16: "2. Children looked after and achieving … Not Judged … permanence".
         var body = await _client.GetJsonAsync($"{Url}?asOf=2016-12-31&area=children_in_care&include=councils");
         var scilly = body.CouncilsByCode()["E06000053"];
-        Assert.Equal("unknown", scilly.Str("status"));
+        Assert.Equal("notJudged", scilly.Str("status"));
         Assert.Equal("isles-of-scilly-2016-06-27", scilly.Str("inspectionId"));
-        var unknown = body.GetProperty("councils").EnumerateArray().Count(c => c.Str("status") == "unknown");
-        Assert.Equal(unknown, body.GetProperty("england").Int("unknown"));
-        Assert.True(unknown >= 1);
+        var england = body.GetProperty("england");
+        Assert.Equal(1, england.Int("notJudged"));
+        Assert.Equal(body.GetProperty("councils").EnumerateArray().Count(c => c.Str("status") == "graded"), england.Int("judged"));
+        // Unknown is a different fact: Shropshire's 2012 press release gives only the overall grade.
+        Assert.Equal("unknown", body.CouncilsByCode()["E06000051"].Str("status"));
+        Assert.Equal(body.GetProperty("councils").EnumerateArray().Count(c => c.Str("status") == "unknown"), england.Int("unknown"));
+    }
+
+    [Fact]
+    public async Task AnAreaTheReportDidNotCoverIsNotCovered()
+    {
+        // Surrey's 2018 report is a "Re-inspection of services for children in need of help and protection" with no
+        // review of the LSCB; the 2015 review of the LSCB alone is not a full inspection and never heads the record.
+        var body = await _client.GetJsonAsync($"{Url}?asOf=2018-06-30&area=lscb_review&include=councils");
+        var surrey = body.CouncilsByCode()["E10000030"];
+        Assert.Equal(("notCovered", "surrey-2018-05-16"), (surrey.Str("status"), surrey.Str("inspectionId")));
+        Assert.True(body.GetProperty("england").Int("notCovered") >= 10);
+        var in2015 = (await _client.GetJsonAsync($"{Url}?asOf=2015-12-31&area=lscb_review&include=councils")).CouncilsByCode()["E10000030"];
+        Assert.Equal(("notCovered", "surrey-2015-06-03"), (in2015.Str("status"), in2015.Str("inspectionId")));
+    }
+
+    [Fact]
+    public async Task AJudgedAreaWhoseGradeTheSourceDoesNotGiveIsUnknown()
+    {
+        // North Northamptonshire's 2022 report cites only the overall grade of Northamptonshire's 2019 inspection.
+        var body = await _client.GetJsonAsync($"{Url}?asOf=2020-06-30&area=help_and_protection&include=councils");
+        var northants = body.CouncilsByCode()["E10000021"];
+        Assert.Equal(("unknown", "northamptonshire-2019"), (northants.Str("status"), northants.Str("inspectionId")));
+        Assert.Equal(1, body.GetProperty("england").Int("unknown"));
+    }
+
+    [Fact]
+    public async Task ACitedJudgementDatedToAYearCountsFromThatYearsLastDay()
+    {
+        // "…Northamptonshire County Council, were judged inadequate in 2019." Certainly judged by 31 December 2019.
+        var before = (await _client.GetJsonAsync($"{Url}?asOf=2019-12-30&include=councils")).CouncilsByCode()["E10000021"];
+        Assert.Equal("notInspected", before.Str("status"));
+        var after = (await _client.GetJsonAsync($"{Url}?asOf=2019-12-31&include=councils")).CouncilsByCode()["E10000021"];
+        Assert.Equal(("graded", "inadequate", "northamptonshire-2019"), (after.Str("status"), after.Str("grade"), after.Str("inspectionId")));
     }
 
     [Fact]
