@@ -11,7 +11,7 @@ public sealed record InspectionListQuery(
     [property: Description("A council: ONS code (E06000051), DfE code (893), former ONS code or slug (shropshire).")] string? Council,
     [property: Description("A region: ONS code (E12000005) or slug (west-midlands).")] string? Region,
     [property: Description("A framework (sif, ilacs, pre-2013) or one of its versions (ilacs-2023).")] string? Framework,
-    [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review …")] string? Type,
+    [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review, cited (a former council's judgement known from a later report) …")] string? Type,
     [property: Description("Published on or after this date (YYYY-MM-DD).")] string? PublishedFrom,
     [property: Description("Published on or before this date (YYYY-MM-DD).")] string? PublishedTo,
     [property: Description("Judgement area: a family (overall_effectiveness, help_and_protection, children_in_care, care_leavers, leadership, adoption_performance, lscb_review) or an area code. With grade: graded that grade in that area; alone: graded in that area.")] string? Area,
