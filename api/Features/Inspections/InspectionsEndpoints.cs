@@ -21,6 +21,9 @@ public sealed record InspectionListQuery(
     [property: Description("Rows to skip.")] string? Offset,
     [property: Description("json (default) or csv (every matching row); `Accept: text/csv` does the same.")] string? Format);
 
+public sealed record InspectionDetailQuery(
+    [property: Description("json (default) or csv: one row per judgement with its status and evidence; `Accept: text/csv` does the same.")] string? Format);
+
 public static class InspectionsEndpoints
 {
     private static readonly string[] Sorts = ["-published", "published", "council"];
@@ -34,10 +37,10 @@ public static class InspectionsEndpoints
             .WithSummary("Inspections")
             .WithDescription("Graded inspections, newest first, with each area's grade. Filters combine. CSV has one column per area family.");
 
-        inspections.MapGet("/{id}", Get).ProducesProblem(StatusCodes.Status404NotFound)
+        inspections.MapGet("/{id}", Get).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetInspection")
             .WithSummary("One inspection")
-            .WithDescription("Every judgement of one inspection: area, grade and rank (or null with its status, not_judged / not_covered / unknown, and the reason), and the evidence: the report's words that state it (table row or sentence) with the document and line. Also its framework version, dates, lead inspector, report link, Ofsted page and provenance.");
+            .WithDescription("Every judgement of one inspection: area, grade and rank (or null with its status, not_judged / not_covered / unknown, and the reason), and the evidence: the report's words that state it (table row or sentence) with the document and line. Also its framework version, dates, lead inspector, report link, Ofsted page and provenance. As CSV: one row per judgement (area, grade, status, note, evidence, document, line).");
 
         return v1;
     }
@@ -112,7 +115,19 @@ public static class InspectionsEndpoints
         public string? EvidenceUrl { get; init; }
     }
 
-    private static async Task<Results<Ok<InspectionDetail>, ProblemHttpResult>> Get(string id, NpgsqlDataSource db)
+    /// <summary>The judgements CSV: one row per judgement, so a journalist can check each grade against the report's words.</summary>
+    private static IReadOnlyList<CsvColumn<Judgement>> JudgementColumns(InspectionDetail i) =>
+    [
+        new("inspection_id", _ => i.Id), new("council_code", _ => i.Council.Code), new("council_name", _ => i.Council.Name),
+        new("published", _ => i.Published), new("published_precision", _ => i.PublishedPrecision), new("source_kind", _ => i.SourceKind),
+        new("area_code", j => j.Area.Code), new("area_name", j => j.Area.Name), new("area_family", j => j.Area.Family),
+        new("grade", j => j.Grade?.Code), new("status", j => j.Status), new("note", j => j.Note),
+        new("evidence", j => j.Evidence?.Text), new("evidence_document", j => j.Evidence?.Document),
+        new("evidence_line", j => j.Evidence?.Line), new("evidence_url", j => j.Evidence?.DocumentUrl),
+    ];
+
+    private static async Task<Results<Ok<InspectionDetail>, CsvResult<Judgement>, ProblemHttpResult>> Get(
+        string id, [AsParameters] InspectionDetailQuery query, HttpContext http, NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();
         var summary = (await InspectionReader.ByIdsAsync(conn, [id])).GetValueOrDefault(id);
@@ -138,9 +153,11 @@ public static class InspectionsEndpoints
                 j.Evidence is null ? null : new Evidence(j.Evidence, j.EvidenceDocument!, j.EvidenceLine, j.EvidenceUrl)))
             .ToList();
 
-        return TypedResults.Ok(new InspectionDetail(summary.Id, summary.Council, summary.Type, summary.FrameworkVersion,
+        var detail = new InspectionDetail(summary.Id, summary.Council, summary.Type, summary.FrameworkVersion,
             summary.StartDate, summary.EndDate, summary.Published, summary.PublishedPrecision, summary.LeadInspector,
             summary.ReportUrl, summary.OfstedPageUrl, summary.SourceKind, summary.Grades, summary.MissingGrades, judgements,
-            new Provenance(source.Kind, source.Source, summary.ReportUrl, summary.PublishedPrecision, source.Notes)));
+            new Provenance(source.Kind, source.Source, summary.ReportUrl, summary.PublishedPrecision, source.Notes));
+        if (http.WantsCsv()) return new CsvResult<Judgement>($"{detail.Id}-judgements.csv", JudgementColumns(detail), judgements);
+        return TypedResults.Ok(detail);
     }
 }

@@ -68,6 +68,22 @@ public class ReportWordsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task AnInspectionsJudgementsAsCsvCarryTheirEvidence()
+    {
+        var response = await _client.GetAsync("/v1/inspections/isles-of-scilly-2016-06-27?format=csv");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("inspection_id,council_code,council_name,published,published_precision,source_kind,area_code,area_name,area_family," +
+                     "grade,status,note,evidence,evidence_document,evidence_line,evidence_url", lines[0]);
+        Assert.Equal(1 + 7, lines.Length);
+        // Line 12 of the report: "1. Children who need help and protection    Good"
+        Assert.Contains(lines, l => l.Contains(",sif_help_and_protection,") && l.Contains(",good,graded,,1. Children who need help and protection Good,80455_isles-of-scilly_2016-06-27.txt,12,https://"));
+        Assert.Contains(lines, l => l.Contains(",sif_adoption_performance,") && l.Contains(",,not_judged,") && l.Contains("2.1 Adoption performance Not Judged"));
+        var byAccept = await api.CreateClient("text/csv").GetAsync("/v1/inspections/isles-of-scilly-2016-06-27");
+        Assert.Equal("text/csv", byAccept.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task AFormerCouncilsJudgementCitedByItsSuccessorsReport()
     {
         var cited = await _client.GetJsonAsync("/v1/inspections/northamptonshire-2019");
