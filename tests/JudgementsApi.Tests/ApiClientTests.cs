@@ -49,7 +49,7 @@ public class ApiClientTests : IClassFixture<KestrelApiFactory>
     [Fact]
     public async Task AProblemResponseBecomesATypedException()
     {
-        var error = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => _client.GetInspectionAsync("atlantis-2020-01-01"));
+        var error = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => _client.GetFrameworkAsync("no-such-framework"));
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("/problems/not-found", error.Result.Type);
     }
