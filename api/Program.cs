@@ -30,6 +30,7 @@ builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
     .WithExposedHeaders("ETag", "Link", "Content-Disposition", ApiVersions.HeaderName)));
 builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions, builder.Configuration.GetValue("Judgements:SourceGeneratedJson", true)));
+builder.Services.AddApiVersions();
 builder.Services.AddApiDocs();
 
 var app = builder.Build();
@@ -57,19 +58,19 @@ app.UseApiDocs();
 app.MapApiHealthChecks();
 app.MapProblemTypes();
 
-var v1 = app.MapVersion1()
+var api = app.MapVersionedApi()
     .AddEndpointFilter<ApiConventionsFilter>()
     .CacheOutput(Caching.PolicyName)
     .ProducesProblem(StatusCodes.Status400BadRequest)
     .ProducesProblem(StatusCodes.Status406NotAcceptable)
     .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-v1.MapCouncils();
-v1.MapInspections();
-v1.MapFocusedVisits();
-v1.MapFrameworks();
-v1.MapStatistics();
-v1.MapDataset();
+api.MapCouncils();
+api.MapInspections();
+api.MapFocusedVisits();
+api.MapFrameworks();
+api.MapStatistics();
+api.MapDataset();
 
 await app.RunAsync();
 return 0;

@@ -7,7 +7,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace JudgementsApi.Infrastructure;
 
-/// <summary>Swagger: the document at /swagger/v1/swagger.json (and .yaml, committed as openapi.yaml), the UI at /swagger.</summary>
+/// <summary>Swagger: a document per API version at /swagger/v1/swagger.json (and .yaml, committed as openapi.yaml), the UI at /swagger.</summary>
 public static class ApiDocs
 {
     public const string Version = "1.0.0";
@@ -17,7 +17,7 @@ public static class ApiDocs
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
-            options.SwaggerDoc("v1", new OpenApiInfo
+            foreach (var version in ApiVersions.Segments) options.SwaggerDoc(version, new OpenApiInfo
             {
                 Title = "JudgementsApi",
                 Version = Version,
@@ -47,7 +47,8 @@ public static class ApiDocs
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {
-            options.SwaggerEndpoint("/swagger/v1/swagger.json", "JudgementsApi v1");
+            foreach (var version in ApiVersions.Segments)
+                options.SwaggerEndpoint($"/swagger/{version}/swagger.json", $"JudgementsApi {version}");
             options.DocumentTitle = "JudgementsApi";
         });
         return app;

@@ -58,6 +58,16 @@ public static class Problems
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
         {
             var problem = ctx.ProblemDetails;
+            // Asp.Versioning's own answer to a version it does not know becomes ours.
+            if (problem.Type == Asp.Versioning.ProblemDetailsDefaults.Unsupported.Type)
+            {
+                var unsupported = ApiVersions.Unsupported("v" + ctx.HttpContext.Features.Get<Asp.Versioning.IApiVersioningFeature>()?.RawRequestedApiVersion).ProblemDetails;
+                problem.Type = unsupported.Type;
+                problem.Title = unsupported.Title;
+                problem.Detail = unsupported.Detail;
+                problem.Extensions.Remove("code");
+                foreach (var (key, value) in unsupported.Extensions) problem.Extensions[key] = value;
+            }
             if (problem.Status is { } status && ByStatus.TryGetValue(status, out var kind)
                 && (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal)))
             {

@@ -1,32 +1,81 @@
+using Asp.Versioning;
+using Asp.Versioning.Conventions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JudgementsApi.Infrastructure;
 
-/// <summary>The API version lives in the URL; this is the only place that knows which exist.</summary>
+/// <summary>
+/// The API version lives in the URL (/v1/…), read by Asp.Versioning. <see cref="Supported"/> is the
+/// version set: the only place that knows which versions exist.
+/// </summary>
 public static class ApiVersions
 {
     public const string HeaderName = "api-supported-versions";
-    public static readonly IReadOnlyList<string> Supported = ["1"];
+    public static readonly IReadOnlyList<ApiVersion> Supported = [new(1)];
 
-    /// <summary>Every response says which versions exist.</summary>
+    /// <summary>The versions as they appear in paths: v1.</summary>
+    public static IEnumerable<string> Segments => Supported.Select(v => $"v{v}");
+
+    private static readonly ApiVersionModel Model = new(Supported, Supported, [], [], []);
+
+    public static IServiceCollection AddApiVersions(this IServiceCollection services)
+    {
+        services.AddApiVersioning(options =>
+            {
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+                options.ReportApiVersions = true;
+                // A version in the path that does not exist is a resource that does not exist.
+                options.UnsupportedApiVersionStatusCode = StatusCodes.Status404NotFound;
+            })
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'VVV";
+                options.SubstituteApiVersionInUrl = true;
+            });
+        return services;
+    }
+
+    /// <summary>
+    /// Every response says which versions exist, in the library's format — also those no versioned
+    /// endpoint answers (health, 405, 414, 500, CORS preflight). Written as the response starts, so
+    /// an error page that clears the headers still carries it.
+    /// </summary>
     public static IApplicationBuilder UseSupportedVersionsHeader(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            context.Response.Headers[HeaderName] = string.Join(", ", Supported);
+            var reporter = context.RequestServices.GetRequiredService<IReportApiVersions>();
+            context.Response.OnStarting(() =>
+            {
+                reporter.Report(context.Response, Model);
+                return Task.CompletedTask;
+            });
             return next(context);
         });
 
-    /// <summary>The /v1 group, and a 404 problem for any other /vN.</summary>
-    public static RouteGroupBuilder MapVersion1(this IEndpointRouteBuilder routes)
+    /// <summary>The /v{version} group for every version in the set, and a 404 problem for any other /vN/….</summary>
+    public static RouteGroupBuilder MapVersionedApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/{version:regex(^v\\d+$)}/{**rest}", ProblemHttpResult (string version, string? rest) =>
-            Supported.Contains(version[1..])
-                ? Problems.Problem(Problems.NotFound, $"There is no resource at /{version}/{rest}.")
-                : Problems.Problem(Problems.UnsupportedVersion,
-                    $"API version '{version}' does not exist. Supported: {string.Join(", ", Supported.Select(v => "v" + v))}.",
-                    new Dictionary<string, object?> { ["supportedVersions"] = Supported.Select(v => "v" + v).ToArray() }))
+                Segments.Contains(version)
+                    ? Problems.Problem(Problems.NotFound, $"There is no resource at /{version}/{rest}.")
+                    : Unsupported(version))
             .ExcludeFromDescription();
 
-        return routes.MapGroup("/v1");
+        var versionSet = routes.NewApiVersionSet();
+        foreach (var version in Supported) versionSet.HasApiVersion(version);
+        return routes.MapGroup("/v{version:apiVersion}").WithApiVersionSet(versionSet.ReportApiVersions().Build());
     }
+
+    /// <summary>The problem for a version that does not exist, whichever route found it.</summary>
+    public static ProblemHttpResult Unsupported(string version) =>
+        Problems.Problem(Problems.UnsupportedVersion,
+            $"API version '{version}' does not exist. Supported: {string.Join(", ", Segments)}.",
+            new Dictionary<string, object?> { ["supportedVersions"] = Segments.ToArray() });
+
+    /// <summary>Whether a path is under one of the versions (/v1/…).</summary>
+    public static bool IsVersioned(PathString path) => Segments.Any(s => path.StartsWithSegments("/" + s));
+
+    /// <summary>The version segment of a versioned request's path ("v1").</summary>
+    public static string SegmentOf(HttpRequest request) =>
+        Segments.FirstOrDefault(s => request.Path.StartsWithSegments("/" + s)) ?? Segments.First();
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace JudgementsApi.Features.Councils;
 
 /// <summary>
-/// On /v1/councils/{id}…: when {id} is no identifier, reads it as a name ("Telford and Wrekin",
+/// On /vN/councils/{id}…: when {id} is no identifier, reads it as a name ("Telford and Wrekin",
 /// "hull") and redirects to the council's canonical URL (its slug, same sub-path and query), or
 /// answers 404 suggesting the closest councils. Runs only after the handler found nothing, so
 /// requests by identifier cost nothing more.
@@ -20,10 +20,10 @@ public sealed class CouncilPathFilter(CouncilNames names) : IEndpointFilter
         var request = context.HttpContext.Request;
         if (match.Council is { } council)
         {
-            // /v1/councils/{id}/rest: swap the id segment for the slug, keep the rest and the query.
+            // /vN/councils/{id}/rest: swap the id segment for the slug, keep the rest and the query.
             var segments = (request.Path.Value ?? "").Split('/');
             var rest = string.Join('/', segments.Skip(4));
-            var path = new PathString($"/v1/councils/{council.Slug}") + (rest.Length == 0 ? PathString.Empty : new PathString("/" + rest));
+            var path = new PathString($"/{ApiVersions.SegmentOf(request)}/councils/{council.Slug}") + (rest.Length == 0 ? PathString.Empty : new PathString("/" + rest));
             return TypedResults.Redirect(request.PathBase + path.ToUriComponent() + request.QueryString);
         }
         return Problems.Problem(Problems.NotFound,
@@ -31,7 +31,7 @@ public sealed class CouncilPathFilter(CouncilNames names) : IEndpointFilter
             + (match.Suggestions.Count == 0 ? "" : $" Closest: {string.Join(", ", match.Suggestions.Select(s => s.Name))}."),
             new Dictionary<string, object?>
             {
-                ["suggestions"] = match.Suggestions.Select(s => new CouncilSuggestion(s.Code, s.Name, s.Slug, $"/v1/councils/{s.Slug}")).ToList(),
+                ["suggestions"] = match.Suggestions.Select(s => new CouncilSuggestion(s.Code, s.Name, s.Slug, $"/{ApiVersions.SegmentOf(request)}/councils/{s.Slug}")).ToList(),
             });
     }
 
