@@ -31,6 +31,15 @@ public static class SummaryEndpoint
 
         var today = England.Today(http);
         await using var conn = await db.OpenConnectionAsync();
+        var summary = await BuildAsync(conn, vocabulary, today);
+        if (http.WantsCsv())
+            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, vocabulary.Grades), summary.Areas);
+        return TypedResults.Ok(summary);
+    }
+
+    /// <summary>The summary for a day, as the endpoint answers it (the home page shows the same).</summary>
+    internal static async Task<Summary> BuildAsync(NpgsqlConnection conn, Vocabulary vocabulary, DateOnly today)
+    {
         var councils = await Standings.CouncilsAsync(conn);
 
         // Each family exactly as /statistics/distribution?area=<family> answers for today; the councils'
@@ -50,9 +59,6 @@ public static class SummaryEndpoint
             areas.Add(new AreaCounts(selections[k].Area, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.Unknown, c.Counts, c.Percentages));
         }
 
-        if (http.WantsCsv())
-            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, vocabulary.Grades), areas);
-
         var (inspections, _) = await InspectionReader.QueryAsync(conn,
             "WHERE i.full_inspection AND i.published <= @Today", "ORDER BY i.published DESC, i.id DESC",
             new DynamicParameters(new { Today = today }), new Paging(LatestInspections, 0));
@@ -67,8 +73,8 @@ public static class SummaryEndpoint
             .Select(v => new PriorityActionVisit(v.Id, new CouncilRef(v.CouncilCode, v.CouncilName, v.CouncilSlug), v.LetterDate, v.Focus, v.ReportUrl))
             .ToList();
 
-        return TypedResults.Ok(new Summary(today, Distributions.Denominator, areas, inspections,
-            new PriorityActionVisits(since.AddDays(1), today, visits)));
+        return new Summary(today, Distributions.Denominator, areas, inspections,
+            new PriorityActionVisits(since.AddDays(1), today, visits));
     }
 
     /// <summary>One row per family; a grade column is empty where the grade is not on that family's scale.</summary>
