@@ -60,7 +60,9 @@ public static class HomePage
             </div></form>
             """);
 
-        sb.Append(MapSection(day, today, chosen, distributions[Array.IndexOf(Labels.PageAreas, chosen)], standings, errors));
+        // After an error the control keeps what was typed (a date input can show only a well-formed date).
+        var typed = errors.Any(e => e.Item1 == "asOf") && DateOnly.TryParseExact(asOf, "yyyy-MM-dd", out _) ? asOf! : Iso(day);
+        sb.Append(MapSection(day, today, chosen, distributions[Array.IndexOf(Labels.PageAreas, chosen)], standings, errors, typed));
         sb.Append(CountsTable(day, today, distributions));
         sb.Append(WhatsNew(summary, visits));
         var status = errors.Count > 0 ? 400 : 200;
@@ -68,7 +70,7 @@ public static class HomePage
     }
 
     private static string MapSection(DateOnly day, DateOnly today, string area, Distribution distribution,
-        IReadOnlyList<CouncilStanding> standings, List<(string Field, string Message)> errors)
+        IReadOnlyList<CouncilStanding> standings, List<(string Field, string Message)> errors, string typed)
     {
         var cells = new List<Svg.MapCell>();
         var missing = new List<CouncilStanding>();
@@ -96,7 +98,7 @@ public static class HomePage
             <label class="govuk-label" for="asOf">As at</label>
             <div class="govuk-hint" id="asOf-hint">Any date from {Date(Earliest)} to today</div>
             {(error is null ? "" : $"<p id=\"asOf-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {H(error)}</p>")}
-            <input class="govuk-input app-date" id="asOf" name="asOf" type="date" value="{Iso(day)}" min="{Iso(Earliest)}" max="{Iso(today)}" aria-describedby="asOf-hint{(error is null ? "" : " asOf-error")}">
+            <input class="govuk-input app-date" id="asOf" name="asOf" type="date" value="{H(typed)}" min="{Iso(Earliest)}" max="{Iso(today)}" aria-describedby="asOf-hint{(error is null ? "" : " asOf-error")}">
             </div>
             <div class="govuk-form-group">
             <label class="govuk-label" for="area">Judgement area</label>
