@@ -94,6 +94,7 @@ public static class Labels
         State.Graded => "app-grade--" + (grade ?? "unknown").Replace('_', '-'),
         State.Unknown => "app-grade--unknown",
         State.NotJudged => "app-grade--not-judged",
+        State.NotGradedByFramework => "app-grade--not-graded",
         _ => "app-grade--none",
     };
 
@@ -151,7 +152,9 @@ public static class Labels
         Rule("app-grade--unknown", GradePalette.Unknown);
         Rule("app-grade--not-judged", GradePalette.NotJudged);
         Rule("app-grade--none", GradePalette.None);
-        sb.Append(".app-grade--none{outline:1px solid #505a5f;outline-offset:-1px}\n");
+        Rule("app-grade--not-graded", GradePalette.None);
+        // Two facts drawn in white: "not inspected yet" has a solid edge, "not graded under this framework" a dashed one.
+        sb.Append(".app-grade--none{outline:1px solid #505a5f;outline-offset:-1px}\n.app-grade--not-graded{outline:2px dashed #505a5f;outline-offset:-2px}\n");
         return sb.ToString();
     }
 }
