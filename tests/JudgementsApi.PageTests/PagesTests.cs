@@ -160,6 +160,23 @@ public sealed class HomePageTests(PagesFixture app) : IClassFixture<PagesFixture
     }
 
     [Theory]
+    [InlineData("2013-01-01")]
+    [InlineData("2019-03-31")] // the last day of Bournemouth, Poole and Dorset County Council
+    [InlineData("2019-04-01")] // BCP and Dorset take their hexes
+    [InlineData("2021-03-31")]
+    [InlineData("2021-04-01")] // Northamptonshire split in two
+    [InlineData("2023-03-31")]
+    [InlineData("2023-04-01")] // Cumbria split in two
+    public async Task On_any_day_each_council_in_operation_has_its_own_hex(string day)
+    {
+        var html = await app.Http.GetStringAsync($"/?asOf={day}");
+        var hexes = Regex.Matches(html, "data-code=\"(\\w+)\"><path d=\"([^\"]+)\"").Select(m => (Code: m.Groups[1].Value, Shape: m.Groups[2].Value)).ToList();
+        var api = (await app.JsonAsync($"/v1/statistics/distribution?asOf={day}&include=councils")).GetProperty("councils");
+        Assert.Equal(api.EnumerateArray().Select(c => c.GetProperty("code").GetString()!).Order(), hexes.Select(h => h.Code).Order());
+        Assert.Equal(hexes.Count, hexes.Select(h => h.Shape).Distinct().Count());
+    }
+
+    [Theory]
     [InlineData("Telford and Wrekin", "telford-and-wrekin")]
     [InlineData("Telford & Wrekin", "telford-and-wrekin")]
     [InlineData("BCP", "bournemouth-christchurch-and-poole")]
