@@ -153,7 +153,7 @@ public static class Svg
             }
             sb.Append($"<text x=\"{F(labelW + barW + 6)}\" y=\"{F(y + 15)}\" fill=\"#0b0c0c\">{judged}</text>");
         }
-        Legend(sb, series, labelW, top + rows.Count * rowH + 8);
+        Legend(sb, series, 8, top + rows.Count * rowH + 8);
         sb.Append("</svg>");
         return sb.ToString();
     }

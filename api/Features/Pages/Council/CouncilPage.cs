@@ -46,8 +46,10 @@ public static class CouncilPage
                       string.Join(" ", council.Successors.Select(s => $"It was replaced by <a class=\"govuk-link\" href=\"/councils/{H(s.Slug)}\">{H(s.Name)}</a> on {Date(s.Date)}.")) + "</div>");
         if (council.Predecessors.Count > 0)
             sb.Append($"<p class=\"govuk-body\">Formed on {Date(council.Predecessors[0].Date)}, replacing " +
-                      string.Join(", ", council.Predecessors.Select(p => $"<a class=\"govuk-link\" href=\"/councils/{H(p.Slug)}\">{H(p.Name)}</a>")) +
-                      ". Their inspections are in the history below, labelled; their grades are not this council's.</p>");
+                      string.Join(", ", council.Predecessors.Select(p => $"<a class=\"govuk-link\" href=\"/councils/{H(p.Slug)}\">{H(p.Name)}</a>")) + ". " +
+                      (history.Any(i => i.Council.Code != council.Code)
+                          ? "Their inspections are in the history below, labelled; their grades are not this council's.</p>"
+                          : "The data holds no inspection reports of the councils it replaced (see <a class=\"govuk-link\" href=\"/about\">known gaps</a>).</p>"));
 
         sb.Append(Latest(council.Latest));
         sb.Append(Timeline(council, history, visits));
@@ -65,7 +67,8 @@ public static class CouncilPage
         sb.Append($"<p class=\"govuk-body\">From the {H(Labels.InspectionType(latest.Type).ToLowerInvariant())}, report published {Date(latest.Published, latest.PublishedPrecision)}" +
                   (latest.ReportUrl is null ? "." : $": <a class=\"govuk-link\" href=\"{H(latest.ReportUrl)}\">read the report on Ofsted's website</a>.") + "</p>");
         sb.Append("<dl class=\"govuk-summary-list\" id=\"latest\">");
-        foreach (var (family, _) in latest.Grades.OrderBy(g => Vocabulary.FamilyRank(g.Key)))
+        // Overall effectiveness is named even when the latest framework (April 2026) no longer grades it.
+        foreach (var family in latest.Grades.Keys.Append("overall_effectiveness").Distinct().OrderBy(Vocabulary.FamilyRank))
             sb.Append($"<div class=\"govuk-summary-list__row\" data-area=\"{family}\"><dt class=\"govuk-summary-list__key\">{H(Labels.Area(family))}</dt><dd class=\"govuk-summary-list__value\">{Labels.Tag(latest.Grades, family)}</dd></div>");
         sb.Append("</dl></section>");
         return sb.ToString();

@@ -98,7 +98,7 @@ public static class StatisticsPage
         var grades = Labels.ShownGrades(timeline.Grades, g => timeline.Points.Any(p => p.England.Counts.GetValueOrDefault(g) > 0));
         sb.Append($"""
             <section class="app-section" aria-labelledby="time-heading"><h2 class="govuk-heading-l" id="time-heading">Over time</h2>
-            <div class="app-chart-box">{TimelineSvg(timeline, false)}</div>
+            <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{TimelineSvg(timeline, false)}</div>
             <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/timeline.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/timeline.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="/v1/statistics/timeline?area={a}&amp;from={Iso(ChartStart)}&amp;interval=quarter&amp;format=csv">CSV</a>.</p>
             <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The chart's data as a table</span></summary>
             <div class="govuk-details__text app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="timeline-table">
@@ -116,7 +116,7 @@ public static class StatisticsPage
         var rgrades = Labels.ShownGrades(regions.England.Counts.Keys, g => regions.England.Counts[g] > 0);
         sb.Append($"""
             <section class="app-section" aria-labelledby="region-heading"><h2 class="govuk-heading-l" id="region-heading">By region today</h2>
-            <div class="app-chart-box">{RegionsSvg(regions, false)}</div>
+            <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{RegionsSvg(regions, false)}</div>
             <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/regions.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/regions.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="/v1/statistics/distribution?area={a}&amp;groupBy=region&amp;format=csv">CSV</a>.</p>
             <div class="app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="region-table">
             <caption class="govuk-table__caption govuk-table__caption--s">Councils at each grade by region, {Date(regions.AsOf)}</caption>
