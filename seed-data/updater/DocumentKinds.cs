@@ -34,16 +34,24 @@ public static partial class DocumentKinds
         return null;
     }
 
-    /// <summary>The kind the first page of a document's text names; null when it reads as none.</summary>
+    /// <summary>The kind a document's own heading names; null when it reads as none. A letter's
+    /// subject follows its salutation ("Dear …"); a report's title is its first lines. Only those are
+    /// read: a report's body mentions other kinds of visit.</summary>
     public static string? FromText(string text)
     {
-        var head = Regex.Replace(string.Join(" ", text.Replace("\f", "\n").Split('\n').Take(60)), @"\s+", " ").Replace('\u2019', '\'');
-        if (!Regex.IsMatch(head + text, "Ofsted", RegexOptions.IgnoreCase)) return null;
-        if (Regex.IsMatch(head, @"focused visit", RegexOptions.IgnoreCase)) return FocusedVisit;
-        if (Regex.IsMatch(head, @"monitoring visit", RegexOptions.IgnoreCase)) return MonitoringVisit;
-        if (Regex.IsMatch(head, @"joint targeted area inspection", RegexOptions.IgnoreCase)) return Jtai;
-        if (Regex.IsMatch(head, @"\b(Re-?inspection|Inspection) of\b", RegexOptions.IgnoreCase)
-            || Regex.IsMatch(head, @"Review of the effectiveness of the Local Safeguarding", RegexOptions.IgnoreCase)) return Inspection;
+        if (!text.Contains("Ofsted", StringComparison.OrdinalIgnoreCase)) return null;
+        var lines = text.Replace("\f", "\n").Split('\n').Select(l => Regex.Replace(l, @"\s+", " ").Trim().Replace('\u2019', '\'')).Where(l => l.Length > 0).Take(80).ToList();
+        var dear = lines.FindIndex(l => l.StartsWith("Dear ", StringComparison.Ordinal));
+        if (dear >= 0)
+        {
+            var subject = string.Join(" ", lines.Skip(dear + 1).Take(3));
+            if (Regex.IsMatch(subject, @"focused visit", RegexOptions.IgnoreCase)) return FocusedVisit;
+            if (Regex.IsMatch(subject, @"monitoring visit", RegexOptions.IgnoreCase)) return MonitoringVisit;
+            if (Regex.IsMatch(subject, @"joint targeted area inspection", RegexOptions.IgnoreCase)) return Jtai;
+        }
+        var title = string.Join(" ", lines.Take(8));
+        if (Regex.IsMatch(title, @"\b(Re-?inspection|Inspection) of\b", RegexOptions.IgnoreCase)
+            || Regex.IsMatch(title, @"Review of the effectiveness of the Local Safeguarding", RegexOptions.IgnoreCase)) return Inspection;
         return null;
     }
 
