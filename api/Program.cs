@@ -2,6 +2,7 @@ using JudgementsApi;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
 using JudgementsApi.Features.FocusedVisits;
+using JudgementsApi.Features.Visits;
 using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Statistics;
@@ -66,6 +67,7 @@ var v1 = app.MapVersion1()
 v1.MapCouncils();
 v1.MapInspections();
 v1.MapFocusedVisits();
+v1.MapVisits();
 v1.MapFrameworks();
 v1.MapStatistics();
 v1.MapDataset();

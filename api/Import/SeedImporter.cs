@@ -32,7 +32,7 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         }
 
         await conn.ExecuteAsync("""
-            TRUNCATE dataset, council_latest_inspection, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
+            TRUNCATE dataset, council_latest_inspection, visits, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
                      framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
             """, transaction: tx);
 
@@ -90,6 +90,12 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
             w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
             w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); w.Write(r.Focus); w.Write(r.PriorityAction, NpgsqlDbType.Boolean);
             Text(w, r.ReportUrl); w.Write(r.Source);
+        }, ct);
+
+        await Copy(conn, "visits (id, council_code, kind, letter_date, visit_start, visit_end, inspectors, theme, report_url, source)", seed.Visits, (w, r) =>
+        {
+            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.Kind); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
+            w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); Text(w, r.Theme); Text(w, r.ReportUrl); w.Write(r.Source);
         }, ct);
 
         await conn.ExecuteAsync("""

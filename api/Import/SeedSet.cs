@@ -23,6 +23,9 @@ public sealed record JudgementRow(string InspectionId, string AreaCode, string? 
 public sealed record FocusedVisitRow(string Id, string CouncilCode, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
     string[] Inspectors, string Focus, bool PriorityAction, string? ReportUrl, string Source);
 
+public sealed record VisitRow(string Id, string CouncilCode, string Kind, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
+    string[] Inspectors, string? Theme, string? ReportUrl, string Source);
+
 public sealed class SeedValidationException(IReadOnlyList<string> errors)
     : Exception($"The seed data is invalid ({errors.Count} error{(errors.Count == 1 ? "" : "s")}); nothing was imported:\n  " +
                 string.Join("\n  ", errors.Take(200)) + (errors.Count > 200 ? $"\n  … and {errors.Count - 200} more" : ""))
@@ -53,7 +56,11 @@ public sealed partial class SeedSet
         ["judgements.csv"] = ["inspection_id", "area_code", "grade", "note"],
         ["focused_visits.csv"] = ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus",
             "priority_action", "report_url", "source"],
+        ["visits.csv"] = ["id", "council_code", "kind", "letter_date", "visit_start", "visit_end", "inspectors", "theme", "report_url", "source"],
     };
+
+    /// <summary>Kinds of visit in visits.csv (focused visits have their own file).</summary>
+    public static readonly string[] VisitKinds = ["monitoring_visit", "jtai"];
 
     public static readonly string[] CouncilTypes = ["county", "unitary", "metropolitan_district", "london_borough"];
     private static readonly string[] Precisions = ["day", "month", "year"];
@@ -72,6 +79,7 @@ public sealed partial class SeedSet
     public required List<InspectionRow> Inspections { get; init; }
     public required List<JudgementRow> Judgements { get; init; }
     public required List<FocusedVisitRow> FocusedVisits { get; init; }
+    public required List<VisitRow> Visits { get; init; }
 
     public DateOnly? DataAsOf =>
         Inspections.Select(i => (DateOnly?)i.Published).Concat(FocusedVisits.Select(f => (DateOnly?)f.LetterDate)).Max();
@@ -198,6 +206,17 @@ public sealed partial class SeedSet
         }).ToList();
         v.Unique(raw["focused_visits.csv"], "id");
 
+        var visits = raw["visits.csv"].Select(r =>
+        {
+            var start = v.Date(r, "visit_start");
+            var end = v.Date(r, "visit_end");
+            v.Ordered(r, "visit_start", start, "visit_end", end);
+            return new VisitRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"), v.OneOf(r, "kind", VisitKinds),
+                v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
+                r["theme"], r["report_url"], v.Req(r, "source"));
+        }).ToList();
+        v.Unique(raw["visits.csv"], "id");
+
         if (errors.Count > 0) throw new SeedValidationException(errors);
 
         return new SeedSet
@@ -205,6 +224,7 @@ public sealed partial class SeedSet
             Version = Hash(directory), Regions = regions, Councils = councils, Successions = successions, Neighbours = neighbours,
             Grades = grades, Frameworks = frameworks, FrameworkVersions = versions, Areas = areas, VersionAreas = versionAreas,
             Inspections = inspections, Judgements = judgements, FocusedVisits = focusedVisits,
+            Visits = visits,
         };
     }
 
