@@ -89,12 +89,14 @@ public static class ApiDocs
             ["priorityAction"] = "true", ["from"] = "2024-01-01", ["to"] = "2024-12-31", ["includePredecessors"] = "true",
             ["slug"] = "ilacs", ["asOf"] = "2024-03-31", ["groupBy"] = "region", ["interval"] = "year",
             ["fromGrade"] = "requires_improvement", ["toGrade"] = "outstanding", ["include"] = "councils",
+            ["kind"] = "monitoring_visit",
         };
 
         private static readonly Dictionary<string, string> IdExamples = new()
         {
             ["/v1/councils"] = "E06000051", ["/v1/inspections"] = "shropshire-2017-11-24",
-            ["/v1/focused-visits"] = "shropshire-2024-01-12-fv", ["/problems"] = "invalid-parameter",
+            ["/v1/focused-visits"] = "shropshire-2024-01-12-fv", ["/v1/visits"] = "worcestershire-2026-10-02-mv",
+            ["/problems"] = "invalid-parameter",
         };
 
         private static readonly Dictionary<string, string> ProblemExamples = new()

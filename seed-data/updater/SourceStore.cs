@@ -32,12 +32,13 @@ public sealed class SourceStore
             r.GetValueOrDefault("sha256")?.Trim() ?? "")).ToList();
     }
 
-    /// <summary>Whether the store already holds this document: the same URL, the same PDF, or
-    /// (for texts recorded without a URL) the same kind of document for the council on the same day.</summary>
+    /// <summary>Whether the store already holds this document: the same URL, the same PDF, or the
+    /// same kind of document for the council published the same day (texts recorded before the
+    /// updater have no URL for letters, and Ofsted has moved its file server before).</summary>
     public bool Holds(string? url, string? sha256, string kind, string urn, DateOnly? published) =>
         Rows.Any(r => (url is { Length: > 0 } && r.ReportUrl == url)
                       || (sha256 is { Length: > 0 } && r.Sha256 == sha256)
-                      || (r.Kind == kind && r.OfstedUrn == urn && published == r.Published && (url is null || r.ReportUrl.Length == 0)));
+                      || (r.Kind == kind && r.OfstedUrn == urn && published == r.Published));
 
     public string FormatManifest(IEnumerable<ManifestRow> rows)
     {
