@@ -83,7 +83,7 @@ public sealed class ChangeSummary
         if (c.InspectionsRemoved.Count > 0) Section("Inspections removed", c.InspectionsRemoved);
         Section("Not read with confidence: not published until an override states what they say (seed-data/QUALITY.md)", c.Unparsed);
         Section("Documents rejected (nothing of them written)", r.Rejected.Select(x => $"{x.Origin}: {x.Reason}").ToList());
-        sb.Append(r.Written ? "\nThe source store and seed-data/ were updated.\n" : "\nDry run: nothing was written.\n");
+        sb.Append(r.Written ? "\nThe source store and seed-data/ were updated.\n" : "\nNothing was written.\n");
         return sb.ToString();
     }
 }

@@ -42,6 +42,7 @@ try
             case "--cache": cache = Next(); break;
             case "--summary": summaryFile = Next(); break;
             case "--dry-run": dryRun = true; break;
+            case "--help" or "-h": Usage("Fetches new documents, rebuilds seed-data/ and prints the change summary (README: Updating the dataset)."); return 0;
             default: return Usage($"unknown argument: {args[i]}");
         }
     }

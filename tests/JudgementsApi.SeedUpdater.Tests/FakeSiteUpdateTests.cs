@@ -96,7 +96,9 @@ public class FakeSiteUpdateTests
         Assert.Contains("not an Ofsted report or letter", rejected.Reason);
         Assert.Empty(result.Added);
         Assert.Equal(before, ws.Snapshot());
-        Assert.Contains("## Documents rejected (nothing of them written) (1)", ChangeSummary.Render(result));
+        var summary = ChangeSummary.Render(result);
+        Assert.Contains("## Documents rejected (nothing of them written) (1)", summary);
+        Assert.Contains("Nothing was written.", summary);
     }
 
     [Fact]
