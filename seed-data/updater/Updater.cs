@@ -250,8 +250,16 @@ public static partial class Updater
         }
         foreach (var a in added) File.WriteAllText(Path.Combine(reports, a.Row.File), a.Text);
         File.WriteAllText(Path.Combine(reports, "manifest.csv"), store.FormatManifest(store.Rows.Concat(added.Select(a => a.Row))));
+        // A copy, not a link: deleting the scratch folder must never reach into the store.
         var sources = Path.Combine(store.Root, "sources");
-        if (Directory.Exists(sources)) Directory.CreateSymbolicLink(Path.Combine(data, "sources"), sources);
+        if (Directory.Exists(sources)) CopyDir(sources, Path.Combine(data, "sources"));
+    }
+
+    static void CopyDir(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+        foreach (var d in Directory.GetDirectories(from)) CopyDir(d, Path.Combine(to, Path.GetFileName(d)));
     }
 
     static void StageSeed(string seedDir, string seed)

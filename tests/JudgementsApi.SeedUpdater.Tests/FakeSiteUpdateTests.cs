@@ -63,6 +63,7 @@ public class FakeSiteUpdateTests
         var insp = Assert.Single(ws.SeedRows("inspections.csv"), r => r["id"] == "worcestershire-2023-07-14");
         Assert.Equal(("2023-05-15", "2023-05-26", "Rebecca Quested", url, "report"), (insp["start_date"], insp["end_date"], insp["lead_inspector"], insp["report_url"], insp["source_kind"]));
         Assert.True(File.Exists(Path.Combine(ws.Store, "reports", NewReport)));
+        Assert.True(File.Exists(Path.Combine(ws.Store, "sources", "dfe-las", "las.csv"))); // the scratch build left the store whole
         Assert.Contains(Csv.ReadDicts(Path.Combine(ws.Store, "reports", "manifest.csv")), r => r["file"] == NewReport && r["report_url"] == url && r["sha256"] == added.Row.Sha256);
 
         var summary = ChangeSummary.Render(result);
