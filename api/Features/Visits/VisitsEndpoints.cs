@@ -17,7 +17,7 @@ public sealed record Visit(
 
 public sealed record VisitQuery(
     [property: Description("monitoring_visit or jtai.")] string? Kind,
-    [property: Description("A council: ONS code, DfE code, former ONS code or slug.")] string? Council,
+    [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin).")] string? Council,
     [property: Description("A region: ONS code or slug.")] string? Region,
     [property: Description("Letter dated on or after (YYYY-MM-DD).")] string? From,
     [property: Description("Letter dated on or before (YYYY-MM-DD).")] string? To,
@@ -85,7 +85,7 @@ public static class VisitsEndpoints
     }
 
     private static async Task<Results<Ok<Page<Visit>>, CsvResult<Visit>, ProblemHttpResult>> List(
-        [AsParameters] VisitQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] VisitQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, CouncilNames names)
     {
         var vocabulary = await vocabularies.GetAsync();
         var q = new QueryReader(http);
@@ -95,14 +95,14 @@ public static class VisitsEndpoints
         var from = q.Date("from", query.From);
         var to = q.Date("to", query.To);
         q.Ordered("from", from, "to", to);
-        await using var conn = await db.OpenConnectionAsync();
-        var council = await CouncilLookup.ReadAsync(conn, q, "council", query.Council);
+        var councils = await names.ReadListAsync(q, "council", query.Council, CouncilsEndpoints.MaxCouncils);
         if (q.Failed) return q.Problem();
+        await using var conn = await db.OpenConnectionAsync();
 
         var clauses = new List<string>();
         var p = new DynamicParameters();
         if (kind is not null) { clauses.Add("v.kind = @Kind"); p.Add("Kind", kind); }
-        if (council is not null) { clauses.Add("v.council_code = @Council"); p.Add("Council", council.Code); }
+        if (councils is not null) { clauses.Add("v.council_code = ANY (@Councils)"); p.Add("Councils", councils.Select(c => c.Code).ToArray()); }
         if (region is not null) { clauses.Add("c.region_code = @Region"); p.Add("Region", region.Code); }
         if (from is not null) { clauses.Add("v.letter_date >= @From"); p.Add("From", from); }
         if (to is not null) { clauses.Add("v.letter_date <= @To"); p.Add("To", to); }
