@@ -5,6 +5,7 @@ using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Visits;
 using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
+using JudgementsApi.Features.Pages;
 using JudgementsApi.Features.Statistics;
 using JudgementsApi.Import;
 using JudgementsApi.Infrastructure;
@@ -48,6 +49,7 @@ if (command != "serve") return 0;
 
 app.UseApiProblems();
 app.UseRequestLimits();
+app.UsePageAssets();
 app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
 app.UseSupportedVersionsHeader();
@@ -72,6 +74,8 @@ v1.MapVisits();
 v1.MapFrameworks();
 v1.MapStatistics();
 v1.MapDataset();
+
+app.MapPages();
 
 await app.RunAsync();
 return 0;
