@@ -2,6 +2,7 @@ using JudgementsApi;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
 using JudgementsApi.Features.FocusedVisits;
+using JudgementsApi.Features.Visits;
 using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Pages;
@@ -70,6 +71,7 @@ var api = app.MapVersionedApi()
 api.MapCouncils();
 api.MapInspections();
 api.MapFocusedVisits();
+api.MapVisits();
 api.MapFrameworks();
 api.MapStatistics();
 api.MapDataset();

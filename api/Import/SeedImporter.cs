@@ -32,7 +32,7 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         }
 
         await conn.ExecuteAsync("""
-            TRUNCATE dataset, council_latest_inspection, focused_visit_priority_actions, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
+            TRUNCATE dataset, council_latest_inspection, visits, focused_visit_priority_actions, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
                      framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
             """, transaction: tx);
 
@@ -97,6 +97,12 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         {
             w.Write(r.FocusedVisitId); w.Write(r.Position, NpgsqlDbType.Integer); w.Write(r.Text);
             if (r.SourceLine is { } line) w.Write(line, NpgsqlDbType.Integer); else w.WriteNull();
+        }, ct);
+
+        await Copy(conn, "visits (id, council_code, kind, letter_date, visit_start, visit_end, inspectors, theme, report_url, source)", seed.Visits, (w, r) =>
+        {
+            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.Kind); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
+            w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); Text(w, r.Theme); Text(w, r.ReportUrl); w.Write(r.Source);
         }, ct);
 
         await conn.ExecuteAsync("""

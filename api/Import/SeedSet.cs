@@ -26,6 +26,9 @@ public sealed record FocusedVisitRow(string Id, string CouncilCode, DateOnly Let
     string LetterDateSource = "letter", string PriorityActionKind = "none");
 public sealed record PriorityActionRow(string FocusedVisitId, int Position, string Text, int? SourceLine);
 
+public sealed record VisitRow(string Id, string CouncilCode, string Kind, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
+    string[] Inspectors, string? Theme, string? ReportUrl, string Source);
+
 public sealed class SeedValidationException(IReadOnlyList<string> errors)
     : Exception($"The seed data is invalid ({errors.Count} error{(errors.Count == 1 ? "" : "s")}); nothing was imported:\n  " +
                 string.Join("\n  ", errors.Take(200)) + (errors.Count > 200 ? $"\n  … and {errors.Count - 200} more" : ""))
@@ -57,7 +60,11 @@ public sealed partial class SeedSet
         ["focused_visits.csv"] = ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus",
             "priority_action", "report_url", "source", "letter_date_source", "priority_action_kind"],
         ["focused_visit_priority_actions.csv"] = ["focused_visit_id", "position", "text", "source_line"],
+        ["visits.csv"] = ["id", "council_code", "kind", "letter_date", "visit_start", "visit_end", "inspectors", "theme", "report_url", "source"],
     };
+
+    /// <summary>Kinds of visit in visits.csv (focused visits have their own file).</summary>
+    public static readonly string[] VisitKinds = ["monitoring_visit", "jtai"];
 
     public static readonly string[] CouncilTypes = ["county", "unitary", "metropolitan_district", "london_borough"];
     private static readonly string[] Precisions = ["day", "month", "year"];
@@ -80,6 +87,7 @@ public sealed partial class SeedSet
     public required List<JudgementRow> Judgements { get; init; }
     public required List<FocusedVisitRow> FocusedVisits { get; init; }
     public required List<PriorityActionRow> PriorityActions { get; init; }
+    public required List<VisitRow> Visits { get; init; }
 
     public DateOnly? DataAsOf =>
         Inspections.Select(i => (DateOnly?)i.Published).Concat(FocusedVisits.Select(f => (DateOnly?)f.LetterDate)).Max();
@@ -222,6 +230,17 @@ public sealed partial class SeedSet
             r["source_line"] is null ? null : v.Int(r, "source_line"))).ToList();
         v.Unique(raw["focused_visit_priority_actions.csv"], "focused_visit_id", "position");
 
+        var visits = raw["visits.csv"].Select(r =>
+        {
+            var start = v.Date(r, "visit_start");
+            var end = v.Date(r, "visit_end");
+            v.Ordered(r, "visit_start", start, "visit_end", end);
+            return new VisitRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"), v.OneOf(r, "kind", VisitKinds),
+                v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
+                r["theme"], r["report_url"], v.Req(r, "source"));
+        }).ToList();
+        v.Unique(raw["visits.csv"], "id");
+
         if (errors.Count > 0) throw new SeedValidationException(errors);
 
         return new SeedSet
@@ -229,6 +248,7 @@ public sealed partial class SeedSet
             Version = Hash(directory), Regions = regions, Councils = councils, Successions = successions, Neighbours = neighbours,
             Grades = grades, Frameworks = frameworks, FrameworkVersions = versions, Areas = areas, VersionAreas = versionAreas,
             Inspections = inspections, Judgements = judgements, FocusedVisits = focusedVisits, PriorityActions = priorityActions,
+            Visits = visits,
         };
     }
 

@@ -20,8 +20,9 @@ if (!Directory.Exists(dataDir)) { Console.Error.WriteLine($"source data not foun
 
 var result = Builder.Build(dataDir, seedDir);
 Builder.Write(result, seedDir);
+var visits = JudgementsApi.SeedBuilder.Visits.VisitLetters.BuildAndWrite(dataDir, seedDir, result.Councils);
 Console.WriteLine($"councils {result.Councils.Councils.Count}, inspections {result.Inspections.Count}, judgements {result.Judgements.Count}, " +
-    $"focused visits {result.FocusedVisits.Count}, excluded {result.Excluded.Count}, parse problems {result.ParseProblems.Count}, warnings {result.Warnings.Count}");
+    $"focused visits {result.FocusedVisits.Count}, monitoring visits and JTAIs {visits.Visits.Count}, excluded {result.Excluded.Count}, parse problems {result.ParseProblems.Count}, warnings {result.Warnings.Count}");
 return 0;
 
 static string FindRepoRoot(string start)

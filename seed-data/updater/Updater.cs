@@ -1,0 +1,281 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using JudgementsApi.SeedBuilder;
+using JudgementsApi.SeedBuilder.Visits;
+
+namespace JudgementsApi.SeedUpdater;
+
+public sealed record UpdateOptions
+{
+    /// <summary>The source store (default: the ../shared/data layout).</summary>
+    public required string StoreDir { get; init; }
+    public required string SeedDir { get; init; }
+    /// <summary>Take PDFs from this folder instead of Ofsted's site.</summary>
+    public string? FromFolder { get; init; }
+    public Uri BaseUrl { get; init; } = new("https://reports.ofsted.gov.uk/");
+    /// <summary>Only these councils' pages (default: every current council in seed-data/councils.csv).</summary>
+    public IReadOnlyList<string>? Urns { get; init; }
+    public FetchSettings Fetch { get; init; } = new();
+    /// <summary>Where downloaded PDFs are kept between runs, so an interrupted run resumes without
+    /// downloading them again (default: .updater-cache in the store). Not part of the store.</summary>
+    public string? CacheDir { get; init; }
+    public bool DryRun { get; init; }
+    public TextWriter Log { get; init; } = Console.Error;
+}
+
+/// <summary>A document the store did not hold, read and ready to add.</summary>
+public sealed record NewDocument(ManifestRow Row, string Text, string Origin);
+
+/// <summary>A document found but not taken in, and why (not a report, unreadable PDF, …).</summary>
+public sealed record RejectedDocument(string Origin, string Reason);
+
+/// <summary>Any failure that stops the whole update before anything is written.</summary>
+public sealed class UpdateFailedException(string message, Exception? inner = null) : Exception(message, inner);
+
+public sealed class UpdateResult
+{
+    public List<NewDocument> Added { get; } = [];
+    public List<RejectedDocument> Rejected { get; } = [];
+    public int AlreadyHeld { get; set; }
+    public int PagesRead { get; set; }
+    public ChangeSummary? Changes { get; set; }
+    public bool Written { get; set; }
+    public required string Source { get; init; }
+}
+
+/// <summary>
+/// One update: find documents the store lacks (on Ofsted's site or in a folder), read their PDFs,
+/// rebuild seed-data/ from the store plus them in a scratch folder, compare, and only then write
+/// the new texts, the manifest and the changed seed files. Any failure before that point leaves the
+/// store and seed-data/ exactly as they were.
+/// </summary>
+public static partial class Updater
+{
+    public static async Task<UpdateResult> Run(UpdateOptions o, CancellationToken ct = default)
+    {
+        var store = new SourceStore(o.StoreDir);
+        var councils = Csv.ReadDicts(Path.Combine(o.SeedDir, "councils.csv"));
+        var slugByUrn = councils.Where(c => c["ofsted_urn"].Length > 0)
+            .OrderBy(c => c["closed"].Length > 0 ? 1 : 0)
+            .GroupBy(c => c["ofsted_urn"]).ToDictionary(g => g.Key, g => (Slug: g.First()["slug"], Name: g.First()["name"]));
+        var result = new UpdateResult { Source = o.FromFolder is null ? $"Ofsted ({o.BaseUrl})" : $"folder {o.FromFolder}" };
+        var names = new HashSet<string>(store.Rows.Select(r => r.File), StringComparer.Ordinal);
+
+        void Take(string kind, string urn, DateOnly published, string title, string url, string sha, string text, string origin)
+        {
+            if (!slugByUrn.TryGetValue(urn, out var council))
+            {
+                result.Rejected.Add(new RejectedDocument(origin, $"no council in seed-data/councils.csv has Ofsted URN {urn}"));
+                return;
+            }
+            var baseName = $"{DocumentKinds.Folder[kind]}/{urn}_{council.Slug}_{published:yyyy-MM-dd}";
+            var file = baseName + ".txt"; var k = 2;
+            while (!names.Add(file)) file = $"{baseName}-{k++}.txt";
+            result.Added.Add(new NewDocument(new ManifestRow(file, kind, urn, council.Name.ToLowerInvariant(), published, title, url, sha), text, origin));
+            o.Log.WriteLine($"new {kind}: {file} ({origin})");
+        }
+
+        if (o.FromFolder is null) await FromOfsted(o, store, slugByUrn.Keys, result, Take, ct);
+        else FromFolder(o, store, result, Take);
+
+        foreach (var r in result.Rejected) o.Log.WriteLine($"rejected: {r.Origin}: {r.Reason}");
+        if (result.Added.Count == 0)
+        {
+            result.Changes = ChangeSummary.Nothing;
+            return result;
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("judgements-update-");
+        try
+        {
+            var data = Path.Combine(scratch.FullName, "data");
+            var seed = Path.Combine(scratch.FullName, "seed");
+            StageStore(store, result.Added, data);
+            StageSeed(o.SeedDir, seed);
+            BuildResult built;
+            VisitBuild visits;
+            try
+            {
+                built = Builder.Build(data, seed);
+                Builder.Write(built, seed);
+                visits = VisitLetters.BuildAndWrite(data, seed, built.Councils);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or FormatException)
+            {
+                throw new UpdateFailedException($"the builder failed on the new documents: {e.Message}; nothing was written", e);
+            }
+            result.Changes = ChangeSummary.Compare(o.SeedDir, seed, result.Added, built, visits);
+            if (o.DryRun) return result;
+
+            store.Commit(result.Added.Select(a => (a.Row, a.Text)).ToList());
+            foreach (var f in Directory.GetFiles(seed))
+            {
+                var target = Path.Combine(o.SeedDir, Path.GetFileName(f));
+                var text = File.ReadAllText(f);
+                if (!File.Exists(target) || File.ReadAllText(target) != text) SourceStore.AtomicWrite(target, text);
+            }
+            result.Written = true;
+            return result;
+        }
+        finally { scratch.Delete(recursive: true); }
+    }
+
+    static async Task FromOfsted(UpdateOptions o, SourceStore store, IEnumerable<string> currentUrns, UpdateResult result,
+        Action<string, string, DateOnly, string, string, string, string, string> take, CancellationToken ct)
+    {
+        var cache = o.CacheDir ?? Path.Combine(store.Root, ".updater-cache");
+        Directory.CreateDirectory(cache);
+        using var client = new OfstedClient(o.Fetch);
+        var urns = (o.Urns ?? currentUrns.OrderBy(u => u, StringComparer.Ordinal).ToList()).ToList();
+        try
+        {
+            foreach (var urn in urns)
+            {
+                var page = new Uri(o.BaseUrl, $"provider/44/{Uri.EscapeDataString(urn)}");
+                var html = System.Text.Encoding.UTF8.GetString(await client.GetBytes(page.ToString(), ct));
+                result.PagesRead++;
+                foreach (var doc in ProviderPage.Parse(urn, page, html))
+                {
+                    if (doc.Kind is null) continue; // a publication the dataset does not hold
+                    if (doc.Published is null)
+                    {
+                        result.Rejected.Add(new RejectedDocument(doc.Url, $"no publication date in its title '{doc.Title}'"));
+                        continue;
+                    }
+                    if (store.Holds(doc.Url, null, doc.Kind, urn, doc.Published)) { result.AlreadyHeld++; continue; }
+                    var cached = Path.Combine(cache, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(doc.Url)))[..24] + ".pdf");
+                    byte[] pdf;
+                    if (File.Exists(cached)) pdf = await File.ReadAllBytesAsync(cached, ct);
+                    else
+                    {
+                        pdf = await client.GetBytes(doc.Url, ct);
+                        await File.WriteAllBytesAsync(cached + ".part", pdf, ct);
+                        File.Move(cached + ".part", cached, overwrite: true);
+                    }
+                    if (Read(pdf, doc.Kind, doc.Url, result) is { } read)
+                        take(doc.Kind, urn, doc.Published.Value, doc.Title, doc.Url, read.Sha, read.Text, doc.Url);
+                }
+            }
+        }
+        catch (FetchFailedException e) { throw new UpdateFailedException(e.Message, e); }
+        catch (LayoutChangedException e) { throw new UpdateFailedException(e.Message + "; nothing was written", e); }
+    }
+
+    static void FromFolder(UpdateOptions o, SourceStore store, UpdateResult result,
+        Action<string, string, DateOnly, string, string, string, string, string> take)
+    {
+        if (!Directory.Exists(o.FromFolder)) throw new UpdateFailedException($"folder not found: {o.FromFolder}");
+        foreach (var path in Directory.GetFiles(o.FromFolder!, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var origin = Path.GetRelativePath(o.FromFolder!, path);
+            string urn; DateOnly published; string? titleKind = null; string title;
+            var store_ = StoreName().Match(Path.GetFileName(path));
+            var d2i = ScrapeFolder().Match(Path.GetFileName(Path.GetDirectoryName(path)) ?? "");
+            if (store_.Success)
+            {
+                urn = store_.Groups["urn"].Value;
+                published = DateOnly.ParseExact(store_.Groups["date"].Value, "yyyy-MM-dd");
+                title = "";
+            }
+            else if (d2i.Success && DocumentKinds.DateInTitle(Path.GetFileNameWithoutExtension(path)) is { } t)
+            {
+                // The layout the public ILACS scrapers save: <urn>_<council>/<Ofsted's title>.pdf
+                urn = d2i.Groups["urn"].Value;
+                published = t;
+                title = DocumentKinds.CleanTitle(Path.GetFileNameWithoutExtension(path));
+                titleKind = DocumentKinds.FromTitle(title);
+            }
+            else
+            {
+                result.Rejected.Add(new RejectedDocument(origin, "the file name does not say which council and date: name it <ofsted urn>_<council>_<yyyy-mm-dd>.pdf"));
+                continue;
+            }
+            var pdf = File.ReadAllBytes(path);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
+            if (store.Holds(null, sha, "", urn, null)) { result.AlreadyHeld++; continue; }
+            if (Read(pdf, titleKind, origin, result) is not { } read) continue;
+            if (store.Holds(null, null, read.Kind, urn, published)) { result.AlreadyHeld++; continue; }
+            if (title.Length == 0) title = $"{KindTitle(read.Kind)} - {published.ToString("dd MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant()}";
+            take(read.Kind, urn, published, title, "", sha, read.Text, origin);
+        }
+    }
+
+    static string KindTitle(string kind) => kind switch
+    {
+        DocumentKinds.Inspection => "children's services inspection",
+        DocumentKinds.FocusedVisit => "children's services focused visit",
+        DocumentKinds.MonitoringVisit => "children's services monitoring visit",
+        _ => "joint targeted area inspection",
+    };
+
+    /// <summary>Extracts a PDF's text and checks it reads as the kind of document expected; a
+    /// rejection is recorded and null returned.</summary>
+    static (string Kind, string Text, string Sha)? Read(byte[] pdf, string? expectedKind, string origin, UpdateResult result)
+    {
+        string text;
+        try { text = PdfText.Extract(pdf); }
+        catch (UnreadablePdfException e)
+        {
+            result.Rejected.Add(new RejectedDocument(origin, $"corrupt or unreadable PDF: {e.Message}"));
+            return null;
+        }
+        if (text.Count(char.IsLetter) < 200)
+        {
+            result.Rejected.Add(new RejectedDocument(origin, "the PDF has almost no text (a scanned image?); read it by hand"));
+            return null;
+        }
+        var kind = DocumentKinds.FromText(text);
+        if (kind is null)
+        {
+            result.Rejected.Add(new RejectedDocument(origin, "not an Ofsted report or letter: its first page names no inspection or visit"));
+            return null;
+        }
+        if (expectedKind is not null && kind != expectedKind)
+        {
+            result.Rejected.Add(new RejectedDocument(origin, $"listed as {expectedKind} but its text reads as {kind}"));
+            return null;
+        }
+        return (kind, text, Convert.ToHexStringLower(SHA256.HashData(pdf)));
+    }
+
+    static void StageStore(SourceStore store, IReadOnlyList<NewDocument> added, string data)
+    {
+        var reports = Path.Combine(data, "reports");
+        foreach (var folder in DocumentKinds.Folder.Values)
+        {
+            var from = Path.Combine(store.Root, "reports", folder);
+            Directory.CreateDirectory(Path.Combine(reports, folder));
+            if (!Directory.Exists(from)) continue;
+            foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(reports, folder, Path.GetFileName(f)));
+        }
+        foreach (var a in added) File.WriteAllText(Path.Combine(reports, a.Row.File), a.Text);
+        File.WriteAllText(Path.Combine(reports, "manifest.csv"), store.FormatManifest(store.Rows.Concat(added.Select(a => a.Row))));
+        // A copy, not a link: deleting the scratch folder must never reach into the store.
+        var sources = Path.Combine(store.Root, "sources");
+        if (Directory.Exists(sources)) CopyDir(sources, Path.Combine(data, "sources"));
+    }
+
+    static void CopyDir(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+        foreach (var d in Directory.GetDirectories(from)) CopyDir(d, Path.Combine(to, Path.GetFileName(d)));
+    }
+
+    static void StageSeed(string seedDir, string seed)
+    {
+        Directory.CreateDirectory(seed);
+        foreach (var f in Directory.GetFiles(seedDir)) File.Copy(f, Path.Combine(seed, Path.GetFileName(f)));
+        var overrides = Path.Combine(seedDir, "overrides");
+        if (Directory.Exists(overrides))
+        {
+            Directory.CreateDirectory(Path.Combine(seed, "overrides"));
+            foreach (var f in Directory.GetFiles(overrides)) File.Copy(f, Path.Combine(seed, "overrides", Path.GetFileName(f)));
+        }
+    }
+
+    [GeneratedRegex(@"^(?<urn>\d{2,8})_[^/]*?_?(?<date>\d{4}-\d{2}-\d{2})\.pdf$", RegexOptions.IgnoreCase)]
+    private static partial Regex StoreName();
+    [GeneratedRegex(@"^(?<urn>\d{2,8})_.+$")]
+    private static partial Regex ScrapeFolder();
+}
