@@ -1,6 +1,11 @@
 using JudgementsApi;
+using JudgementsApi.Features.Badges;
+using JudgementsApi.Features.Changes;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
+using JudgementsApi.Features.Download;
+using JudgementsApi.Features.Embed;
+using JudgementsApi.Features.Feeds;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
@@ -69,6 +74,13 @@ v1.MapFocusedVisits();
 v1.MapFrameworks();
 v1.MapStatistics();
 v1.MapDataset();
+v1.MapChanges();
+v1.MapDownload();
+v1.MapBadges();
+v1.MapFeeds();
+
+// For integrators outside /v1: a page made to be framed by other sites
+app.MapEmbed();
 
 await app.RunAsync();
 return 0;
