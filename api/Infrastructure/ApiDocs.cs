@@ -89,12 +89,13 @@ public static class ApiDocs
             ["priorityAction"] = "true", ["from"] = "2024-01-01", ["to"] = "2024-12-31", ["includePredecessors"] = "true",
             ["slug"] = "ilacs", ["asOf"] = "2024-03-31", ["groupBy"] = "region", ["interval"] = "year",
             ["fromGrade"] = "requires_improvement", ["toGrade"] = "outstanding", ["include"] = "councils",
+            ["size"] = "medium", ["since"] = "c8444574033900617f7cd3e670834f295bfe01ecf66ee8720824ff6a0ddb92f2",
         };
 
         private static readonly Dictionary<string, string> IdExamples = new()
         {
             ["/v1/councils"] = "E06000051", ["/v1/inspections"] = "shropshire-2017-11-24",
-            ["/v1/focused-visits"] = "shropshire-2024-01-12-fv", ["/problems"] = "invalid-parameter",
+            ["/v1/focused-visits"] = "shropshire-2024-01-12-fv", ["/problems"] = "invalid-parameter", ["/embed/councils"] = "shropshire",
         };
 
         private static readonly Dictionary<string, string> ProblemExamples = new()

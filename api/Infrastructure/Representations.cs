@@ -37,7 +37,7 @@ public static class Negotiation
 
     /// <summary>A resource that answers only <paramref name="mediaType"/> (and problem documents); documented as such.</summary>
     public static RouteHandlerBuilder WithMediaType(this RouteHandlerBuilder builder, string mediaType, params string[] alternatives) =>
-        builder.WithMetadata(new MediaTypeMetadata(mediaType, alternatives)).Produces(StatusCodes.Status200OK, contentType: mediaType);
+        builder.WithMetadata(new MediaTypeMetadata(mediaType, alternatives)).Produces<string>(StatusCodes.Status200OK, mediaType);
 
     /// <summary>True when the request's Accept allows the resource's own media type.</summary>
     internal static bool Accepts(HttpRequest request, MediaTypeMetadata media)

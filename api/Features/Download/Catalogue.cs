@@ -77,7 +77,8 @@ public sealed class Catalogue
             };
             if (type == "date") field["format"] = "%Y-%m-%d";
             var constraints = new JsonObject();
-            if (!column.Nullable) constraints["required"] = true;
+            // An empty list is written as an empty field, so a list column is never "required".
+            if (!column.Nullable && !column.Type.StartsWith('_')) constraints["required"] = true;
             if (_constraints.Any(c => c.Table == table && c.Kind == 'u' && c.Columns.Length == 1 && c.Columns[0] == name))
                 constraints["unique"] = true;
             if (constraints.Count > 0) field["constraints"] = constraints;
@@ -109,19 +110,33 @@ public sealed class Catalogue
             ["format"] = "csv",
             ["mediatype"] = "text/csv",
             ["encoding"] = "utf-8",
+            ["dialect"] = new JsonObject { ["delimiter"] = ",", ["lineTerminator"] = "\n", ["header"] = true },
             ["description"] = FieldDescriptions.ForTable(table),
             ["schema"] = schema,
         };
     }
 
-    /// <summary>Writes a table as RFC 4180 CSV (CRLF) in primary-key order, in the seed files' value formats.</summary>
-    public static async Task WriteCsvAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string table, IReadOnlyList<string> columns,
-        string[] orderBy, Stream output)
+    /// <summary>The row order of each seed file (seed-data/FORMAT.md), so an export reproduces the committed files byte for byte.</summary>
+    private static readonly Dictionary<string, string[]> SeedOrder = new()
     {
-        // Table and column names come from SeedSet.Headers, a fixed list, never from a request.
+        ["grades"] = ["rank", "code"],
+        ["framework_versions"] = ["effective_from"],
+        ["framework_version_areas"] = ["framework_version", "display_order"],
+        ["inspections"] = ["published", "id"],
+        ["focused_visits"] = ["letter_date", "id"],
+    };
+
+    public string[] RowOrder(string table) => SeedOrder.TryGetValue(table, out var order) ? [.. order, .. PrimaryKey(table)] : PrimaryKey(table);
+
+    /// <summary>Writes a table as CSV in the seed files' format (FORMAT.md: RFC 4180 quoting, LF line endings, their value formats and row order).</summary>
+    public async Task WriteCsvAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string table, IReadOnlyList<string> columns, Stream output)
+    {
+        // Table and column names come from SeedSet.Headers, a fixed list, never from a request. Text
+        // sorts by code point (COLLATE "C"), as the builder sorts, whatever the database's collation.
+        var orderBy = RowOrder(table).Select(c => _columns[(table, c)].Type is "text" or "varchar" ? $"{Quote(c)} COLLATE \"C\"" : Quote(c)).ToList();
         var sql = $"SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table)}"
-                  + (orderBy.Length > 0 ? $" ORDER BY {string.Join(", ", orderBy.Select(Quote))}" : "");
-        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+                  + (orderBy.Count > 0 ? $" ORDER BY {string.Join(", ", orderBy)}" : "");
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         await writer.WriteLineAsync(string.Join(",", columns.Select(Escape)));
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
         await using var reader = await cmd.ExecuteReaderAsync();

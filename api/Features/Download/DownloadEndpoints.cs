@@ -53,9 +53,8 @@ public static class DownloadEndpoints
             {
                 var table = file[..^4];
                 var path = $"data/{file}";
-                var keys = schema.PrimaryKey(table);
                 await using (var entry = Entry(archive, path, loadedAt))
-                    await Catalogue.WriteCsvAsync(conn, tx, table, columns, keys, entry);
+                    await schema.WriteCsvAsync(conn, tx, table, columns, entry);
                 resources.Add(schema.Resource(table, path, columns, tables));
             }
             foreach (var doc in new[] { "README.md", "QUALITY.md", "FORMAT.md" })

@@ -34,14 +34,14 @@ public static class EmbedEndpoints
             });
 
         embed.MapGet("/councils/{id}", Page)
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetCouncilEmbed")
             .WithSummary("A council's ratings as a page for an iframe")
             .WithDescription("The badge's facts as a small HTML page for an <iframe> on any site: the latest full inspection's judgements, links to the report and to the council's page, and the Open Government Licence attribution. Framable by any origin; no cookies, no scripts, no tracking.");
 
         embed.MapGet("/embed.css", () => new BodyResult("text/css; charset=utf-8", Stylesheet))
-            .Produces(StatusCodes.Status200OK, contentType: "text/css")
+            .Produces<string>(StatusCodes.Status200OK, "text/css")
             .WithName("GetEmbedStylesheet")
             .WithSummary("The embed page's stylesheet")
             .WithDescription("Grade colours from the service's one palette; the embed pages link it (no inline styles, so their CSP needs no exceptions).");
