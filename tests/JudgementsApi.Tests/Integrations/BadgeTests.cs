@@ -98,6 +98,19 @@ public class BadgeTests(ApiFactory api) : IClassFixture<ApiFactory>
         await _client.GetProblemAsync("/v1/councils/atlantis/badge.svg", HttpStatusCode.NotFound);
     }
 
+    /// <summary>The README shows these files; they must be what the service draws.</summary>
+    [Theory]
+    [InlineData("shropshire")]
+    [InlineData("brent")]
+    public async Task TheReadmesBadgePicturesAreTheServedBadges(string slug)
+    {
+        var served = await _client.GetStringAsync($"/v1/councils/{slug}/badge.svg");
+        var path = Path.Combine(TestDatabase.RepoRoot, "docs", $"badge-{slug}.svg");
+        if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, served);
+        Assert.True(File.Exists(path) && await File.ReadAllTextAsync(path) == served,
+            $"{path} differs from the served badge. Regenerate: UPDATE_DOCS=1 ./test.sh --filter FullyQualifiedName~TheReadmesBadgePictures");
+    }
+
     [Fact]
     public async Task BadgesAreCachedOnTheDatasetVersionLikeTheApi()
     {
