@@ -99,7 +99,6 @@ public static class DownloadEndpoints
         ["description"] = "Every English council with children's services responsibilities (current and former), every published inspection since 2013 with each judgement and its source, and every focused visit, read from the text of Ofsted's reports. See README.md, QUALITY.md and FORMAT.md.",
         ["version"] = version,
         ["created"] = loadedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        ["homepage"] = "/v1/dataset",
         ["licenses"] = new JsonArray(new JsonObject
         {
             ["name"] = "OGL-UK-3.0",

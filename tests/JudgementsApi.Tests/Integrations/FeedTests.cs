@@ -118,6 +118,8 @@ public class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task AnUnknownCouncilsFeedIsAProblemAndFeedsAreCached()
     {
         await _client.GetProblemAsync("/v1/councils/atlantis/feed.atom", HttpStatusCode.NotFound);
+        var problem = await _client.GetProblemAsync("/v1/feed.atom?limit=5", HttpStatusCode.BadRequest);
+        Assert.Equal(["limit"], problem.ErrorParameters());
         var response = await _client.GetAsync("/v1/feed.atom");
         var again = new HttpRequestMessage(HttpMethod.Get, "/v1/feed.atom");
         again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
