@@ -31,6 +31,9 @@ public class ChangesTests : IAsyncLifetime
             File.Copy(file, Path.Combine(_seed, Path.GetFileName(file)));
 
         await using var db = NpgsqlDataSource.Create(TestDatabase.ConnectionString(_api.DatabaseName));
+        // A column the change log's code has never heard of (as another change might add): it is tracked too.
+        await using (var conn = await db.OpenConnectionAsync())
+            await conn.ExecuteAsync("ALTER TABLE focused_visits ADD COLUMN focus_length int GENERATED ALWAYS AS (length(focus)) STORED");
         var importer = new SeedImporter(db, new DatasetState(), NullLogger<SeedImporter>.Instance);
         _v1 = (await importer.ImportAsync(_seed)).Version;
 
@@ -122,6 +125,8 @@ public class ChangesTests : IAsyncLifetime
         Assert.Equal(("focused_visit", "changed"), (visit.Str("kind"), visit.Str("change")));
         Assert.Equal(_oldFocus, visit.GetProperty("before").Str("focus"));
         Assert.Equal("the reworded focus", visit.GetProperty("after").Str("focus"));
+        Assert.Equal(_oldFocus.Length, visit.GetProperty("before").GetProperty("focus_length").GetInt32());
+        Assert.Equal("the reworded focus".Length, visit.GetProperty("after").GetProperty("focus_length").GetInt32());
 
         var added = Assert.Single(changes, c => c.Str("id") == Removed && c.Str("datasetVersion") == _v3);
         Assert.Equal("added", added.Str("change"));
