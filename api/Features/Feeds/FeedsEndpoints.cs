@@ -32,6 +32,7 @@ public static class FeedsEndpoints
         v1.MapGet("/councils/{id}/feed.atom", ForCouncil).WithTags("Integrations")
             .WithMediaType(MediaType, "application/xml", "text/xml")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
             .WithName("GetCouncilFeed")
             .WithSummary("A council's newest publications (Atom)")
             .WithDescription($"The same feed for one council: its {Entries} newest inspections and focused visits.");

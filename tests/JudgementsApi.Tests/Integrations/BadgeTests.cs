@@ -96,6 +96,11 @@ public class BadgeTests(ApiFactory api) : IClassFixture<ApiFactory>
         var problem = await _client.GetProblemAsync("/v1/councils/shropshire/badge.svg?size=huge", HttpStatusCode.BadRequest);
         Assert.Equal(["size"], problem.ErrorParameters());
         await _client.GetProblemAsync("/v1/councils/atlantis/badge.svg", HttpStatusCode.NotFound);
+        // A council's name works as for every /v1/councils/{id} resource: a redirect to its slug.
+        var byName = await api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync("/v1/councils/Telford%20and%20Wrekin/badge.svg?size=large");
+        Assert.Equal(HttpStatusCode.Found, byName.StatusCode);
+        Assert.Equal("/v1/councils/telford-and-wrekin/badge.svg?size=large", byName.Headers.Location?.OriginalString);
     }
 
     /// <summary>The README shows these files; they must be what the service draws.</summary>
