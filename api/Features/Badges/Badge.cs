@@ -45,7 +45,7 @@ public static class Badge
         }
 
         var latest = h.Latest;
-        var cells = new List<(string Label, string? Grade, GradePalette.Swatch Swatch)>();
+        var cells = new List<AreaGrade>();
         (string Text, GradePalette.Swatch Swatch)? lead = null;
         if (latest is null)
         {
@@ -53,13 +53,12 @@ public static class Badge
         }
         else
         {
-            var overall = h.OverallGrade(out var hasOverall);
-            if (hasOverall) lead = ($"Overall effectiveness: {Wording.GradeLabel(overall)}", Swatch(overall));
-            foreach (var (family, grade) in h.OtherGrades) cells.Add((Wording.Area(family), grade, Swatch(grade)));
+            if (h.Overall is { } overall) lead = ($"Overall effectiveness: {overall.Label}", overall.Swatch);
+            cells.AddRange(h.OtherGrades);
         }
 
         // Cells size to their words; the lead and the strip then share the widest width.
-        var cellWidths = cells.Select(c => Math.Max(TextWidth(c.Label, 10), TextWidth(Wording.GradeLabel(c.Grade), 12, bold: true)) + 12).ToList();
+        var cellWidths = cells.Select(c => Math.Max(TextWidth(Wording.Area(c.Family), 10), TextWidth(c.Label, 12, bold: true)) + 12).ToList();
         if (cells.Count > 0) widths.Add(cellWidths.Sum() + Gap * (cells.Count - 1));
         if (lead is { } l) widths.Add(TextWidth(l.Text, 14, bold: true) + 16);
 
@@ -81,11 +80,11 @@ public static class Badge
             var x = Pad;
             for (var i = 0; i < cells.Count; i++)
             {
-                var (label, grade, swatch) = cells[i];
+                var cell = cells[i];
                 var w = cellWidths[i] * stretch;
-                body.Append(Box(x, y, w, 38, swatch));
-                body.Append(Text(x + 6, y + 14, label, 10, swatch.Text));
-                body.Append(Text(x + 6, y + 30, Wording.GradeLabel(grade), 12, swatch.Text, bold: true));
+                body.Append(Box(x, y, w, 38, cell.Swatch));
+                body.Append(Text(x + 6, y + 14, Wording.Area(cell.Family), 10, cell.Swatch.Text));
+                body.Append(Text(x + 6, y + 30, cell.Label, 12, cell.Swatch.Text, bold: true));
                 x += w + Gap;
             }
             y += 38;
@@ -111,14 +110,11 @@ public static class Badge
     {
         var name = h.Council.Name;
         if (h.Latest is null) return h.Council.Current ? $"{name}: not inspected by Ofsted yet" : $"{name} (former council): no Ofsted inspection in this dataset";
-        var overall = h.OverallGrade(out var hasOverall);
         var former = h.Council.Current ? "" : " (former council)";
-        return hasOverall
-            ? $"{name}{former}: Ofsted overall effectiveness {Wording.Grade(overall)}"
-            : $"{name}{former}: Ofsted judgements " + string.Join(", ", h.OtherGrades.Select(g => $"{Wording.Area(g.Family).ToLowerInvariant()} {Wording.Grade(g.Grade)}"));
+        return h.Overall is { } overall
+            ? $"{name}{former}: Ofsted overall effectiveness {overall.Words}"
+            : $"{name}{former}: Ofsted judgements " + string.Join(", ", h.OtherGrades.Select(g => $"{Wording.Area(g.Family).ToLowerInvariant()} {g.Words}"));
     }
-
-    private static GradePalette.Swatch Swatch(string? grade) => GradePalette.For(grade);
 
     private static string Box(double x, double y, double w, double h, GradePalette.Swatch s) =>
         $"""<rect x="{N(x)}" y="{N(y)}" width="{N(w)}" height="{N(h)}" rx="2" fill="{s.Fill}"{(s.Fill == "#ffffff" ? $" stroke=\"{Border}\"" : "")}/>""" + "\n";

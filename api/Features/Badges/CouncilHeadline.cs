@@ -15,16 +15,12 @@ public sealed record CouncilHeadline(CouncilItem Council, IReadOnlyList<LinkedCo
 {
     public InspectionSummary? Latest => Council.Latest;
 
-    /// <summary>Frameworks before April 2026 lead with overall effectiveness; ILACS 2026 has none.</summary>
-    public string? OverallGrade(out bool graded)
-    {
-        graded = Latest?.Grades.ContainsKey(Wording.Overall) ?? false;
-        return graded ? Latest!.Grades[Wording.Overall] : null;
-    }
+    /// <summary>Frameworks before April 2026 lead with overall effectiveness; ILACS 2026 has none (null).</summary>
+    public AreaGrade? Overall => Latest is not null && Latest.Grades.ContainsKey(Wording.Overall) ? AreaGrade.Of(Latest, Wording.Overall) : null;
 
     /// <summary>The other judgements, in the API's family order.</summary>
-    public IReadOnlyList<(string Family, string? Grade)> OtherGrades =>
-        Latest is null ? [] : Latest.Grades.Where(g => g.Key != Wording.Overall).Select(g => (g.Key, g.Value)).ToList();
+    public IReadOnlyList<AreaGrade> OtherGrades =>
+        Latest is null ? [] : AreaGrade.All(Latest).Where(g => g.Family != Wording.Overall).ToList();
 
     public static async Task<CouncilHeadline?> LoadAsync(NpgsqlConnection conn, string id)
     {
@@ -50,7 +46,7 @@ public sealed record CouncilHeadline(CouncilItem Council, IReadOnlyList<LinkedCo
         else
         {
             parts.Add($"Ofsted {Wording.TypePhrase(Latest.Type)} of {Latest.Council.Name}, published {Wording.Published(Latest)}:");
-            parts.Add(string.Join("; ", Latest.Grades.Select(g => $"{Wording.Area(g.Key)}: {Wording.Grade(g.Value)}")) + ".");
+            parts.Add(string.Join("; ", AreaGrade.All(Latest).Select(g => $"{Wording.Area(g.Family)}: {g.Words}")) + ".");
             if (!Latest.Grades.ContainsKey(Wording.Overall))
                 parts.Add("This framework makes no overall effectiveness judgement.");
         }
@@ -79,10 +75,6 @@ public static class Wording
     public static string Area(string family) =>
         Areas.TryGetValue(family, out var name) ? name : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(family.Replace('_', ' '));
 
-    /// <summary>A grade in words; null is a graded area whose grade the data does not hold.</summary>
-    public static string Grade(string? grade) => grade is null ? "grade not known" : GradePalette.For(grade).Label.ToLowerInvariant();
-
-    public static string GradeLabel(string? grade) => grade is null ? "Not known" : GradePalette.For(grade).Label;
 
     public static string TypePhrase(string type) => type switch
     {
@@ -92,6 +84,7 @@ public static class Wording
         "sif_reinspection" => "single inspection framework re-inspection",
         "lscb_review" => "review of the Local Safeguarding Children Board",
         "pre_2013" => "inspection",
+        "cited" => "inspection (known from a later report)",
         _ => type.Replace('_', ' ') + " inspection",
     };
 
@@ -115,4 +108,47 @@ public static class Wording
             _ => string.Join(", ", list[..^1]) + " and " + list[^1],
         };
     }
+}
+
+/// <summary>
+/// One area's judgement as pictures and words show it. No grade has three different reasons, never
+/// merged: the report says the area was not judged, the report did not cover it, or the source
+/// does not give the grade.
+/// </summary>
+public sealed record AreaGrade(string Family, string? Grade, string? Missing)
+{
+    public static AreaGrade Of(InspectionSummary i, string family) =>
+        i.Grades.GetValueOrDefault(family) is { } grade ? new(family, grade, null) : new(family, null, i.MissingGrades.GetValueOrDefault(family, "unknown"));
+
+    public static IEnumerable<AreaGrade> All(InspectionSummary i) => i.Grades.Keys.Select(f => Of(i, f));
+
+    /// <summary>In a sentence: "good", "not judged", "not covered by this report", "grade not known".</summary>
+    public string Words => Grade is { } g ? GradePalette.For(g).Label.ToLowerInvariant() : Missing switch
+    {
+        "not_judged" => "not judged",
+        "not_covered" => "not covered by this report",
+        _ => "grade not known",
+    };
+
+    /// <summary>On a badge or a strip: "Good", "Not judged", "Not covered", "Not known".</summary>
+    public string Label => Grade is { } g ? GradePalette.For(g).Label : Missing switch
+    {
+        "not_judged" => "Not judged",
+        "not_covered" => "Not covered",
+        _ => "Not known",
+    };
+
+    public GradePalette.Swatch Swatch => Grade is { } g ? GradePalette.For(g) : Missing switch
+    {
+        "not_judged" => GradePalette.NotJudged,
+        "not_covered" => GradePalette.None,
+        _ => GradePalette.Unknown,
+    };
+
+    public string CssClass => Grade is { } g ? $"grade-{g.Replace('_', '-')}" : Missing switch
+    {
+        "not_judged" => "grade-not-judged",
+        "not_covered" => "grade-none",
+        _ => "grade-unknown",
+    };
 }

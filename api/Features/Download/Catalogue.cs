@@ -116,26 +116,31 @@ public sealed class Catalogue
         };
     }
 
-    /// <summary>The row order of each seed file (seed-data/FORMAT.md), so an export reproduces the committed files byte for byte.</summary>
-    private static readonly Dictionary<string, string[]> SeedOrder = new()
+    /// <summary>
+    /// The row order of each seed file, where it is not the primary key's, so an export reproduces
+    /// the committed files byte for byte. Text sorts by code point (COLLATE "C"), as the builder sorts.
+    /// </summary>
+    private static readonly Dictionary<string, string> SeedOrder = new()
     {
-        ["grades"] = ["rank", "code"],
-        ["framework_versions"] = ["effective_from"],
-        ["framework_version_areas"] = ["framework_version", "display_order"],
-        ["inspections"] = ["published", "id"],
-        ["focused_visits"] = ["letter_date", "id"],
+        ["grades"] = "rank, code COLLATE \"C\"",
+        ["framework_versions"] = "effective_from",
+        ["framework_version_areas"] = "framework_version COLLATE \"C\", display_order",
+        ["inspections"] = "published, id COLLATE \"C\"",
+        ["focused_visits"] = "letter_date, id COLLATE \"C\"",
+        // In the order of the visits they belong to.
+        ["focused_visit_priority_actions"] =
+            "(SELECT v.letter_date FROM focused_visits v WHERE v.id = focused_visit_id), focused_visit_id COLLATE \"C\", position",
     };
 
-    public string[] RowOrder(string table) => SeedOrder.TryGetValue(table, out var order) ? [.. order, .. PrimaryKey(table)] : PrimaryKey(table);
+    private string RowOrder(string table) => SeedOrder.TryGetValue(table, out var order) ? order
+        : string.Join(", ", PrimaryKey(table).Select(c => _columns[(table, c)].Type is "text" or "varchar" ? $"{Quote(c)} COLLATE \"C\"" : Quote(c)));
 
     /// <summary>Writes a table as CSV in the seed files' format (FORMAT.md: RFC 4180 quoting, LF line endings, their value formats and row order).</summary>
     public async Task WriteCsvAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string table, IReadOnlyList<string> columns, Stream output)
     {
-        // Table and column names come from SeedSet.Headers, a fixed list, never from a request. Text
-        // sorts by code point (COLLATE "C"), as the builder sorts, whatever the database's collation.
-        var orderBy = RowOrder(table).Select(c => _columns[(table, c)].Type is "text" or "varchar" ? $"{Quote(c)} COLLATE \"C\"" : Quote(c)).ToList();
-        var sql = $"SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table)}"
-                  + (orderBy.Count > 0 ? $" ORDER BY {string.Join(", ", orderBy)}" : "");
+        // Table and column names come from SeedSet.Headers, a fixed list, never from a request.
+        var orderBy = RowOrder(table);
+        var sql = $"SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table)}" + (orderBy.Length > 0 ? $" ORDER BY {orderBy}" : "");
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         await writer.WriteLineAsync(string.Join(",", columns.Select(Escape)));
         await using var cmd = new NpgsqlCommand(sql, conn, tx);

@@ -57,9 +57,6 @@ public static class EmbedEndpoints
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    /// <summary>A grade's CSS class; null (not known) and "no inspection" have their own.</summary>
-    private static string GradeClass(string? grade) => grade is null ? "grade-unknown" : $"grade-{grade.Replace('_', '-')}";
-
     internal static string Render(CouncilHeadline h)
     {
         var c = h.Council;
@@ -83,14 +80,14 @@ public static class EmbedEndpoints
         }
         else
         {
-            var overall = h.OverallGrade(out var hasOverall);
-            if (hasOverall)
-                html.Append($"""<p class="lead {GradeClass(overall)}">Overall effectiveness: <strong>{E(Wording.GradeLabel(overall))}</strong></p>""").Append('\n');
+            var hasOverall = h.Overall is not null;
+            if (h.Overall is { } overall)
+                html.Append($"""<p class="lead {overall.CssClass}">Overall effectiveness: <strong>{E(overall.Label)}</strong></p>""").Append('\n');
             if (h.OtherGrades.Count > 0)
             {
                 html.Append("""<ul class="strip">""").Append('\n');
-                foreach (var (family, grade) in h.OtherGrades)
-                    html.Append($"""<li class="{GradeClass(grade)}"><span class="area">{E(Wording.Area(family))}</span> <strong>{E(Wording.GradeLabel(grade))}</strong></li>""").Append('\n');
+                foreach (var g in h.OtherGrades)
+                    html.Append($"""<li class="{g.CssClass}"><span class="area">{E(Wording.Area(g.Family))}</span> <strong>{E(g.Label)}</strong></li>""").Append('\n');
                 html.Append("</ul>\n");
             }
             if (!hasOverall) html.Append("""<p class="note">This framework makes no overall effectiveness judgement.</p>""").Append('\n');
@@ -140,8 +137,9 @@ public static class EmbedEndpoints
             """);
         void Rule(string cls, GradePalette.Swatch s) => css.Append($".{cls} {{ background: {s.Fill}; color: {s.Text}; }}\n");
         foreach (var grade in new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" })
-            Rule(GradeClass(grade), GradePalette.For(grade));
+            Rule($"grade-{grade.Replace('_', '-')}", GradePalette.For(grade));
         Rule("grade-unknown", GradePalette.Unknown);
+        Rule("grade-not-judged", GradePalette.NotJudged);
         Rule("grade-none", GradePalette.None);
         return css.ToString();
     }

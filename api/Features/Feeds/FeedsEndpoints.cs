@@ -79,11 +79,13 @@ public static class FeedsEndpoints
 
     private static Entry FromInspection(InspectionSummary i)
     {
-        var headline = i.Grades.TryGetValue(Wording.Overall, out var overall)
-            ? overall is null ? "overall effectiveness not known" : Wording.Grade(overall)
-            : string.Join(", ", i.Grades.Select(g => $"{Wording.Area(g.Key).ToLowerInvariant()} {Wording.Grade(g.Value)}"));
+        var grades = AreaGrade.All(i).ToList();
+        var headline = grades.FirstOrDefault(g => g.Family == Wording.Overall) is { } overall
+            ? overall.Grade is null ? $"overall effectiveness {overall.Words}" : overall.Words
+            : grades.Count == 0 ? "no grades recorded"
+            : string.Join(", ", grades.Select(g => $"{Wording.Area(g.Family).ToLowerInvariant()} {g.Words}"));
         var title = $"{i.Council.Name}: {headline} ({Wording.TypePhrase(i.Type)}, {Wording.Published(i)})";
-        var summary = string.Join("; ", i.Grades.Select(g => $"{Wording.Area(g.Key)}: {Wording.Grade(g.Value)}")) + "."
+        var summary = string.Join("; ", grades.Select(g => $"{Wording.Area(g.Family)}: {g.Words}")) + "."
             + (i.Grades.ContainsKey(Wording.Overall) || i.Grades.Count == 0 ? "" : " This framework makes no overall effectiveness judgement.")
             + (i.LeadInspector is null ? "" : $" Lead inspector: {i.LeadInspector}.");
         return new Entry(i.Published, "inspections", i.Id, i.Council, title, summary, i.ReportUrl);

@@ -79,7 +79,10 @@ public class BadgeTests(ApiFactory api) : IClassFixture<ApiFactory>
         var svg = await Badge("/v1/councils/cumbria/badge.svg");
         Assert.Contains("Former council: replaced by Cumberland and Westmorland and Furness on 1 April 2023", Texts(svg));
         Assert.Contains("former council", Title(svg));
-        Assert.Contains("No inspection in this dataset", Texts(svg));
+
+        var bedfordshire = await Badge("/v1/councils/bedfordshire/badge.svg");
+        Assert.Contains("Former council: replaced by Bedford and Central Bedfordshire on 1 April 2009", Texts(bedfordshire));
+        Assert.Contains("No inspection in this dataset", Texts(bedfordshire));
     }
 
     [Fact]
