@@ -9,6 +9,7 @@ using JudgementsApi.Features.Feeds;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
+using JudgementsApi.Features.Pages;
 using JudgementsApi.Features.Statistics;
 using JudgementsApi.Import;
 using JudgementsApi.Infrastructure;
@@ -52,6 +53,7 @@ if (command != "serve") return 0;
 
 app.UseApiProblems();
 app.UseRequestLimits();
+app.UsePageAssets();
 app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
 app.UseSupportedVersionsHeader();
@@ -82,6 +84,8 @@ v1.MapFeeds();
 
 // For integrators outside /v1: a page made to be framed by other sites
 app.MapEmbed();
+
+app.MapPages();
 
 await app.RunAsync();
 return 0;
