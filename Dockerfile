@@ -8,6 +8,8 @@ COPY api/JudgementsApi.csproj api/
 RUN dotnet restore api/JudgementsApi.csproj
 COPY api/ api/
 COPY db/ db/
+# The dataset's README, QUALITY and FORMAT ship inside the assembly (for the bulk download).
+COPY seed-data/*.md seed-data/
 RUN dotnet publish api/JudgementsApi.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

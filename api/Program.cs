@@ -1,6 +1,11 @@
 using JudgementsApi;
+using JudgementsApi.Features.Badges;
+using JudgementsApi.Features.Changes;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
+using JudgementsApi.Features.Download;
+using JudgementsApi.Features.Embed;
+using JudgementsApi.Features.Feeds;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Visits;
 using JudgementsApi.Features.Frameworks;
@@ -74,6 +79,13 @@ v1.MapVisits();
 v1.MapFrameworks();
 v1.MapStatistics();
 v1.MapDataset();
+v1.MapChanges();
+v1.MapDownload();
+v1.MapBadges();
+v1.MapFeeds();
+
+// For integrators outside /v1: a page made to be framed by other sites
+app.MapEmbed();
 
 app.MapPages();
 

@@ -90,6 +90,7 @@ public static class ApiDocs
             ["slug"] = "ilacs", ["asOf"] = "2024-03-31", ["groupBy"] = "region", ["interval"] = "year",
             ["fromGrade"] = "requires_improvement", ["toGrade"] = "outstanding", ["include"] = "councils",
             ["kind"] = "monitoring_visit",
+            ["size"] = "medium", ["since"] = "c8444574033900617f7cd3e670834f295bfe01ecf66ee8720824ff6a0ddb92f2",
             ["direction"] = "up",
         };
 
@@ -107,7 +108,7 @@ public static class ApiDocs
         {
             ["/v1/councils"] = "E06000051", ["/v1/inspections"] = "shropshire-2017-11-24",
             ["/v1/focused-visits"] = "shropshire-2024-01-12-fv", ["/v1/visits"] = "worcestershire-2026-10-02-mv",
-            ["/problems"] = "invalid-parameter",
+            ["/problems"] = "invalid-parameter", ["/embed/councils"] = "shropshire",
         };
 
         private static readonly Dictionary<string, string> ProblemExamples = new()
