@@ -72,7 +72,7 @@ fi
 t=$SECONDS
 log "building $JUDGEMENTS_API_IMAGE…"
 # The classic builder: Debian's engine has no BuildKit plugin for a newer client.
-DOCKER_BUILDKIT=0 timeout 1200 docker build -q "${build_args[@]}" -t "$JUDGEMENTS_API_IMAGE" . >/dev/null ||
+$sudo env DOCKER_BUILDKIT=0 timeout 1200 docker build -q "${build_args[@]}" -t "$JUDGEMENTS_API_IMAGE" . >/dev/null ||
   { fail "docker build"; exit 1; }
 pass "image built in $((SECONDS - t)) s"
 
