@@ -20,6 +20,8 @@ finish() {
   # Containers of this run the tests could not remove themselves (a killed test process).
   ids=$(docker ps -aq --filter "label=judgements.test-run=$run" 2>/dev/null || true)
   [ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1 || true
+  # A step that stopped the tier counts as a failure even if no test had failed.
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
   echo "containers: $passed passed, $failed failed"
   if [ "$rc" -eq 0 ] && [ "$failed" -gt 0 ]; then rc=1; fi
   exit "$rc"
@@ -42,13 +44,13 @@ require_dotnet
 dotnet build tests/JudgementsApi.Tests -c Release -nologo -v quiet -clp:ErrorsOnly
 out=$(mktemp); st=0
 # Not root: through sudo, to reach Docker's root-owned socket.
-$sudo env "PATH=$PATH" -u JUDGEMENTS_TEST_DB -u JUDGEMENTS_TEST_TEMPLATE \
+$sudo env -u JUDGEMENTS_TEST_DB -u JUDGEMENTS_TEST_TEMPLATE "PATH=$PATH" \
   JUDGEMENTS_TEST_PG_IMAGE=judgements-standin/postgres:15 JUDGEMENTS_TEST_RUN=$run \
   TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1 \
   timeout 1800 dotnet test tests/JudgementsApi.Tests -c Release --no-build -nologo \
     ${CONTAINER_TEST_FILTER:+--filter "$CONTAINER_TEST_FILTER"} 2>&1 | tee "$out" || st=$?
-p=$(grep -oE 'Passed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
-f=$(grep -oE 'Failed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
+p=$( (grep -oE 'Passed: +[0-9]+' "$out" || true) | awk '{s+=$2} END {print s+0}')
+f=$( (grep -oE 'Failed: +[0-9]+' "$out" || true) | awk '{s+=$2} END {print s+0}')
 rm -f "$out"
 passed=$((passed + p)); failed=$((failed + f))
 if [ "$st" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); log "dotnet test failed (exit $st)"; fi

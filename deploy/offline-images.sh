@@ -38,7 +38,12 @@ mirror() {
 fresh() { [ "${FORCE:-0}" != 1 ] && [ "$(docker image inspect -f '{{index .Config.Labels "judgements.recipe"}}' "$1" 2>/dev/null)" = "$recipe" ]; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/judgements-standin.XXXXXX")
-trap '$sudo rm -rf "$work"' EXIT
+cleanup() {
+  # debootstrap mounts /proc and /sys inside its target; if it was killed they are still mounted.
+  awk -v w="$work/" 'index($2, w) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do $sudo umount -l "$m" || true; done
+  $sudo rm -rf --one-file-system "$work"
+}
+trap cleanup EXIT
 
 # debootstrap NAME PACKAGES: a minimal Debian root in $work/NAME.
 strap() {

@@ -36,6 +36,7 @@ finish() {
   fi
   log "tearing down…"
   compose down -v --remove-orphans -t 10 >/dev/null 2>&1 || log "teardown failed: remove project $project by hand"
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
   echo "smoke: $passed passed, $failed failed"
   if [ "$rc" -eq 0 ] && [ "$failed" -gt 0 ]; then rc=1; fi
   exit "$rc"
@@ -88,6 +89,8 @@ if grep -qE '"name": *"Shropshire"' <<<"$body"; then pass "GET /v1/councils/shro
 [ "$(status /v1/nothing-here)" = 404 ] && pass "unknown path is 404" || fail "unknown path not 404"
 recovery=$(compose exec -T db-replica psql -U judgements -d judgements -tAc "SELECT pg_is_in_recovery()" 2>/dev/null | tr -d '[:space:]' || true)
 [ "$recovery" = t ] && pass "the API's database is a standby (read replica)" || fail "db-replica is not in recovery ($recovery)"
+denied=$(compose exec -T db-primary psql -U judgements_reader -d judgements -tAc "DELETE FROM councils" 2>&1 || true)
+grep -q "permission denied" <<<"$denied" && pass "the serving role cannot write, even on the primary" || fail "serving role wrote or: ${denied:0:200}"
 if wait_healthy api1 60 && wait_healthy api2 60; then pass "both API replicas healthy"; else fail "API replicas not healthy"; fi
 
 # One API replica dies: nginx sends everything to the other.
