@@ -18,6 +18,7 @@ builder.Services.AddJudgementsDatabase(builder.Configuration);
 builder.Services.AddSingleton<Migrator>();
 builder.Services.AddSingleton<SeedImporter>();
 builder.Services.AddSingleton<JudgementsApi.Features.VocabularySource>();
+builder.Services.AddSingleton<CouncilNames>();
 builder.Services.AddSingleton(TimeProvider.System);
 
 // HTTP conventions: problem details, caching keyed on the dataset version, health, CORS, JSON, docs

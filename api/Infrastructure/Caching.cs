@@ -73,7 +73,8 @@ public static class Caching
                     if (context.Response.StatusCode != StatusCodes.Status200OK)
                     {
                         headers.Remove("ETag");
-                        headers.CacheControl = "no-store";
+                        // A council name's redirect to its slug is fixed by the dataset like a 200 is: cacheable alike.
+                        if (context.Response.StatusCode != StatusCodes.Status302Found) headers.CacheControl = "no-store";
                     }
                     return Task.CompletedTask;
                 });
