@@ -49,14 +49,14 @@ public static class Caching
         return $"\"{version[..Math.Min(16, version.Length)]}-{hash}\"";
     }
 
-    /// <summary>ETag, If-None-Match → 304, and Cache-Control for the versioned API.</summary>
+    /// <summary>ETag, If-None-Match → 304, and Cache-Control for the versioned API and the pages.</summary>
     public static IApplicationBuilder UseDatasetETags(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var request = context.Request;
             // HEAD arrives here as GET (RequestLimits); OPTIONS preflights are not cached.
             if (HttpMethods.IsGet(request.Method)
-                && request.Path.StartsWithSegments("/v1")
+                && (request.Path.StartsWithSegments("/v1") || context.GetEndpoint()?.Metadata.GetMetadata<Features.Pages.PageMetadata>() is not null)
                 && ETagFor(context, context.RequestServices.GetRequiredService<DatasetState>().Version) is { } etag)
             {
                 var headers = context.Response.Headers;

@@ -31,6 +31,15 @@ public static class SummaryEndpoint
 
         var today = England.Today(http);
         await using var conn = await db.OpenConnectionAsync();
+        var summary = await BuildAsync(conn, vocabulary, today);
+        if (http.WantsCsv())
+            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, summary.DataAsOf, vocabulary.Grades), summary.Areas);
+        return TypedResults.Ok(summary);
+    }
+
+    /// <summary>The summary for a day, as the endpoint answers it (the home page shows the same).</summary>
+    internal static async Task<Summary> BuildAsync(NpgsqlConnection conn, Vocabulary vocabulary, DateOnly today)
+    {
         var councils = await Standings.CouncilsAsync(conn);
 
         // Each family exactly as /statistics/distribution?area=<family> answers for today; the councils'
@@ -47,13 +56,10 @@ public static class SummaryEndpoint
             var counter = new Counter(councils, Grouping.For("none", vocabulary), scale);
             foreach (var row in latest.Values) counter.Apply(row);
             var (c, _) = counter.Count(today);
-            areas.Add(new AreaCounts(selections[k].Area, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.Unknown, c.Counts, c.Percentages));
+            areas.Add(new AreaCounts(selections[k].Area, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.NotJudged, c.NotCovered, c.Unknown, c.Counts, c.Percentages));
         }
 
         var dataAsOf = await Freshness.DataAsOfAsync(conn);
-        if (http.WantsCsv())
-            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, dataAsOf, vocabulary.Grades), areas);
-
         var (inspections, _) = await InspectionReader.QueryAsync(conn,
             "WHERE i.full_inspection AND i.published <= @Today", "ORDER BY i.published DESC, i.id DESC",
             new DynamicParameters(new { Today = today }), new Paging(LatestInspections, 0));
@@ -68,8 +74,8 @@ public static class SummaryEndpoint
             .Select(v => new PriorityActionVisit(v.Id, new CouncilRef(v.CouncilCode, v.CouncilName, v.CouncilSlug), v.LetterDate, v.Focus, v.ReportUrl))
             .ToList();
 
-        return TypedResults.Ok(new Summary(today, dataAsOf, SummaryWarnings(today, dataAsOf, areas), Distributions.Denominator, areas, inspections,
-            new PriorityActionVisits(since.AddDays(1), today, visits)));
+        return new Summary(today, dataAsOf, SummaryWarnings(today, dataAsOf, areas), Distributions.Denominator, areas, inspections,
+            new PriorityActionVisits(since.AddDays(1), today, visits));
     }
 
     private static List<string> SummaryWarnings(DateOnly today, DateOnly? dataAsOf, IEnumerable<AreaCounts> areas)
@@ -83,7 +89,8 @@ public static class SummaryEndpoint
     private static CsvColumn<AreaCounts>[] CsvColumns(DateOnly today, DateOnly? dataAsOf, IReadOnlyList<string> grades) =>
     [
         new("as_of", _ => today), new("area", a => a.Area), new("councils", a => a.Councils), new("judged", a => a.Judged),
-        new("not_inspected", a => a.NotInspected), new("not_graded", a => a.NotGraded), new("unknown", a => a.Unknown),
+        new("not_inspected", a => a.NotInspected), new("not_graded", a => a.NotGraded),
+        new("not_judged", a => a.NotJudged), new("not_covered", a => a.NotCovered), new("unknown", a => a.Unknown),
         .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_count", a => a.Counts.TryGetValue(g, out var n) ? (object?)n : null)),
         .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_percent", a => a.Percentages.TryGetValue(g, out var p) ? p : null)),
         new("good_or_better_count", a => a.GoodOrBetter.Count), new("good_or_better_percent", a => a.GoodOrBetter.Percentage),
