@@ -1,6 +1,11 @@
 using JudgementsApi;
+using JudgementsApi.Features.Badges;
+using JudgementsApi.Features.Changes;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
+using JudgementsApi.Features.Download;
+using JudgementsApi.Features.Embed;
+using JudgementsApi.Features.Feeds;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Visits;
 using JudgementsApi.Features.Frameworks;
@@ -75,6 +80,13 @@ api.MapVisits();
 api.MapFrameworks();
 api.MapStatistics();
 api.MapDataset();
+api.MapChanges();
+api.MapDownload();
+api.MapBadges();
+api.MapFeeds();
+
+// For integrators outside /v1: a page made to be framed by other sites
+app.MapEmbed();
 
 app.MapPages();
 

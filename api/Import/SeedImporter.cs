@@ -31,6 +31,7 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
             return new ImportResult(seed.Version, false, seed.Counts());
         }
 
+        await ChangeLog.SnapshotPreviousAsync(conn, tx);
         await conn.ExecuteAsync("""
             TRUNCATE dataset, council_latest_inspection, visits, focused_visit_priority_actions, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
                      framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
@@ -124,6 +125,7 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
                 Files = JsonSerializer.Serialize(SeedSet.Headers.Keys.Order(StringComparer.Ordinal)),
                 Counts = JsonSerializer.Serialize(counts),
             }, tx);
+        await ChangeLog.RecordAsync(conn, tx, seed.Version, seed.DataAsOf, loaded);
         // Fresh planner statistics for the new rows (a utility statement: never auto-prepared).
         await using (var analyze = new NpgsqlCommand("ANALYZE", conn, tx)) await analyze.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);

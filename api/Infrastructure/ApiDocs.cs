@@ -66,6 +66,7 @@ public static class ApiDocs
             ["Inspections"] = "Every published full inspection, with each graded judgement and its provenance.",
             ["Focused visits"] = "Focused visits: ungraded visits that report findings and any priority action.",
             ["Visits"] = "Monitoring visits and joint targeted area inspections: ungraded letters.",
+            ["Integrations"] = "For other sites: Atom feeds of new reports and SVG badges of a council's latest grades.",
             ["Frameworks"] = "The inspection frameworks, their judgement areas and grade scales.",
             ["Statistics"] = "National and regional statistics as at any date: distributions, timelines, transitions and movements.",
             ["Dataset"] = "The loaded dataset: its version, coverage, counts, sources, licence and known gaps.",
@@ -139,7 +140,8 @@ public static class ApiDocs
             ["asOf"] = ParameterDoc.Date("2024-03-31"), ["groupBy"] = ParameterDoc.Text("region"),
             ["interval"] = ParameterDoc.Text("year"), ["fromGrade"] = ParameterDoc.Text("requires_improvement"),
             ["toGrade"] = ParameterDoc.Text("outstanding"), ["include"] = ParameterDoc.Text("councils"),
-            ["kind"] = ParameterDoc.Text("monitoring_visit"), ["direction"] = ParameterDoc.Text("up"),
+            ["kind"] = ParameterDoc.Text("monitoring_visit"),
+            ["size"] = ParameterDoc.Text("medium"), ["since"] = ParameterDoc.Text("c8444574033900617f7cd3e670834f295bfe01ecf66ee8720824ff6a0ddb92f2"), ["direction"] = ParameterDoc.Text("up"),
         };
 
         // Where a parameter's values differ by path, the example does too. Paths are without the version segment.
@@ -158,7 +160,7 @@ public static class ApiDocs
         {
             ["/councils"] = ParameterDoc.Text("E06000051"), ["/inspections"] = ParameterDoc.Text("shropshire-2017-11-24"),
             ["/focused-visits"] = ParameterDoc.Text("shropshire-2024-01-12-fv"),
-            ["/visits"] = ParameterDoc.Text("worcestershire-2026-10-02-mv"),
+            ["/visits"] = ParameterDoc.Text("worcestershire-2026-10-02-mv"), ["/embed/councils"] = ParameterDoc.Text("shropshire"),
         };
 
         private static readonly Dictionary<string, string> ProblemExamples = new()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using JudgementsApi.Features.Changes;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
 using JudgementsApi.Features.FocusedVisits;
@@ -37,6 +38,7 @@ public static class ApiJson
 [JsonSerializable(typeof(Framework))]
 [JsonSerializable(typeof(Page<FrameworksEndpoints.GradeWithScales>))]
 [JsonSerializable(typeof(DatasetInfo))]
+[JsonSerializable(typeof(ChangesPage))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 [JsonSerializable(typeof(ParameterError))]

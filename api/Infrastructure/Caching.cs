@@ -56,7 +56,8 @@ public static class Caching
             var request = context.Request;
             // HEAD arrives here as GET (RequestLimits); OPTIONS preflights are not cached.
             if (HttpMethods.IsGet(request.Method)
-                && (ApiVersions.IsVersioned(request.Path) || context.GetEndpoint()?.Metadata.GetMetadata<Features.Pages.PageMetadata>() is not null)
+                && (ApiVersions.IsVersioned(request.Path) || request.Path.StartsWithSegments("/embed")
+                    || context.GetEndpoint()?.Metadata.GetMetadata<Features.Pages.PageMetadata>() is not null)
                 && ETagFor(context, context.RequestServices.GetRequiredService<DatasetState>().Version) is { } etag)
             {
                 var headers = context.Response.Headers;

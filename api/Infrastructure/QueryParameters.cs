@@ -89,6 +89,16 @@ public sealed class ApiConventionsFilter : IEndpointFilter
                 errors.Add(new ParameterError(key, $"Unknown parameter '{key}'.", known.Order(StringComparer.Ordinal).ToList()));
         }
 
+        if (endpoint?.Metadata.GetMetadata<MediaTypeMetadata>() is { } media)
+        {
+            if (!Negotiation.Accepts(http.Request, media))
+                return Problems.Problem(Problems.NotAcceptable, $"This resource answers {media.MediaType}, not '{http.Request.Headers.Accept}'.");
+            if (errors.Count == 0) return await next(context);
+            http.Items[QueryReader.ItemKey] = errors;
+            var answer = await next(context);
+            return http.Items.ContainsKey(QueryReader.ItemKey) ? Problems.Invalid(errors) : answer;
+        }
+
         var csvCapable = endpoint?.Metadata.GetMetadata<CsvCollectionMetadata>() is not null;
         var representation = Negotiation.Choose(http.Request, csvCapable, errors);
         if (representation is null)

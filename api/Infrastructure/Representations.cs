@@ -9,6 +9,16 @@ public enum Representation { Json, Csv }
 /// <summary>Marks a collection endpoint that can answer text/csv (all matching rows, not one page).</summary>
 public sealed class CsvCollectionMetadata;
 
+/// <summary>
+/// Marks a resource with its own media type (an SVG badge, an Atom feed, a zip): it answers that
+/// type, or a problem document; <see cref="Alternatives"/> are other Accept values that mean it.
+/// </summary>
+public sealed record MediaTypeMetadata(string MediaType, params string[] Alternatives)
+{
+    public bool Matches(string range) =>
+        range is "*/*" || range == MediaType || Alternatives.Contains(range) || range == MediaType.Split('/')[0] + "/*";
+}
+
 public static class Negotiation
 {
     internal const string ItemKey = "representation";
@@ -23,6 +33,18 @@ public static class Negotiation
     {
         builder.WithMetadata(new CsvCollectionMetadata());
         return builder;
+    }
+
+    /// <summary>A resource that answers only <paramref name="mediaType"/> (and problem documents); documented as such.</summary>
+    public static RouteHandlerBuilder WithMediaType(this RouteHandlerBuilder builder, string mediaType, params string[] alternatives) =>
+        builder.WithMetadata(new MediaTypeMetadata(mediaType, alternatives)).Produces<string>(StatusCodes.Status200OK, mediaType);
+
+    /// <summary>True when the request's Accept allows the resource's own media type.</summary>
+    internal static bool Accepts(HttpRequest request, MediaTypeMetadata media)
+    {
+        if (string.IsNullOrWhiteSpace(request.Headers.Accept.ToString())) return true;
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept.OfType<string>().ToList(), out var ranges)) return true;
+        return ranges.Any(r => (r.Quality ?? 1) > 0 && r.MediaType.Value is { } t && media.Matches(t.ToLowerInvariant()));
     }
 
     /// <summary><c>format=</c> wins over Accept; null means 406.</summary>
@@ -52,6 +74,25 @@ public static class Negotiation
             }
         }
         return null;
+    }
+}
+
+/// <summary>
+/// A finished body (an SVG, a feed, a zip), written through the response's pipe so the output cache
+/// keeps it.
+/// </summary>
+public sealed class BodyResult(string contentType, ReadOnlyMemory<byte> body, string? downloadName = null) : IResult
+{
+    public BodyResult(string contentType, string text) : this(contentType, Encoding.UTF8.GetBytes(text)) { }
+
+    public ReadOnlyMemory<byte> Body => body;
+
+    public async Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.ContentType = contentType;
+        http.Response.ContentLength = body.Length;
+        if (downloadName is not null) http.Response.Headers.ContentDisposition = $"attachment; filename=\"{downloadName}\"";
+        await http.Response.BodyWriter.WriteAsync(body);
     }
 }
 

@@ -57,4 +57,20 @@ public class MigrationTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<MigrationException>(() => NewMigrator().MigrateAsync());
         Assert.Contains("9999_from_the_future", ex.Message);
     }
+
+    [Fact]
+    public async Task AnUpToDateDatabaseStartsWithoutWritingSoReadReplicasCanServe()
+    {
+        await NewMigrator().MigrateAsync();
+        await using (var conn = await _db.OpenConnectionAsync())
+            await conn.ExecuteAsync($"ALTER DATABASE \"{_database}\" SET default_transaction_read_only = on");
+        NpgsqlConnection.ClearAllPools();
+
+        // As on a hot standby: every write fails, so only a migration that writes nothing succeeds.
+        await using var readOnly = NpgsqlDataSource.Create(TestDatabase.ConnectionString(_database));
+        await new Migrator(readOnly, NullLogger<Migrator>.Instance).MigrateAsync();
+
+        await using (var conn = await readOnly.OpenConnectionAsync())
+            await Assert.ThrowsAsync<PostgresException>(() => conn.ExecuteAsync("DELETE FROM schema_migrations"));
+    }
 }

@@ -64,6 +64,9 @@ endpoints=(
   "/v1/statistics/distribution?asOf=2024-03-31&groupBy=region"
   "/v1/statistics/transitions?fromGrade=requires_improvement&toGrade=outstanding"
   "/v1/inspections?format=csv"
+  "/v1/councils/E06000051/badge.svg"
+  "/v1/feed.atom"
+  "/embed/councils/E06000051"
 )
 
 log() { printf '[bench] %s\n' "$*" >&2; }

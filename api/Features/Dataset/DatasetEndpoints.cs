@@ -39,6 +39,9 @@ public static class DatasetEndpoints
             "facts only", "Judgements no surviving report holds (e.g. Shropshire's 2012 'adequate'), marked source kind 'news'."),
     ];
 
+    /// <summary>The sources, also named in the bulk download's data package.</summary>
+    internal static IReadOnlyList<DatasetSource> SourceList => Sources;
+
     private static readonly string[] KnownGaps =
     [
         "Reports published before 2013 are mostly absent; four 2012 reports could not be recovered.",

@@ -7,7 +7,7 @@ namespace JudgementsApi.Tests.Infrastructure;
 
 /// <summary>
 /// The real PostgreSQL the tests run against (./test.sh starts a throwaway cluster and sets
-/// JUDGEMENTS_TEST_DB). Each test class gets its own database cloned from one migrated, seeded
+/// JUDGEMENTS_TEST_DB; without it, Testcontainers starts one in Docker). Each test class gets its own database cloned from one migrated, seeded
 /// template, so classes run in parallel without seeing each other's changes.
 /// </summary>
 public static class TestDatabase
@@ -15,10 +15,8 @@ public static class TestDatabase
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? _template;
 
-    public static string AdminConnectionString =>
-        Environment.GetEnvironmentVariable("JUDGEMENTS_TEST_DB") is { Length: > 0 } cs
-            ? cs
-            : throw new InvalidOperationException("JUDGEMENTS_TEST_DB is not set: run the tests with ./test.sh, which starts a PostgreSQL for them.");
+    /// <summary>JUDGEMENTS_TEST_DB, else a Testcontainers PostgreSQL (see <see cref="TestPostgres"/>).</summary>
+    public static string AdminConnectionString => TestPostgres.AdminConnectionString;
 
     public static string RepoRoot { get; } = FindRepoRoot();
 

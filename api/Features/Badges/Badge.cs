@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+
+namespace JudgementsApi.Features.Badges;
+
+/// <summary>
+/// Draws a council's badge as a self-contained SVG: system fonts only, no scripts, no links, so it
+/// works as an &lt;img&gt; anywhere. Every colour comes from <see cref="GradePalette"/> and every
+/// grade is also written in words, so the badge reads in greyscale.
+/// </summary>
+public static class Badge
+{
+    public static readonly IReadOnlyDictionary<string, double> Sizes = new Dictionary<string, double>
+    {
+        ["small"] = 0.75, ["medium"] = 1.0, ["large"] = 1.5,
+    };
+
+    private const double Pad = 10, Gap = 2;
+    private const string Font = "Arial, Helvetica, sans-serif";
+    private const string Ink = "#0b0c0c", Muted = "#505a5f", Border = "#b1b4b6";
+
+    public static string Render(CouncilHeadline h, string size)
+    {
+        var scale = Sizes[size];
+        var body = new StringBuilder();
+        var widths = new List<double> { 220 };
+        double y = Pad;
+
+        // The council's name heads every badge.
+        var name = h.Council.Name;
+        widths.Add(TextWidth(name, 15, bold: true));
+        body.Append(Text(Pad, y + 14, name, 15, Ink, bold: true));
+        y += 24;
+
+        if (!h.Council.Current)
+        {
+            var replaced = h.Successors.Count > 0
+                ? $"Former council: replaced by {Wording.List(h.Successors.Select(s => s.Name))}"
+                  + (h.Successors[0].Date is var d ? $" on {Wording.Date(d)}" : "")
+                : $"Former council{(h.Council.Closed is { } c ? $", closed {Wording.Date(c)}" : "")}";
+            widths.Add(TextWidth(replaced, 12));
+            body.Append(Text(Pad, y + 12, replaced, 12, Ink));
+            y += 20;
+        }
+
+        var latest = h.Latest;
+        var cells = new List<AreaGrade>();
+        (string Text, GradePalette.Swatch Swatch)? lead = null;
+        if (latest is null)
+        {
+            lead = (h.Council.Current ? "Not inspected yet" : "No inspection in this dataset", GradePalette.None);
+        }
+        else
+        {
+            if (h.Overall is { } overall) lead = ($"Overall effectiveness: {overall.Label}", overall.Swatch);
+            cells.AddRange(h.OtherGrades);
+        }
+
+        // Cells size to their words; the lead and the strip then share the widest width.
+        var cellWidths = cells.Select(c => Math.Max(TextWidth(Wording.Area(c.Family), 10), TextWidth(c.Label, 12, bold: true)) + 12).ToList();
+        if (cells.Count > 0) widths.Add(cellWidths.Sum() + Gap * (cells.Count - 1));
+        if (lead is { } l) widths.Add(TextWidth(l.Text, 14, bold: true) + 16);
+
+        var footer = latest is null
+            ? "Source: Ofsted"
+            : $"Ofsted {Wording.TypePhrase(latest.Type)}, published {Wording.Published(latest)}";
+        widths.Add(TextWidth(footer, 11));
+        var inner = Math.Ceiling(widths.Max());
+
+        if (lead is { } ld)
+        {
+            body.Append(Box(Pad, y, inner, 30, ld.Swatch));
+            body.Append(Text(Pad + 8, y + 20, ld.Text, 14, ld.Swatch.Text, bold: true));
+            y += 30 + Gap;
+        }
+        if (cells.Count > 0)
+        {
+            var stretch = (inner - Gap * (cells.Count - 1)) / cellWidths.Sum();
+            var x = Pad;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var cell = cells[i];
+                var w = cellWidths[i] * stretch;
+                body.Append(Box(x, y, w, 38, cell.Swatch));
+                body.Append(Text(x + 6, y + 14, Wording.Area(cell.Family), 10, cell.Swatch.Text));
+                body.Append(Text(x + 6, y + 30, cell.Label, 12, cell.Swatch.Text, bold: true));
+                x += w + Gap;
+            }
+            y += 38;
+        }
+        y += 6;
+        body.Append(Text(Pad, y + 11, footer, 11, Muted));
+        y += 14 + Pad;
+
+        var width = inner + 2 * Pad;
+        var height = y;
+        var title = Title(h);
+        return $"""
+            <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="badge-title badge-desc" width="{N(width * scale)}" height="{N(height * scale)}" viewBox="0 0 {N(width)} {N(height)}" font-family="{Font}">
+            <title id="badge-title">{X(title)}</title>
+            <desc id="badge-desc">{X(h.Describe())} Source: Ofsted; contains public sector information licensed under the Open Government Licence v3.0.</desc>
+            <rect x="0.5" y="0.5" width="{N(width - 1)}" height="{N(height - 1)}" rx="4" fill="#ffffff" stroke="{Border}"/>
+            {body}</svg>
+            """;
+    }
+
+    /// <summary>The one-line reading of the badge: name and headline grade(s), in words.</summary>
+    public static string Title(CouncilHeadline h)
+    {
+        var name = h.Council.Name;
+        if (h.Latest is null) return h.Council.Current ? $"{name}: not inspected by Ofsted yet" : $"{name} (former council): no Ofsted inspection in this dataset";
+        var former = h.Council.Current ? "" : " (former council)";
+        return h.Overall is { } overall
+            ? $"{name}{former}: Ofsted overall effectiveness {overall.Words}"
+            : $"{name}{former}: Ofsted judgements " + string.Join(", ", h.OtherGrades.Select(g => $"{Wording.Area(g.Family).ToLowerInvariant()} {g.Words}"));
+    }
+
+    private static string Box(double x, double y, double w, double h, GradePalette.Swatch s) =>
+        $"""<rect x="{N(x)}" y="{N(y)}" width="{N(w)}" height="{N(h)}" rx="2" fill="{s.Fill}"{(s.Fill == "#ffffff" ? $" stroke=\"{Border}\"" : "")}/>""" + "\n";
+
+    private static string Text(double x, double y, string text, double size, string fill, bool bold = false) =>
+        $"""<text x="{N(x)}" y="{N(y)}" font-size="{N(size)}" fill="{fill}"{(bold ? " font-weight=\"bold\"" : "")}>{X(text)}</text>""" + "\n";
+
+    private static string X(string s) => SecurityElement.Escape(s);
+
+    private static string N(double v) => Math.Round(v, 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An estimate of Arial's advance widths (em fractions), generous so text never overflows
+    /// whichever sans-serif the viewer substitutes.
+    /// </summary>
+    internal static double TextWidth(string text, double size, bool bold = false)
+    {
+        double em = 0;
+        foreach (var ch in text)
+            em += ch switch
+            {
+                'i' or 'l' or 'j' or '\'' or '.' or ',' or ':' or ';' or '|' or '!' => 0.25,
+                'f' or 't' or 'r' or ' ' or '(' or ')' or '-' => 0.36,
+                'm' or 'w' => 0.86,
+                'M' or 'W' => 0.92,
+                >= 'A' and <= 'Z' => 0.72,
+                _ => 0.58,
+            };
+        return em * size * (bold ? 1.1 : 1.0);
+    }
+}

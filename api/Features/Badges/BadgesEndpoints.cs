@@ -1,0 +1,40 @@
+using System.ComponentModel;
+using JudgementsApi.Features.Councils;
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JudgementsApi.Features.Badges;
+
+public sealed record BadgeQuery(
+    [property: Description("small, medium (default) or large: the rendered size; the drawing is the same.")] string? Size);
+
+public static class BadgesEndpoints
+{
+    public const string MediaType = "image/svg+xml";
+
+    public static RouteGroupBuilder MapBadges(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/councils/{id}/badge.svg", Get).WithTags("Integrations")
+            .WithMediaType(MediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
+            .WithName("GetCouncilBadge")
+            .WithSummary("A council's rating badge (SVG)")
+            .WithDescription("A self-contained SVG for an <img>: the council's name, its latest full inspection's judgements (led by overall effectiveness where the framework has one; under ILACS 2026 the four judgements as a strip) and the publication date, with Ofsted attribution. Says so when the council has not been inspected yet, and names the successor(s) of a former council. Its <title> and <desc> read the grades in words. Cached like every resource: it changes only when the dataset does.");
+        return v1;
+    }
+
+    private static async Task<Results<BodyResult, ProblemHttpResult>> Get(
+        string id, [AsParameters] BadgeQuery query, HttpContext http, NpgsqlDataSource db)
+    {
+        var q = new QueryReader(http);
+        var size = q.OneOf("size", query.Size, Badge.Sizes.Keys.ToList()) ?? "medium";
+        if (q.Failed) return q.Problem();
+
+        await using var conn = await db.OpenConnectionAsync();
+        var headline = await CouncilHeadline.LoadAsync(conn, id);
+        if (headline is null) return Problems.NotFoundFor("council", id);
+        return new BodyResult($"{MediaType}; charset=utf-8", Badge.Render(headline, size));
+    }
+}

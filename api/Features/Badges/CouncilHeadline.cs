@@ -1,0 +1,154 @@
+using System.Globalization;
+using Dapper;
+using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.Inspections;
+using Npgsql;
+
+namespace JudgementsApi.Features.Badges;
+
+/// <summary>
+/// What a badge, an embed or a feed entry says about a council: its latest full inspection (or
+/// that it has none yet), and for a former council which councils replaced it. Shared so the
+/// pictures and the words never disagree.
+/// </summary>
+public sealed record CouncilHeadline(CouncilItem Council, IReadOnlyList<LinkedCouncil> Successors)
+{
+    public InspectionSummary? Latest => Council.Latest;
+
+    /// <summary>Frameworks before April 2026 lead with overall effectiveness; ILACS 2026 has none (null).</summary>
+    public AreaGrade? Overall => Latest is not null && Latest.Grades.ContainsKey(Wording.Overall) ? AreaGrade.Of(Latest, Wording.Overall) : null;
+
+    /// <summary>The other judgements, in the API's family order.</summary>
+    public IReadOnlyList<AreaGrade> OtherGrades =>
+        Latest is null ? [] : AreaGrade.All(Latest).Where(g => g.Family != Wording.Overall).ToList();
+
+    public static async Task<CouncilHeadline?> LoadAsync(NpgsqlConnection conn, string id)
+    {
+        var found = await CouncilLookup.FindAsync(conn, id);
+        if (found is null) return null;
+        var council = (await CouncilReader.ByCodesAsync(conn, [found.Code]))[found.Code];
+        var successors = (await conn.QueryAsync<(string Code, string Name, string Slug, DateOnly Date)>("""
+            SELECT c.code, c.name, c.slug, s.date FROM council_successions s JOIN councils c ON c.code = s.successor_code
+            WHERE s.predecessor_code = @Code ORDER BY c.name
+            """, new { found.Code })).Select(s => new LinkedCouncil(s.Code, s.Name, s.Slug, s.Date)).ToList();
+        return new CouncilHeadline(council, successors);
+    }
+
+    /// <summary>"Shropshire: good overall effectiveness…" in words, for titles, alt text and screen readers.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (!Council.Current)
+            parts.Add($"{Council.Name} is a former council{(Council.Closed is { } closed ? $", closed on {Wording.Date(closed)}" : "")}"
+                      + (Successors.Count > 0 ? $"; it was replaced by {Wording.List(Successors.Select(s => s.Name))}." : "."));
+        if (Latest is null)
+            parts.Add($"Ofsted has published no full inspection of {Council.Name}'s children's services{(Council.Current ? " yet" : " in this dataset")}.");
+        else
+        {
+            parts.Add($"Ofsted {Wording.TypePhrase(Latest.Type)} of {Latest.Council.Name}, published {Wording.Published(Latest)}:");
+            parts.Add(string.Join("; ", AreaGrade.All(Latest).Select(g => $"{Wording.Area(g.Family)}: {g.Words}")) + ".");
+            if (!Latest.Grades.ContainsKey(Wording.Overall))
+                parts.Add("This framework makes no overall effectiveness judgement.");
+        }
+        return string.Join(" ", parts);
+    }
+}
+
+/// <summary>The words used for areas, grades, inspection types and dates in badges, embeds and feeds.</summary>
+public static class Wording
+{
+    public const string Overall = "overall_effectiveness";
+
+    private static readonly Dictionary<string, string> Areas = new()
+    {
+        [Overall] = "Overall effectiveness",
+        ["leadership"] = "Leadership",
+        ["help_and_protection"] = "Help and protection",
+        ["children_in_care"] = "Children in care",
+        ["care_leavers"] = "Care leavers",
+        ["adoption_performance"] = "Adoption",
+        ["lscb_review"] = "Safeguarding board",
+        ["capacity_to_improve"] = "Capacity to improve",
+        ["quality_of_provision"] = "Quality of provision",
+    };
+
+    public static string Area(string family) =>
+        Areas.TryGetValue(family, out var name) ? name : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(family.Replace('_', ' '));
+
+
+    public static string TypePhrase(string type) => type switch
+    {
+        "standard" => "children's services inspection",
+        "short" => "short children's services inspection",
+        "sif" => "single inspection framework inspection",
+        "sif_reinspection" => "single inspection framework re-inspection",
+        "lscb_review" => "review of the Local Safeguarding Children Board",
+        "pre_2013" => "inspection",
+        "cited" => "inspection (known from a later report)",
+        _ => type.Replace('_', ' ') + " inspection",
+    };
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A publication date as precisely as the source gives it (a news document may give only the month).</summary>
+    public static string Published(InspectionSummary inspection) => inspection.PublishedPrecision switch
+    {
+        "month" => inspection.Published.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+        "year" => inspection.Published.ToString("yyyy", CultureInfo.InvariantCulture),
+        _ => Date(inspection.Published),
+    };
+
+    public static string List(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count switch
+        {
+            0 => "",
+            1 => list[0],
+            _ => string.Join(", ", list[..^1]) + " and " + list[^1],
+        };
+    }
+}
+
+/// <summary>
+/// One area's judgement as pictures and words show it. No grade has three different reasons, never
+/// merged: the report says the area was not judged, the report did not cover it, or the source
+/// does not give the grade.
+/// </summary>
+public sealed record AreaGrade(string Family, string? Grade, string? Missing)
+{
+    public static AreaGrade Of(InspectionSummary i, string family) =>
+        i.Grades.GetValueOrDefault(family) is { } grade ? new(family, grade, null) : new(family, null, i.MissingGrades.GetValueOrDefault(family, "unknown"));
+
+    public static IEnumerable<AreaGrade> All(InspectionSummary i) => i.Grades.Keys.Select(f => Of(i, f));
+
+    /// <summary>In a sentence: "good", "not judged", "not covered by this report", "grade not known".</summary>
+    public string Words => Grade is { } g ? GradePalette.For(g).Label.ToLowerInvariant() : Missing switch
+    {
+        "not_judged" => "not judged",
+        "not_covered" => "not covered by this report",
+        _ => "grade not known",
+    };
+
+    /// <summary>On a badge or a strip: "Good", "Not judged", "Not covered", "Not known".</summary>
+    public string Label => Grade is { } g ? GradePalette.For(g).Label : Missing switch
+    {
+        "not_judged" => "Not judged",
+        "not_covered" => "Not covered",
+        _ => "Not known",
+    };
+
+    public GradePalette.Swatch Swatch => Grade is { } g ? GradePalette.For(g) : Missing switch
+    {
+        "not_judged" => GradePalette.NotJudged,
+        "not_covered" => GradePalette.None,
+        _ => GradePalette.Unknown,
+    };
+
+    public string CssClass => Grade is { } g ? $"grade-{g.Replace('_', '-')}" : Missing switch
+    {
+        "not_judged" => "grade-not-judged",
+        "not_covered" => "grade-none",
+        _ => "grade-unknown",
+    };
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Dapper;
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JudgementsApi.Features.Changes;
+
+public sealed record ChangesQuery(
+    [property: Description("A dataset version this service has loaded (GET /v1/dataset gives the current one): changes made after it.")] string? Since,
+    [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
+    [property: Description("Rows to skip.")] string? Offset);
+
+/// <summary>A dataset version as loaded: when, and the version it replaced.</summary>
+public sealed record DatasetVersionRef(string Version, DateTimeOffset LoadedAt, string? PreviousVersion);
+
+/// <summary>
+/// One inspection or focused visit that differed between a version and the one before it. Added:
+/// <c>after</c> is the whole row. Removed: <c>before</c> is. Changed: both hold only the fields
+/// that differ (an inspection's judgements as <c>judgements.&lt;area&gt;.&lt;column&gt;</c>).
+/// </summary>
+public sealed record ChangeItem(
+    string DatasetVersion, DateTimeOffset LoadedAt, string Kind, string Id, string Change, string Href,
+    JsonElement? Before, JsonElement? After);
+
+public sealed record ChangesPage(
+    DatasetVersionRef Since, DatasetVersionRef Current, IReadOnlyList<DatasetVersionRef> Versions,
+    IReadOnlyList<ChangeItem> Data, PageMeta Meta, PageLinks Links);
+
+public static class ChangesEndpoints
+{
+    public static RouteGroupBuilder MapChanges(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/changes", List).WithTags("Dataset")
+            .WithName("ListChanges")
+            .WithSummary("What changed since a dataset version")
+            .WithDescription("Every inspection and focused visit added, removed or changed between an earlier dataset version and the current one, version by version (oldest first), each naming the dataset version that made it and when that version was loaded. The importer records each version it loads, so this answers for any version this service has seen; an unknown version is a 400 problem listing the known ones.");
+        return v1;
+    }
+
+    private sealed class VersionRow
+    {
+        public long Seq { get; init; }
+        public string Version { get; init; } = "";
+        public DateTime LoadedAt { get; init; }
+        public string? PreviousVersion { get; init; }
+        public DatasetVersionRef Ref => new(Version, new DateTimeOffset(DateTime.SpecifyKind(LoadedAt, DateTimeKind.Utc)), PreviousVersion);
+    }
+
+    private sealed class ChangeRow
+    {
+        public long Seq { get; init; }
+        public string Kind { get; init; } = "";
+        public string Id { get; init; } = "";
+        public string Change { get; init; } = "";
+        public string? Before { get; init; }
+        public string? After { get; init; }
+        public long Total { get; init; }
+    }
+
+    private static async Task<Results<Ok<ChangesPage>, ProblemHttpResult>> List([AsParameters] ChangesQuery query, HttpContext http, NpgsqlDataSource db)
+    {
+        var q = new QueryReader(http);
+        var paging = Paging.Read(q, query.Limit, query.Offset);
+        await using var conn = await db.OpenConnectionAsync();
+        var versions = (await conn.QueryAsync<VersionRow>(
+            "SELECT seq, version, loaded_at, previous_version FROM dataset_versions ORDER BY seq")).ToList();
+        var current = await conn.QueryFirstOrDefaultAsync<string>("SELECT version FROM dataset");
+        if (current is null || versions.Count == 0) return Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
+
+        var known = versions.Select(v => v.Version).Distinct().ToList();
+        if (string.IsNullOrWhiteSpace(query.Since))
+            q.Add("since", "Give the dataset version to compare with (GET /v1/dataset shows the current one).", known);
+        // A version loaded more than once (reverted to) counts from its latest load.
+        var since = versions.LastOrDefault(v => v.Version.Equals(query.Since?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (since is null && !string.IsNullOrWhiteSpace(query.Since))
+            q.Add("since", $"'{query.Since}' is not a dataset version this service has loaded.", known);
+        if (q.Failed) return q.Problem();
+
+        var rows = (await conn.QueryAsync<ChangeRow>("""
+            SELECT seq, kind, id, change, before::text, after::text, count(*) OVER () AS total
+            FROM dataset_changes WHERE seq > @Seq
+            ORDER BY seq, kind, id
+            LIMIT @Limit OFFSET @Offset
+            """, new { since!.Seq, paging.Limit, paging.Offset })).ToList();
+        var total = await Collection.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
+            "SELECT count(*) FROM dataset_changes WHERE seq > @Seq", new { since.Seq });
+
+        var bySeq = versions.ToDictionary(v => v.Seq);
+        var data = rows.Select(r => new ChangeItem(bySeq[r.Seq].Version, bySeq[r.Seq].Ref.LoadedAt, r.Kind, r.Id, r.Change,
+            $"/v1/{(r.Kind == "inspection" ? "inspections" : "focused-visits")}/{r.Id}", Json(r.Before), Json(r.After))).ToList();
+        var page = http.ToPage(data, total, paging);
+        return TypedResults.Ok(new ChangesPage(since.Ref, versions[^1].Ref, versions.Where(v => v.Seq > since.Seq).Select(v => v.Ref).ToList(),
+            data, page.Meta, page.Links));
+
+        static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Smoke test of deploy/compose.yaml: builds the API image, starts the whole stack, and checks it
+# through nginx on 127.0.0.1 only: answers; answers go on while one API replica is killed; the API
+# reports not-ready while the read replica is stopped and recovers when it returns. Tears everything
+# down on any exit. Ends with "smoke: N passed, N failed"; non-zero exit on any failure.
+#   deploy/smoke.sh
+# JUDGEMENTS_IMAGES=registry uses the registry images (postgres:15, nginx, Microsoft's .NET) instead
+# of the stand-ins built by deploy/offline-images.sh; JUDGEMENTS_COMPOSE_DNS=1 leaves out
+# compose.no-dns.yaml (fixed addresses, for engines whose embedded DNS does not answer).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf 'smoke: %s\n' "$*" >&2; }
+sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+docker() { if [ -n "$sudo" ]; then sudo docker "$@"; else command docker "$@"; fi; }
+if command docker compose version >/dev/null 2>&1; then dc=(docker compose); else dc=(docker-compose); fi
+[ -z "$sudo" ] || dc=(sudo "${dc[@]}")
+
+project=judgements-smoke-$$
+files=(-f deploy/compose.yaml)
+[ "${JUDGEMENTS_COMPOSE_DNS:-0}" = 1 ] || files+=(-f deploy/compose.no-dns.yaml)
+compose() { timeout 600 "${dc[@]}" -p "$project" "${files[@]}" "$@"; }
+
+port=18080
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+export JUDGEMENTS_HTTP_PORT=$port JUDGEMENTS_API_IMAGE=judgements-api:smoke
+base="http://127.0.0.1:$port"
+
+passed=0 failed=0
+pass() { passed=$((passed + 1)); log "ok: $*"; }
+fail() { failed=$((failed + 1)); log "FAILED: $*"; }
+finish() {
+  local rc=$?
+  if [ "$failed" -gt 0 ] || [ "$rc" -ne 0 ]; then
+    log "stack state at failure:"; compose ps >&2 || true; compose logs --no-color --tail=40 >&2 || true
+  fi
+  log "tearing down…"
+  compose down -v --remove-orphans -t 10 >/dev/null 2>&1 || log "teardown failed: remove project $project by hand"
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  echo "smoke: $passed passed, $failed failed"
+  if [ "$rc" -eq 0 ] && [ "$failed" -gt 0 ]; then rc=1; fi
+  exit "$rc"
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$base$1" || true; }
+# wait_status PATH CODE SECONDS: true once PATH answers CODE through nginx.
+wait_status() {
+  local deadline=$((SECONDS + $3))
+  while [ $SECONDS -lt $deadline ]; do [ "$(status "$1")" = "$2" ] && return 0; sleep 1; done
+  return 1
+}
+container() { compose ps -q "$1"; }
+wait_healthy() {
+  local id deadline=$((SECONDS + $2))
+  id=$(container "$1")
+  while [ $SECONDS -lt $deadline ]; do
+    [ "$(docker inspect -f '{{.State.Health.Status}}' "$id" 2>/dev/null)" = healthy ] && return 0; sleep 2
+  done
+  return 1
+}
+
+# Images
+if [ "${JUDGEMENTS_IMAGES:-standin}" = registry ]; then
+  build_args=()
+else
+  deploy/offline-images.sh
+  export POSTGRES_IMAGE=judgements-standin/postgres:15 NGINX_IMAGE=judgements-standin/nginx \
+         SDK_IMAGE=judgements-standin/dotnet-sdk:10.0 RUNTIME_IMAGE=judgements-standin/aspnet:10.0
+  build_args=(--build-arg "SDK_IMAGE=$SDK_IMAGE" --build-arg "RUNTIME_IMAGE=$RUNTIME_IMAGE")
+fi
+t=$SECONDS
+log "building $JUDGEMENTS_API_IMAGE…"
+# The classic builder: Debian's engine has no BuildKit plugin for a newer client.
+$sudo env DOCKER_BUILDKIT=0 timeout 1200 docker build -q "${build_args[@]}" -t "$JUDGEMENTS_API_IMAGE" . >/dev/null ||
+  { fail "docker build"; exit 1; }
+pass "image built in $((SECONDS - t)) s"
+
+# Start: compose waits for each dependency's health (primary → replica, migrate job → API → nginx).
+t=$SECONDS
+log "starting the stack on 127.0.0.1:$port…"
+compose up -d --no-build >&2 || { fail "compose up"; exit 1; }
+if wait_status /health/ready 200 180; then pass "stack ready through nginx in $((SECONDS - t)) s"; else fail "not ready within 180 s"; exit 1; fi
+
+body=$(curl -s -m 10 "$base/v1/councils/shropshire")
+if grep -qE '"name": *"Shropshire"' <<<"$body"; then pass "GET /v1/councils/shropshire"; else fail "council answer: ${body:0:200}"; fi
+[ "$(status '/v1/inspections?limit=5')" = 200 ] && pass "GET /v1/inspections" || fail "GET /v1/inspections"
+[ "$(status /v1/nothing-here)" = 404 ] && pass "unknown path is 404" || fail "unknown path not 404"
+recovery=$(compose exec -T db-replica psql -U judgements -d judgements -tAc "SELECT pg_is_in_recovery()" 2>/dev/null | tr -d '[:space:]' || true)
+[ "$recovery" = t ] && pass "the API's database is a standby (read replica)" || fail "db-replica is not in recovery ($recovery)"
+denied=$(compose exec -T db-primary psql -U judgements_reader -d judgements -tAc "DELETE FROM councils" 2>&1 || true)
+grep -q "permission denied" <<<"$denied" && pass "the serving role cannot write, even on the primary" || fail "serving role wrote or: ${denied:0:200}"
+if wait_healthy api1 60 && wait_healthy api2 60; then pass "both API replicas healthy"; else fail "API replicas not healthy"; fi
+
+# One API replica dies: nginx sends everything to the other.
+docker kill "$(container api1)" >/dev/null
+bad=0
+for i in $(seq 1 30); do [ "$(status "/v1/councils?limit=$i")" = 200 ] || bad=$((bad + 1)); done
+[ "$bad" -eq 0 ] && pass "30 answers with api1 killed" || fail "$bad of 30 requests failed with api1 killed"
+compose start api1 >/dev/null 2>&1
+wait_healthy api1 90 && pass "api1 back" || fail "api1 did not come back within 90 s"
+
+# The read replica stops: the API says it is not ready, then recovers when the replica returns.
+compose stop -t 10 db-replica >/dev/null 2>&1
+wait_status /health/ready 503 30 && pass "not ready (503) without the read replica" || fail "still ready with the read replica stopped"
+compose start db-replica >/dev/null 2>&1
+t=$SECONDS
+wait_status /health/ready 200 90 && pass "ready again $((SECONDS - t)) s after the replica returned" || fail "not ready within 90 s of the replica's return"
+[ "$(status /v1/councils/E06000051)" = 200 ] && pass "answers after recovery" || fail "no answer after recovery"

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using JudgementsApi.Import;
+using JudgementsApi.Tests.Infrastructure;
+
+namespace JudgementsApi.Tests.Integrations;
+
+public class DownloadTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = api.CreateClient();
+
+    private async Task<(HttpResponseMessage Response, byte[] Bytes, Dictionary<string, byte[]> Files)> Download()
+    {
+        var response = await _client.GetAsync("/v1/dataset/download");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes)}");
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        var files = zip.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var s = e.Open();
+            using var m = new MemoryStream();
+            s.CopyTo(m);
+            return m.ToArray();
+        });
+        return (response, bytes, files);
+    }
+
+    /// <summary>RFC 4180 records of a CSV file (quoted fields may hold commas, quotes and newlines).</summary>
+    private static List<List<string>> Csv(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; }
+            else if (c != '\r') field.Append(c);
+        }
+        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
+        return rows;
+    }
+
+    [Fact]
+    public async Task TheZipIsNamedAfterTheDatasetVersionAndCarriesItsDocumentation()
+    {
+        var version = (await _client.GetJsonAsync("/v1/dataset")).Str("version");
+        var (response, _, files) = await Download();
+        Assert.Equal($"judgements-dataset-{version[..12]}.zip", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        foreach (var doc in new[] { "README.md", "QUALITY.md" })
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(TestDatabase.SeedDirectory, doc)), files[doc]);
+
+        using var descriptor = JsonDocument.Parse(files["datapackage.json"]);
+        var package = descriptor.RootElement;
+        Assert.Equal(version, package.Str("version"));
+        Assert.False(string.IsNullOrWhiteSpace(package.Str("title")));
+        Assert.Equal("OGL-UK-3.0", package.GetProperty("licenses")[0].Str("name"));
+        Assert.Contains(package.GetProperty("sources").EnumerateArray(), s => s.Str("title").Contains("Ofsted"));
+    }
+
+    [Fact]
+    public async Task TheDescriptorMatchesTheFilesFieldsTypesAndKeys()
+    {
+        var (_, _, files) = await Download();
+        using var descriptor = JsonDocument.Parse(files["datapackage.json"]);
+        var resources = descriptor.RootElement.GetProperty("resources").EnumerateArray().ToList();
+        Assert.Equal(SeedSet.Headers.Count, resources.Count);
+
+        var tables = resources.ToDictionary(r => r.Str("name"), r =>
+        {
+            var rows = Csv(files[r.Str("path")]);
+            var names = rows[0];
+            return rows.Skip(1).Select(row => names.Zip(row).ToDictionary(p => p.First, p => p.Second)).ToList();
+        });
+
+        foreach (var resource in resources)
+        {
+            var name = resource.Str("name");
+            var schema = resource.GetProperty("schema");
+            var fields = schema.GetProperty("fields").EnumerateArray().ToList();
+            var header = Csv(files[resource.Str("path")])[0];
+            Assert.Equal(fields.Select(f => f.Str("name")), header);
+            var rows = tables[name];
+            Assert.All(rows, r => Assert.Equal(header.Count, r.Count));
+
+            foreach (var field in fields)
+            {
+                var column = field.Str("name");
+                Assert.False(string.IsNullOrWhiteSpace(field.Str("description")), $"{name}.{column} has no description");
+                var required = field.TryGetProperty("constraints", out var constraints)
+                               && constraints.TryGetProperty("required", out var req) && req.GetBoolean();
+                var unique = constraints.ValueKind == JsonValueKind.Object && constraints.TryGetProperty("unique", out var u) && u.GetBoolean();
+                foreach (var value in rows.Select(r => r[column]))
+                {
+                    if (value == "") { Assert.False(required, $"{name}.{column} is required but empty"); continue; }
+                    var parses = field.Str("type") switch
+                    {
+                        "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                        "integer" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+                        "boolean" => value is "true" or "false",
+                        "string" => true,
+                        var other => throw new Xunit.Sdk.XunitException($"{name}.{column}: unexpected type {other}"),
+                    };
+                    Assert.True(parses, $"{name}.{column}: '{value}' is not a {field.Str("type")}");
+                }
+                if (unique) Assert.Equal(rows.Count, rows.Select(r => r[column]).Distinct().Count());
+            }
+
+            var key = schema.GetProperty("primaryKey").EnumerateArray().Select(k => k.GetString()!).ToList();
+            Assert.NotEmpty(key);
+            var keys = rows.Select(r => string.Join("\u001f", key.Select(k => r[k]))).ToList();
+            Assert.Equal(keys.Count, keys.Distinct().Count());
+
+            if (!schema.TryGetProperty("foreignKeys", out var foreignKeys)) continue;
+            foreach (var fk in foreignKeys.EnumerateArray())
+            {
+                var from = fk.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!).ToList();
+                var target = fk.GetProperty("reference").Str("resource");
+                var to = fk.GetProperty("reference").GetProperty("fields").EnumerateArray().Select(f => f.GetString()!).ToList();
+                var existing = tables[target].Select(r => string.Join("\u001f", to.Select(t => r[t]))).ToHashSet();
+                foreach (var row in rows.Where(r => from.All(f => r[f] != "")))
+                    Assert.Contains(string.Join("\u001f", from.Select(f => row[f])), existing);
+            }
+        }
+        // The keys users join on are declared.
+        var inspections = resources.Single(r => r.Str("name") == "inspections").GetProperty("schema");
+        Assert.Contains(inspections.GetProperty("foreignKeys").EnumerateArray(),
+            fk => fk.GetProperty("reference").Str("resource") == "councils");
+    }
+
+    [Fact]
+    public async Task RowCountsEqualTheApisTotals()
+    {
+        var (_, _, files) = await Download();
+        int Rows(string file) => Csv(files[$"data/{file}"]).Count - 1;
+        long Total(JsonElement page) => page.GetProperty("meta").GetProperty("total").GetInt64();
+        Assert.Equal(Total(await _client.GetJsonAsync("/v1/councils?status=all&limit=1")), Rows("councils.csv"));
+        Assert.Equal(Total(await _client.GetJsonAsync("/v1/inspections?limit=1")), Rows("inspections.csv"));
+        Assert.Equal(Total(await _client.GetJsonAsync("/v1/focused-visits?limit=1")), Rows("focused_visits.csv"));
+        Assert.Equal(Total(await _client.GetJsonAsync("/v1/regions")), Rows("regions.csv"));
+        var counts = (await _client.GetJsonAsync("/v1/dataset")).GetProperty("counts");
+        Assert.Equal(counts.GetProperty("judgements").GetInt32(), Rows("judgements.csv"));
+        Assert.Equal(counts.GetProperty("frameworkVersions").GetInt32(), Rows("framework_versions.csv"));
+    }
+
+    [Fact]
+    public async Task TheZipRoundTripsToTheSameDataset()
+    {
+        var (response, bytes, files) = await Download();
+        // Every CSV is the committed seed file byte for byte: what the importer loads, as the same dataset version.
+        var csvs = files.Where(f => f.Key.StartsWith("data/")).ToList();
+        Assert.Equal(SeedSet.Headers.Keys.Order(StringComparer.Ordinal), csvs.Select(f => f.Key[5..]).Order(StringComparer.Ordinal));
+        foreach (var (path, content) in csvs)
+            Assert.True((await File.ReadAllBytesAsync(Path.Combine(TestDatabase.SeedDirectory, path[5..]))).AsSpan().SequenceEqual(content),
+                $"{path} differs from seed-data/{path[5..]}");
+
+        // Cached: the same bytes again, and 304 for the ETag.
+        Assert.Equal(bytes, (await Download()).Bytes);
+        var again = new HttpRequestMessage(HttpMethod.Get, "/v1/dataset/download");
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again)).StatusCode);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using System.Xml.Linq;
+using JudgementsApi.Tests.Infrastructure;
+
+namespace JudgementsApi.Tests.Integrations;
+
+public class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private readonly HttpClient _client = api.CreateClient();
+
+    private async Task<XElement> Feed(string url)
+    {
+        var response = await _client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {body}");
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        var feed = XDocument.Parse(body).Root!;
+        Assert.Equal(Atom + "feed", feed.Name);
+        return feed;
+    }
+
+    private static DateTimeOffset Instant(XElement e) =>
+        DateTimeOffset.ParseExact(e.Value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>RFC 4287's required elements for a feed and each entry.</summary>
+    private static void AssertValidAtom(XElement feed)
+    {
+        foreach (var required in new[] { "id", "title", "updated" })
+            Assert.Single(feed.Elements(Atom + required));
+        Assert.NotEmpty(feed.Elements(Atom + "author"));
+        Instant(feed.Element(Atom + "updated")!);
+        Assert.Single(feed.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "self");
+        foreach (var entry in feed.Elements(Atom + "entry"))
+        {
+            foreach (var required in new[] { "id", "title", "updated", "summary" })
+                Assert.Single(entry.Elements(Atom + required));
+            Assert.True(Uri.TryCreate(entry.Element(Atom + "id")!.Value, UriKind.Absolute, out _));
+            Instant(entry.Element(Atom + "updated")!);
+            Assert.Single(entry.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "alternate" && (string?)l.Attribute("type") == "text/html");
+            Assert.All(entry.Elements(Atom + "link"), l => Assert.True(Uri.IsWellFormedUriString((string)l.Attribute("href")!, UriKind.Absolute)));
+        }
+    }
+
+    [Fact]
+    public async Task TheFeedHoldsTheFiftyNewestPublicationsNewestFirst()
+    {
+        var feed = await Feed("/v1/feed.atom");
+        AssertValidAtom(feed);
+        var entries = feed.Elements(Atom + "entry").ToList();
+        Assert.Equal(50, entries.Count);
+        var dates = entries.Select(e => Instant(e.Element(Atom + "updated")!)).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.Equal(entries.Count, entries.Select(e => e.Element(Atom + "id")!.Value).Distinct().Count());
+
+        // The newest publication in the dataset heads it, and both kinds are included.
+        var newestInspection = (await _client.GetJsonAsync("/v1/inspections?limit=1")).GetProperty("data")[0].Str("published");
+        var newestVisit = (await _client.GetJsonAsync("/v1/focused-visits?limit=1")).GetProperty("data")[0].Str("letterDate");
+        Assert.Equal(new[] { newestInspection, newestVisit }.Max(StringComparer.Ordinal), dates[0].ToString("yyyy-MM-dd"));
+    }
+
+    [Fact]
+    public async Task EntryIdsAreStableAcrossRequestsAndHosts()
+    {
+        var first = (await Feed("/v1/feed.atom")).Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).ToList();
+        var other = api.CreateClient();
+        other.DefaultRequestHeaders.Host = "ratings.example.org";
+        var body = await other.GetStringAsync("/v1/feed.atom");
+        var second = XDocument.Parse(body).Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).ToList();
+        Assert.Equal(first, second);
+        Assert.Contains("http://ratings.example.org/councils/", body);
+    }
+
+    [Fact]
+    public async Task ACouncilsFeedReadsAsAPersonWouldSayIt()
+    {
+        var feed = await Feed("/v1/councils/shropshire/feed.atom");
+        AssertValidAtom(feed);
+        var entries = feed.Elements(Atom + "entry").ToList();
+        var inspection = Assert.Single(entries, e => e.Element(Atom + "title")!.Value.Contains("12 August 2025"));
+        Assert.Equal("Shropshire: outstanding (children's services inspection, 12 August 2025)", inspection.Element(Atom + "title")!.Value);
+        Assert.Contains("Care leavers: good", inspection.Element(Atom + "summary")!.Value);
+        var links = inspection.Elements(Atom + "link").ToList();
+        Assert.Contains(links, l => ((string)l.Attribute("href")!).EndsWith("/councils/shropshire") && (string?)l.Attribute("rel") == "alternate");
+        Assert.Contains(links, l => ((string)l.Attribute("href")!).EndsWith("/v1/inspections/shropshire-2025-08-12"));
+        var report = (await _client.GetJsonAsync("/v1/inspections/shropshire-2025-08-12")).Str("reportUrl");
+        Assert.Contains(links, l => (string?)l.Attribute("href") == report);
+
+        // Every publication of the council is in it (fewer than 50), and only this council's.
+        var council = await _client.GetJsonAsync("/v1/councils/shropshire");
+        var counts = council.GetProperty("counts");
+        Assert.Equal(counts.GetProperty("inspections").GetInt32() + counts.GetProperty("focusedVisits").GetInt32(), entries.Count);
+        Assert.All(entries, e => Assert.StartsWith("Shropshire: ", e.Element(Atom + "title")!.Value));
+    }
+
+    [Fact]
+    public async Task FocusedVisitEntriesGiveTheFocusAndPriorityActions()
+    {
+        var visit = (await _client.GetJsonAsync("/v1/focused-visits?priorityAction=true&limit=1")).GetProperty("data")[0];
+        var feed = await Feed($"/v1/councils/{visit.GetProperty("council").Str("code")}/feed.atom");
+        var entry = feed.Elements(Atom + "entry").Single(e =>
+            e.Elements(Atom + "link").Any(l => ((string)l.Attribute("href")!).EndsWith($"/v1/focused-visits/{visit.Str("id")}")));
+        Assert.Contains($"focused visit on {visit.Str("focus")}, areas for priority action", entry.Element(Atom + "title")!.Value);
+        Assert.Contains("Ofsted named areas for priority action.", entry.Element(Atom + "summary")!.Value);
+    }
+
+    [Fact]
+    public async Task The2026FrameworkIsTitledByItsFourJudgements()
+    {
+        var entry = (await Feed("/v1/councils/brent/feed.atom")).Elements(Atom + "entry").First();
+        Assert.StartsWith("Brent: leadership ", entry.Element(Atom + "title")!.Value);
+        Assert.Contains("care leavers", entry.Element(Atom + "title")!.Value);
+        Assert.Contains("no overall effectiveness judgement", entry.Element(Atom + "summary")!.Value);
+    }
+
+    [Fact]
+    public async Task AnUnknownCouncilsFeedIsAProblemAndFeedsAreCached()
+    {
+        await _client.GetProblemAsync("/v1/councils/atlantis/feed.atom", HttpStatusCode.NotFound);
+        var problem = await _client.GetProblemAsync("/v1/feed.atom?limit=5", HttpStatusCode.BadRequest);
+        Assert.Equal(["limit"], problem.ErrorParameters());
+        var response = await _client.GetAsync("/v1/feed.atom");
+        var again = new HttpRequestMessage(HttpMethod.Get, "/v1/feed.atom");
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again)).StatusCode);
+    }
+}
