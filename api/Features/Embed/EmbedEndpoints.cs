@@ -42,6 +42,7 @@ public static class EmbedEndpoints
 
         embed.MapGet("/embed.css", () => new BodyResult("text/css; charset=utf-8", Stylesheet))
             .Produces<string>(StatusCodes.Status200OK, "text/css")
+            .ProducesProblem(StatusCodes.Status405MethodNotAllowed)
             .WithName("GetEmbedStylesheet")
             .WithSummary("The embed page's stylesheet")
             .WithDescription("Grade colours from the service's one palette; the embed pages link it (no inline styles, so their CSP needs no exceptions).");
