@@ -43,6 +43,13 @@ public sealed class Migrator(NpgsqlDataSource db, ILogger<Migrator> log)
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
+        // Nothing to apply: checked without the lock or any DDL, so an instance given only the
+        // read-only role can start against a database another instance migrated.
+        if (await conn.ExecuteScalarAsync<bool>("SELECT to_regclass('schema_migrations') IS NOT NULL"))
+        {
+            var recorded = (await conn.QueryAsync<(string Version, string Checksum)>("SELECT version, checksum FROM schema_migrations")).ToHashSet();
+            if (recorded.SetEquals(Scripts.Select(s => (s.Version, s.Checksum)))) return;
+        }
         await conn.ExecuteAsync("SELECT pg_advisory_lock(@LockKey)", new { LockKey });
         try
         {
@@ -84,5 +91,20 @@ public sealed class Migrator(NpgsqlDataSource db, ILogger<Migrator> log)
         {
             await conn.ExecuteAsync("SELECT pg_advisory_unlock(@LockKey)", new { LockKey });
         }
+    }
+
+    /// <summary>
+    /// SELECT on every table to the serving role, now and (default privileges) on tables later
+    /// migrations create, so no migration needs to know the role's name.
+    /// </summary>
+    public async Task GrantReadAsync(string role, CancellationToken ct = default)
+    {
+        var quoted = "\"" + role.Replace("\"", "\"\"") + "\"";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync($"""
+            GRANT USAGE ON SCHEMA public TO {quoted};
+            GRANT SELECT ON ALL TABLES IN SCHEMA public TO {quoted};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {quoted};
+            """);
     }
 }
