@@ -217,11 +217,12 @@ public static class Builder
         result.FocusedVisits.Sort((a, b) => a.LetterDate != b.LetterDate ? a.LetterDate.CompareTo(b.LetterDate) : string.CompareOrdinal(a.Id, b.Id));
     }
 
-    /// <summary>Writes every seed-data CSV and QUALITY.md.</summary>
+    /// <summary>Writes every seed-data CSV, QUALITY.md, and last the manifest of the CSV files written.</summary>
     public static void Write(BuildResult r, string seedDir)
     {
         Directory.CreateDirectory(seedDir);
-        string P(string f) => Path.Combine(seedDir, f);
+        var written = new List<string>();
+        string P(string f) { written.Add(f); return Path.Combine(seedDir, f); }
         var c = r.Councils;
         Csv.Write(P("regions.csv"), ["code", "name", "slug"], c.Regions.Select(x => new[] { x.Code, x.Name, x.Slug }));
         Csv.Write(P("councils.csv"), ["code", "la_code", "ofsted_urn", "name", "slug", "type", "region_code", "opened", "closed", "former_codes"],
@@ -250,5 +251,6 @@ public static class Builder
         Csv.Write(P("focused_visits.csv"), ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus", "priority_action", "report_url", "source"],
             r.FocusedVisits.Select(f => new[] { f.Id, f.CouncilCode, D(f.LetterDate), D(f.VisitStart), D(f.VisitEnd), string.Join(";", f.Inspectors), f.Focus, f.PriorityAction ? "true" : "false", f.ReportUrl, f.Source }));
         File.WriteAllText(P("QUALITY.md"), Quality.Render(r), new UTF8Encoding(false));
+        Manifest.Write(seedDir, written);
     }
 }
