@@ -47,7 +47,7 @@ public class PrivilegeTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.False(createDb);
         Assert.False(createRole);
         var unreadable = (await conn.QueryAsync<string>("""
-            SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND NOT has_table_privilege(format('%I', tablename), 'SELECT')
+            SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND NOT has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT')
             """)).ToList();
         Assert.Empty(unreadable);
     }
