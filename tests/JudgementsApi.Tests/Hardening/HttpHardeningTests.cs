@@ -79,6 +79,29 @@ public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task TheRealServerSendsNoServerBanner()
+    {
+        var (process, address) = await ServiceProcess.ServeAsync(new Dictionary<string, string>
+        {
+            ["JUDGEMENTS_DB"] = TestDatabase.ReaderConnectionString(api.DatabaseName),
+            ["JUDGEMENTS_OWNER_DB"] = TestDatabase.OwnerConnectionString(api.DatabaseName),
+        });
+        try
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            var response = await client.GetAsync("/v1/regions");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.Contains("Server"));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task ACorsPreflightCarriesTheVersionHeader()
     {
         var preflight = new HttpRequestMessage(HttpMethod.Options, "/v1/councils");

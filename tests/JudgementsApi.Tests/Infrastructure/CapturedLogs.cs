@@ -56,4 +56,32 @@ public static class ServiceProcess
         catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException("the service did not exit within 60 s"); }
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    /// <summary>Serves on a free loopback port (real Kestrel) until the returned process is killed; waits for /health/live.</summary>
+    public static async Task<(System.Diagnostics.Process Process, Uri BaseAddress)> ServeAsync(IDictionary<string, string> environment)
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Dll);
+        foreach (var key in new[] { "JUDGEMENTS_DB", "JUDGEMENTS_OWNER_DB", "JUDGEMENTS_SEED_DIR" }) start.Environment.Remove(key);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        var process = System.Diagnostics.Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && !process.HasExited; await Task.Delay(200))
+        {
+            try { if ((await client.GetAsync("/health/live")).IsSuccessStatusCode) return (process, address); }
+            catch (HttpRequestException) { }
+        }
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("the service did not start within 60 s");
+    }
 }
