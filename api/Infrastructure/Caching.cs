@@ -25,8 +25,10 @@ public static class Caching
         services.AddHostedService<DatasetVersionPoller>();
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = 256L * 1024 * 1024;
-            options.MaximumBodySize = 64L * 1024 * 1024;
+            // Bounded so that the process stays under 512 MB whatever mix of distinct heavy URLs
+            // arrives (measured: README, Reliability); a larger body is served, just not kept.
+            options.SizeLimit = 128L * 1024 * 1024;
+            options.MaximumBodySize = 16L * 1024 * 1024;
             options.AddPolicy(PolicyName, new DatasetCachePolicy(outputCache));
         });
         return services;
