@@ -32,8 +32,15 @@ public class OutageFactory : ApiFactory
     }
 }
 
-/// <summary>A second, separate app for the frozen database, so the two outages do not meet.</summary>
-public sealed class FreezeFactory : OutageFactory;
+/// <summary>A second, separate app for the frozen database, so the two outages do not meet; with the production command timeout.</summary>
+public sealed class FreezeFactory : OutageFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Judgements:CommandTimeoutSeconds", "3");
+    }
+}
 
 public class DatabaseOutageTests(OutageFactory api) : IClassFixture<OutageFactory>
 {
@@ -117,9 +124,9 @@ public class FrozenDatabaseTests(FreezeFactory api) : IClassFixture<FreezeFactor
         api.Proxy.Freeze();
         try
         {
-            // Generous: the service promises 503 within 5 s; the old behaviour took ~36 s.
+            // Generous (a busy machine): the service promises 503 within 5 s; the old behaviour took ~36 s.
             var impatient = api.CreateClient();
-            impatient.Timeout = TimeSpan.FromSeconds(12);
+            impatient.Timeout = TimeSpan.FromSeconds(20);
             var ready = await impatient.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
             var uncached = await impatient.GetAsync("/v1/inspections?council=shropshire");

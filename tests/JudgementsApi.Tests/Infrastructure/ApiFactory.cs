@@ -23,6 +23,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Judgements:DatabaseWaitSeconds", "5");
         // Every test client is one "client": the rate limits have their own tests (RateLimitTests).
         builder.UseSetting("Judgements:RateLimits:Enabled", "false");
+        // The production 3 s would turn a slow query on a busy test machine into a 503;
+        // FrozenDatabaseTests restores it.
+        builder.UseSetting("Judgements:CommandTimeoutSeconds", "20");
     }
 
     public NpgsqlConnection OpenDatabase()

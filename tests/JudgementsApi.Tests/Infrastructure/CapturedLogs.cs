@@ -38,7 +38,7 @@ public static class ServiceProcess
         }
     }
 
-    /// <summary>Runs it to completion (killed after 60 s); returns its exit code and output.</summary>
+    /// <summary>Runs it to completion (killed after 120 s); returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -51,13 +51,13 @@ public static class ServiceProcess
         using var process = System.Diagnostics.Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         try { await process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException("the service did not exit within 60 s"); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException("the service did not exit within 120 s"); }
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    /// <summary>Serves on a free loopback port (real Kestrel) until the returned process is killed; waits for /health/live.</summary>
+    /// <summary>Serves on a free loopback port (real Kestrel) until the returned process is killed; waits for /health/live (generously: the machine may be busy).</summary>
     public static async Task<(System.Diagnostics.Process Process, Uri BaseAddress)> ServeAsync(IDictionary<string, string> environment)
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -75,13 +75,13 @@ public static class ServiceProcess
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");
-        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && !process.HasExited; await Task.Delay(200))
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        for (var deadline = DateTime.UtcNow.AddSeconds(120); DateTime.UtcNow < deadline && !process.HasExited; await Task.Delay(200))
         {
             try { if ((await client.GetAsync("/health/live")).IsSuccessStatusCode) return (process, address); }
-            catch (HttpRequestException) { }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
         }
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the service did not start within 60 s");
+        throw new TimeoutException("the service did not start within 120 s");
     }
 }
