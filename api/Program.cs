@@ -19,6 +19,7 @@ builder.Services.AddSingleton(sp => new Migrator(sp.GetRequiredService<OwnerData
 builder.Services.AddSingleton(sp => new SeedImporter(sp.GetRequiredService<OwnerDatabase>().Source,
     sp.GetRequiredService<DatasetState>(), sp.GetRequiredService<ILogger<SeedImporter>>()));
 builder.Services.AddSingleton<JudgementsApi.Features.VocabularySource>();
+builder.Services.AddSingleton<CouncilNames>();
 builder.Services.AddSingleton(TimeProvider.System);
 
 // HTTP conventions: problem details, caching keyed on the dataset version, health, CORS, JSON, docs

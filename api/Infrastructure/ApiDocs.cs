@@ -89,6 +89,17 @@ public static class ApiDocs
             ["priorityAction"] = "true", ["from"] = "2024-01-01", ["to"] = "2024-12-31", ["includePredecessors"] = "true",
             ["slug"] = "ilacs", ["asOf"] = "2024-03-31", ["groupBy"] = "region", ["interval"] = "year",
             ["fromGrade"] = "requires_improvement", ["toGrade"] = "outstanding", ["include"] = "councils",
+            ["direction"] = "up",
+        };
+
+        // Where a parameter's values differ by path, the example does too.
+        private static readonly Dictionary<(string Path, string Name), string> PathExamples = new()
+        {
+            [("/v1/statistics/movements", "sort")] = "-steps",
+            [("/v1/statistics/movements", "from")] = "2018-01-01",
+            [("/v1/statistics/movements", "to")] = "2025-12-31",
+            [("/v1/statistics/movements", "fromGrade")] = "inadequate",
+            [("/v1/inspections", "council")] = "shropshire,telford-and-wrekin",
         };
 
         private static readonly Dictionary<string, string> IdExamples = new()
@@ -113,7 +124,7 @@ public static class ApiDocs
             {
                 var example = parameter.Name is "id"
                     ? IdExamples.FirstOrDefault(e => path.StartsWith(e.Key + "/", StringComparison.Ordinal)).Value
-                    : ParameterExamples.GetValueOrDefault(parameter.Name ?? "");
+                    : PathExamples.GetValueOrDefault((path, parameter.Name ?? "")) ?? ParameterExamples.GetValueOrDefault(parameter.Name ?? "");
                 if (example is not null) parameter.Example = JsonValue.Create(example);
             }
             // Collections answer CSV too: the same 200, a second media type.

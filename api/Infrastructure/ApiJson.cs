@@ -41,4 +41,5 @@ public static class ApiJson
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 [JsonSerializable(typeof(ParameterError))]
 [JsonSerializable(typeof(List<ParameterError>))]
+[JsonSerializable(typeof(List<CouncilSuggestion>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -86,7 +86,8 @@ public static class Caching
                 if (status is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified))
                 {
                     headers.Remove("ETag");
-                    headers.CacheControl = "no-store";
+                    // A council name's redirect to its slug is fixed by the dataset like a 200 is: cacheable alike.
+                    if (status != StatusCodes.Status302Found) headers.CacheControl = "no-store";
                 }
                 else if (stale)
                 {

@@ -19,7 +19,7 @@ public static class Problems
     public static readonly ProblemKind InvalidParameter = new("invalid-parameter", 400, "Invalid request parameters",
         "One or more query parameters were not understood. The errors list names each parameter, what is wrong with it and, where the values are a fixed set, the values that are accepted. Unknown parameter names are rejected too, so that a typo never silently returns unfiltered data.");
     public static readonly ProblemKind NotFound = new("not-found", 404, "Not found",
-        "Nothing exists at this address. Councils are addressed by ONS code (E06000051), DfE three-digit code (893), a former ONS code or slug (shropshire); inspections and focused visits by their id.");
+        "Nothing exists at this address. Councils are addressed by ONS code (E06000051), DfE three-digit code (893), a former ONS code or slug (shropshire), and a council's name redirects to its slug; for a name that matches no council the suggestions member lists the closest. Inspections and focused visits are addressed by their id.");
     public static readonly ProblemKind UnsupportedVersion = new("unsupported-version", 404, "Unsupported API version",
         "The path names an API version this server does not serve. The supportedVersions member and the api-supported-versions header list the versions that exist; every resource lives under /v1.");
     public static readonly ProblemKind NotAcceptable = new("not-acceptable", 406, "Not acceptable",

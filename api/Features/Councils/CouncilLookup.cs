@@ -27,12 +27,4 @@ public static class CouncilLookup
     public static Task<CouncilRef?> FindAsync(NpgsqlConnection conn, string id) =>
         conn.QueryFirstOrDefaultAsync<CouncilRef>(Sql, new { Id = id.Trim() });
 
-    /// <summary>Reads a council parameter, recording an error when it names no council.</summary>
-    public static async Task<CouncilRef?> ReadAsync(NpgsqlConnection conn, QueryReader q, string name, string? raw)
-    {
-        if (string.IsNullOrWhiteSpace(raw)) return null;
-        var council = await FindAsync(conn, raw);
-        if (council is null) q.Add(name, $"'{raw}' is not a council's ONS code, DfE code, former code or slug.");
-        return council;
-    }
 }

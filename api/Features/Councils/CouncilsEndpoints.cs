@@ -14,9 +14,9 @@ public sealed record CouncilListQuery(
     [property: Description("Council type: county, unitary, metropolitan_district, london_borough.")] string? Type,
     [property: Description("current (default), former (abolished or replaced councils), or all.")] string? Status,
     [property: Description("Name contains this text (case- and accent-insensitive; '&' matches 'and').")] string? Q,
-    [property: Description("Comma-separated council identifiers (ONS, DfE, former code or slug) for a side-by-side comparison.")] string? Codes,
+    [property: Description("Comma-separated councils (ONS, DfE or former code, slug, or a name without a comma such as hull or Telford and Wrekin), at most 200, for a side-by-side comparison.")] string? Codes,
     [property: Description("Judgement area family or area code; with grade, councils whose latest full inspection graded it so.")] string? Area,
-    [property: Description("Grade code; with area, that grade in that area; alone, that grade in any area of the latest inspection.")] string? Grade,
+    [property: Description("Grade code; with area, that grade in that area; alone, that grade in ANY area of the latest full inspection (an inspection graded inadequate only for help and protection matches grade=inadequate). For \"rated inadequate overall\" use area=overall_effectiveness: ILACS inspections from April 2026 give no overall effectiveness judgement, so they never match it.")] string? Grade,
     [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
     [property: Description("Rows to skip.")] string? Offset,
     [property: Description("json (default) or csv (every matching row).")] string? Format);
@@ -36,7 +36,8 @@ public sealed record RegionsQuery(
 public static class CouncilsEndpoints
 {
     private static readonly string[] Statuses = ["current", "former", "all"];
-    private const int MaxCodes = 200;
+    /// <summary>The most councils a list parameter names at once (the query string is capped at 4,096 characters anyway).</summary>
+    public const int MaxCouncils = 200;
 
     public static RouteGroupBuilder MapCouncils(this RouteGroupBuilder v1)
     {
@@ -45,23 +46,33 @@ public static class CouncilsEndpoints
         councils.MapGet("/", List).WithCsv()
             .WithName("ListCouncils")
             .WithSummary("Councils with their latest grades")
-            .WithDescription("English councils with children's services responsibilities, by name, each with its latest full inspection and its grade per area. Current councils by default.");
+            .WithDescription("English councils with children's services responsibilities, by name, each with its latest full inspection and its grade per area. Current councils by default. `grade` alone matches a grade in any area of the latest full inspection; add `area` (overall_effectiveness, leadership …) to say which.");
 
         councils.MapGet("/{id}", Get).ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
             .WithName("GetCouncil")
             .WithSummary("One council")
-            .WithDescription("A council by ONS code (E06000051), DfE code (893), former ONS code or slug (shropshire): identity, latest grades, predecessors and successors, former codes, statistical neighbours and counts.");
+            .WithDescription("""
+                A council by ONS code (E06000051), DfE code (893), former ONS code or slug (shropshire): identity, latest
+                grades, predecessors and successors, former codes, statistical neighbours and counts. A name
+                (`Telford and Wrekin`, `telford-&-wrekin`, `Kingston upon Hull`, `hull`, `bcp`, `saint helens`) redirects
+                (302) to the council's URL by slug, here and on its sub-resources; a name that matches no council is a
+                404 problem whose `suggestions` list the closest councils.
+                """);
 
         councils.MapGet("/{id}/inspections", Inspections).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
             .WithName("ListCouncilInspections")
             .WithSummary("A council's inspection history")
             .WithDescription("Every inspection of the council, newest first; with includePredecessors=true also those of the councils it replaced, each naming the council it belonged to.");
 
         councils.MapGet("/{id}/focused-visits", FocusedVisitsEndpoints.ForCouncil).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
             .WithName("ListCouncilFocusedVisits")
             .WithSummary("A council's focused visits");
 
         councils.MapGet("/{id}/neighbours", Neighbours).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
             .WithName("ListCouncilNeighbours")
             .WithSummary("A council beside its statistical neighbours")
             .WithDescription("The council itself (rank 0), then its statistical neighbours in DfE's order, each with its latest grades.");
@@ -75,7 +86,7 @@ public static class CouncilsEndpoints
     }
 
     private static async Task<Results<Ok<Page<CouncilItem>>, CsvResult<CouncilItem>, ProblemHttpResult>> List(
-        [AsParameters] CouncilListQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] CouncilListQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, CouncilNames names)
     {
         var vocabulary = await vocabularies.GetAsync();
         var q = new QueryReader(http);
@@ -87,27 +98,14 @@ public static class CouncilsEndpoints
         var grade = q.OneOf("grade", query.Grade, vocabulary.Grades);
         var search = string.IsNullOrWhiteSpace(query.Q) ? null : SearchText.Fold(query.Q);
 
-        await using var conn = await db.OpenConnectionAsync();
-        List<string>? codes = null;
-        if (!string.IsNullOrWhiteSpace(query.Codes))
-        {
-            var ids = query.Codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (ids.Length > MaxCodes) q.Add("codes", $"At most {MaxCodes} councils at once.");
-            else
-            {
-                codes = [];
-                foreach (var id in ids)
-                    if (await CouncilLookup.FindAsync(conn, id) is { } c) codes.Add(c.Code);
-                    else q.Add("codes", $"'{id}' is not a council's ONS code, DfE code, former code or slug.");
-            }
-        }
+        var codes = (await names.ReadListAsync(q, "codes", query.Codes, MaxCouncils))?.Select(c => c.Code).ToArray();
         if (q.Failed) return q.Problem();
 
         var clauses = new List<string>();
         var p = new DynamicParameters();
         // Naming councils explicitly shows them whatever their status.
         if (codes is null && status != "all") clauses.Add(status == "current" ? "c.closed IS NULL" : "c.closed IS NOT NULL");
-        if (codes is not null) { clauses.Add("c.code = ANY (@Codes)"); p.Add("Codes", codes.ToArray()); }
+        if (codes is not null) { clauses.Add("c.code = ANY (@Codes)"); p.Add("Codes", codes); }
         if (region is not null) { clauses.Add("c.region_code = @Region"); p.Add("Region", region.Code); }
         if (type is not null) { clauses.Add("c.type = @Type"); p.Add("Type", type); }
         if (search is { Length: > 0 }) { clauses.Add("c.search_name LIKE '%' || @Search || '%'"); p.Add("Search", search); }
@@ -115,6 +113,7 @@ public static class CouncilsEndpoints
         var where = clauses.Count == 0 ? "" : "WHERE " + string.Join("\n  AND ", clauses);
 
         var csv = http.WantsCsv();
+        await using var conn = await db.OpenConnectionAsync();
         var (items, total) = await CouncilReader.QueryAsync(conn, where, p, csv ? Paging.All : paging);
         if (csv) return new CsvResult<CouncilItem>("councils.csv", CouncilReader.CsvColumns(vocabulary.Families), items);
         return TypedResults.Ok(http.ToPage(items, total, paging));

@@ -14,7 +14,7 @@ public sealed record FocusedVisit(
     IReadOnlyList<string> Inspectors, string Focus, bool PriorityAction, string? ReportUrl, string Source);
 
 public sealed record FocusedVisitQuery(
-    [property: Description("A council: ONS code, DfE code, former ONS code or slug.")] string? Council,
+    [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin).")] string? Council,
     [property: Description("A region: ONS code or slug.")] string? Region,
     [property: Description("true: only visits that named areas for priority action; false: only those that did not.")] string? PriorityAction,
     [property: Description("Letter dated on or after (YYYY-MM-DD).")] string? From,
@@ -99,7 +99,7 @@ public static class FocusedVisitsEndpoints
     }
 
     private static async Task<Results<Ok<Page<FocusedVisit>>, CsvResult<FocusedVisit>, ProblemHttpResult>> List(
-        [AsParameters] FocusedVisitQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] FocusedVisitQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, CouncilNames names)
     {
         var vocabulary = await vocabularies.GetAsync();
         var q = new QueryReader(http);
@@ -109,13 +109,13 @@ public static class FocusedVisitsEndpoints
         var from = q.Date("from", query.From);
         var to = q.Date("to", query.To);
         q.Ordered("from", from, "to", to);
-        await using var conn = await db.OpenConnectionAsync();
-        var council = await CouncilLookup.ReadAsync(conn, q, "council", query.Council);
+        var councils = await names.ReadListAsync(q, "council", query.Council, CouncilsEndpoints.MaxCouncils);
         if (q.Failed) return q.Problem();
+        await using var conn = await db.OpenConnectionAsync();
 
         var clauses = new List<string>();
         var p = new DynamicParameters();
-        if (council is not null) { clauses.Add("v.council_code = @Council"); p.Add("Council", council.Code); }
+        if (councils is not null) { clauses.Add("v.council_code = ANY (@Councils)"); p.Add("Councils", councils.Select(c => c.Code).ToArray()); }
         if (region is not null) { clauses.Add("c.region_code = @Region"); p.Add("Region", region.Code); }
         if (priority is not null) { clauses.Add("v.priority_action = @Priority"); p.Add("Priority", priority); }
         if (from is not null) { clauses.Add("v.letter_date >= @From"); p.Add("From", from); }

@@ -8,7 +8,7 @@ using Npgsql;
 namespace JudgementsApi.Features.Inspections;
 
 public sealed record InspectionListQuery(
-    [property: Description("A council: ONS code (E06000051), DfE code (893), former ONS code or slug (shropshire).")] string? Council,
+    [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin).")] string? Council,
     [property: Description("A region: ONS code (E12000005) or slug (west-midlands).")] string? Region,
     [property: Description("A framework (sif, ilacs, pre-2013) or one of its versions (ilacs-2023).")] string? Framework,
     [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review …")] string? Type,
@@ -44,12 +44,12 @@ public static class InspectionsEndpoints
 
     /// <summary>The filters, as fixed SQL fragments over inspections i / councils c with named parameters.</summary>
     internal static (string Where, DynamicParameters Parameters) Filters(
-        string? councilCode, RegionRef? region, string? framework, string? type, DateOnly? from, DateOnly? to,
+        IReadOnlyList<string>? councilCodes, RegionRef? region, string? framework, string? type, DateOnly? from, DateOnly? to,
         string? area, string? grade, IReadOnlyCollection<string> families)
     {
         var clauses = new List<string>();
         var p = new DynamicParameters();
-        if (councilCode is not null) { clauses.Add("i.council_code = @Council"); p.Add("Council", councilCode); }
+        if (councilCodes is not null) { clauses.Add("i.council_code = ANY (@Councils)"); p.Add("Councils", councilCodes.ToArray()); }
         if (region is not null) { clauses.Add("c.region_code = @Region"); p.Add("Region", region.Code); }
         if (framework is not null)
         {
@@ -64,7 +64,7 @@ public static class InspectionsEndpoints
     }
 
     private static async Task<Results<Ok<Page<InspectionSummary>>, CsvResult<InspectionSummary>, ProblemHttpResult>> List(
-        [AsParameters] InspectionListQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] InspectionListQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, CouncilNames names)
     {
         var vocabulary = await vocabularies.GetAsync();
         var q = new QueryReader(http);
@@ -79,11 +79,11 @@ public static class InspectionsEndpoints
         var grade = q.OneOf("grade", query.Grade, vocabulary.Grades);
         var sort = q.OneOf("sort", query.Sort, Sorts) ?? "-published";
 
-        await using var conn = await db.OpenConnectionAsync();
-        var council = await CouncilLookup.ReadAsync(conn, q, "council", query.Council);
+        var councils = await names.ReadListAsync(q, "council", query.Council, CouncilsEndpoints.MaxCouncils);
         if (q.Failed) return q.Problem();
 
-        var (where, parameters) = Filters(council?.Code, region, framework, type, from, to, area, grade, vocabulary.Families);
+        await using var conn = await db.OpenConnectionAsync();
+        var (where, parameters) = Filters(councils?.Select(c => c.Code).ToList(), region, framework, type, from, to, area, grade, vocabulary.Families);
         var order = sort switch
         {
             "published" => "ORDER BY i.published, i.id",

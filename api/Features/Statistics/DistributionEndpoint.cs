@@ -34,6 +34,9 @@ public static class DistributionEndpoint
         var counter = new Counter(councils, Grouping.For(groupBy, vocabulary), scale);
         foreach (var row in latest.Values) counter.Apply(row);
         var (england, groups) = counter.Count(asOf);
+        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        var warnings = Freshness.Warnings(asOf, dataAsOf);
+        if (england.NotGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, england.NotGraded));
 
         List<CouncilStanding>? standings = null;
         if (include == "councils")
@@ -51,18 +54,19 @@ public static class DistributionEndpoint
         if (http.WantsCsv())
         {
             var file = $"distribution-{area}-{asOf:yyyy-MM-dd}{(framework is null ? "" : "-" + framework)}";
-            if (standings is not null) return new CsvResult<CouncilStanding>($"{file}-councils.csv", CouncilColumns(asOf, area, framework), standings);
-            return new CsvResult<Distributions.CsvRow>($"{file}.csv", Distributions.CsvColumns(scale),
+            if (standings is not null) return new CsvResult<CouncilStanding>($"{file}-councils.csv", CouncilColumns(asOf, dataAsOf, area, framework), standings);
+            return new CsvResult<Distributions.CsvRow>($"{file}.csv", Distributions.CsvColumns(scale, dataAsOf),
                 Distributions.CsvRows(asOf, area, framework, groupBy, england, groups));
         }
-        return TypedResults.Ok(new Distribution(asOf, area, framework, groupBy, Distributions.Denominator, england, groups, standings));
+        return TypedResults.Ok(new Distribution(asOf, dataAsOf, warnings, area, framework, groupBy, Distributions.Denominator, england, groups, standings));
     }
 
-    private static CsvColumn<CouncilStanding>[] CouncilColumns(DateOnly asOf, string area, string? framework) =>
+    private static CsvColumn<CouncilStanding>[] CouncilColumns(DateOnly asOf, DateOnly? dataAsOf, string area, string? framework) =>
     [
         new("as_of", _ => asOf), new("area", _ => area), new("framework", _ => framework),
         new("council_code", c => c.Code), new("council_name", c => c.Name), new("region_code", c => c.Region.Code),
         new("region_name", c => c.Region.Name), new("type", c => c.Type), new("status", c => c.Status), new("grade", c => c.Grade),
         new("inspection_id", c => c.InspectionId), new("published", c => c.Published), new("framework_version", c => c.FrameworkVersion),
+        new("data_as_of", _ => dataAsOf),
     ];
 }

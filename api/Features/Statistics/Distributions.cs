@@ -38,7 +38,7 @@ internal static class Distributions
         [new(day, area, framework, "england", EnglandCode, "England", england),
          .. groups.Select(g => new CsvRow(day, area, framework, groupBy, g.Code, g.Name, g.ToGradeCounts()))];
 
-    public static IReadOnlyList<CsvColumn<CsvRow>> CsvColumns(IReadOnlyList<string> scale) =>
+    public static IReadOnlyList<CsvColumn<CsvRow>> CsvColumns(IReadOnlyList<string> scale, DateOnly? dataAsOf) =>
     [
         new("as_of", r => r.AsOf), new("area", r => r.Area), new("framework", r => r.Framework),
         new("group_type", r => r.GroupType), new("group_code", r => r.Code), new("group_name", r => r.Name),
@@ -46,6 +46,10 @@ internal static class Distributions
         new("not_inspected", r => r.Counts.NotInspected), new("not_graded", r => r.Counts.NotGraded), new("unknown", r => r.Counts.Unknown),
         .. scale.Select(g => new CsvColumn<CsvRow>($"{g}_count", r => r.Counts.Counts[g])),
         .. scale.Select(g => new CsvColumn<CsvRow>($"{g}_percent", r => r.Counts.Percentages[g])),
+        new("good_or_better_count", r => r.Counts.GoodOrBetter.Count), new("good_or_better_percent", r => r.Counts.GoodOrBetter.Percentage),
+        new("requires_improvement_or_worse_count", r => r.Counts.RequiresImprovementOrWorse.Count),
+        new("requires_improvement_or_worse_percent", r => r.Counts.RequiresImprovementOrWorse.Percentage),
+        new("low_base", r => r.Counts.LowBase), new("data_as_of", _ => dataAsOf),
     ];
 
     /// <summary>

@@ -31,6 +31,20 @@ public sealed record TransitionsQuery(
     [property: Description("Movements to skip.")] string? Offset,
     [property: Description("json (default) or csv: one row per movement (all of them).")] string? Format);
 
+public sealed record MovementsQuery(
+    [property: Description("The first day (YYYY-MM-DD), required: each council's grade as at this day.")] string? From,
+    [property: Description("The second day (YYYY-MM-DD; default today): each council's grade as at this day.")] string? To,
+    [property: Description("Judgement area: a family (default overall_effectiveness) or one area code. ILACS inspections from April 2026 give no overall effectiveness judgement: a council whose latest inspection is one is notGraded in it.")] string? Area,
+    [property: Description("Only councils in this region (ONS code or slug).")] string? Region,
+    [property: Description("Only these councils, comma-separated (at most 200): codes, slugs or names without a comma.")] string? Council,
+    [property: Description("Only councils graded this on the first day.")] string? FromGrade,
+    [property: Description("Only councils graded this on the second day.")] string? ToGrade,
+    [property: Description("up, down or same: only councils graded on both days that moved so.")] string? Direction,
+    [property: Description("council (by name, default), region, -steps (most improved first) or steps (most declined first); councils not graded on both days last.")] string? Sort,
+    [property: Description("Councils per page, 1 to 500 (default 50); counts cover all of them.")] string? Limit,
+    [property: Description("Councils to skip.")] string? Offset,
+    [property: Description("json (default) or csv: one row per council (all of them).")] string? Format);
+
 public sealed record SummaryQuery(
     [property: Description("json (default) or csv: one row per area family with its counts.")] string? Format);
 
@@ -49,7 +63,11 @@ public static class StatisticsEndpoints
                 that day and its grade in `area`: counts and percentages per grade for England (and each region or
                 council type). Percentages are of the councils judged in the area. A council whose latest inspection
                 does not grade the area is notGraded, one with no full inspection yet notInspected, a graded area
-                whose grade is missing from the data unknown: an older inspection is never used instead.
+                whose grade is missing from the data unknown: an older inspection is never used instead. The default area is
+                overall_effectiveness, which ILACS inspections from April 2026 no longer judge: those councils are notGraded
+                and a warning says how many. `goodOrBetter` and `requiresImprovementOrWorse` are ready totals; `lowBase`
+                marks counts of fewer than 30 judged councils. `dataAsOf` is the newest publication in the dataset; an
+                `asOf` after it carries a warning that newer reports may be missing.
                 """);
 
         statistics.MapGet("/timeline", TimelineEndpoint.Get).WithCsv()
@@ -66,6 +84,19 @@ public static class StatisticsEndpoints
                 a from → to matrix and the movements. A council formed from two or more predecessors (BCP) starts
                 afresh. Only pairs where both grades are known; `adequate` (before 2013) is its own grade, not
                 `requires_improvement`. `from`/`to` bound the later inspection's publication date.
+                """);
+
+        statistics.MapGet("/movements", MovementsEndpoint.Get).WithCsv()
+            .WithName("GetGradeMovements")
+            .WithSummary("Who improved, who declined between two days")
+            .WithDescription("""
+                Every council in operation on `from` or `to`, with its grade in `area` as at each day (by the
+                distribution's rule: its most recent full inspection published on or before the day) and the movement:
+                `steps` up (positive) or down (negative) the grade scale, outstanding to inadequate; `adequate` (before
+                2013) and `requires_improvement` share a place. A day on which a council was not graded (notInspected,
+                notGraded, unknown, or notInOperation for a council that did not exist yet or any more) gives no steps:
+                a new council does not inherit its predecessor's grade. `fromGrade=inadequate&toGrade=outstanding`
+                answers "who went from inadequate to outstanding".
                 """);
 
         statistics.MapGet("/summary", SummaryEndpoint.Get).WithCsv()

@@ -3,20 +3,61 @@ using JudgementsApi.Features.Inspections;
 
 namespace JudgementsApi.Features.Statistics;
 
+/// <summary>A ready total of several grades: how many councils, and what percentage of those judged.</summary>
+public sealed record GradeTotal(int Count, decimal? Percentage);
+
+/// <summary>
+/// The totals journalists quote, made the same way wherever counts appear: "good or better" (good +
+/// outstanding) and "requires improvement or worse" (requires improvement + inadequate; pre-2013
+/// `adequate` is in neither), and a low-base warning where fewer than 30 councils are judged.
+/// </summary>
+internal static class ReadyTotals
+{
+    /// <summary>Below this many judged councils one council moves a percentage by more than 3 points.</summary>
+    public const int LowBase = 30;
+
+    public static GradeTotal Of(IReadOnlyDictionary<string, int> counts, int judged, params string[] grades)
+    {
+        var n = grades.Sum(g => counts.GetValueOrDefault(g));
+        return new GradeTotal(n, Distributions.Percent(n, judged));
+    }
+
+    public static GradeTotal GoodOrBetter(IReadOnlyDictionary<string, int> counts, int judged) => Of(counts, judged, "outstanding", "good");
+
+    public static GradeTotal RequiresImprovementOrWorse(IReadOnlyDictionary<string, int> counts, int judged) =>
+        Of(counts, judged, "requires_improvement", "inadequate");
+
+    public static string? Note(int judged) => judged >= LowBase ? null
+        : $"Only {judged} councils are judged here (fewer than {LowBase}): one council moves a percentage by {(judged == 0 ? "—" : $"{Distributions.Percent(1, judged)} points")}; compare counts rather than percentages.";
+}
+
 /// <summary>
 /// Councils by grade in one area. <c>councils = judged + notInspected + notGraded + unknown</c>;
 /// <c>counts</c> lists every grade of the area's scale (zeros included) and sums to <c>judged</c>;
 /// <c>percentages</c> are of <c>judged</c>, to one decimal place (null when nothing is judged).
+/// <c>goodOrBetter</c> and <c>requiresImprovementOrWorse</c> are ready totals; <c>lowBase</c> (with a
+/// <c>note</c>) is true when fewer than 30 councils are judged.
 /// </summary>
 public sealed record GradeCounts(
     int Councils, int Judged, int NotInspected, int NotGraded, int Unknown,
-    IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages);
+    IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
+{
+    public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);
+    public GradeTotal RequiresImprovementOrWorse => ReadyTotals.RequiresImprovementOrWorse(Counts, Judged);
+    public bool LowBase => Judged < ReadyTotals.LowBase;
+    public string? Note => ReadyTotals.Note(Judged);
+}
 
 /// <summary>The same counts for one region or council type.</summary>
 public sealed record GroupCounts(
     string Code, string Name, int Councils, int Judged, int NotInspected, int NotGraded, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
 {
+    public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);
+    public GradeTotal RequiresImprovementOrWorse => ReadyTotals.RequiresImprovementOrWorse(Counts, Judged);
+    public bool LowBase => Judged < ReadyTotals.LowBase;
+    public string? Note => ReadyTotals.Note(Judged);
+
     public static GroupCounts Of(string code, string name, GradeCounts c) =>
         new(code, name, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.Unknown, c.Counts, c.Percentages);
 
@@ -31,15 +72,17 @@ public sealed record CouncilStanding(
     string Code, string Name, string Slug, RegionRef Region, string Type, string Status, string? Grade,
     string? InspectionId, DateOnly? Published, string? FrameworkVersion);
 
+/// <param name="DataAsOf">The newest publication (report or letter) in the dataset: nothing later is known.</param>
+/// <param name="Warnings">What to bear in mind reading the figures: a day after <c>dataAsOf</c> (newer reports may be missing), councils the area does not grade.</param>
 public sealed record Distribution(
-    DateOnly AsOf, string Area, string? Framework, string GroupBy, string Denominator,
+    DateOnly AsOf, DateOnly? DataAsOf, IReadOnlyList<string> Warnings, string Area, string? Framework, string GroupBy, string Denominator,
     GradeCounts England, IReadOnlyList<GroupCounts> Groups,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CouncilStanding>? Councils);
 
 public sealed record TimelinePoint(DateOnly AsOf, GradeCounts England, IReadOnlyList<GroupCounts> Groups);
 
 public sealed record Timeline(
-    string Area, string? Framework, string GroupBy, string Interval, DateOnly From, DateOnly To, string Denominator,
+    DateOnly? DataAsOf, IReadOnlyList<string> Warnings, string Area, string? Framework, string GroupBy, string Interval, DateOnly From, DateOnly To, string Denominator,
     IReadOnlyList<string> Grades, IReadOnlyList<TimelinePoint> Points);
 
 /// <summary>One side of a movement: an inspection and its grade in the area.</summary>
@@ -55,7 +98,7 @@ public sealed record Transition(CouncilRef Council, RegionRef Region, bool Acros
 /// <summary>Movements between consecutive graded inspections: a count matrix and the movements themselves.</summary>
 /// <param name="Matrix">fromGrade → toGrade → number of movements (every grade of the scale, zeros included).</param>
 public sealed record Transitions(
-    string Area, DateOnly? From, DateOnly? To, string? FromGrade, string? ToGrade, string? Region,
+    DateOnly? DataAsOf, IReadOnlyList<string> Warnings, string Area, DateOnly? From, DateOnly? To, string? FromGrade, string? ToGrade, string? Region,
     IReadOnlyList<string> Grades, int Total,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Matrix,
     JudgementsApi.Infrastructure.Page<Transition> Movements);
@@ -63,7 +106,13 @@ public sealed record Transitions(
 /// <summary>Counts per grade in one area family, for the councils in operation today.</summary>
 public sealed record AreaCounts(
     string Area, int Councils, int Judged, int NotInspected, int NotGraded, int Unknown,
-    IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages);
+    IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
+{
+    public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);
+    public GradeTotal RequiresImprovementOrWorse => ReadyTotals.RequiresImprovementOrWorse(Counts, Judged);
+    public bool LowBase => Judged < ReadyTotals.LowBase;
+    public string? Note => ReadyTotals.Note(Judged);
+}
 
 /// <summary>A focused visit that named areas for priority action.</summary>
 public sealed record PriorityActionVisit(string Id, CouncilRef Council, DateOnly LetterDate, string Focus, string? ReportUrl);
@@ -71,5 +120,27 @@ public sealed record PriorityActionVisit(string Id, CouncilRef Council, DateOnly
 public sealed record PriorityActionVisits(DateOnly From, DateOnly To, IReadOnlyList<PriorityActionVisit> Visits);
 
 public sealed record Summary(
-    DateOnly AsOf, string Denominator, IReadOnlyList<AreaCounts> Areas,
+    DateOnly AsOf, DateOnly? DataAsOf, IReadOnlyList<string> Warnings, string Denominator, IReadOnlyList<AreaCounts> Areas,
     IReadOnlyList<InspectionSummary> LatestInspections, PriorityActionVisits PriorityActionVisits);
+
+/// <summary>
+/// A council's standing on one day in the area: status graded (with its grade), notInspected,
+/// notGraded, unknown, or notInOperation (the council did not exist that day); the inspection it
+/// rests on.
+/// </summary>
+public sealed record StandingAsAt(string Status, string? Grade, string? InspectionId, DateOnly? Published, string? FrameworkVersion);
+
+/// <summary>
+/// One council's grade as at both days and the movement between them: <c>steps</c> on the grade scale
+/// (positive up, negative down, 0 the same; null unless both days are graded) and its <c>direction</c>.
+/// </summary>
+public sealed record CouncilMovement(CouncilRef Council, RegionRef Region, StandingAsAt From, StandingAsAt To, int? Steps, string? Direction);
+
+/// <summary>Counts of the councils listed: compared (graded on both days), and of those how many went up, down or stayed.</summary>
+public sealed record MovementCounts(int Councils, int Compared, int Up, int Down, int Same);
+
+public sealed record CouncilMovements(
+    DateOnly From, DateOnly To, DateOnly? DataAsOf, IReadOnlyList<string> Warnings, string Area, string? Region,
+    IReadOnlyList<string>? Councils, string? FromGrade, string? ToGrade, string? Direction, string Sort,
+    IReadOnlyList<string> Grades, MovementCounts Counts,
+    JudgementsApi.Infrastructure.Page<CouncilMovement> Movements);

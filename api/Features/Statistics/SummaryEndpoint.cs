@@ -50,8 +50,9 @@ public static class SummaryEndpoint
             areas.Add(new AreaCounts(selections[k].Area, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.Unknown, c.Counts, c.Percentages));
         }
 
+        var dataAsOf = await Freshness.DataAsOfAsync(conn);
         if (http.WantsCsv())
-            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, vocabulary.Grades), areas);
+            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, dataAsOf, vocabulary.Grades), areas);
 
         var (inspections, _) = await InspectionReader.QueryAsync(conn,
             "WHERE i.full_inspection AND i.published <= @Today", "ORDER BY i.published DESC, i.id DESC",
@@ -67,16 +68,27 @@ public static class SummaryEndpoint
             .Select(v => new PriorityActionVisit(v.Id, new CouncilRef(v.CouncilCode, v.CouncilName, v.CouncilSlug), v.LetterDate, v.Focus, v.ReportUrl))
             .ToList();
 
-        return TypedResults.Ok(new Summary(today, Distributions.Denominator, areas, inspections,
+        return TypedResults.Ok(new Summary(today, dataAsOf, SummaryWarnings(today, dataAsOf, areas), Distributions.Denominator, areas, inspections,
             new PriorityActionVisits(since.AddDays(1), today, visits)));
     }
 
+    private static List<string> SummaryWarnings(DateOnly today, DateOnly? dataAsOf, IEnumerable<AreaCounts> areas)
+    {
+        var warnings = Freshness.Warnings(today, dataAsOf);
+        warnings.AddRange(areas.Where(a => a.NotGraded > 0).Select(a => Freshness.NotGradedWarning(a.Area, a.NotGraded)));
+        return warnings;
+    }
+
     /// <summary>One row per family; a grade column is empty where the grade is not on that family's scale.</summary>
-    private static CsvColumn<AreaCounts>[] CsvColumns(DateOnly today, IReadOnlyList<string> grades) =>
+    private static CsvColumn<AreaCounts>[] CsvColumns(DateOnly today, DateOnly? dataAsOf, IReadOnlyList<string> grades) =>
     [
         new("as_of", _ => today), new("area", a => a.Area), new("councils", a => a.Councils), new("judged", a => a.Judged),
         new("not_inspected", a => a.NotInspected), new("not_graded", a => a.NotGraded), new("unknown", a => a.Unknown),
         .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_count", a => a.Counts.TryGetValue(g, out var n) ? (object?)n : null)),
         .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_percent", a => a.Percentages.TryGetValue(g, out var p) ? p : null)),
+        new("good_or_better_count", a => a.GoodOrBetter.Count), new("good_or_better_percent", a => a.GoodOrBetter.Percentage),
+        new("requires_improvement_or_worse_count", a => a.RequiresImprovementOrWorse.Count),
+        new("requires_improvement_or_worse_percent", a => a.RequiresImprovementOrWorse.Percentage),
+        new("low_base", a => a.LowBase), new("data_as_of", _ => dataAsOf),
     ];
 }

@@ -60,12 +60,15 @@ public static class TimelineEndpoint
             result.Add(new TimelinePoint(point, england, groups));
         }
 
+        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        var warnings = Freshness.Warnings(end, dataAsOf);
+        if (result[^1].England.NotGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, result[^1].England.NotGraded));
         if (http.WantsCsv())
             return new CsvResult<Distributions.CsvRow>(
                 $"timeline-{area}-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}-{interval}{(framework is null ? "" : "-" + framework)}.csv",
-                Distributions.CsvColumns(scale),
+                Distributions.CsvColumns(scale, dataAsOf),
                 result.SelectMany(p => Distributions.CsvRows(p.AsOf, area, framework, groupBy, p.England, p.Groups)));
-        return TypedResults.Ok(new Timeline(area, framework, groupBy, interval, start, end, Distributions.Denominator, scale, result));
+        return TypedResults.Ok(new Timeline(dataAsOf, warnings, area, framework, groupBy, interval, start, end, Distributions.Denominator, scale, result));
     }
 
     /// <summary>

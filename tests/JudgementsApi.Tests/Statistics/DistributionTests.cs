@@ -217,10 +217,10 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var body = await _client.GetJsonAsync($"{Url}?asOf=2024-03-31&groupBy=region&include=councils");
         static List<string> Names(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["asOf", "area", "framework", "groupBy", "denominator", "england", "groups", "councils"], Names(body));
-        Assert.Equal(["councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages"], Names(body.GetProperty("england")));
+        Assert.Equal(["asOf", "dataAsOf", "warnings", "area", "framework", "groupBy", "denominator", "england", "groups", "councils"], Names(body));
+        Assert.Equal(["councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"], Names(body.GetProperty("england")));
         Assert.All(body.GetProperty("groups").EnumerateArray(), g =>
-            Assert.Equal(["code", "name", "councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages"], Names(g)));
+            Assert.Equal(["code", "name", "councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"], Names(g)));
         Assert.Equal(["code", "name", "slug", "region", "type", "status", "grade", "inspectionId", "published", "frameworkVersion"],
             Names(body.GetProperty("councils")[0]));
         Assert.Equal(["E12000004", "East Midlands"], new[] { body.GetProperty("groups")[0].Str("code"), body.GetProperty("groups")[0].Str("name") });
@@ -304,7 +304,9 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(
             "as_of,area,framework,group_type,group_code,group_name,councils,judged,not_inspected,not_graded,unknown," +
             "outstanding_count,good_count,adequate_count,requires_improvement_count,inadequate_count," +
-            "outstanding_percent,good_percent,adequate_percent,requires_improvement_percent,inadequate_percent", lines[0]);
+            "outstanding_percent,good_percent,adequate_percent,requires_improvement_percent,inadequate_percent," +
+            "good_or_better_count,good_or_better_percent,requires_improvement_or_worse_count,requires_improvement_or_worse_percent," +
+            "low_base,data_as_of", lines[0]);
         Assert.Equal(1 + 1 + 9, lines.Length);
         var json = (await _client.GetJsonAsync($"{Url}?asOf=2024-03-31")).GetProperty("england");
         var england = lines[1].Split(',');
@@ -322,7 +324,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         var response = await client.GetAsync($"{Url}?asOf=2019-04-01&include=councils");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
-        Assert.Equal("as_of,area,framework,council_code,council_name,region_code,region_name,type,status,grade,inspection_id,published,framework_version", lines[0]);
+        Assert.Equal("as_of,area,framework,council_code,council_name,region_code,region_name,type,status,grade,inspection_id,published,framework_version,data_as_of", lines[0]);
         Assert.Equal(1 + 151, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("2019-04-01,overall_effectiveness,,E06000058,\"Bournemouth, Christchurch and Poole\",E12000009,South West,unitary,notInspected,"));
     }

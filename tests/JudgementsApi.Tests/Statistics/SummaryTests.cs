@@ -14,9 +14,9 @@ public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
         var body = await _client.GetJsonAsync(Url);
         var today = StatisticsAssertions.TodayInEngland().ToString("yyyy-MM-dd");
         Assert.Equal(today, body.Str("asOf"));
-        Assert.Equal(["asOf", "denominator", "areas", "latestInspections", "priorityActionVisits"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["asOf", "dataAsOf", "warnings", "denominator", "areas", "latestInspections", "priorityActionVisits"], body.EnumerateObject().Select(p => p.Name));
         var areas = body.GetProperty("areas").EnumerateArray().ToList();
-        Assert.Equal(["area", "councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages"],
+        Assert.Equal(["area", "councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"],
             areas[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["overall_effectiveness", "leadership", "help_and_protection", "children_in_care", "care_leavers"],
             areas.Take(5).Select(a => a.Str("area")));
@@ -77,7 +77,9 @@ public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
         Assert.Equal("as_of,area,councils,judged,not_inspected,not_graded,unknown," +
                      "outstanding_count,good_count,adequate_count,requires_improvement_count,inadequate_count," +
-                     "outstanding_percent,good_percent,adequate_percent,requires_improvement_percent,inadequate_percent", lines[0]);
+                     "outstanding_percent,good_percent,adequate_percent,requires_improvement_percent,inadequate_percent," +
+                     "good_or_better_count,good_or_better_percent,requires_improvement_or_worse_count,requires_improvement_or_worse_percent," +
+                     "low_base,data_as_of", lines[0]);
         var json = await _client.GetJsonAsync(Url);
         Assert.Equal(1 + json.GetProperty("areas").GetArrayLength(), lines.Length);
         Assert.Contains(lines, l => l.Contains(",overall_effectiveness,153,"));

@@ -60,7 +60,7 @@ public class TimelineTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var body = await _client.GetJsonAsync(Url);
         var points = body.GetProperty("points").EnumerateArray().ToList();
-        Assert.Equal(["area", "framework", "groupBy", "interval", "from", "to", "denominator", "grades", "points"],
+        Assert.Equal(["dataAsOf", "warnings", "area", "framework", "groupBy", "interval", "from", "to", "denominator", "grades", "points"],
             body.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["asOf", "england", "groups"], points[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal("2012-11-01", body.Str("from"));

@@ -1,0 +1,120 @@
+using Dapper;
+using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.Inspections;
+using JudgementsApi.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace JudgementsApi.Features.Statistics;
+
+/// <summary>
+/// GET /v1/statistics/movements: each council's grade as at two days and how far it moved. Both
+/// days use the distribution's rule (<see cref="Standings.LatestAsync(NpgsqlConnection, AreaSelection, DateOnly)"/>),
+/// so the grades here are exactly those /statistics/distribution?include=councils lists for each day.
+/// </summary>
+public static class MovementsEndpoint
+{
+    private static readonly string[] Directions = ["up", "down", "same"];
+    private static readonly string[] Sorts = ["council", "region", "-steps", "steps"];
+    public const string NotInOperation = "notInOperation";
+
+    internal static async Task<Results<Ok<CouncilMovements>, CsvResult<CouncilMovement>, ProblemHttpResult>> Get(
+        [AsParameters] MovementsQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, CouncilNames names)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var q = new QueryReader(http);
+        var paging = Paging.Read(q, query.Limit, query.Offset);
+        var area = q.OneOf("area", query.Area, vocabulary.AreaNames) ?? StatisticsEndpoints.DefaultArea;
+        var region = vocabulary.ReadRegion(q, "region", query.Region);
+        var fromGrade = q.OneOf("fromGrade", query.FromGrade, vocabulary.Grades);
+        var toGrade = q.OneOf("toGrade", query.ToGrade, vocabulary.Grades);
+        var direction = q.OneOf("direction", query.Direction, Directions);
+        var sort = q.OneOf("sort", query.Sort, Sorts) ?? "council";
+        var only = await names.ReadListAsync(q, "council", query.Council, CouncilsEndpoints.MaxCouncils);
+
+        await using var conn = await db.OpenConnectionAsync();
+        var councils = await Standings.CouncilsAsync(conn);
+        var today = England.Today(http);
+        var earliest = Distributions.Earliest(councils);
+        if (string.IsNullOrEmpty(query.From)) q.Add("from", "from is required: the first of the two days to compare (YYYY-MM-DD).");
+        var from = Distributions.ReadDay(q, "from", query.From, today, earliest);
+        var to = Distributions.ReadDay(q, "to", query.To, today, earliest) ?? today;
+        q.Ordered("from", from, "to", to);
+        if (q.Failed) return q.Problem();
+
+        var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
+        var areaByVersion = await Standings.AreaByVersionAsync(conn, selection);
+        var before = (await Standings.LatestAsync(conn, null, from!.Value, [areaByVersion]))[0];
+        var after = (await Standings.LatestAsync(conn, null, to, [areaByVersion]))[0];
+        var ranks = (await conn.QueryAsync<(string Code, int Rank)>("SELECT code, rank FROM grades")).ToDictionary(g => g.Code, g => g.Rank);
+        var scale = Standings.Complete(await Standings.ScaleAsync(conn, selection),
+            before.Values.Concat(after.Values).Select(r => r.Grade), vocabulary.Grades);
+        var regions = vocabulary.Regions.ToDictionary(r => r.Code);
+        var onlyCodes = only?.Select(c => c.Code).ToHashSet();
+
+        var rows = councils
+            .Where(c => c.InOperation(from.Value) || c.InOperation(to))
+            .Where(c => region is null || c.RegionCode == region.Code)
+            .Where(c => onlyCodes is null || onlyCodes.Contains(c.Code))
+            .Select(c =>
+            {
+                var a = AsAt(c, from.Value, before);
+                var b = AsAt(c, to, after);
+                // Steps on the grade scale: grades share a rank where they share a place (adequate before
+                // 2013, requires improvement since), so adequate → requires improvement is 0 steps.
+                int? steps = a.Status == "graded" && b.Status == "graded" && ranks.TryGetValue(a.Grade!, out var ra) && ranks.TryGetValue(b.Grade!, out var rb)
+                    ? ra - rb : null;
+                return new CouncilMovement(new CouncilRef(c.Code, c.Name, c.Slug), regions[c.RegionCode], a, b, steps,
+                    steps switch { null => null, > 0 => "up", < 0 => "down", _ => "same" });
+            })
+            .Where(m => fromGrade is null || m.From.Grade == fromGrade)
+            .Where(m => toGrade is null || m.To.Grade == toGrade)
+            .Where(m => direction is null || m.Direction == direction)
+            .ToList();
+
+        IOrderedEnumerable<CouncilMovement> ordered = sort switch
+        {
+            "region" => rows.OrderBy(m => m.Region.Name, StringComparer.Ordinal).ThenBy(m => m.Council.Name, StringComparer.Ordinal),
+            // Councils not compared (no grade on one of the days) come last either way.
+            "-steps" => rows.OrderBy(m => m.Steps is null).ThenByDescending(m => m.Steps).ThenBy(m => m.Council.Name, StringComparer.Ordinal),
+            "steps" => rows.OrderBy(m => m.Steps is null).ThenBy(m => m.Steps).ThenBy(m => m.Council.Name, StringComparer.Ordinal),
+            _ => rows.OrderBy(m => m.Council.Name, StringComparer.Ordinal),
+        };
+        var list = ordered.ThenBy(m => m.Council.Code, StringComparer.Ordinal).ToList();
+
+        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        var warnings = Freshness.Warnings(to, dataAsOf);
+        var notGraded = list.Count(m => m.From.Status == "notGraded" || m.To.Status == "notGraded");
+        if (notGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, notGraded));
+
+        if (http.WantsCsv())
+            return new CsvResult<CouncilMovement>($"movements-{area}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", CsvColumns(from.Value, to, dataAsOf, area), list);
+
+        var counts = new MovementCounts(list.Count, list.Count(m => m.Steps is not null),
+            list.Count(m => m.Direction == "up"), list.Count(m => m.Direction == "down"), list.Count(m => m.Direction == "same"));
+        var page = list.Skip(paging.Offset).Take(paging.Limit).ToList();
+        return TypedResults.Ok(new CouncilMovements(from.Value, to, dataAsOf, warnings, area, region?.Code,
+            only?.Select(c => c.Code).ToList(), fromGrade, toGrade, direction, sort, scale, counts, http.ToPage(page, list.Count, paging)));
+    }
+
+    /// <summary>The council's standing on <paramref name="day"/>, by the distribution's rule.</summary>
+    private static StandingAsAt AsAt(CouncilRow council, DateOnly day, IReadOnlyDictionary<string, StandingRow> latest)
+    {
+        if (!council.InOperation(day)) return new StandingAsAt(NotInOperation, null, null, null, null);
+        var l = latest.GetValueOrDefault(council.Code);
+        var status = Standings.StatusOf(l);
+        return new StandingAsAt(StatusNames.Of(status), status == StandingStatus.Graded ? l!.Grade : null, l?.Id, l?.Published, l?.FrameworkVersion);
+    }
+
+    private static CsvColumn<CouncilMovement>[] CsvColumns(DateOnly from, DateOnly to, DateOnly? dataAsOf, string area) =>
+    [
+        new("from", _ => from), new("to", _ => to), new("data_as_of", _ => dataAsOf), new("area", _ => area),
+        new("council_code", m => m.Council.Code), new("council_name", m => m.Council.Name),
+        new("region_code", m => m.Region.Code), new("region_name", m => m.Region.Name),
+        new("from_status", m => m.From.Status), new("from_grade", m => m.From.Grade), new("from_inspection_id", m => m.From.InspectionId),
+        new("from_published", m => m.From.Published), new("from_framework_version", m => m.From.FrameworkVersion),
+        new("to_status", m => m.To.Status), new("to_grade", m => m.To.Grade), new("to_inspection_id", m => m.To.InspectionId),
+        new("to_published", m => m.To.Published), new("to_framework_version", m => m.To.FrameworkVersion),
+        new("steps", m => m.Steps), new("direction", m => m.Direction),
+    ];
+}
