@@ -32,7 +32,7 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         }
 
         await conn.ExecuteAsync("""
-            TRUNCATE dataset, council_latest_inspection, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
+            TRUNCATE dataset, council_latest_inspection, focused_visit_priority_actions, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
                      framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
             """, transaction: tx);
 
@@ -40,11 +40,11 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         {
             w.Write(r.Code); w.Write(r.Name); w.Write(r.Slug);
         }, ct);
-        await Copy(conn, "councils (code, la_code, ofsted_urn, name, slug, type, region_code, opened, closed, former_codes, search_name)", seed.Councils, (w, r) =>
+        await Copy(conn, "councils (code, la_code, ofsted_urn, name, slug, type, region_code, opened, closed, former_codes, search_name, opened_note)", seed.Councils, (w, r) =>
         {
             w.Write(r.Code); Text(w, r.LaCode); Text(w, r.OfstedUrn); w.Write(r.Name); w.Write(r.Slug); w.Write(r.Type);
             w.Write(r.RegionCode); Date(w, r.Opened); Date(w, r.Closed); w.Write(r.FormerCodes, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            w.Write(SearchText.Fold(r.Name));
+            w.Write(SearchText.Fold(r.Name)); Text(w, r.OpenedNote);
         }, ct);
         await Copy(conn, "council_successions (predecessor_code, successor_code, date)", seed.Successions, (w, r) =>
         {
@@ -81,15 +81,22 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
             w.Write(r.Published, NpgsqlDbType.Date); w.Write(r.PublishedPrecision); Text(w, r.LeadInspector); Text(w, r.ReportUrl);
             w.Write(r.SourceKind); w.Write(r.Source); Text(w, r.Notes);
         }, ct);
-        await Copy(conn, "judgements (inspection_id, area_code, grade, note)", seed.Judgements, (w, r) =>
+        await Copy(conn, "judgements (inspection_id, area_code, grade, note, status, evidence, evidence_document, evidence_line)", seed.Judgements, (w, r) =>
         {
-            w.Write(r.InspectionId); w.Write(r.AreaCode); Text(w, r.Grade); Text(w, r.Note);
+            w.Write(r.InspectionId); w.Write(r.AreaCode); Text(w, r.Grade); Text(w, r.Note); w.Write(r.Status);
+            Text(w, r.Evidence); Text(w, r.EvidenceDocument);
+            if (r.EvidenceLine is { } line) w.Write(line, NpgsqlDbType.Integer); else w.WriteNull();
         }, ct);
-        await Copy(conn, "focused_visits (id, council_code, letter_date, visit_start, visit_end, inspectors, focus, priority_action, report_url, source)", seed.FocusedVisits, (w, r) =>
+        await Copy(conn, "focused_visits (id, council_code, letter_date, visit_start, visit_end, inspectors, focus, priority_action, report_url, source, letter_date_source, priority_action_kind)", seed.FocusedVisits, (w, r) =>
         {
             w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
             w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); w.Write(r.Focus); w.Write(r.PriorityAction, NpgsqlDbType.Boolean);
-            Text(w, r.ReportUrl); w.Write(r.Source);
+            Text(w, r.ReportUrl); w.Write(r.Source); w.Write(r.LetterDateSource); w.Write(r.PriorityActionKind);
+        }, ct);
+        await Copy(conn, "focused_visit_priority_actions (focused_visit_id, position, text, source_line)", seed.PriorityActions, (w, r) =>
+        {
+            w.Write(r.FocusedVisitId); w.Write(r.Position, NpgsqlDbType.Integer); w.Write(r.Text);
+            if (r.SourceLine is { } line) w.Write(line, NpgsqlDbType.Integer); else w.WriteNull();
         }, ct);
 
         await conn.ExecuteAsync("""

@@ -7,7 +7,7 @@ namespace JudgementsApi.Import;
 
 public sealed record RegionRow(string Code, string Name, string Slug);
 public sealed record CouncilRow(string Code, string? LaCode, string? OfstedUrn, string Name, string Slug, string Type,
-    string RegionCode, DateOnly? Opened, DateOnly? Closed, string[] FormerCodes);
+    string RegionCode, DateOnly? Opened, DateOnly? Closed, string[] FormerCodes, string? OpenedNote = null);
 public sealed record SuccessionRow(string PredecessorCode, string SuccessorCode, DateOnly Date);
 public sealed record NeighbourRow(string CouncilCode, int Rank, string NeighbourCode);
 public sealed record GradeRow(string Code, string Label, int Rank);
@@ -19,9 +19,12 @@ public sealed record VersionAreaRow(string FrameworkVersion, string AreaCode, in
 public sealed record InspectionRow(string Id, string CouncilCode, string FrameworkVersion, string Type, DateOnly? StartDate,
     DateOnly? EndDate, DateOnly Published, string PublishedPrecision, string? LeadInspector, string? ReportUrl,
     string SourceKind, string Source, string? Notes);
-public sealed record JudgementRow(string InspectionId, string AreaCode, string? Grade, string? Note);
+public sealed record JudgementRow(string InspectionId, string AreaCode, string? Grade, string? Note,
+    string Status = "unknown", string? Evidence = null, string? EvidenceDocument = null, int? EvidenceLine = null);
 public sealed record FocusedVisitRow(string Id, string CouncilCode, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
-    string[] Inspectors, string Focus, bool PriorityAction, string? ReportUrl, string Source);
+    string[] Inspectors, string Focus, bool PriorityAction, string? ReportUrl, string Source,
+    string LetterDateSource = "letter", string PriorityActionKind = "none");
+public sealed record PriorityActionRow(string FocusedVisitId, int Position, string Text, int? SourceLine);
 
 public sealed class SeedValidationException(IReadOnlyList<string> errors)
     : Exception($"The seed data is invalid ({errors.Count} error{(errors.Count == 1 ? "" : "s")}); nothing was imported:\n  " +
@@ -40,7 +43,7 @@ public sealed partial class SeedSet
     public static readonly IReadOnlyDictionary<string, string[]> Headers = new Dictionary<string, string[]>
     {
         ["regions.csv"] = ["code", "name", "slug"],
-        ["councils.csv"] = ["code", "la_code", "ofsted_urn", "name", "slug", "type", "region_code", "opened", "closed", "former_codes"],
+        ["councils.csv"] = ["code", "la_code", "ofsted_urn", "name", "slug", "type", "region_code", "opened", "closed", "former_codes", "opened_note"],
         ["council_successions.csv"] = ["predecessor_code", "successor_code", "date"],
         ["statistical_neighbours.csv"] = ["council_code", "rank", "neighbour_code"],
         ["grades.csv"] = ["code", "label", "rank"],
@@ -50,14 +53,18 @@ public sealed partial class SeedSet
         ["framework_version_areas.csv"] = ["framework_version", "area_code", "display_order", "parent_area_code"],
         ["inspections.csv"] = ["id", "council_code", "framework_version", "type", "start_date", "end_date", "published",
             "published_precision", "lead_inspector", "report_url", "source_kind", "source", "notes"],
-        ["judgements.csv"] = ["inspection_id", "area_code", "grade", "note"],
+        ["judgements.csv"] = ["inspection_id", "area_code", "grade", "status", "note", "evidence", "evidence_document", "evidence_line"],
         ["focused_visits.csv"] = ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus",
-            "priority_action", "report_url", "source"],
+            "priority_action", "report_url", "source", "letter_date_source", "priority_action_kind"],
+        ["focused_visit_priority_actions.csv"] = ["focused_visit_id", "position", "text", "source_line"],
     };
 
     public static readonly string[] CouncilTypes = ["county", "unitary", "metropolitan_district", "london_borough"];
     private static readonly string[] Precisions = ["day", "month", "year"];
-    private static readonly string[] SourceKinds = ["report", "override", "news"];
+    private static readonly string[] SourceKinds = ["report", "override", "news", "cited"];
+    public static readonly string[] JudgementStatuses = ["graded", "not_judged", "not_covered", "unknown"];
+    private static readonly string[] LetterDateSources = ["letter", "publication"];
+    public static readonly string[] PriorityActionKinds = ["none", "new", "carried_over", "new_and_carried_over"];
 
     public required string Version { get; init; }
     public required List<RegionRow> Regions { get; init; }
@@ -72,6 +79,7 @@ public sealed partial class SeedSet
     public required List<InspectionRow> Inspections { get; init; }
     public required List<JudgementRow> Judgements { get; init; }
     public required List<FocusedVisitRow> FocusedVisits { get; init; }
+    public required List<PriorityActionRow> PriorityActions { get; init; }
 
     public DateOnly? DataAsOf =>
         Inspections.Select(i => (DateOnly?)i.Published).Concat(FocusedVisits.Select(f => (DateOnly?)f.LetterDate)).Max();
@@ -109,7 +117,7 @@ public sealed partial class SeedSet
 
         var councils = raw["councils.csv"].Select(r => new CouncilRow(v.Req(r, "code"), r["la_code"], r["ofsted_urn"], v.Req(r, "name"),
             v.Slug(r, "slug"), v.OneOf(r, "type", CouncilTypes), v.Ref(r, "region_code", regionCodes, "region"),
-            v.Date(r, "opened"), v.Date(r, "closed"), v.List(r, "former_codes"))).ToList();
+            v.Date(r, "opened"), v.Date(r, "closed"), v.List(r, "former_codes"), r["opened_note"])).ToList();
         v.Unique(raw["councils.csv"], "code"); v.Unique(raw["councils.csv"], "slug");
         foreach (var (c, r) in councils.Zip(raw["councils.csv"])) v.Ordered(r, "opened", c.Opened, "closed", c.Closed);
         var councilCodes = councils.Select(c => c.Code).ToHashSet();
@@ -179,7 +187,14 @@ public sealed partial class SeedSet
 
         var judgements = raw["judgements.csv"].Select(r =>
         {
-            var row = new JudgementRow(v.Ref(r, "inspection_id", inspectionById.Keys, "inspection"), v.Req(r, "area_code"), r["grade"], r["note"]);
+            var row = new JudgementRow(v.Ref(r, "inspection_id", inspectionById.Keys, "inspection"), v.Req(r, "area_code"), r["grade"], r["note"],
+                v.OneOf(r, "status", JudgementStatuses), r["evidence"], r["evidence_document"], r["evidence_line"] is null ? null : v.Int(r, "evidence_line"));
+            if ((row.Status == "graded") != (row.Grade is not null))
+                errors.Add($"{r.Where}: status '{row.Status}' {(row.Grade is null ? "needs a grade" : "cannot have a grade")}");
+            if (row.Grade is not null && row.Evidence is null)
+                errors.Add($"{r.Where}: a grade needs its evidence (the report's words that state it)");
+            if (row.Evidence is not null && row.EvidenceDocument is null)
+                errors.Add($"{r.Where}: evidence needs evidence_document (where the words are)");
             if (!inspectionById.TryGetValue(row.InspectionId, out var inspection)) return row;
             if (!versionBySlug.TryGetValue(inspection.FrameworkVersion, out var version)) return row;
             if (!(areasOf.GetValueOrDefault(version.Slug)?.Contains(row.AreaCode) ?? false))
@@ -199,9 +214,18 @@ public sealed partial class SeedSet
             v.Ordered(r, "visit_start", start, "visit_end", end);
             return new FocusedVisitRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"),
                 v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
-                v.Req(r, "focus"), v.Bool(r, "priority_action"), r["report_url"], v.Req(r, "source"));
+                v.Req(r, "focus"), v.Bool(r, "priority_action"), r["report_url"], v.Req(r, "source"),
+                v.OneOf(r, "letter_date_source", LetterDateSources), v.OneOf(r, "priority_action_kind", PriorityActionKinds));
         }).ToList();
         v.Unique(raw["focused_visits.csv"], "id");
+        foreach (var (f, r) in focusedVisits.Zip(raw["focused_visits.csv"]))
+            if (f.PriorityAction != (f.PriorityActionKind != "none"))
+                errors.Add($"{r.Where}: priority_action {(f.PriorityAction ? "true" : "false")} disagrees with priority_action_kind '{f.PriorityActionKind}'");
+        var visitIds = focusedVisits.Select(f => f.Id).ToHashSet();
+        var priorityActions = raw["focused_visit_priority_actions.csv"].Select(r => new PriorityActionRow(
+            v.Ref(r, "focused_visit_id", visitIds, "focused visit"), v.Int(r, "position"), v.Req(r, "text"),
+            r["source_line"] is null ? null : v.Int(r, "source_line"))).ToList();
+        v.Unique(raw["focused_visit_priority_actions.csv"], "focused_visit_id", "position");
 
         if (errors.Count > 0) throw new SeedValidationException(errors);
 
@@ -209,7 +233,7 @@ public sealed partial class SeedSet
         {
             Version = Hash(directory), Regions = regions, Councils = councils, Successions = successions, Neighbours = neighbours,
             Grades = grades, Frameworks = frameworks, FrameworkVersions = versions, Areas = areas, VersionAreas = versionAreas,
-            Inspections = inspections, Judgements = judgements, FocusedVisits = focusedVisits,
+            Inspections = inspections, Judgements = judgements, FocusedVisits = focusedVisits, PriorityActions = priorityActions,
         };
     }
 

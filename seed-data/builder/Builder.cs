@@ -18,6 +18,11 @@ public sealed class BuildResult
     public List<(string File, string Text, string Manifest)> PublishedMismatches { get; } = [];
     public List<string> NewsChecks { get; } = [];
     public List<string> Warnings { get; } = [];
+    public List<(string File, int Line)> AppendedReviews { get; } = [];
+    public List<string> ClaimedReviewsAbsent { get; } = [];
+    public List<Citation> Citations { get; } = [];
+    /// <summary>Sentences naming a former council near a judgement word that are not read as citations (for QUALITY.md).</summary>
+    public List<string> CitationCandidates { get; } = [];
     public List<(string File, string Problem)> FocusedVisitProblems { get; } = [];
     public bool FocusedVisitsWired { get; set; }
     public PeerScrape? Peer { get; set; }
@@ -78,8 +83,8 @@ public static class Builder
             // Apply overrides: a person read the report where the parser could not.
             string? version = p.Version, type = p.Type, lead = p.LeadInspector;
             DateOnly? start = p.Start, end = p.SecondPartEnd ?? p.End;
-            var grades = new Dictionary<string, (string? Grade, string? Note)>(StringComparer.Ordinal);
-            foreach (var j in p.Judgements.Values) grades[j.AreaCode] = (j.Grade, j.Note);
+            var grades = new Dictionary<string, ParsedJudgement>(StringComparer.Ordinal);
+            foreach (var j in p.Judgements.Values) grades[j.AreaCode] = j;
             foreach (var o in ov)
             {
                 result.AppliedOverrides.Add(o);
@@ -92,7 +97,10 @@ public static class Builder
                     case "framework_version": version = o.Value; break;
                     default:
                         var area = o.Field["grade:".Length..];
-                        grades[area] = (o.Value.Length == 0 ? null : o.Value, o.Value.Length == 0 ? o.Reason : null);
+                        // A person read the report: the override's reason says where it states the grade.
+                        grades[area] = o.Value.Length == 0
+                            ? new ParsedJudgement(area, null, o.Reason, "unknown")
+                            : new ParsedJudgement(area, o.Value, null, "graded", o.Reason, null);
                         break;
                 }
             }
@@ -121,6 +129,8 @@ public static class Builder
             if (p.PublishedInText is not null && p.PublishedInText != man.Published)
                 result.PublishedMismatches.Add((file, D(p.PublishedInText), D(man.Published)));
             foreach (var g in p.Gaps) result.Gaps.Add((file, g));
+            if (p.AppendedLscbReviewLine is { } appended) result.AppendedReviews.Add((file, appended));
+            if (p.LscbReviewClaimedButAbsent) result.ClaimedReviewsAbsent.Add(file);
 
             var notes = new List<string>(p.Notes);
             notes.AddRange(p.Gaps);
@@ -130,9 +140,10 @@ public static class Builder
             var js = new List<Judgement>();
             foreach (var area in Frameworks.AreasOf(version))
             {
-                var (grade, note) = grades.TryGetValue(area, out var x) ? x : (null, "not stated in the report");
-                if (grade is null && string.IsNullOrEmpty(note)) note = "not stated in the report";
-                js.Add(new Judgement("", area, grade, grade is null ? note : null));
+                var pj = grades.TryGetValue(area, out var x) ? x : new ParsedJudgement(area, null, "not stated in the report", "unknown");
+                var note = pj.Grade is null && string.IsNullOrEmpty(pj.Note) ? "not stated in the report" : pj.Note;
+                js.Add(new Judgement("", area, pj.Grade, pj.Grade is null ? note : null, pj.Grade is null ? pj.Status : "graded",
+                    pj.Evidence, pj.Evidence is null ? null : file, pj.Line));
             }
             foreach (var extra in grades.Keys.Except(Frameworks.AreasOf(version)))
                 throw new InvalidDataException($"{file}: grade for {extra}, which {version} does not grade");
@@ -148,16 +159,23 @@ public static class Builder
                 throw new InvalidDataException($"news document {n.DocumentFile} no longer contains: {n.Quote}");
             var insp = new Inspection("", n.CouncilCode, n.FrameworkVersion, n.Type, null, null, n.Published, n.Precision, null, null,
                 "news", n.Source, n.Notes);
+            var quoteLine = File.ReadAllText(doc)[..File.ReadAllText(doc).IndexOf(n.Quote, StringComparison.Ordinal)].Count(ch => ch == '\n') + 1;
             var js = Frameworks.AreasOf(n.FrameworkVersion).Select(a => n.Grades.TryGetValue(a, out var g)
-                ? new Judgement("", a, g, null) : new Judgement("", a, null, "not stated in the source document")).ToList();
+                ? new Judgement("", a, g, null, "graded", n.Quote, "sources/news/" + n.DocumentFile, quoteLine)
+                : new Judgement("", a, null, "not stated in the source document", "unknown")).ToList();
             pending.Add((insp, js));
         }
+
+        Citations.Add(dataDir, councils, result, pending);
 
         // Ids: <council slug>-<published>, suffixed -2, -3 only on a true collision.
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (insp, js) in pending.OrderBy(x => x.Insp.Published).ThenBy(x => x.Insp.CouncilCode, StringComparer.Ordinal).ThenBy(x => x.Insp.Source, StringComparer.Ordinal))
         {
-            var baseId = $"{councils.ByCode(insp.CouncilCode)!.Slug}-{D(insp.Published)}";
+            // A cited judgement's id carries only the precision its citation gives (northamptonshire-2019).
+            var baseId = $"{councils.ByCode(insp.CouncilCode)!.Slug}-" + (insp.SourceKind != "cited" ? D(insp.Published)
+                : insp.PublishedPrecision == "year" ? insp.Published.ToString("yyyy", Inv)
+                : insp.PublishedPrecision == "month" ? insp.Published.ToString("yyyy-MM", Inv) : D(insp.Published));
             var id = baseId; int k = 2;
             while (!used.Add(id)) id = $"{baseId}-{k++}";
             result.Inspections.Add(insp with { Id = id });
@@ -204,7 +222,7 @@ public static class Builder
                 continue;
             }
             pending.Add(new FocusedVisit("", council.Code, r.LetterDate, r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus,
-                r.PriorityAction, urlByFile.GetValueOrDefault(r.SourceFile), name));
+                r.PriorityAction, urlByFile.GetValueOrDefault(r.SourceFile), name, r.LetterDateSource, r.PriorityActions.Kind, r.PriorityActions.Areas));
         }
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fv in pending.OrderBy(f => f.LetterDate).ThenBy(f => f.CouncilCode, StringComparer.Ordinal).ThenBy(f => f.Source, StringComparer.Ordinal))
@@ -225,8 +243,11 @@ public static class Builder
         string P(string f) { written.Add(f); return Path.Combine(seedDir, f); }
         var c = r.Councils;
         Csv.Write(P("regions.csv"), ["code", "name", "slug"], c.Regions.Select(x => new[] { x.Code, x.Name, x.Slug }));
-        Csv.Write(P("councils.csv"), ["code", "la_code", "ofsted_urn", "name", "slug", "type", "region_code", "opened", "closed", "former_codes"],
-            c.Councils.Select(x => new[] { x.Code, x.LaCode, x.OfstedUrn, x.Name, x.Slug, x.Type, x.RegionCode, D(x.Opened), D(x.Closed), string.Join(";", x.FormerCodes) }));
+        // DfE's list starts on 2009-01-01: a council listed from then opened on some earlier day we do not know.
+        Csv.Write(P("councils.csv"), ["code", "la_code", "ofsted_urn", "name", "slug", "type", "region_code", "opened", "closed", "former_codes", "opened_note"],
+            c.Councils.Select(x => new[] { x.Code, x.LaCode, x.OfstedUrn, x.Name, x.Slug, x.Type, x.RegionCode,
+                x.Opened == CouncilDirectory.ListStart ? "" : D(x.Opened), D(x.Closed), string.Join(";", x.FormerCodes),
+                x.Opened == CouncilDirectory.ListStart ? "before 2009-01-01: in operation when DfE's list of local authority codes begins; the day it opened is not recorded" : null }));
         Csv.Write(P("council_successions.csv"), ["predecessor_code", "successor_code", "date"],
             c.Successions.Select(x => new[] { x.PredecessorCode, x.SuccessorCode, D(x.Date) }));
         Csv.Write(P("statistical_neighbours.csv"), ["council_code", "rank", "neighbour_code"],
@@ -246,10 +267,12 @@ public static class Builder
                 .Select(a => new[] { a.FrameworkVersion, a.AreaCode, a.DisplayOrder.ToString(Inv), a.ParentAreaCode }));
         Csv.Write(P("inspections.csv"), ["id", "council_code", "framework_version", "type", "start_date", "end_date", "published", "published_precision", "lead_inspector", "report_url", "source_kind", "source", "notes"],
             r.Inspections.Select(i => new[] { i.Id, i.CouncilCode, i.FrameworkVersion, i.Type, D(i.StartDate), D(i.EndDate), D(i.Published), i.PublishedPrecision, i.LeadInspector, i.ReportUrl, i.SourceKind, i.Source, i.Notes }));
-        Csv.Write(P("judgements.csv"), ["inspection_id", "area_code", "grade", "note"],
-            r.Judgements.Select(j => new[] { j.InspectionId, j.AreaCode, j.Grade, j.Note }));
-        Csv.Write(P("focused_visits.csv"), ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus", "priority_action", "report_url", "source"],
-            r.FocusedVisits.Select(f => new[] { f.Id, f.CouncilCode, D(f.LetterDate), D(f.VisitStart), D(f.VisitEnd), string.Join(";", f.Inspectors), f.Focus, f.PriorityAction ? "true" : "false", f.ReportUrl, f.Source }));
+        Csv.Write(P("judgements.csv"), ["inspection_id", "area_code", "grade", "status", "note", "evidence", "evidence_document", "evidence_line"],
+            r.Judgements.Select(j => new[] { j.InspectionId, j.AreaCode, j.Grade, j.Status, j.Note, j.Evidence, j.EvidenceDocument, j.EvidenceLine?.ToString(Inv) }));
+        Csv.Write(P("focused_visits.csv"), ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus", "priority_action", "report_url", "source", "letter_date_source", "priority_action_kind"],
+            r.FocusedVisits.Select(f => new[] { f.Id, f.CouncilCode, D(f.LetterDate), D(f.VisitStart), D(f.VisitEnd), string.Join(";", f.Inspectors), f.Focus, f.PriorityAction ? "true" : "false", f.ReportUrl, f.Source, f.LetterDateSource, f.PriorityActionKind }));
+        Csv.Write(P("focused_visit_priority_actions.csv"), ["focused_visit_id", "position", "text", "source_line"],
+            r.FocusedVisits.SelectMany(f => (f.PriorityAreas ?? []).Select((a, k) => new[] { f.Id, (k + 1).ToString(Inv), a.Text, a.Line.ToString(Inv) })));
         File.WriteAllText(P("QUALITY.md"), Quality.Render(r), new UTF8Encoding(false));
         Manifest.Write(seedDir, written);
     }

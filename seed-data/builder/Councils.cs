@@ -17,6 +17,8 @@ public sealed record StatisticalNeighbour(string CouncilCode, int Rank, string N
 /// region_la_hierarchy.csv and the peer scrape's Provider_data_lookup.csv.</summary>
 public sealed class CouncilDirectory
 {
+    /// <summary>The first day of DfE's list of local authority codes: an `opened` on this day means "already in operation then".</summary>
+    public static readonly DateOnly ListStart = new(2009, 1, 1);
     public List<Region> Regions { get; } = [];
     public List<Council> Councils { get; } = [];
     public List<Succession> Successions { get; } = [];

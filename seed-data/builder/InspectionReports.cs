@@ -3,7 +3,38 @@ using System.Text.RegularExpressions;
 
 namespace JudgementsApi.SeedBuilder;
 
-public sealed record ParsedJudgement(string AreaCode, string? Grade, string? Note);
+/// <summary>One area's judgement as read. <paramref name="Status"/>: graded, not_judged (the report says so),
+/// not_covered (the report does not cover the area) or unknown (judged, grade not readable).
+/// <paramref name="Evidence"/> is the report's words that state it (a table row or a sentence) and
+/// <paramref name="Line"/> the 1-based line of the report text where they start.</summary>
+public sealed record ParsedJudgement(string AreaCode, string? Grade, string? Note, string Status = "graded", string? Evidence = null, int? Line = null);
+
+/// <summary>A report's text with whitespace collapsed, remembering which line each character came from.</summary>
+public sealed class NormText
+{
+    readonly int[] _starts; readonly int[] _lines;
+    public string Text { get; }
+    public NormText(string[] lines)
+    {
+        var sb = new System.Text.StringBuilder(); var starts = new List<int>(); var nums = new List<int>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var n = ReportParser.Normalise(lines[i]);
+            if (n.Length == 0) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            starts.Add(sb.Length); nums.Add(i + 1);
+            sb.Append(n);
+        }
+        Text = sb.ToString(); _starts = [.. starts]; _lines = [.. nums];
+    }
+    /// <summary>The 1-based line holding character <paramref name="offset"/>.</summary>
+    public int LineAt(int offset)
+    {
+        var k = Array.BinarySearch(_starts, offset);
+        if (k < 0) k = ~k - 1;
+        return _lines[Math.Max(0, k)];
+    }
+}
 
 /// <summary>What the parser read from one inspection report. Problems are reasons not to trust the
 /// parse: a report with problems needs an override before it enters the dataset.</summary>
@@ -25,6 +56,10 @@ public sealed class ParsedReport
     public List<string> Notes { get; } = [];
     /// <summary>Facts other than grades that the report does not state (recorded as null).</summary>
     public List<string> Gaps { get; } = [];
+    /// <summary>Line (1-based) where a review of the LSCB appended after the report begins (Hull 2015), if any.</summary>
+    public int? AppendedLscbReviewLine { get; set; }
+    /// <summary>The report's footnote says it includes the LSCB review, but the text holds none (Leicester 2017).</summary>
+    public bool LscbReviewClaimedButAbsent { get; set; }
     public bool Ok => Problems.Count == 0;
 }
 
@@ -69,7 +104,8 @@ public static partial class ReportParser
         var r = new ParsedReport { FileName = fileName };
         text = text.Replace("\r", "");
         var lines = text.Split('\n');
-        var norm = Normalise(text);
+        var nt = new NormText(lines);
+        var norm = nt.Text;
         var head = Normalise(string.Join("\n", lines.Take(40)));
         r.Title = Normalise(string.Join(" ", lines.Where(l => l.Trim().Length > 0).Take(4)));
 
@@ -80,7 +116,7 @@ public static partial class ReportParser
         switch (r.Family)
         {
             case "pre2013_lac": ParsePre2013(r, lines, norm); break;
-            case "sif": case "sif_reinspection": case "lscb_review": ParseSif(r, lines, head, norm); break;
+            case "sif": case "sif_reinspection": case "lscb_review": ParseSif(r, lines, head, nt); break;
             case "ilacs": ParseIlacs(r, lines, norm); break;
             default: r.Problems.Add("report family not recognised"); break;
         }
@@ -278,8 +314,9 @@ public static partial class ReportParser
     static bool SifRowStart(string label) => Regex.IsMatch(label, @"^([123]\.|2\.[12]\b|Leadership, management)");
     static bool Pre2013RowStart(string label) => Regex.IsMatch(label, @"^(Overall effectiveness|Capacity to improve|Outcomes for|Quality of provision|Leadership and management)");
 
-    static void SetGrade(ParsedReport r, string area, string? gradeText, string where)
+    static void SetGrade(ParsedReport r, string area, string? gradeText, int line, string evidence)
     {
+        var where = $"line {line}";
         var code = gradeText is null ? null : GradeCode(gradeText);
         if (r.Judgements.TryGetValue(area, out var existing))
         {
@@ -288,7 +325,7 @@ public static partial class ReportParser
         }
         if (code is null && gradeText is not null && Normalise(gradeText).Equals("not judged", StringComparison.OrdinalIgnoreCase))
         {
-            r.Judgements[area] = new ParsedJudgement(area, null, "not judged: the report's judgement table says 'Not judged'");
+            r.Judgements[area] = new ParsedJudgement(area, null, "not judged: the report's judgement table says 'Not judged'", "not_judged", Normalise(evidence), line);
             return;
         }
         if (code is null)
@@ -296,7 +333,7 @@ public static partial class ReportParser
             r.Problems.Add($"{area}: grade text '{gradeText}' not recognised ({where})");
             return;
         }
-        r.Judgements[area] = new ParsedJudgement(area, code, null);
+        r.Judgements[area] = new ParsedJudgement(area, code, null, "graded", Normalise(evidence), line);
     }
 
     /// <summary>Checks a grade stated elsewhere in the report (a section heading or sentence) against the table.</summary>
@@ -326,7 +363,7 @@ public static partial class ReportParser
             if (!r.Judgements.ContainsKey(area))
             {
                 r.Problems.Add($"{area}: no grade found in the report");
-                r.Judgements[area] = new ParsedJudgement(area, null, "not stated in the report");
+                r.Judgements[area] = new ParsedJudgement(area, null, "not stated in the report", "unknown");
             }
     }
 
@@ -347,7 +384,7 @@ public static partial class ReportParser
                 : l.Contains("quality of provision") ? "pre2013_lac_quality_of_provision"
                 : l.Contains("leadership and management") ? "pre2013_lac_leadership"
                 : null;
-            if (area is not null) SetGrade(r, area, b.Grade, $"line {b.FirstLine + 1}");
+            if (area is not null) SetGrade(r, area, b.Grade, b.FirstLine + 1, $"{b.Label} {b.Grade}");
         }
         // Body sections carry "Grade N (Word)" under their heading.
         for (int i = 0; i < lines.Length; i++)
@@ -372,11 +409,24 @@ public static partial class ReportParser
         RequireAll(r);
     }
 
-    static void ParseSif(ParsedReport r, string[] lines, string head, string norm)
+    static void ParseSif(ParsedReport r, string[] lines, string head, NormText nt)
     {
+        var norm = nt.Text;
         r.Version = "sif";
         r.Type = r.Family switch { "sif_reinspection" => "sif_reinspection", "lscb_review" => "lscb_review", _ => "sif" };
         bool withLscb = Regex.IsMatch(head, @"Review of the effectiveness of the Local Safeguarding Children Board", RegexOptions.IgnoreCase);
+        if (!withLscb && r.Family != "lscb_review")
+        {
+            // Hull 2015: the LSCB review is a second report appended after the first one's back page,
+            // with its own title ("Inspection of the effectiveness of the local safeguarding children board").
+            for (int i = 40; i < lines.Length; i++)
+                if (Regex.IsMatch(lines[i], @"^\s*(?:Inspection|Review) of the effectiveness of the local safeguarding", RegexOptions.IgnoreCase))
+                {
+                    r.AppendedLscbReviewLine = i + 1; withLscb = true;
+                    r.Notes.Add($"the report has a review of the Local Safeguarding Children Board appended (from line {i + 1})");
+                    break;
+                }
+        }
 
         if (r.Family != "lscb_review")
         {
@@ -387,7 +437,7 @@ public static partial class ReportParser
                 // Overall effectiveness is a sentence above the table.
                 var above = Normalise(string.Join(" ", lines.Take(row1)));
                 var o = Regex.Match(above, @"(?:The overall judgement is(?: that children's services?(?: are| is)?)?|Children's services(?: in .{1,80}?)?(?: are| is)?)\s+" + GradePhrase, RegexOptions.IgnoreCase);
-                if (o.Success) SetGrade(r, "sif_overall_effectiveness", o.Groups["g"].Value, "overall statement");
+                if (o.Success) SetGrade(r, "sif_overall_effectiveness", o.Groups["g"].Value, nt.LineAt(o.Index), o.Value);
                 else r.Problems.Add("SIF overall judgement sentence not found");
 
                 // A wrapped grade may start on the line above row 1 ("Requires" / "1. Children ... improvement").
@@ -413,7 +463,7 @@ public static partial class ReportParser
                             : null;
                         if (area is null && b.Grade.Length == 0) continue; // footnote or page furniture inside the table
                         if (area is null) { r.Problems.Add($"SIF table block not recognised: '{b.Label}' / '{b.Grade}'"); continue; }
-                        SetGrade(r, area, b.Grade, $"line {b.FirstLine + 1}");
+                        SetGrade(r, area, b.Grade, b.FirstLine + 1, $"{b.Label} {b.Grade}");
                     }
                 }
                 Confirm(r, "sif_adoption_performance", norm, @"graded judgement for adoption performance is that it(?: is)?");
@@ -423,7 +473,7 @@ public static partial class ReportParser
         else
         {
             foreach (var a in Frameworks.AreasOf("sif").Where(a => a != "sif_lscb_effectiveness"))
-                r.Judgements[a] = new ParsedJudgement(a, null, "not graded: this report is a review of the Local Safeguarding Children Board only");
+                r.Judgements[a] = new ParsedJudgement(a, null, "not covered: this report is a review of the Local Safeguarding Children Board only", "not_covered");
         }
 
         if (withLscb || r.Family == "lscb_review")
@@ -431,14 +481,20 @@ public static partial class ReportParser
             // Somerset 2015 prints "The Local Safeguarding Children is inadequate" (the word Board dropped).
             var ms = Regex.Matches(norm, @"The (?:effectiveness of the )?(?:Local Safeguarding Children(?: Board)?(?: \(LSCB\))?|LSCB) (?:is )?" + GradePhrase + @"\b(?=\s*(?:[.:]|$|(?-i:[A-Z(])))", RegexOptions.IgnoreCase);
             var codes = ms.Select(m => GradeCode(m.Groups["g"].Value)).Distinct().ToList();
-            if (codes.Count == 1) r.Judgements["sif_lscb_effectiveness"] = new ParsedJudgement("sif_lscb_effectiveness", codes[0], null);
+            if (codes.Count == 1) r.Judgements["sif_lscb_effectiveness"] = new ParsedJudgement("sif_lscb_effectiveness", codes[0], null, "graded", ms[0].Value, nt.LineAt(ms[0].Index));
             else if (codes.Count == 0) r.Problems.Add("LSCB review judgement not found");
             else r.Problems.Add("LSCB review judgement stated inconsistently: " + string.Join(", ", codes));
         }
         else
         {
             r.Judgements["sif_lscb_effectiveness"] = new ParsedJudgement("sif_lscb_effectiveness", null,
-                r.Family == "sif_reinspection" ? "not graded: no LSCB review in this re-inspection report" : "not graded: no LSCB review in this report");
+                r.Family == "sif_reinspection" ? "not covered: no LSCB review in this re-inspection report" : "not covered: no LSCB review in this report", "not_covered");
+            // Leicester 2017: the combined-report footnote is printed, but no review follows.
+            if (Regex.IsMatch(norm, @"report of the review of the Local Safeguarding Children Board", RegexOptions.IgnoreCase))
+            {
+                r.LscbReviewClaimedButAbsent = true;
+                r.Notes.Add("the report's footnote says it includes the review of the Local Safeguarding Children Board, but the text holds no review and no LSCB judgement");
+            }
         }
         RequireAll(r);
     }
@@ -467,7 +523,7 @@ public static partial class ReportParser
             }
             if (areas.Count > 1) { r.Problems.Add($"ILACS table block matches several areas: '{b.Label}'"); continue; }
             seen = true;
-            SetGrade(r, areas[0], b.Grade, $"line {b.FirstLine + 1}");
+            SetGrade(r, areas[0], b.Grade, b.FirstLine + 1, $"{b.Label} {b.Grade}");
             if (areas[0] == "ilacs_overall_effectiveness") break; // always the last row
         }
 

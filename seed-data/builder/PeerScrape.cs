@@ -48,7 +48,7 @@ public sealed class PeerScrape
         var peer = new PeerScrape();
         var rows = Csv.ReadDicts(path);
         var byId = inspections.ToDictionary(i => i.Id);
-        var bySource = inspections.Where(i => i.SourceKind != "news").ToDictionary(i => i.Source);
+        var bySource = inspections.Where(i => i.SourceKind is "report" or "override").ToDictionary(i => i.Source);
         var grades = judgements.ToLookup(j => j.InspectionId);
         foreach (var row in rows.OrderBy(r => r["inspection_link"], StringComparer.Ordinal).ThenBy(r => r["publication_date"], StringComparer.Ordinal))
         {

@@ -27,7 +27,7 @@ public class CommittedSeedDataTests
         var expected = new Dictionary<string, string>
         {
             ["regions.csv"] = "code,name,slug",
-            ["councils.csv"] = "code,la_code,ofsted_urn,name,slug,type,region_code,opened,closed,former_codes",
+            ["councils.csv"] = "code,la_code,ofsted_urn,name,slug,type,region_code,opened,closed,former_codes,opened_note",
             ["council_successions.csv"] = "predecessor_code,successor_code,date",
             ["statistical_neighbours.csv"] = "council_code,rank,neighbour_code",
             ["grades.csv"] = "code,label,rank",
@@ -36,8 +36,9 @@ public class CommittedSeedDataTests
             ["judgement_areas.csv"] = "code,name,family,description",
             ["framework_version_areas.csv"] = "framework_version,area_code,display_order,parent_area_code",
             ["inspections.csv"] = "id,council_code,framework_version,type,start_date,end_date,published,published_precision,lead_inspector,report_url,source_kind,source,notes",
-            ["judgements.csv"] = "inspection_id,area_code,grade,note",
-            ["focused_visits.csv"] = "id,council_code,letter_date,visit_start,visit_end,inspectors,focus,priority_action,report_url,source",
+            ["judgements.csv"] = "inspection_id,area_code,grade,status,note,evidence,evidence_document,evidence_line",
+            ["focused_visits.csv"] = "id,council_code,letter_date,visit_start,visit_end,inspectors,focus,priority_action,report_url,source,letter_date_source,priority_action_kind",
+            ["focused_visit_priority_actions.csv"] = "focused_visit_id,position,text,source_line",
         };
         foreach (var (file, header) in expected)
         {
@@ -150,6 +151,6 @@ public class CommittedSeedDataTests
         Assert.Equal(list.Count, list.Select(i => i["id"]).Distinct().Count());
         var sorted = list.OrderBy(i => i["published"], StringComparer.Ordinal).ThenBy(i => i["id"], StringComparer.Ordinal).Select(i => i["id"]);
         Assert.Equal(sorted, list.Select(i => i["id"]));
-        Assert.All(list, i => Assert.Contains(i["source_kind"], new[] { "report", "override", "news" }));
+        Assert.All(list, i => Assert.Contains(i["source_kind"], new[] { "report", "override", "news", "cited" }));
     }
 }

@@ -76,6 +76,37 @@ public class ReportParserTests
     }
 
     [Fact]
+    public void An_lscb_review_appended_after_the_report_is_read_with_its_line()
+    {
+        // Hull 2015: the first report's title names no LSCB review; a second report follows its back page.
+        var first = ReportFixtures.Sif
+            .Replace("and\nReview of the effectiveness of the Local Safeguarding Children\nBoard1\n", "")
+            .Replace("The Local Safeguarding Children Board (LSCB)\nThe Local Safeguarding Children Board is good\n", "");
+        var without = ReportParser.Parse("x.txt", first);
+        Assert.Empty(without.Problems);
+        Assert.Equal("not_covered", without.Judgements["sif_lscb_effectiveness"].Status);
+
+        var appended = first + string.Concat(Enumerable.Repeat("Back page text.\n", 45)) + """
+            Examplefield Safeguarding
+            Children Board
+            Inspection of the effectiveness of the local safeguarding
+            children board
+            Inspection date: 11 September 2017 to 5 October 2017
+
+            The Local Safeguarding Children Board requires improvement
+            """;
+        var r = ReportParser.Parse("x.txt", appended);
+        Assert.Empty(r.Problems);
+        var lscb = r.Judgements["sif_lscb_effectiveness"];
+        Assert.Equal(("requires_improvement", "graded", "The Local Safeguarding Children Board requires improvement"), (lscb.Grade, lscb.Status, lscb.Evidence));
+        var lines = appended.Split('\n');
+        Assert.Equal("The Local Safeguarding Children Board requires improvement", lines[lscb.Line!.Value - 1].Trim());
+        Assert.NotNull(r.AppendedLscbReviewLine);
+        // Table rows carry their own words as evidence.
+        Assert.Equal("2.1 Adoption performance Good", r.Judgements["sif_adoption_performance"].Evidence);
+    }
+
+    [Fact]
     public void Lscb_only_review_grades_only_the_board()
     {
         var r = ReportParser.Parse("x.txt", ReportFixtures.LscbOnly);

@@ -145,7 +145,7 @@ public static class CouncilsEndpoints
         var counts = await multi.ReadFirstAsync<(int Inspections, int FocusedVisits)>();
 
         return TypedResults.Ok(new CouncilDetail(council.Code, council.LaCode, council.OfstedUrn, council.Name, council.Slug,
-            council.Type, council.Region, council.Opened, council.Closed, council.Current, council.Latest, formerCodes,
+            council.Type, council.Region, council.Opened, council.OpenedNote, council.Closed, council.Current, council.OfstedPageUrl, council.Latest, formerCodes,
             predecessors, successors, neighbours, new CouncilCounts(counts.Inspections, counts.FocusedVisits)));
 
         static LinkedCouncil Linked((string Code, string Name, string Slug, DateOnly Date) r) => new(r.Code, r.Name, r.Slug, r.Date);

@@ -42,8 +42,9 @@ public static class DatasetEndpoints
     private static readonly string[] KnownGaps =
     [
         "Reports published before 2013 are mostly absent; four 2012 reports could not be recovered.",
-        "Focused-visit letters are not graded; their focus is summarised in our own words.",
-        "Judgements a report does not state are null with a note, never inferred.",
+        "Former councils' reports are not in the sources; only Northamptonshire's 2019 and Cumbria's November 2022 overall grades are known, cited by their successors' reports (source kind 'cited').",
+        "Focused-visit letters are not graded; their focus is summarised in our own words (the areas for priority action are Ofsted's words).",
+        "Judgements a report does not state are null with a status (not_judged, not_covered, unknown) and a note, never inferred.",
     ];
 
     private static async Task<Results<Ok<DatasetInfo>, ProblemHttpResult>> GetDataset(NpgsqlDataSource db)

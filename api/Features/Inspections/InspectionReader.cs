@@ -21,6 +21,8 @@ public static class InspectionReader
         public string PublishedPrecision { get; init; } = "";
         public string? LeadInspector { get; init; }
         public string? ReportUrl { get; init; }
+        public string? OfstedUrn { get; init; }
+        public string SourceKind { get; init; } = "";
         public long Total { get; init; }
     }
 
@@ -29,12 +31,13 @@ public static class InspectionReader
         public string InspectionId { get; init; } = "";
         public string Family { get; init; } = "";
         public string? Grade { get; init; }
+        public string Status { get; init; } = "";
     }
 
     public const string Select = """
         SELECT i.id, i.council_code, c.name AS council_name, c.slug AS council_slug, i.type, i.framework_version,
                i.start_date, i.end_date, i.published, i.published_precision, i.lead_inspector, i.report_url,
-               count(*) OVER () AS total
+               c.ofsted_urn, i.source_kind, count(*) OVER () AS total
         FROM inspections i JOIN councils c ON c.code = i.council_code
         """;
 
@@ -66,7 +69,7 @@ public static class InspectionReader
     {
         if (rows.Count == 0) return [];
         var grades = (await conn.QueryAsync<GradeRow>("""
-            SELECT j.inspection_id, a.family, j.grade
+            SELECT j.inspection_id, a.family, j.grade, j.status
             FROM judgements j
             JOIN inspections i ON i.id = j.inspection_id
             JOIN judgement_areas a ON a.code = j.area_code
@@ -78,9 +81,24 @@ public static class InspectionReader
 
         return rows.Select(r => new InspectionSummary(r.Id, new CouncilRef(r.CouncilCode, r.CouncilName, r.CouncilSlug), r.Type,
                 r.FrameworkVersion, r.StartDate, r.EndDate, r.Published, r.PublishedPrecision, r.LeadInspector, r.ReportUrl,
-                GradesByFamily(grades[r.Id].Select(g => (g.Family, g.Grade)))))
+                OfstedLinks.ProviderPage(r.OfstedUrn), r.SourceKind,
+                GradesByFamily(grades[r.Id].Select(g => (g.Family, g.Grade))),
+                MissingByFamily(grades[r.Id].Select(g => (g.Family, g.Grade, g.Status)))))
             .ToList();
     }
+
+    /// <summary>Family → why it has no grade (not_judged, not_covered, unknown), for the families <see cref="GradesByFamily"/> leaves null.</summary>
+    public static IReadOnlyDictionary<string, string> MissingByFamily(IEnumerable<(string Family, string? Grade, string Status)> grades)
+    {
+        var first = new Dictionary<string, (string? Grade, string Status)>();
+        foreach (var (family, grade, status) in grades.OrderBy(g => Vocabulary.FamilyRank(g.Family)))
+            first.TryAdd(family, (grade, status));
+        return first.Where(f => f.Value.Grade is null).ToDictionary(f => f.Key, f => f.Value.Status);
+    }
+
+    /// <summary>A family's CSV cell: the grade; for a graded area without one, why (not_judged, not_covered, unknown); empty when the framework does not grade it.</summary>
+    public static string? CsvGrade(InspectionSummary i, string family) =>
+        !i.Grades.TryGetValue(family, out var g) ? null : g ?? i.MissingGrades.GetValueOrDefault(family, "unknown");
 
     /// <summary>Family → grade. A family graded twice in one inspection keeps its first (top-level) area's grade.</summary>
     public static IReadOnlyDictionary<string, string?> GradesByFamily(IEnumerable<(string Family, string? Grade)> grades)
@@ -114,7 +132,8 @@ public static class InspectionReader
         new("type", i => i.Type), new("framework_version", i => i.FrameworkVersion), new("start_date", i => i.StartDate),
         new("end_date", i => i.EndDate), new("published", i => i.Published), new("published_precision", i => i.PublishedPrecision),
         new("lead_inspector", i => i.LeadInspector), new("report_url", i => i.ReportUrl),
-        // A graded area whose grade is not known reads "unknown"; an area the framework does not grade stays empty.
-        .. families.Select(f => new CsvColumn<InspectionSummary>(f, i => i.Grades.TryGetValue(f, out var g) ? g ?? "unknown" : null)),
+        new("ofsted_page_url", i => i.OfstedPageUrl), new("source_kind", i => i.SourceKind),
+        // A graded area without a grade says why (not_judged, not_covered, unknown); an area the framework does not grade stays empty.
+        .. families.Select(f => new CsvColumn<InspectionSummary>(f, i => CsvGrade(i, f))),
     ];
 }

@@ -11,7 +11,7 @@ public sealed record InspectionListQuery(
     [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin).")] string? Council,
     [property: Description("A region: ONS code (E12000005) or slug (west-midlands).")] string? Region,
     [property: Description("A framework (sif, ilacs, pre-2013) or one of its versions (ilacs-2023).")] string? Framework,
-    [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review …")] string? Type,
+    [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review, cited (a former council's judgement known from a later report) …")] string? Type,
     [property: Description("Published on or after this date (YYYY-MM-DD).")] string? PublishedFrom,
     [property: Description("Published on or before this date (YYYY-MM-DD).")] string? PublishedTo,
     [property: Description("Judgement area: a family (overall_effectiveness, help_and_protection, children_in_care, care_leavers, leadership, adoption_performance, lscb_review) or an area code. With grade: graded that grade in that area; alone: graded in that area.")] string? Area,
@@ -20,6 +20,9 @@ public sealed record InspectionListQuery(
     [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
     [property: Description("Rows to skip.")] string? Offset,
     [property: Description("json (default) or csv (every matching row); `Accept: text/csv` does the same.")] string? Format);
+
+public sealed record InspectionDetailQuery(
+    [property: Description("json (default) or csv: one row per judgement with its status and evidence; `Accept: text/csv` does the same.")] string? Format);
 
 public static class InspectionsEndpoints
 {
@@ -34,10 +37,10 @@ public static class InspectionsEndpoints
             .WithSummary("Inspections")
             .WithDescription("Graded inspections, newest first, with each area's grade. Filters combine. CSV has one column per area family.");
 
-        inspections.MapGet("/{id}", Get).ProducesProblem(StatusCodes.Status404NotFound)
+        inspections.MapGet("/{id}", Get).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetInspection")
             .WithSummary("One inspection")
-            .WithDescription("Every judgement of one inspection (area, grade and rank, or null with the reason), its framework version, dates, lead inspector, report link and provenance.");
+            .WithDescription("Every judgement of one inspection: area, grade and rank (or null with its status, not_judged / not_covered / unknown, and the reason), and the evidence: the report's words that state it (table row or sentence) with the document and line. Also its framework version, dates, lead inspector, report link, Ofsted page and provenance. As CSV: one row per judgement (area, grade, status, note, evidence, document, line).");
 
         return v1;
     }
@@ -105,9 +108,26 @@ public static class InspectionsEndpoints
         public string? GradeLabel { get; init; }
         public int? GradeRank { get; init; }
         public string? Note { get; init; }
+        public string Status { get; init; } = "";
+        public string? Evidence { get; init; }
+        public string? EvidenceDocument { get; init; }
+        public int? EvidenceLine { get; init; }
+        public string? EvidenceUrl { get; init; }
     }
 
-    private static async Task<Results<Ok<InspectionDetail>, ProblemHttpResult>> Get(string id, NpgsqlDataSource db)
+    /// <summary>The judgements CSV: one row per judgement, so a journalist can check each grade against the report's words.</summary>
+    private static IReadOnlyList<CsvColumn<Judgement>> JudgementColumns(InspectionDetail i) =>
+    [
+        new("inspection_id", _ => i.Id), new("council_code", _ => i.Council.Code), new("council_name", _ => i.Council.Name),
+        new("published", _ => i.Published), new("published_precision", _ => i.PublishedPrecision), new("source_kind", _ => i.SourceKind),
+        new("area_code", j => j.Area.Code), new("area_name", j => j.Area.Name), new("area_family", j => j.Area.Family),
+        new("grade", j => j.Grade?.Code), new("status", j => j.Status), new("note", j => j.Note),
+        new("evidence", j => j.Evidence?.Text), new("evidence_document", j => j.Evidence?.Document),
+        new("evidence_line", j => j.Evidence?.Line), new("evidence_url", j => j.Evidence?.DocumentUrl),
+    ];
+
+    private static async Task<Results<Ok<InspectionDetail>, CsvResult<Judgement>, ProblemHttpResult>> Get(
+        string id, [AsParameters] InspectionDetailQuery query, HttpContext http, NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();
         var summary = (await InspectionReader.ByIdsAsync(conn, [id])).GetValueOrDefault(id);
@@ -116,7 +136,10 @@ public static class InspectionsEndpoints
         var source = await conn.QueryFirstAsync<(string Kind, string Source, string? Notes)>(
             "SELECT source_kind, source, notes FROM inspections WHERE id = @Id", new { Id = id });
         var judgements = (await conn.QueryAsync<JudgementRow>("""
-            SELECT a.code AS area_code, a.name AS area_name, a.family, j.grade, g.label AS grade_label, g.rank AS grade_rank, j.note
+            SELECT a.code AS area_code, a.name AS area_name, a.family, j.grade, g.label AS grade_label, g.rank AS grade_rank, j.note,
+                   j.status, j.evidence, j.evidence_document, j.evidence_line,
+                   (SELECT e.report_url FROM inspections e WHERE e.source = j.evidence_document AND e.source_kind IN ('report', 'override')
+                    ORDER BY e.id LIMIT 1) AS evidence_url
             FROM judgements j
             JOIN inspections i ON i.id = j.inspection_id
             JOIN judgement_areas a ON a.code = j.area_code
@@ -126,12 +149,15 @@ public static class InspectionsEndpoints
             ORDER BY va.display_order
             """, new { Id = id }))
             .Select(j => new Judgement(new AreaRef(j.AreaCode, j.AreaName, j.Family),
-                j.Grade is null ? null : new GradeRef(j.Grade, j.GradeLabel!, j.GradeRank!.Value), j.Note))
+                j.Grade is null ? null : new GradeRef(j.Grade, j.GradeLabel!, j.GradeRank!.Value), j.Status, j.Note,
+                j.Evidence is null ? null : new Evidence(j.Evidence, j.EvidenceDocument!, j.EvidenceLine, j.EvidenceUrl)))
             .ToList();
 
-        return TypedResults.Ok(new InspectionDetail(summary.Id, summary.Council, summary.Type, summary.FrameworkVersion,
+        var detail = new InspectionDetail(summary.Id, summary.Council, summary.Type, summary.FrameworkVersion,
             summary.StartDate, summary.EndDate, summary.Published, summary.PublishedPrecision, summary.LeadInspector,
-            summary.ReportUrl, summary.Grades, judgements,
-            new Provenance(source.Kind, source.Source, summary.ReportUrl, summary.PublishedPrecision, source.Notes)));
+            summary.ReportUrl, summary.OfstedPageUrl, summary.SourceKind, summary.Grades, summary.MissingGrades, judgements,
+            new Provenance(source.Kind, source.Source, summary.ReportUrl, summary.PublishedPrecision, source.Notes));
+        if (http.WantsCsv()) return new CsvResult<Judgement>($"{detail.Id}-judgements.csv", JudgementColumns(detail), judgements);
+        return TypedResults.Ok(detail);
     }
 }

@@ -16,15 +16,16 @@ internal sealed class Counter
     private readonly Dictionary<string, int> _gradeIndex;
     private readonly IReadOnlyList<string> _scale;
     private readonly Grouping _grouping;
-    // Slots: 0 … scale-1 the grades, then not inspected, not graded, unknown.
-    private readonly int _notInspected, _notGraded, _unknown, _width;
+    // Slots: 0 … scale-1 the grades, then not inspected, not graded, not judged, not covered, unknown.
+    private readonly int _notInspected, _notGraded, _notJudged, _notCovered, _unknown, _width;
 
     public Counter(IReadOnlyList<CouncilRow> councils, Grouping grouping, IReadOnlyList<string> scale)
     {
         _scale = scale;
         _grouping = grouping;
         _gradeIndex = scale.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i, StringComparer.Ordinal);
-        (_notInspected, _notGraded, _unknown, _width) = (scale.Count, scale.Count + 1, scale.Count + 2, scale.Count + 3);
+        (_notInspected, _notGraded, _notJudged, _notCovered, _unknown, _width) =
+            (scale.Count, scale.Count + 1, scale.Count + 2, scale.Count + 3, scale.Count + 4, scale.Count + 5);
 
         var groupIndex = grouping.Groups.Select((g, i) => (g.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         _councilIndex = new Dictionary<string, int>(councils.Count, StringComparer.Ordinal);
@@ -53,6 +54,8 @@ internal sealed class Counter
         _slot[i] = Standings.StatusOf(inspection) switch
         {
             StandingStatus.NotGraded => _notGraded,
+            StandingStatus.NotJudged => _notJudged,
+            StandingStatus.NotCovered => _notCovered,
             StandingStatus.Unknown => _unknown,
             // Standings.Complete puts every grade in the data on the scale; never drop one silently.
             _ => _gradeIndex.TryGetValue(inspection.Grade!, out var g) ? g
@@ -89,7 +92,10 @@ internal sealed class Counter
         }
         var notInspected = tallies[offset + _notInspected];
         var notGraded = tallies[offset + _notGraded];
+        var notJudged = tallies[offset + _notJudged];
+        var notCovered = tallies[offset + _notCovered];
         var unknown = tallies[offset + _unknown];
-        return new GradeCounts(judged + notInspected + notGraded + unknown, judged, notInspected, notGraded, unknown, counts, percentages);
+        return new GradeCounts(judged + notInspected + notGraded + notJudged + notCovered + unknown, judged, notInspected, notGraded,
+            notJudged, notCovered, unknown, counts, percentages);
     }
 }

@@ -24,7 +24,7 @@ internal sealed record Grouping(string Kind, IReadOnlyList<(string Code, string 
 
 internal static class Distributions
 {
-    public const string Denominator = "councils with a judgement in the area (judged)";
+    public const string Denominator = "councils with a grade in the area (judged): never those whose report says the area was not judged (notJudged), did not cover it (notCovered), or whose grade is unknown";
     public const string EnglandCode = "E92000001";
     public static readonly string[] GroupBys = ["none", "region", "type"];
 
@@ -43,7 +43,8 @@ internal static class Distributions
         new("as_of", r => r.AsOf), new("area", r => r.Area), new("framework", r => r.Framework),
         new("group_type", r => r.GroupType), new("group_code", r => r.Code), new("group_name", r => r.Name),
         new("councils", r => r.Counts.Councils), new("judged", r => r.Counts.Judged),
-        new("not_inspected", r => r.Counts.NotInspected), new("not_graded", r => r.Counts.NotGraded), new("unknown", r => r.Counts.Unknown),
+        new("not_inspected", r => r.Counts.NotInspected), new("not_graded", r => r.Counts.NotGraded),
+        new("not_judged", r => r.Counts.NotJudged), new("not_covered", r => r.Counts.NotCovered), new("unknown", r => r.Counts.Unknown),
         .. scale.Select(g => new CsvColumn<CsvRow>($"{g}_count", r => r.Counts.Counts[g])),
         .. scale.Select(g => new CsvColumn<CsvRow>($"{g}_percent", r => r.Counts.Percentages[g])),
         new("good_or_better_count", r => r.Counts.GoodOrBetter.Count), new("good_or_better_percent", r => r.Counts.GoodOrBetter.Percentage),

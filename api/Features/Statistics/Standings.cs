@@ -38,7 +38,12 @@ internal sealed class StandingRow
     public string CouncilCode { get; init; } = "";
     public string Id { get; init; } = "";
     public DateOnly Published { get; init; }
+    /// <summary>The first day the judgement counts: <see cref="Published"/>, or the last day of the month or
+    /// year when that is all the source gives (inspections.counts_from).</summary>
+    public DateOnly CountsFrom { get; init; }
     public string FrameworkVersion { get; init; } = "";
+    /// <summary>The judgement's status (judgements.status): graded, not_judged, not_covered or unknown; null when not graded.</summary>
+    public string? JudgementStatus { get; init; }
     /// <summary>The inspection's framework version grades the area (a family: some area of it).</summary>
     public bool Graded { get; init; }
     /// <summary>The grade; null when not graded, or graded but unknown in the data.</summary>
@@ -46,7 +51,7 @@ internal sealed class StandingRow
 }
 
 /// <summary>Where a council stands on a day, in one area.</summary>
-internal enum StandingStatus { Graded, NotInspected, NotGraded, Unknown }
+internal enum StandingStatus { Graded, NotInspected, NotGraded, NotJudged, NotCovered, Unknown }
 
 internal static class StatusNames
 {
@@ -55,6 +60,8 @@ internal static class StatusNames
         StandingStatus.Graded => "graded",
         StandingStatus.NotInspected => "notInspected",
         StandingStatus.NotGraded => "notGraded",
+        StandingStatus.NotJudged => "notJudged",
+        StandingStatus.NotCovered => "notCovered",
         _ => "unknown",
     };
 }
@@ -68,7 +75,8 @@ internal sealed record AreaSelection(string Area, bool IsFamily, string? Framewo
 /// <summary>
 /// Reads councils and full inspections for the statistics. Every statistic derives from one rule:
 /// a council's standing on a day is its most recent full inspection published on or before that
-/// day (under the framework asked for, if any), ties broken by id, and that inspection's grade in
+/// day (a judgement dated only to a month or year counts from that period's last day: counts_from)
+/// (under the framework asked for, if any), ties broken by id, and that inspection's grade in
 /// the area; an inspection that does not grade the area is "not graded", never replaced by an
 /// older one that did.
 /// </summary>
@@ -108,17 +116,19 @@ internal static class Standings
         public string CouncilCode { get; init; } = "";
         public string Id { get; init; } = "";
         public DateOnly Published { get; init; }
+        public DateOnly CountsFrom { get; init; }
         public string FrameworkVersion { get; init; } = "";
         public string? AreaCode { get; init; }
         public string? Grade { get; init; }
+        public string? Status { get; init; }
     }
 
     /// <summary>Candidate inspections c, each with its judgements in @Codes (one row per judgement, or one with none).</summary>
     private static string WithJudgements(string candidates) => $"""
         WITH c AS MATERIALIZED ({candidates})
-        SELECT c.council_code, c.id, c.published, c.framework_version, j.area_code, j.grade
+        SELECT c.council_code, c.id, c.published, c.counts_from, c.framework_version, j.area_code, j.grade, j.status
         FROM c LEFT JOIN judgements j ON j.inspection_id = c.id AND j.area_code = ANY (@Codes)
-        ORDER BY c.published, c.id
+        ORDER BY c.counts_from, c.id
         """;
 
     /// <summary>Each inspection once, in the order read, with its grade in the area its version grades.</summary>
@@ -129,13 +139,13 @@ internal static class Standings
         {
             var first = rows[k];
             var graded = areaByVersion.TryGetValue(first.FrameworkVersion, out var area);
-            string? grade = null;
+            string? grade = null, status = null;
             for (; k < rows.Count && rows[k].Id == first.Id; k++)
-                if (graded && rows[k].AreaCode == area) grade = rows[k].Grade;
+                if (graded && rows[k].AreaCode == area) (grade, status) = (rows[k].Grade, rows[k].Status);
             result.Add(new StandingRow
             {
-                CouncilCode = first.CouncilCode, Id = first.Id, Published = first.Published,
-                FrameworkVersion = first.FrameworkVersion, Graded = graded, Grade = grade,
+                CouncilCode = first.CouncilCode, Id = first.Id, Published = first.Published, CountsFrom = first.CountsFrom,
+                FrameworkVersion = first.FrameworkVersion, Graded = graded, Grade = grade, JudgementStatus = status,
             });
         }
         return result;
@@ -153,10 +163,10 @@ internal static class Standings
         NpgsqlConnection conn, string? framework, DateOnly asOf, IReadOnlyList<Dictionary<string, string>> areaMaps)
     {
         var sql = WithJudgements($"""
-            SELECT DISTINCT ON (i.council_code) i.council_code, i.id, i.published, i.framework_version
+            SELECT DISTINCT ON (i.council_code) i.council_code, i.id, i.published, i.counts_from, i.framework_version
             FROM inspections i
-            WHERE i.full_inspection AND i.published <= @Until {FrameworkCondition(framework)}
-            ORDER BY i.council_code, i.published DESC, i.id DESC
+            WHERE i.full_inspection AND i.counts_from <= @Until {FrameworkCondition(framework)}
+            ORDER BY i.council_code, i.counts_from DESC, i.id DESC
             """);
         var codes = areaMaps.SelectMany(m => m.Values).Distinct().ToArray();
         var rows = (await conn.QueryAsync<Row>(sql, new { Framework = framework, Until = asOf, Codes = codes })).ToList();
@@ -172,9 +182,9 @@ internal static class Standings
     {
         var areaByVersion = await AreaByVersionAsync(conn, s);
         var sql = WithJudgements($"""
-            SELECT i.council_code, i.id, i.published, i.framework_version
+            SELECT i.council_code, i.id, i.published, i.counts_from, i.framework_version
             FROM inspections i
-            WHERE i.full_inspection AND i.published <= @Until {FrameworkCondition(s.Framework)}
+            WHERE i.full_inspection AND i.counts_from <= @Until {FrameworkCondition(s.Framework)}
             """);
         var rows = (await conn.QueryAsync<Row>(sql, new { s.Framework, Until = until, Codes = areaByVersion.Values.Distinct().ToArray() })).ToList();
         return Resolve(rows, areaByVersion);
@@ -203,8 +213,13 @@ internal static class Standings
     public static StandingStatus StatusOf(StandingRow? latest) =>
         latest is null ? StandingStatus.NotInspected
         : !latest.Graded ? StandingStatus.NotGraded
-        : latest.Grade is null ? StandingStatus.Unknown
-        : StandingStatus.Graded;
+        : latest.Grade is not null ? StandingStatus.Graded
+        : latest.JudgementStatus switch
+        {
+            "not_judged" => StandingStatus.NotJudged,
+            "not_covered" => StandingStatus.NotCovered,
+            _ => StandingStatus.Unknown,
+        };
 
     /// <summary>
     /// A scale that also holds any grade found in the data but missing from the scale, in the

@@ -32,14 +32,20 @@ internal static class ReadyTotals
 }
 
 /// <summary>
-/// Councils by grade in one area. <c>councils = judged + notInspected + notGraded + unknown</c>;
+/// Councils by grade in one area. <c>councils = judged + notInspected + notGraded + notJudged + notCovered + unknown</c>:
+/// notGraded, the latest full inspection's framework does not grade the area; notJudged, its report says the
+/// area was not judged; notCovered, its report did not cover the area (a re-inspection without an LSCB review);
+/// unknown, judged but the grade is not in the data. Only <c>judged</c> councils are in the percentages;
 /// <c>counts</c> lists every grade of the area's scale (zeros included) and sums to <c>judged</c>;
 /// <c>percentages</c> are of <c>judged</c>, to one decimal place (null when nothing is judged).
 /// <c>goodOrBetter</c> and <c>requiresImprovementOrWorse</c> are ready totals; <c>lowBase</c> (with a
 /// <c>note</c>) is true when fewer than 30 councils are judged.
 /// </summary>
+/// <param name="NotJudged">Councils whose latest full inspection's report says the area was not judged (Isles of Scilly 2016).</param>
+/// <param name="NotCovered">Councils whose latest full inspection's report did not cover the area (a SIF re-inspection without an LSCB review).</param>
+/// <param name="Unknown">Councils judged in the area whose grade the sources do not give.</param>
 public sealed record GradeCounts(
-    int Councils, int Judged, int NotInspected, int NotGraded, int Unknown,
+    int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
 {
     public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);
@@ -50,7 +56,7 @@ public sealed record GradeCounts(
 
 /// <summary>The same counts for one region or council type.</summary>
 public sealed record GroupCounts(
-    string Code, string Name, int Councils, int Judged, int NotInspected, int NotGraded, int Unknown,
+    string Code, string Name, int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
 {
     public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);
@@ -59,14 +65,15 @@ public sealed record GroupCounts(
     public string? Note => ReadyTotals.Note(Judged);
 
     public static GroupCounts Of(string code, string name, GradeCounts c) =>
-        new(code, name, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.Unknown, c.Counts, c.Percentages);
+        new(code, name, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.NotJudged, c.NotCovered, c.Unknown, c.Counts, c.Percentages);
 
-    public GradeCounts ToGradeCounts() => new(Councils, Judged, NotInspected, NotGraded, Unknown, Counts, Percentages);
+    public GradeCounts ToGradeCounts() => new(Councils, Judged, NotInspected, NotGraded, NotJudged, NotCovered, Unknown, Counts, Percentages);
 }
 
 /// <summary>
 /// One council's standing on the day: status graded, notInspected (no full inspection yet),
-/// notGraded (its latest full inspection does not grade the area) or unknown (graded, grade not in the data).
+/// notGraded (its latest full inspection does not grade the area), notJudged (its report says the area
+/// was not judged), notCovered (its report did not cover the area) or unknown (judged, grade not in the data).
 /// </summary>
 public sealed record CouncilStanding(
     string Code, string Name, string Slug, RegionRef Region, string Type, string Status, string? Grade,
@@ -105,7 +112,7 @@ public sealed record Transitions(
 
 /// <summary>Counts per grade in one area family, for the councils in operation today.</summary>
 public sealed record AreaCounts(
-    string Area, int Councils, int Judged, int NotInspected, int NotGraded, int Unknown,
+    string Area, int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
 {
     public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);

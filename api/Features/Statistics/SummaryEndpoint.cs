@@ -47,7 +47,7 @@ public static class SummaryEndpoint
             var counter = new Counter(councils, Grouping.For("none", vocabulary), scale);
             foreach (var row in latest.Values) counter.Apply(row);
             var (c, _) = counter.Count(today);
-            areas.Add(new AreaCounts(selections[k].Area, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.Unknown, c.Counts, c.Percentages));
+            areas.Add(new AreaCounts(selections[k].Area, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.NotJudged, c.NotCovered, c.Unknown, c.Counts, c.Percentages));
         }
 
         var dataAsOf = await Freshness.DataAsOfAsync(conn);
@@ -83,7 +83,8 @@ public static class SummaryEndpoint
     private static CsvColumn<AreaCounts>[] CsvColumns(DateOnly today, DateOnly? dataAsOf, IReadOnlyList<string> grades) =>
     [
         new("as_of", _ => today), new("area", a => a.Area), new("councils", a => a.Councils), new("judged", a => a.Judged),
-        new("not_inspected", a => a.NotInspected), new("not_graded", a => a.NotGraded), new("unknown", a => a.Unknown),
+        new("not_inspected", a => a.NotInspected), new("not_graded", a => a.NotGraded),
+        new("not_judged", a => a.NotJudged), new("not_covered", a => a.NotCovered), new("unknown", a => a.Unknown),
         .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_count", a => a.Counts.TryGetValue(g, out var n) ? (object?)n : null)),
         .. grades.Select(g => new CsvColumn<AreaCounts>($"{g}_percent", a => a.Percentages.TryGetValue(g, out var p) ? p : null)),
         new("good_or_better_count", a => a.GoodOrBetter.Count), new("good_or_better_percent", a => a.GoodOrBetter.Percentage),

@@ -55,7 +55,7 @@ public static class TimelineEndpoint
         var next = 0;
         foreach (var point in points)
         {
-            for (; next < history.Count && history[next].Published <= point; next++) counter.Apply(history[next]);
+            for (; next < history.Count && history[next].CountsFrom <= point; next++) counter.Apply(history[next]);
             var (england, groups) = counter.Count(point);
             result.Add(new TimelinePoint(point, england, groups));
         }

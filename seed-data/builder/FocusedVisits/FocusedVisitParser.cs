@@ -9,7 +9,13 @@ public sealed record FocusedVisitRecord(
     string OfstedUrn, string ManifestCouncilName, string SourceFile,
     DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
     IReadOnlyList<string> Inspectors, string Focus, bool PriorityAction,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>Where <see cref="LetterDate"/> comes from: <c>letter</c> (its date line) or <c>publication</c>
+    /// (an undated letter: the manifest's publication date).</summary>
+    public string LetterDateSource { get; init; } = "letter";
+    public PriorityActionReading PriorityActions { get; init; } = new("none", [], null);
+}
 
 public static partial class FocusedVisitParser
 {
@@ -42,10 +48,17 @@ public static partial class FocusedVisitParser
 
         var focus = FindFocus(letter, problems);
 
+        var priority = PriorityActions.Read(letter);
+        if (priority.Kind is "new" or "new_and_carried_over" && priority.Areas.Count == 0)
+            problems.Add("areas for priority action named but none could be read");
         return new FocusedVisitRecord(
             ofstedUrn, manifestCouncilName, fileName,
             date, visit?.Start, visit?.End,
-            inspectors ?? [], focus, PriorityActions.Detect(letter), problems);
+            inspectors ?? [], focus, priority.Kind != "none", problems)
+        {
+            LetterDateSource = letterDate is null ? "publication" : "letter",
+            PriorityActions = priority,
+        };
     }
 
     private static string FindFocus(LetterText letter, List<string> problems)

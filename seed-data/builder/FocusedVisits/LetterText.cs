@@ -15,8 +15,15 @@ internal sealed partial class LetterText
     /// <summary>Index into <see cref="Lines"/> of the salutation ("Dear …"), or -1.</summary>
     public int SalutationLine { get; }
 
-    private LetterText(IReadOnlyList<string> lines, IReadOnlyList<string> paragraphs, int salutationLine)
+    private readonly int[] _sourceLines;
+
+    /// <summary>The 1-based line of the original text that <see cref="Lines"/>[<paramref name="index"/>] came from
+    /// (a form feed starts a new entry in Lines but not in the file).</summary>
+    public int SourceLine(int index) => index < _sourceLines.Length ? _sourceLines[index] : index + 1;
+
+    private LetterText(IReadOnlyList<string> lines, IReadOnlyList<string> paragraphs, int salutationLine, int[] sourceLines)
     {
+        _sourceLines = sourceLines;
         Lines = lines;
         Paragraphs = paragraphs;
         SalutationLine = salutationLine;
@@ -33,7 +40,9 @@ internal sealed partial class LetterText
 
         var salutation = lines.FindIndex(l => l.TrimStart().StartsWith("Dear ", StringComparison.Ordinal));
         var body = salutation >= 0 ? lines.Skip(salutation + 1) : lines;
-        return new LetterText(lines, BuildParagraphs(body), salutation);
+        var sourceLines = raw.Replace("\r", "").Split('\n')
+            .SelectMany((l, i) => Enumerable.Repeat(i + 1, l.Count(c => c == '\f') + 1)).ToArray();
+        return new LetterText(lines, BuildParagraphs(body), salutation, sourceLines);
     }
 
     public static string NormaliseCharacters(string raw)

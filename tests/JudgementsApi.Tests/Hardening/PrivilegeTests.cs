@@ -9,6 +9,10 @@ namespace JudgementsApi.Tests.Hardening;
 /// <summary>The service serves through a read-only role; only the owner role migrates and imports.</summary>
 public class PrivilegeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
+    /// <summary>The committed seed data's judgements, as its manifest states.</summary>
+    private static long JudgementsInSeed => long.Parse(File.ReadAllLines(Path.Combine(TestDatabase.SeedDirectory, "manifest.csv"))
+        .Single(l => l.StartsWith("judgements.csv,", StringComparison.Ordinal)).Split(',')[1]);
+
     private async Task<NpgsqlConnection> ServingConnectionAsync()
     {
         _ = api.CreateClient(); // starts the app
@@ -30,7 +34,7 @@ public class PrivilegeTests(ApiFactory api) : IClassFixture<ApiFactory>
         var ex = await Assert.ThrowsAsync<PostgresException>(() => conn.ExecuteAsync(sql));
         Assert.Equal("42501", ex.SqlState); // insufficient_privilege
         await using var admin = api.OpenDatabase();
-        Assert.Equal(2630L, await admin.ExecuteScalarAsync<long>("SELECT count(*) FROM judgements"));
+        Assert.Equal(JudgementsInSeed, await admin.ExecuteScalarAsync<long>("SELECT count(*) FROM judgements"));
     }
 
     [Fact]

@@ -151,16 +151,52 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task AGradedAreaWithoutAGradeIsUnknown()
+    public async Task AnAreaTheReportDidNotJudgeIsNotJudgedAndOutOfTheDenominator()
     {
-        // Isles of Scilly's 2016 SIF report did not judge children looked after ('Not judged').
+        // 80455_isles-of-scilly_2016-06-27.txt lines 14-16: "2. Children looked after and achieving … Not Judged … permanence".
         var body = await _client.GetJsonAsync($"{Url}?asOf=2016-12-31&area=children_in_care&include=councils");
         var scilly = body.CouncilsByCode()["E06000053"];
-        Assert.Equal("unknown", scilly.Str("status"));
+        Assert.Equal("notJudged", scilly.Str("status"));
         Assert.Equal("isles-of-scilly-2016-06-27", scilly.Str("inspectionId"));
-        var unknown = body.GetProperty("councils").EnumerateArray().Count(c => c.Str("status") == "unknown");
-        Assert.Equal(unknown, body.GetProperty("england").Int("unknown"));
-        Assert.True(unknown >= 1);
+        var england = body.GetProperty("england");
+        Assert.Equal(1, england.Int("notJudged"));
+        Assert.Equal(body.GetProperty("councils").EnumerateArray().Count(c => c.Str("status") == "graded"), england.Int("judged"));
+        // Unknown is a different fact: Shropshire's 2012 press release gives only the overall grade.
+        Assert.Equal("unknown", body.CouncilsByCode()["E06000051"].Str("status"));
+        Assert.Equal(body.GetProperty("councils").EnumerateArray().Count(c => c.Str("status") == "unknown"), england.Int("unknown"));
+    }
+
+    [Fact]
+    public async Task AnAreaTheReportDidNotCoverIsNotCovered()
+    {
+        // Surrey's 2018 report is a "Re-inspection of services for children in need of help and protection" with no
+        // review of the LSCB; the 2015 review of the LSCB alone is not a full inspection and never heads the record.
+        var body = await _client.GetJsonAsync($"{Url}?asOf=2018-06-30&area=lscb_review&include=councils");
+        var surrey = body.CouncilsByCode()["E10000030"];
+        Assert.Equal(("notCovered", "surrey-2018-05-16"), (surrey.Str("status"), surrey.Str("inspectionId")));
+        Assert.True(body.GetProperty("england").Int("notCovered") >= 10);
+        var in2015 = (await _client.GetJsonAsync($"{Url}?asOf=2015-12-31&area=lscb_review&include=councils")).CouncilsByCode()["E10000030"];
+        Assert.Equal(("notCovered", "surrey-2015-06-03"), (in2015.Str("status"), in2015.Str("inspectionId")));
+    }
+
+    [Fact]
+    public async Task AJudgedAreaWhoseGradeTheSourceDoesNotGiveIsUnknown()
+    {
+        // North Northamptonshire's 2022 report cites only the overall grade of Northamptonshire's 2019 inspection.
+        var body = await _client.GetJsonAsync($"{Url}?asOf=2020-06-30&area=help_and_protection&include=councils");
+        var northants = body.CouncilsByCode()["E10000021"];
+        Assert.Equal(("unknown", "northamptonshire-2019"), (northants.Str("status"), northants.Str("inspectionId")));
+        Assert.Equal(1, body.GetProperty("england").Int("unknown"));
+    }
+
+    [Fact]
+    public async Task ACitedJudgementDatedToAYearCountsFromThatYearsLastDay()
+    {
+        // "…Northamptonshire County Council, were judged inadequate in 2019." Certainly judged by 31 December 2019.
+        var before = (await _client.GetJsonAsync($"{Url}?asOf=2019-12-30&include=councils")).CouncilsByCode()["E10000021"];
+        Assert.Equal("notInspected", before.Str("status"));
+        var after = (await _client.GetJsonAsync($"{Url}?asOf=2019-12-31&include=councils")).CouncilsByCode()["E10000021"];
+        Assert.Equal(("graded", "inadequate", "northamptonshire-2019"), (after.Str("status"), after.Str("grade"), after.Str("inspectionId")));
     }
 
     [Fact]
@@ -204,7 +240,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("overall_effectiveness", body.Str("area"));
         Assert.Equal("none", body.Str("groupBy"));
         Assert.Equal(JsonValueKind.Null, body.GetProperty("framework").ValueKind);
-        Assert.Equal("councils with a judgement in the area (judged)", body.Str("denominator"));
+        Assert.StartsWith("councils with a grade in the area (judged): never those whose report says the area was not judged", body.Str("denominator"));
         Assert.Empty(body.GetProperty("groups").EnumerateArray());
         Assert.False(body.TryGetProperty("councils", out _));
         Assert.Equal(OverallScale, body.GetProperty("england").Grades());
@@ -218,9 +254,9 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         var body = await _client.GetJsonAsync($"{Url}?asOf=2024-03-31&groupBy=region&include=councils");
         static List<string> Names(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["asOf", "dataAsOf", "warnings", "area", "framework", "groupBy", "denominator", "england", "groups", "councils"], Names(body));
-        Assert.Equal(["councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"], Names(body.GetProperty("england")));
+        Assert.Equal(["councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"], Names(body.GetProperty("england")));
         Assert.All(body.GetProperty("groups").EnumerateArray(), g =>
-            Assert.Equal(["code", "name", "councils", "judged", "notInspected", "notGraded", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"], Names(g)));
+            Assert.Equal(["code", "name", "councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"], Names(g)));
         Assert.Equal(["code", "name", "slug", "region", "type", "status", "grade", "inspectionId", "published", "frameworkVersion"],
             Names(body.GetProperty("councils")[0]));
         Assert.Equal(["E12000004", "East Midlands"], new[] { body.GetProperty("groups")[0].Str("code"), body.GetProperty("groups")[0].Str("name") });
@@ -302,7 +338,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
         Assert.Equal(
-            "as_of,area,framework,group_type,group_code,group_name,councils,judged,not_inspected,not_graded,unknown," +
+            "as_of,area,framework,group_type,group_code,group_name,councils,judged,not_inspected,not_graded,not_judged,not_covered,unknown," +
             "outstanding_count,good_count,adequate_count,requires_improvement_count,inadequate_count," +
             "outstanding_percent,good_percent,adequate_percent,requires_improvement_percent,inadequate_percent," +
             "good_or_better_count,good_or_better_percent,requires_improvement_or_worse_count,requires_improvement_or_worse_percent," +
@@ -313,8 +349,8 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(["2024-03-31", "overall_effectiveness", "", "england", "E92000001", "England"], england[..6]);
         Assert.Equal(json.Int("councils").ToString(), england[6]);
         Assert.Equal(json.Int("judged").ToString(), england[7]);
-        Assert.Equal(json.Count("good").ToString(), england[12]);
-        Assert.Equal(json.Percent("good")!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), england[17]);
+        Assert.Equal(json.Count("good").ToString(), england[14]);
+        Assert.Equal(json.Percent("good")!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), england[19]);
     }
 
     [Fact]

@@ -5,10 +5,11 @@ using JudgementsApi.Tests.Infrastructure;
 namespace JudgementsApi.Tests.Statistics;
 
 /// <summary>
-/// Successions, with inspections of former councils that the real dataset does not (yet) hold:
-/// this class's own database gets synthetic inspections of Northamptonshire (replaced by North and
-/// West Northamptonshire, a split), of Bournemouth and Poole (merged, with part of Dorset County
-/// Council, into BCP) and of Dorset County Council (replaced by Dorset and, in part, BCP).
+/// Successions. Northamptonshire (split into North and West Northamptonshire) and Cumbria (split into
+/// Cumberland and Westmorland and Furness) have judgements cited by their successors' reports, which
+/// the dataset holds; for the others this class's own database gets synthetic inspections of
+/// Bournemouth and Poole (merged, with part of Dorset County Council, into BCP) and of Dorset County
+/// Council (replaced by Dorset and, in part, BCP).
 /// </summary>
 public class SuccessionTests : IClassFixture<ApiFactory>
 {
@@ -19,13 +20,11 @@ public class SuccessionTests : IClassFixture<ApiFactory>
         using (var conn = api.OpenDatabase())
             conn.Execute("""
                 INSERT INTO inspections (id, council_code, framework_version, type, published, source_kind, source, notes) VALUES
-                  ('northamptonshire-2019-08-02', 'E10000021', 'ilacs-2018', 'standard', '2019-08-02', 'override', 'synthetic test row', 'test'),
                   ('bournemouth-2018-05-01', 'E06000028', 'ilacs-2018', 'standard', '2018-05-01', 'override', 'synthetic test row', 'test'),
                   ('poole-2018-06-01', 'E06000029', 'ilacs-2018', 'standard', '2018-06-01', 'override', 'synthetic test row', 'test'),
                   ('dorset-county-council-2018-07-01', 'E10000009', 'ilacs-2018', 'standard', '2018-07-01', 'override', 'synthetic test row', 'test')
                 ON CONFLICT DO NOTHING;
                 INSERT INTO judgements (inspection_id, area_code, grade) VALUES
-                  ('northamptonshire-2019-08-02', 'ilacs_overall_effectiveness', 'inadequate'),
                   ('bournemouth-2018-05-01', 'ilacs_overall_effectiveness', 'good'),
                   ('poole-2018-06-01', 'ilacs_overall_effectiveness', 'requires_improvement'),
                   ('dorset-county-council-2018-07-01', 'ilacs_overall_effectiveness', 'good')
@@ -43,15 +42,24 @@ public class SuccessionTests : IClassFixture<ApiFactory>
         var across = Movements(body).Where(m => m.GetProperty("acrossSuccession").GetBoolean())
             .ToDictionary(m => m.GetProperty("council").Str("code"));
 
-        // Northamptonshire → North and West Northamptonshire (first reports 25 November 2022).
-        foreach (var (code, id) in new[] { ("E06000061", "north-northamptonshire-2022-11-25"), ("E06000062", "west-northamptonshire-2022-11-25") })
+        // Northamptonshire → North and West Northamptonshire (first reports 25 November 2022), from the judgement
+        // those reports cite: "Children's services in the predecessor local authority, Northamptonshire County
+        // Council, were judged inadequate in 2019." Cumbria → Cumberland and Westmorland and Furness likewise:
+        // "…Cumbria County Council, were judged requires improvement to be good in November 2022."
+        foreach (var (code, from, grade, id) in new[]
+                 {
+                     ("E06000061", "northamptonshire-2019", "inadequate", "north-northamptonshire-2022-11-25"),
+                     ("E06000062", "northamptonshire-2019", "inadequate", "west-northamptonshire-2022-11-25"),
+                     ("E06000063", "cumbria-2022-11", "requires_improvement", "cumberland-2024-11-26"),
+                     ("E06000064", "cumbria-2022-11", "requires_improvement", "westmorland-and-furness-2024-07-12"),
+                 })
         {
             var m = across[code];
-            Assert.Equal("northamptonshire-2019-08-02", m.GetProperty("from").Str("inspectionId"));
-            Assert.Equal("E10000021", m.GetProperty("from").GetProperty("council").Str("code"));
-            Assert.Equal("inadequate", m.GetProperty("from").Str("grade"));
+            Assert.Equal(from, m.GetProperty("from").Str("inspectionId"));
+            Assert.Equal(grade, m.GetProperty("from").Str("grade"));
             Assert.Equal(id, m.GetProperty("to").Str("inspectionId"));
         }
+        Assert.Equal("E10000021", across["E06000061"].GetProperty("from").GetProperty("council").Str("code"));
         // Dorset County Council → Dorset (its only predecessor).
         Assert.Equal("dorset-county-council-2018-07-01", across["E06000059"].GetProperty("from").Str("inspectionId"));
         Assert.Equal("dorset-2021-11-19", across["E06000059"].GetProperty("to").Str("inspectionId"));
@@ -59,7 +67,7 @@ public class SuccessionTests : IClassFixture<ApiFactory>
         // BCP was formed from three councils: its first inspection starts a new series.
         Assert.DoesNotContain("E06000058", across.Keys);
         Assert.DoesNotContain(Movements(body), m => m.GetProperty("to").Str("inspectionId") == "bournemouth-christchurch-and-poole-2022-02-11");
-        Assert.Equal(3, across.Count);
+        Assert.Equal(5, across.Count);
     }
 
     [Fact]
@@ -67,7 +75,7 @@ public class SuccessionTests : IClassFixture<ApiFactory>
     {
         var before = (await _client.GetJsonAsync("/v1/statistics/distribution?asOf=2021-03-31&include=councils")).CouncilsByCode();
         Assert.Equal("inadequate", before["E10000021"].Str("grade"));
-        Assert.Equal("northamptonshire-2019-08-02", before["E10000021"].Str("inspectionId"));
+        Assert.Equal("northamptonshire-2019", before["E10000021"].Str("inspectionId"));
 
         var after = await _client.GetJsonAsync("/v1/statistics/distribution?asOf=2021-04-01&include=councils");
         var councils = after.CouncilsByCode();

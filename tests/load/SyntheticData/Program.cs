@@ -56,6 +56,7 @@ static class Generator
         var inspections = Csv.Load(source, "inspections.csv");
         var judgements = Csv.Load(source, "judgements.csv");
         var visits = Csv.Load(source, "focused_visits.csv");
+        var areas = Csv.Load(source, "focused_visit_priority_actions.csv");
 
         // The slug of each council, to rewrite ids of the form <council slug>-<date>[...].
         var slugOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -67,6 +68,7 @@ static class Generator
         var outInspections = inspections.Empty();
         var outJudgements = judgements.Empty();
         var outVisits = visits.Empty();
+        var outAreas = areas.Empty();
 
         for (var k = 0; k < scale; k++)
         {
@@ -125,13 +127,21 @@ static class Generator
                 o[judgements["inspection_id"]] = inspectionIds.TryGetValue(id, out var mapped) ? mapped : id;
                 outJudgements.Rows.Add(o);
             }
+            var visitIds = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var r in visits.Rows)
             {
                 var o = (string[])r.Clone();
                 var council = r[visits["council_code"]];
-                o[visits["id"]] = Id(r[visits["id"]], council);
+                o[visits["id"]] = visitIds[r[visits["id"]]] = Id(r[visits["id"]], council);
                 o[visits["council_code"]] = Code(council);
                 outVisits.Rows.Add(o);
+            }
+            foreach (var r in areas.Rows)
+            {
+                var o = (string[])r.Clone();
+                var id = r[areas["focused_visit_id"]];
+                o[areas["focused_visit_id"]] = visitIds.TryGetValue(id, out var mapped) ? mapped : id;
+                outAreas.Rows.Add(o);
             }
         }
 
@@ -145,8 +155,9 @@ static class Generator
         outInspections.Sort("published", "id");
         outJudgements.Sort("inspection_id", "area_code");
         outVisits.Sort("letter_date", "id");
+        outAreas.Sort("focused_visit_id", "#position");
 
-        foreach (var t in new[] { outCouncils, outSuccessions, outNeighbours, outInspections, outJudgements, outVisits })
+        foreach (var t in new[] { outCouncils, outSuccessions, outNeighbours, outInspections, outJudgements, outVisits, outAreas })
             t.Write(Path.Combine(target, t.File));
         WriteManifest(target);
 
