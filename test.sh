@@ -24,6 +24,15 @@ if [ -z "${JUDGEMENTS_TEST_DB:-}" ]; then
   echo "Test PostgreSQL on 127.0.0.1:$port ($tmp)"
 fi
 
+# The page tests drive Debian's Chromium and inject axe-core (a test tool from npm, never served).
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the page tests…" >&2
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >&2
+fi
+tests/JudgementsApi.PageTests/vendor-axe.sh
+
 # The same bootstrap as run.sh: build, then migrate and import the committed seed data into the
 # template every test database is cloned from.
 dotnet build JudgementsApi.sln -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -45,6 +54,7 @@ dotnet test JudgementsApi.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$lo
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
+[ -d tests/JudgementsApi.PageTests/screenshots ] && echo "Page screenshots: $root/tests/JudgementsApi.PageTests/screenshots"
 echo "tests: $passed passed, $failed failed"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then echo "no test ran" >&2; status=1; fi
 exit "$status"

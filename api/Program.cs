@@ -4,6 +4,7 @@ using JudgementsApi.Features.Dataset;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
+using JudgementsApi.Features.Pages;
 using JudgementsApi.Features.Statistics;
 using JudgementsApi.Import;
 using JudgementsApi.Infrastructure;
@@ -55,6 +56,7 @@ app.UseResponseHeaders();  // first: on every response, whatever answers it
 app.UseApiProblems();
 app.UseDatabaseOutages();
 app.UseRequestLimits();
+app.UsePageAssets();
 app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
 app.UseDatasetETags();
@@ -79,6 +81,8 @@ v1.MapFocusedVisits();
 v1.MapFrameworks();
 v1.MapStatistics();
 v1.MapDataset();
+
+app.MapPages();
 
 await app.RunAsync();
 return 0;

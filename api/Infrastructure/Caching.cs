@@ -61,14 +61,16 @@ public static class Caching
     /// </summary>
     public const string StaleWarning = "110 - \"Response is stale: the database is unreachable; this is the last good representation\"";
 
-    /// <summary>ETag, If-None-Match → 304, and Cache-Control for the versioned API.</summary>
+    /// <summary>ETag, If-None-Match → 304, and Cache-Control for the versioned API and the pages.</summary>
     public static IApplicationBuilder UseDatasetETags(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var request = context.Request;
             var state = context.RequestServices.GetRequiredService<DatasetState>();
             // HEAD arrives here as GET (RequestLimits); OPTIONS preflights are not cached.
-            if (!HttpMethods.IsGet(request.Method) || !request.Path.StartsWithSegments("/v1") || ETagFor(context, state.Version) is not { } etag)
+            if (!HttpMethods.IsGet(request.Method)
+                || !(request.Path.StartsWithSegments("/v1") || context.GetEndpoint()?.Metadata.GetMetadata<Features.Pages.PageMetadata>() is not null)
+                || ETagFor(context, state.Version) is not { } etag)
             {
                 await next(context);
                 return;

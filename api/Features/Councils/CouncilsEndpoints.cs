@@ -122,8 +122,14 @@ public static class CouncilsEndpoints
     private static async Task<Results<Ok<CouncilDetail>, ProblemHttpResult>> Get(string id, NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();
+        return await DetailAsync(conn, id) is { } detail ? TypedResults.Ok(detail) : Problems.NotFoundFor("council", id);
+    }
+
+    /// <summary>One council as GET /v1/councils/{id} answers it (the council page shows the same); null if none has the id.</summary>
+    internal static async Task<CouncilDetail?> DetailAsync(NpgsqlConnection conn, string id)
+    {
         var found = await CouncilLookup.FindAsync(conn, id);
-        if (found is null) return Problems.NotFoundFor("council", id);
+        if (found is null) return null;
         var council = (await CouncilReader.ByCodesAsync(conn, [found.Code]))[found.Code];
 
         await using var multi = await conn.QueryMultipleAsync("""
@@ -144,9 +150,9 @@ public static class CouncilsEndpoints
             .Select(n => new StatisticalNeighbour(n.Rank, n.Code, n.Name, n.Slug)).ToList();
         var counts = await multi.ReadFirstAsync<(int Inspections, int FocusedVisits)>();
 
-        return TypedResults.Ok(new CouncilDetail(council.Code, council.LaCode, council.OfstedUrn, council.Name, council.Slug,
+        return new CouncilDetail(council.Code, council.LaCode, council.OfstedUrn, council.Name, council.Slug,
             council.Type, council.Region, council.Opened, council.OpenedNote, council.Closed, council.Current, council.OfstedPageUrl, council.Latest, formerCodes,
-            predecessors, successors, neighbours, new CouncilCounts(counts.Inspections, counts.FocusedVisits)));
+            predecessors, successors, neighbours, new CouncilCounts(counts.Inspections, counts.FocusedVisits));
 
         static LinkedCouncil Linked((string Code, string Name, string Slug, DateOnly Date) r) => new(r.Code, r.Name, r.Slug, r.Date);
     }
@@ -164,6 +170,15 @@ public static class CouncilsEndpoints
         var council = await CouncilLookup.FindAsync(conn, id);
         if (council is null) return Problems.NotFoundFor("council", id);
 
+        var csv = http.WantsCsv();
+        var (items, total) = await HistoryAsync(conn, council.Code, withPredecessors, csv ? Paging.All : paging);
+        if (csv) return new CsvResult<InspectionSummary>($"{council.Slug}-inspections.csv", InspectionReader.CsvColumns(vocabulary.Families), items);
+        return TypedResults.Ok(http.ToPage(items, total, paging));
+    }
+
+    /// <summary>A council's inspections, newest first, with its predecessors' if asked (the council page's timeline).</summary>
+    internal static Task<(List<InspectionSummary> Items, long Total)> HistoryAsync(NpgsqlConnection conn, string code, bool withPredecessors, Paging paging)
+    {
         // The council itself, and with predecessors every council it replaced, however many steps back.
         var where = withPredecessors
             ? """
@@ -174,11 +189,8 @@ public static class CouncilsEndpoints
                 SELECT code FROM lineage)
               """
             : "WHERE i.council_code = @Council";
-        var csv = http.WantsCsv();
-        var (items, total) = await InspectionReader.QueryAsync(conn, where, "ORDER BY i.published DESC, i.id DESC",
-            new DynamicParameters(new { Council = council.Code }), csv ? Paging.All : paging);
-        if (csv) return new CsvResult<InspectionSummary>($"{council.Slug}-inspections.csv", InspectionReader.CsvColumns(vocabulary.Families), items);
-        return TypedResults.Ok(http.ToPage(items, total, paging));
+        return InspectionReader.QueryAsync(conn, where, "ORDER BY i.published DESC, i.id DESC",
+            new DynamicParameters(new { Council = code }), paging);
     }
 
     private static async Task<Results<Ok<Page<NeighbourComparison>>, CsvResult<NeighbourComparison>, ProblemHttpResult>> Neighbours(

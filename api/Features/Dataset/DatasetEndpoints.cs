@@ -50,9 +50,16 @@ public static class DatasetEndpoints
     private static async Task<Results<Ok<DatasetInfo>, ProblemHttpResult>> GetDataset(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync();
+        return await ReadAsync(conn) is { } info ? TypedResults.Ok(info)
+            : Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
+    }
+
+    /// <summary>The dataset as GET /v1/dataset answers it (the About page shows the same); null before any import.</summary>
+    internal static async Task<DatasetInfo?> ReadAsync(NpgsqlConnection conn)
+    {
         var row = await conn.QueryFirstOrDefaultAsync<(string Version, DateTime? Built, DateTime LoadedAt, string Counts)>(
             "SELECT version, built, loaded_at, counts::text FROM dataset");
-        if (row.Version is null) return Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
+        if (row.Version is null) return null;
 
         var bySource = (await conn.QueryAsync<(string Kind, int Count)>(
             "SELECT source_kind, count(*)::int FROM inspections GROUP BY source_kind ORDER BY source_kind")).ToDictionary(r => r.Kind, r => r.Count);
@@ -60,9 +67,9 @@ public static class DatasetEndpoints
         var coverage = span.First is null ? "No inspections loaded."
             : $"Inspections published {span.First:yyyy-MM-dd} to {span.Last:yyyy-MM-dd}; focused visits from 2018; all English councils with children's services responsibilities, current and former.";
 
-        return TypedResults.Ok(new DatasetInfo(row.Version, row.Built is { } b ? DateOnly.FromDateTime(b) : null,
+        return new DatasetInfo(row.Version, row.Built is { } b ? DateOnly.FromDateTime(b) : null,
             new DateTimeOffset(DateTime.SpecifyKind(row.LoadedAt, DateTimeKind.Utc)),
             JsonSerializer.Deserialize<Dictionary<string, int>>(row.Counts)!, bySource, "Open Government Licence v3.0", Attribution,
-            Sources, coverage, KnownGaps));
+            Sources, coverage, KnownGaps);
     }
 }

@@ -29,6 +29,25 @@ public static class DistributionEndpoint
             q.Add("framework", $"No version of '{framework}' grades '{area}'.");
         if (q.Failed) return q.Problem();
 
+        var (result, standings) = await ComputeAsync(conn, vocabulary, councils, area, framework, groupBy, asOf, include == "councils");
+        var (england, groups) = (result.England, result.Groups);
+
+        if (http.WantsCsv())
+        {
+            var file = $"distribution-{area}-{asOf:yyyy-MM-dd}{(framework is null ? "" : "-" + framework)}";
+            if (standings is not null) return new CsvResult<CouncilStanding>($"{file}-councils.csv", CouncilColumns(asOf, result.DataAsOf, area, framework), standings);
+            return new CsvResult<Distributions.CsvRow>($"{file}.csv", Distributions.CsvColumns([.. england.Counts.Keys], result.DataAsOf),
+                Distributions.CsvRows(asOf, area, framework, groupBy, england, groups));
+        }
+        return TypedResults.Ok(result);
+    }
+
+    /// <summary>The distribution on a day, as the endpoint answers it (pages draw from this too, so their numbers are the API's).</summary>
+    internal static async Task<(Distribution Result, List<CouncilStanding>? Standings)> ComputeAsync(NpgsqlConnection conn,
+        Vocabulary vocabulary, IReadOnlyList<CouncilRow> councils, string area, string? framework, string groupBy, DateOnly asOf, bool includeCouncils)
+    {
+        var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
+        var scale = await Standings.ScaleAsync(conn, selection);
         var latest = await Standings.LatestAsync(conn, selection, asOf);
         scale = Standings.Complete(scale, latest.Values.Select(r => r.Grade), vocabulary.Grades);
         var counter = new Counter(councils, Grouping.For(groupBy, vocabulary), scale);
@@ -39,7 +58,7 @@ public static class DistributionEndpoint
         if (england.NotGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, england.NotGraded));
 
         List<CouncilStanding>? standings = null;
-        if (include == "councils")
+        if (includeCouncils)
         {
             var regions = vocabulary.Regions.ToDictionary(r => r.Code);
             standings = councils.Where(c => c.InOperation(asOf)).Select(c =>
@@ -51,14 +70,7 @@ public static class DistributionEndpoint
             }).ToList();
         }
 
-        if (http.WantsCsv())
-        {
-            var file = $"distribution-{area}-{asOf:yyyy-MM-dd}{(framework is null ? "" : "-" + framework)}";
-            if (standings is not null) return new CsvResult<CouncilStanding>($"{file}-councils.csv", CouncilColumns(asOf, dataAsOf, area, framework), standings);
-            return new CsvResult<Distributions.CsvRow>($"{file}.csv", Distributions.CsvColumns(scale, dataAsOf),
-                Distributions.CsvRows(asOf, area, framework, groupBy, england, groups));
-        }
-        return TypedResults.Ok(new Distribution(asOf, dataAsOf, warnings, area, framework, groupBy, Distributions.Denominator, england, groups, standings));
+        return (new Distribution(asOf, dataAsOf, warnings, area, framework, groupBy, Distributions.Denominator, england, groups, standings), standings);
     }
 
     private static CsvColumn<CouncilStanding>[] CouncilColumns(DateOnly asOf, DateOnly? dataAsOf, string area, string? framework) =>

@@ -31,6 +31,15 @@ public static class SummaryEndpoint
 
         var today = England.Today(http);
         await using var conn = await db.OpenConnectionAsync();
+        var summary = await BuildAsync(conn, vocabulary, today);
+        if (http.WantsCsv())
+            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, summary.DataAsOf, vocabulary.Grades), summary.Areas);
+        return TypedResults.Ok(summary);
+    }
+
+    /// <summary>The summary for a day, as the endpoint answers it (the home page shows the same).</summary>
+    internal static async Task<Summary> BuildAsync(NpgsqlConnection conn, Vocabulary vocabulary, DateOnly today)
+    {
         var councils = await Standings.CouncilsAsync(conn);
 
         // Each family exactly as /statistics/distribution?area=<family> answers for today; the councils'
@@ -51,9 +60,6 @@ public static class SummaryEndpoint
         }
 
         var dataAsOf = await Freshness.DataAsOfAsync(conn);
-        if (http.WantsCsv())
-            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, dataAsOf, vocabulary.Grades), areas);
-
         var (inspections, _) = await InspectionReader.QueryAsync(conn,
             "WHERE i.full_inspection AND i.published <= @Today", "ORDER BY i.published DESC, i.id DESC",
             new DynamicParameters(new { Today = today }), new Paging(LatestInspections, 0));
@@ -68,8 +74,8 @@ public static class SummaryEndpoint
             .Select(v => new PriorityActionVisit(v.Id, new CouncilRef(v.CouncilCode, v.CouncilName, v.CouncilSlug), v.LetterDate, v.Focus, v.ReportUrl))
             .ToList();
 
-        return TypedResults.Ok(new Summary(today, dataAsOf, SummaryWarnings(today, dataAsOf, areas), Distributions.Denominator, areas, inspections,
-            new PriorityActionVisits(since.AddDays(1), today, visits)));
+        return new Summary(today, dataAsOf, SummaryWarnings(today, dataAsOf, areas), Distributions.Denominator, areas, inspections,
+            new PriorityActionVisits(since.AddDays(1), today, visits));
     }
 
     private static List<string> SummaryWarnings(DateOnly today, DateOnly? dataAsOf, IEnumerable<AreaCounts> areas)

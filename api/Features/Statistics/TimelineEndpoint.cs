@@ -46,6 +46,24 @@ public static class TimelineEndpoint
         }
         if (q.Failed) return q.Problem();
 
+        var timeline = await ComputeAsync(conn, vocabulary, councils, area, framework, groupBy, interval, start, end, points);
+        var result = timeline.Points;
+        scale = [.. timeline.Grades];
+
+        if (http.WantsCsv())
+            return new CsvResult<Distributions.CsvRow>(
+                $"timeline-{area}-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}-{interval}{(framework is null ? "" : "-" + framework)}.csv",
+                Distributions.CsvColumns(scale, timeline.DataAsOf),
+                result.SelectMany(p => Distributions.CsvRows(p.AsOf, area, framework, groupBy, p.England, p.Groups)));
+        return TypedResults.Ok(timeline);
+    }
+
+    /// <summary>The distribution at each point, as the endpoint answers it (the statistics page charts the same).</summary>
+    internal static async Task<Timeline> ComputeAsync(NpgsqlConnection conn, Vocabulary vocabulary, IReadOnlyList<CouncilRow> councils,
+        string area, string? framework, string groupBy, string interval, DateOnly start, DateOnly end, IReadOnlyList<DateOnly> points)
+    {
+        var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
+        var scale = await Standings.ScaleAsync(conn, selection);
         // One query for every full inspection up to the last point, replayed oldest first: at each point
         // every council's latest inspection so far is the one last applied (never one query per point).
         var history = await Standings.HistoryAsync(conn, selection, end);
@@ -63,12 +81,7 @@ public static class TimelineEndpoint
         var dataAsOf = await Freshness.DataAsOfAsync(conn);
         var warnings = Freshness.Warnings(end, dataAsOf);
         if (result[^1].England.NotGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, result[^1].England.NotGraded));
-        if (http.WantsCsv())
-            return new CsvResult<Distributions.CsvRow>(
-                $"timeline-{area}-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}-{interval}{(framework is null ? "" : "-" + framework)}.csv",
-                Distributions.CsvColumns(scale, dataAsOf),
-                result.SelectMany(p => Distributions.CsvRows(p.AsOf, area, framework, groupBy, p.England, p.Groups)));
-        return TypedResults.Ok(new Timeline(dataAsOf, warnings, area, framework, groupBy, interval, start, end, Distributions.Denominator, scale, result));
+        return new Timeline(dataAsOf, warnings, area, framework, groupBy, interval, start, end, Distributions.Denominator, scale, result);
     }
 
     /// <summary>

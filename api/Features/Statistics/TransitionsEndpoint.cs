@@ -46,6 +46,23 @@ public static class TransitionsEndpoint
         if (q.Failed) return q.Problem();
 
         await using var conn = await db.OpenConnectionAsync();
+        var (movements, scale) = await MovementsAsync(conn, vocabulary, area, from, to, fromGrade, toGrade, region);
+
+        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        if (http.WantsCsv())
+            return new CsvResult<Transition>($"transitions-{area}.csv", [.. CsvColumns, new("data_as_of", _ => dataAsOf)], movements);
+
+        var matrix = scale.ToDictionary(g => g, g => (IReadOnlyDictionary<string, int>)scale.ToDictionary(h => h,
+            h => movements.Count(m => m.From.Grade == g && m.To.Grade == h)));
+        var page = movements.Skip(paging.Offset).Take(paging.Limit).ToList();
+        return TypedResults.Ok(new Transitions(dataAsOf, Freshness.Warnings(to, dataAsOf), area, from, to, fromGrade, toGrade, region?.Code, scale, movements.Count, matrix,
+            http.ToPage(page, movements.Count, paging)));
+    }
+
+    /// <summary>Every movement matching the filters, newest first, and the area's scale (the statistics page lists the same).</summary>
+    internal static async Task<(List<Transition> Movements, List<string> Scale)> MovementsAsync(NpgsqlConnection conn, Vocabulary vocabulary,
+        string area, DateOnly? from, DateOnly? to, string? fromGrade, string? toGrade, RegionRef? region)
+    {
         var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
         var councils = (await Standings.CouncilsAsync(conn)).ToDictionary(c => c.Code);
         var predecessors = (await conn.QueryAsync<(string Predecessor, string Successor)>(
@@ -82,15 +99,7 @@ public static class TransitionsEndpoint
             .ThenByDescending(t => t.From.Published)
             .ToList();
 
-        var dataAsOf = await Freshness.DataAsOfAsync(conn);
-        if (http.WantsCsv())
-            return new CsvResult<Transition>($"transitions-{area}.csv", [.. CsvColumns, new("data_as_of", _ => dataAsOf)], movements);
-
-        var matrix = scale.ToDictionary(g => g, g => (IReadOnlyDictionary<string, int>)scale.ToDictionary(h => h,
-            h => movements.Count(m => m.From.Grade == g && m.To.Grade == h)));
-        var page = movements.Skip(paging.Offset).Take(paging.Limit).ToList();
-        return TypedResults.Ok(new Transitions(dataAsOf, Freshness.Warnings(to, dataAsOf), area, from, to, fromGrade, toGrade, region?.Code, scale, movements.Count, matrix,
-            http.ToPage(page, movements.Count, paging)));
+        return (movements, scale);
     }
 
     /// <summary>The last inspection of a council's series, or, if it has none, of its sole predecessor's.</summary>
