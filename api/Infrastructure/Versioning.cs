@@ -8,13 +8,7 @@ public static class ApiVersions
     public const string HeaderName = "api-supported-versions";
     public static readonly IReadOnlyList<string> Supported = ["1"];
 
-    /// <summary>Every response says which versions exist.</summary>
-    public static IApplicationBuilder UseSupportedVersionsHeader(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
-        {
-            context.Response.Headers[HeaderName] = string.Join(", ", Supported);
-            return next(context);
-        });
+    // Every response says which versions exist: set by ResponseHeaders.
 
     /// <summary>The /v1 group, and a 404 problem for any other /vN.</summary>
     public static RouteGroupBuilder MapVersion1(this IEndpointRouteBuilder routes)
