@@ -1,8 +1,11 @@
 # The API as a container: SDK image to build, ASP.NET runtime image to run, as a non-root user.
 #   docker build -t judgements-api .
-#   docker run -p 127.0.0.1:8080:8080 -e JUDGEMENTS_DB="Host=…;Username=…;Password=…;Database=judgements" judgements-api
-# On start it migrates the database and imports the bundled seed data (a no-op when already loaded);
-# set JUDGEMENTS_SEED_DIR= (empty) to skip the import, as replicas reading a replica database do.
+#   docker run -p 127.0.0.1:8080:8080 -e JUDGEMENTS_DB="Host=…;Username=<read-only role>;Password=…;Database=judgements" \
+#     -e JUDGEMENTS_OWNER_DB="Host=…;Username=<owner role>;Password=…;Database=judgements" judgements-api
+# On start it migrates the database and imports the bundled seed data (a no-op when already loaded)
+# as JUDGEMENTS_OWNER_DB, then serves as JUDGEMENTS_DB (README: "Database roles"); it refuses to
+# serve as a superuser unless Judgements__AllowSuperuser=true. Set JUDGEMENTS_SEED_DIR= (empty) to
+# skip the import, as replicas reading a replica database do.
 # Where no registry can be reached, build on the stand-ins of deploy/offline-images.sh:
 #   docker build --build-arg SDK_IMAGE=judgements-standin/dotnet-sdk:10.0 \
 #                --build-arg RUNTIME_IMAGE=judgements-standin/aspnet:10.0 -t judgements-api .

@@ -18,6 +18,7 @@ if [ -z "${JUDGEMENTS_TEST_DB:-}" ]; then
   trap cleanup EXIT
   port=$(pg_free_port 55432)
   pg_start "$tmp/postgres" "$port"
+  pg_roles "$tmp/postgres" "$port"
   export JUDGEMENTS_TEST_DB
   JUDGEMENTS_TEST_DB=$(pg_connstr "$port" postgres)
   echo "Test PostgreSQL on 127.0.0.1:$port ($tmp)"
@@ -36,11 +37,14 @@ tests/JudgementsApi.PageTests/vendor-axe.sh
 # template every test database is cloned from.
 dotnet build JudgementsApi.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 template="judgements_template"
+# Migrated and imported as judgements_owner, which then grants SELECT to judgements_reader: the
+# roles the tests' app uses, as run.sh's does (see tests/JudgementsApi.Tests/Infrastructure/TestDatabase.cs).
 if [ -n "${PG_PASSWORD:-}" ]; then
-  PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -q \
-    -c "DROP DATABASE IF EXISTS $template" -c "CREATE DATABASE $template"
-  JUDGEMENTS_DB=$(pg_connstr "$port" "$template") dotnet api/bin/Release/net10.0/JudgementsApi.dll import "$root/seed-data"
-  export JUDGEMENTS_TEST_TEMPLATE=$template
+  pg_psql "$port" postgres -q -c "DROP DATABASE IF EXISTS $template"
+  pg_create_db "$port" "$template"
+  JUDGEMENTS_DB=$(pg_connstr_reader "$port" "$template") JUDGEMENTS_OWNER_DB=$(pg_connstr_owner "$port" "$template") \
+    dotnet api/bin/Release/net10.0/JudgementsApi.dll import "$root/seed-data"
+  export JUDGEMENTS_TEST_TEMPLATE=$template JUDGEMENTS_TEST_OWNER_PASSWORD=$OWNER_PASSWORD JUDGEMENTS_TEST_READER_PASSWORD=$READER_PASSWORD
 fi
 
 log="$(mktemp "${TMPDIR:-/tmp}/judgements-test-log.XXXXXX")"

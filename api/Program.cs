@@ -22,8 +22,9 @@ var builder = WebApplication.CreateBuilder(command == "serve" ? args : args.Skip
 
 // Data: one pooled data source, migrations, the seed importer
 builder.Services.AddJudgementsDatabase(builder.Configuration);
-builder.Services.AddSingleton<Migrator>();
-builder.Services.AddSingleton<SeedImporter>();
+builder.Services.AddSingleton(sp => new Migrator(sp.GetRequiredService<OwnerDatabase>().Source, sp.GetRequiredService<ILogger<Migrator>>()));
+builder.Services.AddSingleton(sp => new SeedImporter(sp.GetRequiredService<OwnerDatabase>().Source,
+    sp.GetRequiredService<DatasetState>(), sp.GetRequiredService<ILogger<SeedImporter>>()));
 builder.Services.AddSingleton<JudgementsApi.Features.VocabularySource>();
 builder.Services.AddSingleton<CouncilNames>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -32,9 +33,13 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiProblems();
 builder.Services.AddDatasetCaching(builder.Configuration.GetValue("Judgements:OutputCache", true));
 builder.Services.AddApiHealthChecks();
+builder.Services.AddSingleton<Outages>();
+builder.Services.AddApiRateLimits(builder.Configuration);
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
     .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
-    .WithExposedHeaders("ETag", "Link", "Content-Disposition", ApiVersions.HeaderName)));
+    .WithExposedHeaders("ETag", "Link", "Content-Disposition", "Retry-After", "Warning", "RateLimit-Limit", "RateLimit-Remaining",
+        "RateLimit-Reset", "RateLimit-Policy", ApiVersions.HeaderName)));
 builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions, builder.Configuration.GetValue("Judgements:SourceGeneratedJson", true)));
 builder.Services.AddApiVersions();
@@ -45,6 +50,7 @@ var app = builder.Build();
 try
 {
     await Startup.PrepareDatabaseAsync(app, command, commandArgs);
+    if (command == "serve") await Startup.CheckServingConnectionAsync(app);
 }
 catch (Exception ex) when (ex is MigrationException or SeedValidationException or StartupException)
 {
@@ -53,14 +59,16 @@ catch (Exception ex) when (ex is MigrationException or SeedValidationException o
 }
 if (command != "serve") return 0;
 
+app.UseResponseHeaders();  // first: on every response, whatever answers it
 app.UseApiProblems();
+app.UseDatabaseOutages();
 app.UseRequestLimits();
 app.UsePageAssets();
 app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
-app.UseSupportedVersionsHeader();
 app.UseDatasetETags();
 app.UseOutputCache();
+app.UseApiRateLimits(); // after the output cache: only requests that miss it count
 app.UseApiDocs();
 
 app.MapApiHealthChecks();
@@ -71,6 +79,7 @@ var api = app.MapVersionedApi()
     .CacheOutput(Caching.PolicyName)
     .ProducesProblem(StatusCodes.Status400BadRequest)
     .ProducesProblem(StatusCodes.Status406NotAcceptable)
+    .ProducesProblem(StatusCodes.Status429TooManyRequests)
     .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
 api.MapCouncils();

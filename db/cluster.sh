@@ -18,8 +18,8 @@ pg_find_bin() {
     command -v sudo >/dev/null 2>&1 || { pg_log "Install PostgreSQL 15 (apt-get install postgresql) or set JUDGEMENTS_DB."; return 1; }
     sudo="sudo"
   fi
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 &&
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2 || return 1
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq >&2 &&
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql >&2 || return 1
   # The package creates and starts a system cluster we do not use; stop it so it holds no port.
   command -v pg_ctlcluster >/dev/null 2>&1 && $sudo pg_lsclusters -h 2>/dev/null | while read -r v c _; do
     $sudo pg_ctlcluster "$v" "$c" stop 2>/dev/null || true; done
@@ -88,15 +88,51 @@ pg_stop() {
 # pg_port DATADIR: the port a running cluster listens on.
 pg_port() { sed -n '4p' "$1/postmaster.pid" 2>/dev/null; }
 
-# pg_connstr PORT DATABASE
+# pg_connstr PORT DATABASE: the superuser's connection string (cluster administration only).
 pg_connstr() { echo "Host=127.0.0.1;Port=$1;Username=postgres;Password=$PG_PASSWORD;Database=$2"; }
 
-# pg_create_db PORT NAME: create the database if it does not exist.
+# pg_psql PORT DATABASE ARGS…: psql as the superuser.
+pg_psql() {
+  local port=$1 db=$2; shift 2
+  PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 "$@"
+}
+
+# The service's two roles: judgements_owner owns the tables (migrations, imports);
+# judgements_reader serves (SELECT only, granted by the service after migrating; no superuser, no
+# CREATE). pg_roles DATADIR PORT creates them, keeps their passwords beside the cluster (readable
+# only by their owner) and sets OWNER_PASSWORD and READER_PASSWORD.
+pg_roles() {
+  local data=$1 port=$2 role file pw
+  for role in owner reader; do
+    file="$(dirname "$data")/$role.password"
+    [ -s "$file" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$file")
+    pw=$(cat "$file")
+    pg_psql "$port" postgres -q -c "DO \$\$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'judgements_$role') THEN
+          CREATE ROLE judgements_$role LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION;
+        END IF;
+        ALTER ROLE judgements_$role LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD '$pw';
+      END \$\$" >/dev/null
+    if [ "$role" = owner ]; then OWNER_PASSWORD=$pw; else READER_PASSWORD=$pw; fi
+  done
+}
+
+# pg_connstr_owner PORT DATABASE / pg_connstr_reader PORT DATABASE (after pg_roles)
+pg_connstr_owner() { echo "Host=127.0.0.1;Port=$1;Username=judgements_owner;Password=$OWNER_PASSWORD;Database=$2"; }
+pg_connstr_reader() { echo "Host=127.0.0.1;Port=$1;Username=judgements_reader;Password=$READER_PASSWORD;Database=$2"; }
+
+# pg_create_db PORT NAME: create the database, owned by judgements_owner, if it does not exist. A
+# database made before the roles existed (owned by postgres) is handed over to judgements_owner.
 pg_create_db() {
-  PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -d postgres -tAq -v ON_ERROR_STOP=1 \
-    -c "SELECT 1 FROM pg_database WHERE datname = '$2'" | grep -q 1 ||
-    PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
-      -c "CREATE DATABASE \"$2\""
+  pg_psql "$1" postgres -tAq -c "SELECT 1 FROM pg_database WHERE datname = '$2'" | grep -q 1 ||
+    pg_psql "$1" postgres -q -c "CREATE DATABASE \"$2\" OWNER judgements_owner"
+  pg_psql "$1" "$2" -q -c "ALTER DATABASE \"$2\" OWNER TO judgements_owner" \
+    -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC" \
+    -c "DO \$\$ DECLARE r record; BEGIN
+          FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                   WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND pg_get_userbyid(c.relowner) <> 'judgements_owner'
+          LOOP EXECUTE format('ALTER TABLE %I OWNER TO judgements_owner', r.relname); END LOOP;
+        END \$\$" >/dev/null
 }
 
 # Checks for the .NET SDK, which the machine must provide (the project cannot fetch it).

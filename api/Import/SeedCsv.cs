@@ -25,7 +25,8 @@ public static class SeedCsv
             return rows;
         }
 
-        var records = Parse(File.ReadAllText(path, Encoding.UTF8), file, errors);
+        if (Decode(File.ReadAllBytes(path), file, errors) is not { } text) return rows;
+        var records = Parse(text, file, errors);
         if (records.Count == 0)
         {
             errors.Add($"{file}:1: empty file, expected the header {string.Join(",", expectedHeader)}");
@@ -51,6 +52,41 @@ public static class SeedCsv
         }
         return rows;
     }
+
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Strict UTF-8: an invalid byte sequence (a mis-encoded name would otherwise go live with
+    /// replacement characters) or a control character other than tab, CR and LF (PostgreSQL refuses
+    /// NUL) is reported with its line, and the file is not read further.
+    /// </summary>
+    private static string? Decode(byte[] bytes, string file, List<string> errors)
+    {
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var before = errors.Count;
+        var line = 1;
+        for (var i = start; i <= bytes.Length; line++)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', i);
+            if (end < 0) end = bytes.Length;
+            var span = bytes.AsSpan(i, end - i);
+            string? text = null;
+            try { text = Strict.GetString(span); }
+            catch (DecoderFallbackException) { errors.Add($"{file}:{line}: not valid UTF-8"); }
+            if (text is not null)
+                foreach (var c in text)
+                    if (char.IsControl(c) && c is not ('\t' or '\r'))
+                    {
+                        errors.Add($"{file}:{line}: control character U+{(int)c:X4} ({(c == '\0' ? "NUL" : "not allowed in seed data")})");
+                        break;
+                    }
+            i = end + 1;
+        }
+        return errors.Count > before ? null : Strict.GetString(bytes, start, bytes.Length - start);
+    }
+
+    /// <summary>Records in CSV text, the header included (a quoted field may span lines).</summary>
+    public static int CountRecords(string text) => Parse(text, "", []).Count;
 
     private static List<(int Line, List<string> Fields)> Parse(string text, string file, List<string> errors)
     {

@@ -111,7 +111,12 @@ public sealed partial class SeedSet
     {
         var errors = new List<string>();
         if (!Directory.Exists(directory)) throw new SeedValidationException([$"{directory}: no such directory"]);
+        var manifest = SeedManifest.Verify(directory, Headers.Keys, errors);
         var raw = Headers.ToDictionary(h => h.Key, h => SeedCsv.Read(Path.Combine(directory, h.Key), h.Key, h.Value, errors));
+        foreach (var (file, rows) in raw)
+            if (manifest.TryGetValue(file, out var listed) && listed != rows.Count
+                && !errors.Any(e => e.StartsWith(file + ":", StringComparison.Ordinal) && e.Length > file.Length + 1 && char.IsAsciiDigit(e[file.Length + 1])))
+                errors.Add($"{file}: {rows.Count} rows, {SeedManifest.FileName} says {listed} (a file cut short, or rows added after it was built)");
         var v = new Validator(errors);
 
         var regions = raw["regions.csv"].Select(r => new RegionRow(v.Req(r, "code"), v.Req(r, "name"), v.Slug(r, "slug"))).ToList();

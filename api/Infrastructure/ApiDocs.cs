@@ -169,6 +169,7 @@ public static class ApiDocs
             ["404"] = """{"type":"/problems/not-found","title":"Not found","status":404,"detail":"No council has the identifier 'atlantis'.","instance":"/v1/councils/atlantis","traceId":"0HNQ8SOFU66FL:00000002"}""",
             ["405"] = """{"type":"/problems/method-not-allowed","title":"Method not allowed","status":405,"detail":"The API is read-only: use GET or HEAD.","instance":"/embed/embed.css","traceId":"0HNQ8SOFU66FL:00000005"}""",
             ["406"] = """{"type":"/problems/not-acceptable","title":"Not acceptable","status":406,"detail":"This resource can answer application/json, not 'text/csv'.","instance":"/v1/councils/shropshire","traceId":"0HNQ8SOFU66FL:00000003"}""",
+            ["429"] = """{"type":"/problems/too-many-requests","title":"Too many requests","status":429,"detail":"This client has made 600 requests in 60 s that had to be computed; retry after 17 s. Cached answers are not limited.","instance":"/v1/inspections","traceId":"0HNQ8SOFU66FL:00000005"}""",
             ["503"] = """{"type":"/problems/service-unavailable","title":"Service unavailable","status":503,"detail":"The API cannot reach its database just now.","instance":"/v1/councils","traceId":"0HNQ8SOFU66FL:00000004"}""",
         };
 

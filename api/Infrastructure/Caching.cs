@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace JudgementsApi.Infrastructure;
@@ -12,6 +14,8 @@ namespace JudgementsApi.Infrastructure;
 public static class Caching
 {
     public const string PolicyName = "dataset";
+    /// <summary>How long clients and shared caches may reuse a response before revalidating (an import shows within it).</summary>
+    public const int MaxAgeSeconds = 300;
     public const string CacheControl = "public, max-age=300";
 
     /// <param name="outputCache">Off only to measure what the cache buys (Judgements:OutputCache=false).</param>
@@ -21,8 +25,10 @@ public static class Caching
         services.AddHostedService<DatasetVersionPoller>();
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = 256L * 1024 * 1024;
-            options.MaximumBodySize = 64L * 1024 * 1024;
+            // Bounded so that the process stays under 512 MB whatever mix of distinct heavy URLs
+            // arrives (measured: README, Reliability); a larger body is served, just not kept.
+            options.SizeLimit = 128L * 1024 * 1024;
+            options.MaximumBodySize = 16L * 1024 * 1024;
             options.AddPolicy(PolicyName, new DatasetCachePolicy(outputCache));
         });
         return services;
@@ -49,36 +55,83 @@ public static class Caching
         return $"\"{version[..Math.Min(16, version.Length)]}-{hash}\"";
     }
 
+    /// <summary>
+    /// Marks a representation served while the database is unreachable: the last good one, still
+    /// true (data changes only on import), but not checked against the database just now.
+    /// </summary>
+    public const string StaleWarning = "110 - \"Response is stale: the database is unreachable; this is the last good representation\"";
+
     /// <summary>ETag, If-None-Match → 304, and Cache-Control for the versioned API and the pages.</summary>
     public static IApplicationBuilder UseDatasetETags(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var request = context.Request;
+            var state = context.RequestServices.GetRequiredService<DatasetState>();
             // HEAD arrives here as GET (RequestLimits); OPTIONS preflights are not cached.
-            if (HttpMethods.IsGet(request.Method)
-                && (ApiVersions.IsVersioned(request.Path) || request.Path.StartsWithSegments("/embed")
+            if (!HttpMethods.IsGet(request.Method)
+                || !(ApiVersions.IsVersioned(request.Path) || request.Path.StartsWithSegments("/embed")
                     || context.GetEndpoint()?.Metadata.GetMetadata<Features.Pages.PageMetadata>() is not null)
-                && ETagFor(context, context.RequestServices.GetRequiredService<DatasetState>().Version) is { } etag)
+                || ETagFor(context, state.Version) is not { } etag)
             {
-                var headers = context.Response.Headers;
-                headers.ETag = etag;
-                headers.CacheControl = CacheControl;
-                headers.Vary = "Accept";
-                if (request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == etag))))
+                await next(context);
+                return;
+            }
+
+            var headers = context.Response.Headers;
+            headers.ETag = etag;
+            headers.CacheControl = CacheControl;
+            headers.Vary = "Accept";
+            var tags = request.Headers.IfNoneMatch.Where(v => v is not null).SelectMany(v => v!.Split(',')).Select(t => t.Trim()).ToList();
+            var stale = !state.Reachable;
+            context.Response.OnStarting(() =>
+            {
+                var status = context.Response.StatusCode;
+                if (status is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified))
+                {
+                    headers.Remove("ETag");
+                    // A council name's redirect to its slug is fixed by the dataset like a 200 is: cacheable alike.
+                    if (status != StatusCodes.Status302Found) headers.CacheControl = "no-store";
+                }
+                else if (stale)
+                {
+                    headers["Warning"] = StaleWarning;
+                }
+                // The output cache adds the age of its entry. An entry is keyed on the dataset version,
+                // so it is exactly what would be computed now: it goes out as fresh, with max-age.
+                headers.Age = default;
+                return Task.CompletedTask;
+            });
+            if (tags.Contains(etag))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+            if (tags.Contains("*"))
+            {
+                // `*` matches only a representation that exists (RFC 9110 13.1.2): produce it, then
+                // answer 304 if it did, or whatever the request deserves (404, 400…) if not.
+                var original = context.Features.Get<IHttpResponseBodyFeature>()!;
+                var buffer = new BufferedBody();
+                context.Features.Set<IHttpResponseBodyFeature>(buffer);
+                try
+                {
+                    await next(context);
+                    await buffer.CompleteAsync();
+                }
+                finally
+                {
+                    context.Features.Set(original);
+                }
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    context.Response.ContentLength = null;
+                    context.Response.Headers.ContentType = default;
+                    context.Response.Headers.ContentDisposition = default;
                     return;
                 }
-                context.Response.OnStarting(() =>
-                {
-                    if (context.Response.StatusCode != StatusCodes.Status200OK)
-                    {
-                        headers.Remove("ETag");
-                        // A council name's redirect to its slug is fixed by the dataset like a 200 is: cacheable alike.
-                        if (context.Response.StatusCode != StatusCodes.Status302Found) headers.CacheControl = "no-store";
-                    }
-                    return Task.CompletedTask;
-                });
+                await context.Response.Body.WriteAsync(buffer.Content.GetBuffer().AsMemory(0, (int)buffer.Content.Length), context.RequestAborted);
+                return;
             }
             await next(context);
         });
@@ -88,6 +141,8 @@ public static class Caching
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var version = context.HttpContext.RequestServices.GetRequiredService<DatasetState>().Version;
+            // While the database is unreachable entries are still looked up (served stale) but a
+            // miss is never stored: it is a 503 anyway.
             var cacheable = enabled && version is not null && HttpMethods.IsGet(context.HttpContext.Request.Method);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
@@ -99,6 +154,8 @@ public static class Caching
                 context.CacheVaryByRules.HeaderNames = "Accept";
                 context.CacheVaryByRules.VaryByValues["dataset"] = version!;
                 if (DayOf(context.HttpContext) is { } day) context.CacheVaryByRules.VaryByValues["day"] = day;
+                // Kept while the version lasts (bounded by SizeLimit and an hour), so an outage can be
+                // bridged; clients see max-age and no Age (see UseDatasetETags).
                 context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
             }
             return ValueTask.CompletedTask;
@@ -110,6 +167,31 @@ public static class Caching
         {
             if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK) context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>A response body kept in memory, that does not start the real response.</summary>
+    private sealed class BufferedBody : IHttpResponseBodyFeature
+    {
+        public MemoryStream Content { get; } = new();
+        private PipeWriter? _writer;
+
+        public Stream Stream => Content;
+        public PipeWriter Writer => _writer ??= PipeWriter.Create(Content, new StreamPipeWriterOptions(leaveOpen: true));
+        public void DisableBuffering() { }
+        public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public async Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
+        {
+            await using var file = File.OpenRead(path);
+            file.Seek(offset, SeekOrigin.Begin);
+            if (count is { } n) { var bytes = new byte[n]; await file.ReadExactlyAsync(bytes, cancellationToken); await Content.WriteAsync(bytes, cancellationToken); }
+            else await file.CopyToAsync(Content, cancellationToken);
+        }
+
+        public async Task CompleteAsync()
+        {
+            if (_writer is not null) await _writer.FlushAsync();
         }
     }
 }

@@ -43,9 +43,13 @@ public sealed class Migrator(NpgsqlDataSource db, ILogger<Migrator> log)
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        // Already up to date: read only, no lock, so that instances serving from a read replica (or as
-        // a read-only role) start once the primary has been migrated.
-        if (await IsUpToDateAsync(conn)) return;
+        // Nothing to apply: checked without the lock or any DDL, so an instance given only the
+        // read-only role can start against a database another instance migrated.
+        if (await conn.ExecuteScalarAsync<bool>("SELECT to_regclass('schema_migrations') IS NOT NULL"))
+        {
+            var recorded = (await conn.QueryAsync<(string Version, string Checksum)>("SELECT version, checksum FROM schema_migrations")).ToHashSet();
+            if (recorded.SetEquals(Scripts.Select(s => (s.Version, s.Checksum)))) return;
+        }
         await conn.ExecuteAsync("SELECT pg_advisory_lock(@LockKey)", new { LockKey });
         try
         {
@@ -89,12 +93,18 @@ public sealed class Migrator(NpgsqlDataSource db, ILogger<Migrator> log)
         }
     }
 
-    /// <summary>Every script applied with its checksum, and nothing else: anything other than that takes the full path, which explains.</summary>
-    private static async Task<bool> IsUpToDateAsync(NpgsqlConnection conn)
+    /// <summary>
+    /// SELECT on every table to the serving role, now and (default privileges) on tables later
+    /// migrations create, so no migration needs to know the role's name.
+    /// </summary>
+    public async Task GrantReadAsync(string role, CancellationToken ct = default)
     {
-        if (!await conn.ExecuteScalarAsync<bool>("SELECT to_regclass('schema_migrations') IS NOT NULL")) return false;
-        var applied = (await conn.QueryAsync<(string Version, string Checksum)>("SELECT version, checksum FROM schema_migrations")).ToList();
-        return applied.Count == Scripts.Count
-            && Scripts.All(s => applied.Contains((s.Version, s.Checksum)));
+        var quoted = "\"" + role.Replace("\"", "\"\"") + "\"";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync($"""
+            GRANT USAGE ON SCHEMA public TO {quoted};
+            GRANT SELECT ON ALL TABLES IN SCHEMA public TO {quoted};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {quoted};
+            """);
     }
 }

@@ -28,18 +28,20 @@ public static class Problems
         "The API is read-only: resources answer GET and HEAD (and OPTIONS for CORS preflight).");
     public static readonly ProblemKind UriTooLong = new("uri-too-long", 414, "Request URI too long",
         "The request path or query string is longer than the API accepts. Narrow the request, for example by sending fewer council codes at once.");
+    public static readonly ProblemKind TooManyRequests = new("too-many-requests", 429, "Too many requests",
+        "This client has used its share of requests that must be computed (those not already cached) or of full CSV exports. Retry after the number of seconds in the Retry-After header; the RateLimit-Limit and RateLimit-Policy headers give the limit and its window in seconds. Answers already cached, and conditional requests answered 304, are never limited.");
     public static readonly ProblemKind ServiceUnavailable = new("service-unavailable", 503, "Service unavailable",
         "The API cannot reach its database just now. Retry after the number of seconds in the Retry-After header; /health/ready reports when it is back.");
     public static readonly ProblemKind InternalError = new("internal-error", 500, "Internal server error",
         "Something failed inside the API. No detail is exposed; the traceId member identifies the failure in the server's logs.");
 
     public static readonly IReadOnlyList<ProblemKind> All =
-        [InvalidParameter, NotFound, UnsupportedVersion, NotAcceptable, MethodNotAllowed, UriTooLong, ServiceUnavailable, InternalError];
+        [InvalidParameter, NotFound, UnsupportedVersion, NotAcceptable, MethodNotAllowed, UriTooLong, TooManyRequests, ServiceUnavailable, InternalError];
 
     private static readonly Dictionary<int, ProblemKind> ByStatus = new()
     {
         [400] = InvalidParameter, [404] = NotFound, [405] = MethodNotAllowed, [406] = NotAcceptable,
-        [414] = UriTooLong, [500] = InternalError, [503] = ServiceUnavailable,
+        [414] = UriTooLong, [429] = TooManyRequests, [500] = InternalError, [503] = ServiceUnavailable,
     };
 
     public static ProblemHttpResult Problem(ProblemKind kind, string detail, IDictionary<string, object?>? extensions = null) =>

@@ -155,6 +155,19 @@ public static class RequestLimits
                 await result.ExecuteAsync(context);
                 return;
             }
+            if (Unstorable(request) is { Count: > 0 } bad)
+            {
+                await Problems.Invalid(bad).ExecuteAsync(context);
+                return;
+            }
+            // OPTIONS that is not a CORS preflight asks what the resource allows.
+            if (HttpMethods.IsOptions(request.Method)
+                && !(request.Headers.ContainsKey("Origin") && request.Headers.ContainsKey("Access-Control-Request-Method")))
+            {
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                context.Response.Headers.Allow = "GET, HEAD, OPTIONS";
+                return;
+            }
             if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method))
             {
                 context.Response.Headers.Allow = "GET, HEAD, OPTIONS";
@@ -167,4 +180,31 @@ public static class RequestLimits
             if (HttpMethods.IsHead(request.Method)) request.Method = HttpMethods.Get;
             await next(context);
         });
+
+    /// <summary>
+    /// Text no handler can use: a NUL (PostgreSQL refuses 0x00 in text, so it would fail as a 500)
+    /// or half of a UTF-16 surrogate pair (not encodable as UTF-8), in the path or any query name or value.
+    /// </summary>
+    private static List<ParameterError> Unstorable(HttpRequest request)
+    {
+        var errors = new List<ParameterError>();
+        if (!IsClean(request.Path.Value)) errors.Add(new ParameterError("path", "The path contains a NUL or an invalid character."));
+        foreach (var (key, values) in request.Query)
+            if (!IsClean(key) || values.Any(v => !IsClean(v)))
+                errors.Add(new ParameterError(IsClean(key) ? key : "(name)", $"The value of '{(IsClean(key) ? key : "a parameter")}' contains a NUL or an invalid character."));
+        return errors;
+    }
+
+    private static bool IsClean(string? text)
+    {
+        if (text is null) return true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0') return false;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return false;
+        }
+        return true;
+    }
 }

@@ -36,21 +36,12 @@ public static class ApiVersions
     }
 
     /// <summary>
-    /// Every response says which versions exist, in the library's format — also those no versioned
-    /// endpoint answers (health, 405, 414, 500, CORS preflight). Written as the response starts, so
-    /// an error page that clears the headers still carries it.
+    /// Writes api-supported-versions in the library's format. ResponseHeaders calls it as every
+    /// response starts, so those no versioned endpoint answers (health, 405, 414, 500, CORS
+    /// preflight) carry it too.
     /// </summary>
-    public static IApplicationBuilder UseSupportedVersionsHeader(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
-        {
-            var reporter = context.RequestServices.GetRequiredService<IReportApiVersions>();
-            context.Response.OnStarting(() =>
-            {
-                reporter.Report(context.Response, Model);
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
+    public static void Report(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IReportApiVersions>().Report(context.Response, Model);
 
     /// <summary>The /v{version} group for every version in the set, and a 404 problem for any other /vN/….</summary>
     public static RouteGroupBuilder MapVersionedApi(this IEndpointRouteBuilder routes)

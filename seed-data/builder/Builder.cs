@@ -235,11 +235,12 @@ public static class Builder
         result.FocusedVisits.Sort((a, b) => a.LetterDate != b.LetterDate ? a.LetterDate.CompareTo(b.LetterDate) : string.CompareOrdinal(a.Id, b.Id));
     }
 
-    /// <summary>Writes every seed-data CSV and QUALITY.md.</summary>
-    public static void Write(BuildResult r, string seedDir)
+    /// <summary>Writes every seed-data CSV, QUALITY.md, and last the manifest of the CSV files written.</summary>
+    public static void Write(BuildResult r, string seedDir, Visits.VisitBuild visits)
     {
         Directory.CreateDirectory(seedDir);
-        string P(string f) => Path.Combine(seedDir, f);
+        var written = new List<string>();
+        string P(string f) { written.Add(f); return Path.Combine(seedDir, f); }
         var c = r.Councils;
         Csv.Write(P("regions.csv"), ["code", "name", "slug"], c.Regions.Select(x => new[] { x.Code, x.Name, x.Slug }));
         // DfE's list starts on 2009-01-01: a council listed from then opened on some earlier day we do not know.
@@ -272,6 +273,9 @@ public static class Builder
             r.FocusedVisits.Select(f => new[] { f.Id, f.CouncilCode, D(f.LetterDate), D(f.VisitStart), D(f.VisitEnd), string.Join(";", f.Inspectors), f.Focus, f.PriorityAction ? "true" : "false", f.ReportUrl, f.Source, f.LetterDateSource, f.PriorityActionKind }));
         Csv.Write(P("focused_visit_priority_actions.csv"), ["focused_visit_id", "position", "text", "source_line"],
             r.FocusedVisits.SelectMany(f => (f.PriorityAreas ?? []).Select((a, k) => new[] { f.Id, (k + 1).ToString(Inv), a.Text, a.Line.ToString(Inv) })));
-        File.WriteAllText(P("QUALITY.md"), Quality.Render(r), new UTF8Encoding(false));
+        P("visits.csv");
+        Visits.VisitLetters.Write(visits.Visits, seedDir);
+        File.WriteAllText(P("QUALITY.md"), Quality.Render(r) + Visits.VisitLetters.QualitySection(visits), new UTF8Encoding(false));
+        Manifest.Write(seedDir, written);
     }
 }

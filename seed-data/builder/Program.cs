@@ -19,8 +19,8 @@ var seedDir = args.Length > 1 ? args[1] : Path.Combine(repoRoot, "seed-data");
 if (!Directory.Exists(dataDir)) { Console.Error.WriteLine($"source data not found: {dataDir}"); return 1; }
 
 var result = Builder.Build(dataDir, seedDir);
-Builder.Write(result, seedDir);
-var visits = JudgementsApi.SeedBuilder.Visits.VisitLetters.BuildAndWrite(dataDir, seedDir, result.Councils);
+var visits = JudgementsApi.SeedBuilder.Visits.VisitLetters.Build(dataDir, result.Councils);
+Builder.Write(result, seedDir, visits);
 Console.WriteLine($"councils {result.Councils.Councils.Count}, inspections {result.Inspections.Count}, judgements {result.Judgements.Count}, " +
     $"focused visits {result.FocusedVisits.Count}, monitoring visits and JTAIs {visits.Visits.Count}, excluded {result.Excluded.Count}, parse problems {result.ParseProblems.Count}, warnings {result.Warnings.Count}");
 return 0;

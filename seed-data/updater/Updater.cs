@@ -97,8 +97,8 @@ public static partial class Updater
             try
             {
                 built = Builder.Build(data, seed);
-                Builder.Write(built, seed);
-                visits = VisitLetters.BuildAndWrite(data, seed, built.Councils);
+                visits = VisitLetters.Build(data, built.Councils);
+                Builder.Write(built, seed, visits);
             }
             catch (Exception e) when (e is InvalidDataException or IOException or FormatException)
             {

@@ -6,7 +6,8 @@ public class BuilderTests
 {
     static Dictionary<string, byte[]> BuildInto(string dataDir, string seedDir)
     {
-        Builder.Write(Builder.Build(dataDir, seedDir), seedDir);
+        var built = Builder.Build(dataDir, seedDir);
+        Builder.Write(built, seedDir, Visits.VisitLetters.Build(dataDir, built.Councils));
         return Directory.GetFiles(seedDir).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
     }
 

@@ -36,8 +36,7 @@ public sealed class Workspace : IDisposable
         File.WriteAllText(Path.Combine(Store, "reports", "manifest.csv"), string.Join("\r\n", kept) + "\r\n");
         Directory.CreateDirectory(Seed);
         var built = Builder.Build(Store, Seed);
-        Builder.Write(built, Seed);
-        VisitLetters.BuildAndWrite(Store, Seed, built.Councils);
+        Builder.Write(built, Seed, VisitLetters.Build(Store, built.Councils));
     }
 
     public static string SharedText(string file) => File.ReadAllText(Path.Combine(Paths.SharedData, "reports", file));

@@ -17,7 +17,7 @@ public class ImporterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CloneAsync();
-        _db = NpgsqlDataSource.Create(TestDatabase.ConnectionString(_database));
+        _db = NpgsqlDataSource.Create(TestDatabase.OwnerConnectionString(_database));
         _seed = Path.Combine(Path.GetTempPath(), "seed-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_seed);
         foreach (var file in Directory.GetFiles(TestDatabase.SeedDirectory, "*.csv"))
@@ -70,6 +70,7 @@ public class ImporterTests : IAsyncLifetime
         var before = await Snapshot();
         var line = LineOf("councils.csv", "E06000051,");
         EditLine("councils.csv", line, l => l.Replace(",Shropshire,", ",Shropshire (edited),"));
+        SeedManifest.Write(_seed); // as the builder would after the edit
 
         var result = await Importer().ImportAsync(_seed);
         Assert.True(result.Changed);
@@ -122,6 +123,7 @@ public class ImporterTests : IAsyncLifetime
     {
         var before = await Snapshot();
         EditLine("councils.csv", LineOf("councils.csv", "E06000051,"), l => l.Replace(",Shropshire,", ",Shropshire (edited),"));
+        SeedManifest.Write(_seed);
         // Valid files, but the database refuses the last table written: nothing of the import may remain.
         await using (var conn = await _db.OpenConnectionAsync())
             await conn.ExecuteAsync("""
@@ -130,6 +132,81 @@ public class ImporterTests : IAsyncLifetime
                 """);
 
         await Assert.ThrowsAsync<PostgresException>(() => Importer().ImportAsync(_seed));
+        Assert.Equal(before, await Snapshot());
+    }
+
+    /// <summary>Replaces the first occurrence of <paramref name="find"/> in a file's bytes.</summary>
+    private int ReplaceBytes(string file, byte[] find, byte[] replacement)
+    {
+        var path = Path.Combine(_seed, file);
+        var bytes = File.ReadAllBytes(path);
+        var at = bytes.AsSpan().IndexOf(find);
+        Assert.True(at >= 0);
+        File.WriteAllBytes(path, [.. bytes[..at], .. replacement, .. bytes[(at + find.Length)..]]);
+        return bytes[..at].Count(b => b == (byte)'\n') + 1;
+    }
+
+    [Fact]
+    public async Task InvalidUtf8IsRefusedWithItsLineEvenWhenTheManifestAgrees()
+    {
+        var before = await Snapshot();
+        var line = ReplaceBytes("councils.csv", "Hartlepool"u8.ToArray(), [.. "Hartle"u8, 0xFF, 0xFE, .. "pool"u8]);
+        SeedManifest.Write(_seed); // only the decoding can catch it now
+        var ex = await Assert.ThrowsAsync<SeedValidationException>(() => Importer().ImportAsync(_seed));
+        Assert.Contains($"councils.csv:{line}: not valid UTF-8", ex.Errors);
+        Assert.Equal(before, await Snapshot());
+    }
+
+    [Fact]
+    public async Task ANulByteIsReportedNotACrash()
+    {
+        var before = await Snapshot();
+        var line = ReplaceBytes("inspections.csv", "shropshire-2017-11-24,"u8.ToArray(), [.. "shropshire-2017-11-24"u8, 0x00, .. ","u8]);
+        SeedManifest.Write(_seed);
+        var ex = await Assert.ThrowsAsync<SeedValidationException>(() => Importer().ImportAsync(_seed));
+        Assert.Contains(ex.Errors, e => e.StartsWith($"inspections.csv:{line}: control character U+0000"));
+        Assert.Equal(before, await Snapshot());
+    }
+
+    [Fact]
+    public async Task AFileCutAtALineBoundaryIsRefused()
+    {
+        var before = await Snapshot();
+        var path = Path.Combine(_seed, "focused_visits.csv");
+        var lines = File.ReadAllLines(path);
+        File.WriteAllText(path, string.Join("\n", lines.Take(200)) + "\n"); // header and 199 rows: valid CSV, just short
+        var ex = await Assert.ThrowsAsync<SeedValidationException>(() => Importer().ImportAsync(_seed));
+        Assert.Contains(ex.Errors, e => e.StartsWith("focused_visits.csv: 199 rows, manifest.csv says 371"));
+        Assert.Contains(ex.Errors, e => e.StartsWith("focused_visits.csv: its SHA-256"));
+        Assert.Equal(before, await Snapshot());
+    }
+
+    [Fact]
+    public async Task AFolderWithoutItsManifestOrWithAFileTheBuilderDidNotWriteIsRefused()
+    {
+        File.WriteAllText(Path.Combine(_seed, "extra.csv"), "a,b\n1,2\n");
+        var ex = await Assert.ThrowsAsync<SeedValidationException>(() => Importer().ImportAsync(_seed));
+        Assert.Contains(ex.Errors, e => e.StartsWith("extra.csv: not listed in manifest.csv"));
+
+        File.Delete(Path.Combine(_seed, SeedManifest.FileName));
+        ex = await Assert.ThrowsAsync<SeedValidationException>(() => Importer().ImportAsync(_seed));
+        Assert.Contains(ex.Errors, e => e.StartsWith("manifest.csv: missing"));
+    }
+
+    [Fact]
+    public async Task TheImportCommandExitsNonZeroNamingFileAndLineAndChangesNothing()
+    {
+        var before = await Snapshot();
+        var line = ReplaceBytes("councils.csv", "Hartlepool"u8.ToArray(), [.. "Hartle"u8, 0xC3, 0x28, .. "pool"u8]);
+        var (exit, output) = await ServiceProcess.RunAsync(new Dictionary<string, string>
+        {
+            ["JUDGEMENTS_DB"] = TestDatabase.ReaderConnectionString(_database),
+            ["JUDGEMENTS_OWNER_DB"] = TestDatabase.OwnerConnectionString(_database),
+        }, "import", _seed);
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"councils.csv:{line}: not valid UTF-8", output);
+        Assert.Contains("councils.csv: its SHA-256", output);
+        Assert.DoesNotContain("   at ", output);
         Assert.Equal(before, await Snapshot());
     }
 }

@@ -14,7 +14,7 @@ public class MigrationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateEmptyAsync();
-        _db = NpgsqlDataSource.Create(TestDatabase.ConnectionString(_database));
+        _db = NpgsqlDataSource.Create(TestDatabase.OwnerConnectionString(_database));
     }
 
     public async Task DisposeAsync()

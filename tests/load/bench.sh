@@ -137,9 +137,9 @@ if [ -n "$missing" ]; then
     command -v sudo >/dev/null 2>&1 || { log "missing:$missing, and there is no sudo: apt-get install$missing"; exit 1; }
     sudo="sudo"
   fi
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
   # shellcheck disable=SC2086
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $missing >&2
 fi
 
 if [ "${BENCH_NO_BUILD:-0}" = 1 ] && [ -f api/bin/Release/net10.0/JudgementsApi.dll ]; then
@@ -159,6 +159,7 @@ pg_find_bin
 pg_port=$(pg_free_port 55600)
 pg_started=1
 pg_start "$tmp/postgres" "$pg_port"
+pg_roles "$tmp/postgres" "$pg_port"
 log "PostgreSQL on 127.0.0.1:$pg_port ($tmp/postgres)"
 
 # import_line LABEL: the importer's closing line (what it loaded).
@@ -167,13 +168,15 @@ import_line() { grep -E '^(Imported dataset|Dataset .* already loaded)' "$tmp/$1
 # --- One mode: import, cold start, every endpoint ----------------------------------------------
 # run_mode LABEL SEED_DIR DATABASE: writes $tmp/LABEL.tsv (one row per endpoint) and $tmp/LABEL.env.
 run_mode() {
-  local label=$1 dir=$2 db=$3 conn start import_ms port cold_ms code out
+  local label=$1 dir=$2 db=$3 conn owner start import_ms port cold_ms code out
   pg_create_db "$pg_port" "$db"
-  conn=$(pg_connstr "$pg_port" "$db")${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}
+  # Served through the read-only role, migrated and imported by the owner, as in production.
+  conn=$(pg_connstr_reader "$pg_port" "$db")${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}
+  owner=$(pg_connstr_owner "$pg_port" "$db")
 
   log "[$label] importing $dir…"
   start=$(now_ns)
-  JUDGEMENTS_DB=$conn Logging__LogLevel__Default=Warning run "$tmp/$label.import.log" dotnet "$dll" import "$dir" ||
+  JUDGEMENTS_DB=$conn JUDGEMENTS_OWNER_DB=$owner Logging__LogLevel__Default=Warning run "$tmp/$label.import.log" dotnet "$dll" import "$dir" ||
     { cat "$tmp/$label.import.log" >&2; log "[$label] import failed"; return 1; }
   import_ms=$(ms_since "$start")
   log "[$label] $(import_line "$label") (${import_ms} ms)"
@@ -181,7 +184,8 @@ run_mode() {
   port=$(pg_free_port 18080)
   log "[$label] starting the API on 127.0.0.1:$port…"
   start=$(now_ns)
-  (cd "$bin" && exec env -u JUDGEMENTS_SEED_DIR JUDGEMENTS_DB="$conn" ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  # One wrk client is one IP: the per-client rate limits would measure themselves, so they are off.
+  (cd "$bin" && exec env -u JUDGEMENTS_SEED_DIR JUDGEMENTS_DB="$conn" JUDGEMENTS_OWNER_DB="$owner" Judgements__RateLimits__Enabled=false ASPNETCORE_URLS="http://127.0.0.1:$port" \
       ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
       dotnet "$dll") >"$tmp/api.log" 2>&1 &
   api_pid=$!

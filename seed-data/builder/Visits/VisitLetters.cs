@@ -121,19 +121,16 @@ public static partial class VisitLetters
         ("who need help", "children and families who need help"),
     ];
 
-    /// <summary>Builds visits.csv beside the other seed files and lists in QUALITY.md (written by
-    /// <see cref="Builder.Write"/> first) any letter left out.</summary>
-    public static VisitBuild BuildAndWrite(string dataDir, string seedDir, CouncilDirectory councils)
+    /// <summary>The visits of every letter in the store (the builder writes them with the other seed files).</summary>
+    public static VisitBuild Build(string dataDir, CouncilDirectory councils) => Build(dataDir, councils, Builder.ReadManifest(dataDir));
+
+    /// <summary>QUALITY.md's section on letters left out (empty when none was).</summary>
+    public static string QualitySection(VisitBuild b)
     {
-        var b = Build(dataDir, councils, Builder.ReadManifest(dataDir));
-        Write(b.Visits, seedDir);
-        if (b.Excluded.Count > 0)
-        {
-            var sb = new StringBuilder("\n## Monitoring-visit and JTAI letters not published\n\n");
-            foreach (var e in b.Excluded) sb.Append($"- `{e.File}`: {e.Reason}\n");
-            File.AppendAllText(Path.Combine(seedDir, "QUALITY.md"), sb.ToString(), new UTF8Encoding(false));
-        }
-        return b;
+        if (b.Excluded.Count == 0) return "";
+        var sb = new StringBuilder("\n## Monitoring-visit and JTAI letters not published\n\n");
+        foreach (var e in b.Excluded) sb.Append($"- `{e.File}`: {e.Reason}\n");
+        return sb.ToString();
     }
 
     public static void Write(IEnumerable<Visit> visits, string seedDir)

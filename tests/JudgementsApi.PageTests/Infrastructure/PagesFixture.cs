@@ -21,7 +21,10 @@ public sealed class PagesFixture : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("JUDGEMENTS_DB", connectionString);
+            // Served through the read-only role, as in production (the service refuses a superuser).
+            builder.UseSetting("JUDGEMENTS_DB", TestDatabase.ReaderConnectionString(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!));
+            builder.UseSetting("JUDGEMENTS_OWNER_DB", TestDatabase.OwnerConnectionString(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!));
+            builder.UseSetting("Judgements:RateLimits:Enabled", "false");
             builder.UseSetting("Judgements:DatabaseWaitSeconds", "5");
         }
     }

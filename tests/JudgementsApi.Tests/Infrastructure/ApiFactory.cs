@@ -10,8 +10,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string DatabaseName { get; private set; } = "";
 
-    /// <summary>What the app connects to; a subclass may route it elsewhere (through a proxy, say).</summary>
-    protected virtual string AppConnectionString => TestDatabase.ConnectionString(DatabaseName);
+    /// <summary>What the app serves through (the read-only role); a subclass may route it elsewhere (through a proxy, say).</summary>
+    protected virtual string AppConnectionString => TestDatabase.ReaderConnectionString(DatabaseName);
 
     public virtual async Task InitializeAsync() => DatabaseName = await TestDatabase.CloneAsync();
 
@@ -19,7 +19,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("JUDGEMENTS_DB", AppConnectionString);
+        builder.UseSetting("JUDGEMENTS_OWNER_DB", TestDatabase.OwnerConnectionString(DatabaseName));
         builder.UseSetting("Judgements:DatabaseWaitSeconds", "5");
+        // Every test client is one "client": the rate limits have their own tests (RateLimitTests).
+        builder.UseSetting("Judgements:RateLimits:Enabled", "false");
+        // The production 3 s would turn a slow query on a busy test machine into a 503;
+        // FrozenDatabaseTests restores it.
+        builder.UseSetting("Judgements:CommandTimeoutSeconds", "20");
     }
 
     public NpgsqlConnection OpenDatabase()

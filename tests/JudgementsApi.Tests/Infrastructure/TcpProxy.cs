@@ -5,13 +5,30 @@ namespace JudgementsApi.Tests.Infrastructure;
 
 /// <summary>
 /// Forwards a loopback port to the test PostgreSQL. Stop() closes the port and cuts every open
-/// connection, as a database going down does; Start() brings it back on the same port.
+/// connection, as a database going down does; Start() brings it back on the same port. Freeze()
+/// keeps every connection open and accepts new ones but forwards nothing, as a database whose
+/// process is stopped does; Thaw() lets the bytes flow again.
 /// </summary>
 public sealed class TcpProxy(string targetHost, int targetPort) : IAsyncDisposable
 {
     private readonly List<TcpClient> _open = [];
     private TcpListener? _listener;
     private CancellationTokenSource _cts = new();
+    private volatile TaskCompletionSource _flowing = Open();
+
+    private static TaskCompletionSource Open()
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        tcs.SetResult();
+        return tcs;
+    }
+
+    public void Freeze()
+    {
+        if (_flowing.Task.IsCompleted) _flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void Thaw() => _flowing.TrySetResult();
 
     public int Port { get; private set; }
 
@@ -52,15 +69,29 @@ public sealed class TcpProxy(string targetHost, int targetPort) : IAsyncDisposab
         }
     }
 
-    private static async Task Pump(TcpClient from, TcpClient to, CancellationToken ct)
+    private async Task Pump(TcpClient from, TcpClient to, CancellationToken ct)
     {
-        try { await from.GetStream().CopyToAsync(to.GetStream(), ct); }
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            var input = from.GetStream();
+            var output = to.GetStream();
+            while (true)
+            {
+                await _flowing.Task.WaitAsync(ct);
+                var n = await input.ReadAsync(buffer, ct);
+                if (n == 0) break;
+                await _flowing.Task.WaitAsync(ct); // bytes read while frozen wait, as in a stopped server's socket buffer
+                await output.WriteAsync(buffer.AsMemory(0, n), ct);
+            }
+        }
         catch { /* either side closed */ }
         finally { from.Close(); to.Close(); }
     }
 
     public ValueTask DisposeAsync()
     {
+        Thaw();
         Stop();
         return ValueTask.CompletedTask;
     }

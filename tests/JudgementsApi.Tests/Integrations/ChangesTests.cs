@@ -71,6 +71,7 @@ public class ChangesTests : IAsyncLifetime
     {
         var path = Path.Combine(_seed, file);
         File.WriteAllText(path, string.Join("\n", edit(File.ReadAllLines(path).ToList())) + "\n");
+        SeedManifest.Write(_seed); // as the builder would after the edit
     }
 
     private static List<string> SeedCsvFields(string line)

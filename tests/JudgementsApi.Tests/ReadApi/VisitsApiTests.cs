@@ -26,6 +26,7 @@ public sealed class VisitsApiFactory : ApiFactory
                 shropshire-2026-11-06-jtai,E06000051,jtai,2026-11-06,2026-09-22,2026-09-26,Ann Smith;Bob Jones,children and families who need help,https://files.ofsted.gov.uk/v1/file/1,jtai/2253_shropshire_2026-11-06.txt
 
                 """.Replace("\r\n", "\n"));
+            SeedManifest.Write(seed); // as the builder would
             await using var db = NpgsqlDataSource.Create(TestDatabase.ConnectionString(DatabaseName));
             await new SeedImporter(db, new DatasetState(), NullLogger<SeedImporter>.Instance).ImportAsync(seed);
         }

@@ -159,6 +159,7 @@ static class Generator
 
         foreach (var t in new[] { outCouncils, outSuccessions, outNeighbours, outInspections, outJudgements, outVisits, outAreas })
             t.Write(Path.Combine(target, t.File));
+        WriteManifest(target);
 
         return new()
         {
@@ -166,6 +167,20 @@ static class Generator
             ["neighbours"] = outNeighbours.Rows.Count, ["inspections"] = outInspections.Rows.Count,
             ["judgements"] = outJudgements.Rows.Count, ["focused visits"] = outVisits.Rows.Count,
         };
+    }
+
+    /// <summary>manifest.csv over every CSV in the folder, as the builder writes it (the importer requires it).</summary>
+    static void WriteManifest(string target)
+    {
+        var manifest = new Csv("manifest.csv", ["file", "rows", "sha256"]);
+        foreach (var path in Directory.GetFiles(target, "*.csv").Where(p => Path.GetFileName(p) != "manifest.csv").Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(path);
+            var rows = Csv.Parse(Encoding.UTF8.GetString(bytes), Path.GetFileName(path)).Count - 1;
+            manifest.Rows.Add([Path.GetFileName(path), rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))]);
+        }
+        manifest.Write(Path.Combine(target, manifest.File));
     }
 
     static void Unique(Csv table, string column)
@@ -240,7 +255,7 @@ sealed class Csv(string file, string[] header)
         w.Write('\n');
     }
 
-    static List<string[]> Parse(string text, string file)
+    public static List<string[]> Parse(string text, string file)
     {
         var records = new List<string[]>();
         var fields = new List<string>();

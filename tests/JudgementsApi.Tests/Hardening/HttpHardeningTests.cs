@@ -1,0 +1,166 @@
+using System.Net;
+using Dapper;
+using JudgementsApi.Tests.Infrastructure;
+
+namespace JudgementsApi.Tests.Hardening;
+
+/// <summary>Strict input, conditional requests and the headers every response carries.</summary>
+public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = api.CreateClient();
+
+    [Theory]
+    [InlineData("/v1/councils?codes=%00")]
+    [InlineData("/v1/inspections?council=a%00b")]
+    [InlineData("/v1/focused-visits?council=shropshire%00")]
+    [InlineData("/v1/councils?q=%00")]
+    [InlineData("/v1/councils?codes=%ED%A0%80")]
+    [InlineData("/v1/inspections?council=%ED%A0%80x")]
+    public async Task ANulOrBrokenCharacterAnywhereIsA400Problem(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task IfNoneMatchStarMatchesOnlyARepresentationThatExists()
+    {
+        async Task<HttpResponseMessage> Star(string url)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+            return await _client.SendAsync(request);
+        }
+
+        var existing = await Star("/v1/councils/shropshire");
+        Assert.Equal(HttpStatusCode.NotModified, existing.StatusCode);
+        Assert.NotNull(existing.Headers.ETag);
+        Assert.Empty(await existing.Content.ReadAsByteArrayAsync());
+
+        var unknown = await Star("/v1/councils/atlantis");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("atlantis", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Star("/v1/inspections?grade=excellent")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Star("/v1/nothing-here")).StatusCode);
+    }
+
+    public static TheoryData<string, string, int> EveryKindOfResponse => new()
+    {
+        { "GET", "/v1/councils/shropshire", 200 },
+        { "GET", "/v1/councils/atlantis", 404 },
+        { "DELETE", "/v1/councils/shropshire", 405 },
+        { "POST", "/v1/councils", 405 },
+        { "GET", "/v1/councils?q=" + new string('a', 5000), 414 },
+        { "GET", "/v1/inspections?grade=excellent", 400 },
+        { "OPTIONS", "/v1/councils", 204 },
+        { "GET", "/health/live", 200 },
+        { "GET", "/problems/not-found", 200 },
+        { "GET", "/swagger/index.html", 200 },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryKindOfResponse))]
+    public async Task EveryResponseCarriesTheVersionAndSecurityHeaders(string method, string url, int status)
+    {
+        var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("1", response.Headers.GetValues("api-supported-versions").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+        if (response.Content.Headers.ContentType?.MediaType == "text/html")
+        {
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("default-src 'self'", csp);
+            Assert.Contains("frame-ancestors 'none'", csp);
+            Assert.DoesNotContain("unsafe-inline", csp);
+        }
+    }
+
+    [Fact]
+    public async Task TheRealServerSendsNoServerBanner()
+    {
+        var (process, address) = await ServiceProcess.ServeAsync(new Dictionary<string, string>
+        {
+            ["JUDGEMENTS_DB"] = TestDatabase.ReaderConnectionString(api.DatabaseName),
+            ["JUDGEMENTS_OWNER_DB"] = TestDatabase.OwnerConnectionString(api.DatabaseName),
+        });
+        try
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            var response = await client.GetAsync("/v1/regions");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.Contains("Server"));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task ACorsPreflightCarriesTheVersionHeader()
+    {
+        var preflight = new HttpRequestMessage(HttpMethod.Options, "/v1/councils");
+        preflight.Headers.Add("Origin", "https://news.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        var answer = await _client.SendAsync(preflight);
+        Assert.True(answer.IsSuccessStatusCode);
+        Assert.Equal("1", answer.Headers.GetValues("api-supported-versions").Single());
+    }
+
+    [Fact]
+    public async Task OptionsWithoutAPreflightSaysWhatIsAllowed()
+    {
+        var answer = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/v1/councils/shropshire"));
+        Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+        Assert.Equal(["GET", "HEAD", "OPTIONS"], answer.Content.Headers.Allow.Order());
+    }
+
+    [Fact]
+    public async Task SwaggerUiAndProblemPagesWorkUnderTheirPolicy()
+    {
+        // The policy allows no inline script or style: the pages must not need any.
+        foreach (var url in new[] { "/swagger/index.html", "/problems/invalid-parameter" })
+        {
+            var html = await _client.GetStringAsync(url);
+            Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)[^>]*>", html);
+            Assert.DoesNotContain("<style", html);
+            Assert.DoesNotContain(" style=\"", html);
+        }
+    }
+
+    [Fact]
+    public async Task ACachedReplyIsNotOlderThanItsMaxAge()
+    {
+        var first = await _client.GetAsync("/v1/frameworks/sif");
+        Assert.Equal("public, max-age=300", first.Headers.CacheControl?.ToString());
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // long enough for the output cache to report an age
+        var again = await _client.GetAsync("/v1/frameworks/sif");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        Assert.Null(again.Headers.Age);
+    }
+}
+
+/// <summary>An unexpected failure (here a table gone from under the app) is a 500 problem with the same headers.</summary>
+public class InternalErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task A500CarriesTheVersionHeaderAndNoDetail()
+    {
+        var client = api.CreateClient();
+        await using (var admin = api.OpenDatabase())
+            await admin.ExecuteAsync("DROP TABLE focused_visits CASCADE");
+        var response = await client.GetAsync("/v1/focused-visits/shropshire-2024-01-12-fv");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("1", response.Headers.GetValues("api-supported-versions").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("/problems/internal-error", body);
+        Assert.DoesNotContain("focused_visits", body);
+    }
+}
