@@ -9,6 +9,7 @@
 # starts is stopped on exit, Ctrl-C included.
 # Settings (environment): BENCH_DURATION (s per endpoint, 15), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2), BENCH_WARMUP (s per endpoint, 3), BENCH_TIMEOUT (wrk request timeout, s, 30),
+# BENCH_MIX_URLS (distinct heavy timelines requested before the peak RSS is read, 240),
 # BENCH_OUT (also write the report there as markdown), BENCH_SEED_DIR (seed-data/),
 # BENCH_NO_BUILD=1 (use the existing Release build of api/ instead of building), BENCH_DB_OPTIONS
 # (appended to the connection string, e.g. "Max Auto Prepare=0"). The API also takes its own
@@ -18,7 +19,7 @@ caller=$(pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 scale=1
 scale_only=0
 while [ $# -gt 0 ]; do
@@ -39,12 +40,13 @@ connections=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-2}
 warmup=${BENCH_WARMUP:-3}
 timeout=${BENCH_TIMEOUT:-30}
+mix_urls=${BENCH_MIX_URLS:-240}
 seed_dir=${BENCH_SEED_DIR:-$root/seed-data}
 seed_dir=$(cd "$caller" && cd "$seed_dir" 2>/dev/null && pwd) || { echo "bench: no folder ${BENCH_SEED_DIR:-}" >&2; exit 1; }
 out_file=""
 if [ -n "${BENCH_OUT:-}" ]; then case "$BENCH_OUT" in /*) out_file=$BENCH_OUT ;; *) out_file="$caller/$BENCH_OUT" ;; esac; fi
 cd "$root"
-for v in duration connections threads warmup timeout; do
+for v in duration connections threads warmup timeout mix_urls; do
   case "${!v}" in ''|*[!0-9]*) echo "bench: BENCH_${v^^} must be a whole number of seconds/connections" >&2; exit 2 ;; esac
 done
 [ "$duration" -ge 1 ] || { echo "bench: BENCH_DURATION must be at least 1" >&2; exit 2; }
@@ -228,6 +230,15 @@ run_mode() {
     printf '%s\t%s\t%s\t%s\t%s\n' "$path" "$status" "$first_ms" "$size" "$r" >>"$tmp/$label.tsv"
     log "[$label] $path: $(awk -F'\t' '{ printf "%s req/s, p50 %s ms, p99 %s ms, non-2xx %s, socket errors %s", $1, $2, $3, $4, $5 }' <<<"$r") (first: $status in $first_ms ms)"
   done
+  # The heaviest mix: distinct weekly timelines by region (up to 600 points each, ~1.8 MB), none
+  # of them cached yet, 4 at a time; the peak RSS read next includes it (the 512 MB bound).
+  local i day
+  log "[$label] memory mix: $mix_urls distinct weekly timelines by region"
+  for ((i = 0; i < mix_urls; i++)); do
+    day=$(date -d "2014-06-01 + $i days" +%F)
+    echo "http://127.0.0.1:$port/v1/statistics/timeline?interval=week&groupBy=region&from=$day&to=$(date -d "$day + 11 years" +%F)"
+  done | xargs -P 4 -n 1 curl -s -o /dev/null --max-time "$timeout" || true
+  kill -0 "$api_pid" 2>/dev/null || { log "[$label] the API died under the memory mix"; return 1; }
   local rss
   rss=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status" 2>/dev/null || echo "?")
   stop_api
@@ -264,7 +275,7 @@ summary() {
   echo
   echo "- full import: ${import_ms} ms ($import_line)"
   echo "- cold start (process start to the first 200 from /health/ready): ${cold_ms} ms"
-  echo "- API peak RSS: ${rss_mb} MB"
+  echo "- API peak RSS, after the endpoints and a mix of distinct heavy timelines (BENCH_MIX_URLS): ${rss_mb} MB (bound: 512 MB)"
   echo
   table "$label"
   echo
