@@ -2,7 +2,6 @@ using System.ComponentModel;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Badges;
 
@@ -26,14 +25,13 @@ public static class BadgesEndpoints
     }
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> Get(
-        string id, [AsParameters] BadgeQuery query, HttpContext http, NpgsqlDataSource db)
+        string id, [AsParameters] BadgeQuery query, HttpContext http)
     {
         var q = new QueryReader(http);
         var size = q.OneOf("size", query.Size, Badge.Sizes.Keys.ToList()) ?? "medium";
         if (q.Failed) return q.Problem();
 
-        await using var conn = await db.OpenConnectionAsync();
-        var headline = await CouncilHeadline.LoadAsync(conn, id);
+        var headline = CouncilHeadline.Load(await http.SnapshotAsync(), id);
         if (headline is null) return Problems.NotFoundFor("council", id);
         return new BodyResult($"{MediaType}; charset=utf-8", Badge.Render(headline, size));
     }

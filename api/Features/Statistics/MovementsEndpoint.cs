@@ -9,7 +9,7 @@ namespace JudgementsApi.Features.Statistics;
 
 /// <summary>
 /// GET /v1/statistics/movements: each council's grade as at two days and how far it moved. Both
-/// days use the distribution's rule (<see cref="Standings.LatestAsync(NpgsqlConnection, AreaSelection, DateOnly)"/>),
+/// days use the distribution's rule (<see cref="Standings.Latest(DatasetSnapshot, AreaSelection, DateOnly)"/>),
 /// so the grades here are exactly those /statistics/distribution?include=councils lists for each day.
 /// </summary>
 public static class MovementsEndpoint
@@ -19,7 +19,7 @@ public static class MovementsEndpoint
     public const string NotInOperation = "notInOperation";
 
     internal static async Task<Results<Ok<CouncilMovements>, CsvResult<CouncilMovement>, ProblemHttpResult>> Get(
-        [AsParameters] MovementsQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, CouncilNames names)
+        [AsParameters] MovementsQuery query, HttpContext http, VocabularySource vocabularies, CouncilNames names)
     {
         var vocabulary = await vocabularies.GetAsync();
         var q = new QueryReader(http);
@@ -32,8 +32,8 @@ public static class MovementsEndpoint
         var sort = q.OneOf("sort", query.Sort, Sorts) ?? "council";
         var only = await names.ReadListAsync(q, "council", query.Council, CouncilsEndpoints.MaxCouncils);
 
-        await using var conn = await db.OpenConnectionAsync();
-        var councils = await Standings.CouncilsAsync(conn);
+        var snapshot = await http.SnapshotAsync();
+        var councils = Standings.Councils(snapshot);
         var today = England.Today(http);
         var earliest = Distributions.Earliest(councils);
         if (string.IsNullOrEmpty(query.From)) q.Add("from", "from is required: the first of the two days to compare (YYYY-MM-DD).");
@@ -43,11 +43,11 @@ public static class MovementsEndpoint
         if (q.Failed) return q.Problem();
 
         var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
-        var areaByVersion = await Standings.AreaByVersionAsync(conn, selection);
-        var before = (await Standings.LatestAsync(conn, null, from!.Value, [areaByVersion]))[0];
-        var after = (await Standings.LatestAsync(conn, null, to, [areaByVersion]))[0];
-        var ranks = (await conn.QueryAsync<(string Code, int Rank)>("SELECT code, rank FROM grades")).ToDictionary(g => g.Code, g => g.Rank);
-        var scale = Standings.Complete(await Standings.ScaleAsync(conn, selection),
+        var areaByVersion = Standings.AreaByVersion(snapshot, selection);
+        var before = (Standings.Latest(snapshot, null, from!.Value, [areaByVersion]))[0];
+        var after = (Standings.Latest(snapshot, null, to, [areaByVersion]))[0];
+        var ranks = snapshot.Grades.ToDictionary(g => g.Code, g => g.Rank);
+        var scale = Standings.Complete(Standings.Scale(snapshot, selection),
             before.Values.Concat(after.Values).Select(r => r.Grade), vocabulary.Grades);
         var regions = vocabulary.Regions.ToDictionary(r => r.Code);
         var onlyCodes = only?.Select(c => c.Code).ToHashSet();
@@ -82,7 +82,7 @@ public static class MovementsEndpoint
         };
         var list = ordered.ThenBy(m => m.Council.Code, StringComparer.Ordinal).ToList();
 
-        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        var dataAsOf = Freshness.DataAsOf(snapshot);
         var warnings = Freshness.Warnings(to, dataAsOf);
         var notGraded = list.Count(m => m.From.Status == "notGraded" || m.To.Status == "notGraded");
         if (notGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, notGraded));

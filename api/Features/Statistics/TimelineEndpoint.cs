@@ -12,7 +12,7 @@ public static class TimelineEndpoint
     private static readonly string[] Intervals = ["day", "week", "month", "quarter", "year"];
 
     internal static async Task<Results<Ok<Timeline>, CsvResult<Distributions.CsvRow>, ProblemHttpResult>> Get(
-        [AsParameters] TimelineQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] TimelineQuery query, HttpContext http, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
         var q = new QueryReader(http);
@@ -21,21 +21,20 @@ public static class TimelineEndpoint
         var framework = q.OneOf("framework", query.Framework, StatisticsEndpoints.FrameworkNames(vocabulary));
         var interval = q.OneOf("interval", query.Interval, Intervals) ?? "month";
 
-        await using var conn = await db.OpenConnectionAsync();
-        var councils = await Standings.CouncilsAsync(conn);
+        var snapshot = await http.SnapshotAsync();
+        var councils = Standings.Councils(snapshot);
         var today = England.Today(http);
         var earliest = Distributions.Earliest(councils);
         var from = Distributions.ReadDay(q, "from", query.From, today, earliest);
         var to = Distributions.ReadDay(q, "to", query.To, today, earliest);
         q.Ordered("from", from, "to", to);
         var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
-        var scale = await Standings.ScaleAsync(conn, selection);
+        var scale = Standings.Scale(snapshot, selection);
         if (scale.Count == 0 && framework is not null)
             q.Add("framework", $"No version of '{framework}' grades '{area}'.");
 
         var end = to ?? today;
-        var first = await conn.ExecuteScalarAsync<DateTime?>("SELECT min(published) FROM inspections WHERE full_inspection");
-        var start = from ?? (first is { } f ? DateOnly.FromDateTime(f) : end);
+        var start = from ?? snapshot.FirstFullPublished ?? end;
         if (start > end) start = end; // only a default can get here: the dataset's first inspection after `to`
         List<DateOnly> points = [];
         if (!q.Failed)
@@ -46,7 +45,7 @@ public static class TimelineEndpoint
         }
         if (q.Failed) return q.Problem();
 
-        var timeline = await ComputeAsync(conn, vocabulary, councils, area, framework, groupBy, interval, start, end, points);
+        var timeline = Compute(snapshot, vocabulary, councils, area, framework, groupBy, interval, start, end, points);
         var result = timeline.Points;
         scale = [.. timeline.Grades];
 
@@ -59,14 +58,14 @@ public static class TimelineEndpoint
     }
 
     /// <summary>The distribution at each point, as the endpoint answers it (the statistics page charts the same).</summary>
-    internal static async Task<Timeline> ComputeAsync(NpgsqlConnection conn, Vocabulary vocabulary, IReadOnlyList<CouncilRow> councils,
+    internal static Timeline Compute(DatasetSnapshot snapshot, Vocabulary vocabulary, IReadOnlyList<CouncilRow> councils,
         string area, string? framework, string groupBy, string interval, DateOnly start, DateOnly end, IReadOnlyList<DateOnly> points)
     {
         var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
-        var scale = await Standings.ScaleAsync(conn, selection);
+        var scale = Standings.Scale(snapshot, selection);
         // One query for every full inspection up to the last point, replayed oldest first: at each point
         // every council's latest inspection so far is the one last applied (never one query per point).
-        var history = await Standings.HistoryAsync(conn, selection, end);
+        var history = Standings.History(snapshot, selection, end);
         scale = Standings.Complete(scale, history.Select(h => h.Grade), vocabulary.Grades);
         var counter = new Counter(councils, Grouping.For(groupBy, vocabulary), scale);
         var result = new List<TimelinePoint>(points.Count);
@@ -78,7 +77,7 @@ public static class TimelineEndpoint
             result.Add(new TimelinePoint(point, england, groups));
         }
 
-        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        var dataAsOf = Freshness.DataAsOf(snapshot);
         var warnings = Freshness.Warnings(end, dataAsOf);
         if (result[^1].England.NotGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, result[^1].England.NotGraded));
         return new Timeline(dataAsOf, warnings, area, framework, groupBy, interval, start, end, Distributions.Denominator, scale, result);
