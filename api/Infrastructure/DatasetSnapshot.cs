@@ -57,7 +57,7 @@ public sealed class DatasetSnapshot
     public required IReadOnlyList<GradeRef> Grades { get; init; }
 
     /// <summary>The statistics' view of every council (operation dates), by name then code.</summary>
-    internal IReadOnlyList<CouncilRow> StatisticsCouncils { get; init; } = [];
+    internal IReadOnlyList<CouncilPeriod> StatisticsCouncils { get; init; } = [];
 
     /// <summary>
     /// The council an identifier names: ONS code first, then DfE code, slug or former ONS code, a

@@ -272,7 +272,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
             FrameworkVersions = frameworkVersions,
             Areas = areas,
             Grades = grades,
-            StatisticsCouncils = byName.Select(c => new CouncilRow
+            StatisticsCouncils = byName.Select(c => new CouncilPeriod
             {
                 Code = c.Code, Name = c.Name, Slug = c.Slug, Type = c.Type, RegionCode = c.RegionCode, Opened = c.Opened, Closed = c.Closed,
                 Replaced = replaced.TryGetValue(c.Code, out var r) ? r : null,

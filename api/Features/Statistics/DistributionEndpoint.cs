@@ -44,7 +44,7 @@ public static class DistributionEndpoint
 
     /// <summary>The distribution on a day, as the endpoint answers it (pages draw from this too, so their numbers are the API's).</summary>
     internal static (Distribution Result, List<CouncilStanding>? Standings) Compute(DatasetSnapshot snapshot,
-        Vocabulary vocabulary, IReadOnlyList<CouncilRow> councils, string area, string? framework, string groupBy, DateOnly asOf, bool includeCouncils)
+        Vocabulary vocabulary, IReadOnlyList<CouncilPeriod> councils, string area, string? framework, string groupBy, DateOnly asOf, bool includeCouncils)
     {
         var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
         var scale = Standings.Scale(snapshot, selection);

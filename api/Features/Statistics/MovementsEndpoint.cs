@@ -98,7 +98,7 @@ public static class MovementsEndpoint
     }
 
     /// <summary>The council's standing on <paramref name="day"/>, by the distribution's rule.</summary>
-    private static StandingAsAt AsAt(CouncilRow council, DateOnly day, IReadOnlyDictionary<string, StandingRow> latest)
+    private static StandingAsAt AsAt(CouncilPeriod council, DateOnly day, IReadOnlyDictionary<string, StandingRow> latest)
     {
         if (!council.InOperation(day)) return new StandingAsAt(NotInOperation, null, null, null, null);
         var l = latest.GetValueOrDefault(council.Code);

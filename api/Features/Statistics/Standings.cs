@@ -3,7 +3,7 @@ using JudgementsApi.Infrastructure;
 namespace JudgementsApi.Features.Statistics;
 
 /// <summary>A council as the statistics see it: when it was in operation, and where it sits.</summary>
-internal sealed class CouncilRow
+internal sealed class CouncilPeriod
 {
     public string Code { get; init; } = "";
     public string Name { get; init; } = "";
@@ -82,7 +82,7 @@ internal sealed record AreaSelection(string Area, bool IsFamily, string? Framewo
 internal static class Standings
 {
     /// <summary>Every council, by name then code, with the day a successor took it over.</summary>
-    public static IReadOnlyList<CouncilRow> Councils(DatasetSnapshot snapshot) => snapshot.StatisticsCouncils;
+    public static IReadOnlyList<CouncilPeriod> Councils(DatasetSnapshot snapshot) => snapshot.StatisticsCouncils;
 
     private static bool AreaMatches(DatasetSnapshot snapshot, string areaCode, AreaSelection s) =>
         s.IsFamily ? snapshot.Areas.TryGetValue(areaCode, out var a) && a.Family == s.Area : areaCode == s.Area;

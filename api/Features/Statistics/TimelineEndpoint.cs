@@ -58,7 +58,7 @@ public static class TimelineEndpoint
     }
 
     /// <summary>The distribution at each point, as the endpoint answers it (the statistics page charts the same).</summary>
-    internal static Timeline Compute(DatasetSnapshot snapshot, Vocabulary vocabulary, IReadOnlyList<CouncilRow> councils,
+    internal static Timeline Compute(DatasetSnapshot snapshot, Vocabulary vocabulary, IReadOnlyList<CouncilPeriod> councils,
         string area, string? framework, string groupBy, string interval, DateOnly start, DateOnly end, IReadOnlyList<DateOnly> points)
     {
         var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
