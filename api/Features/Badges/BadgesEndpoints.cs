@@ -2,11 +2,21 @@ using System.ComponentModel;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace JudgementsApi.Features.Badges;
 
 public sealed record BadgeQuery(
-    [property: Description("small, medium (default) or large: the rendered size; the drawing is the same.")] string? Size);
+    [property: Description("small, medium (default) or large: the rendered size; the drawing is the same."), TextExample("medium")] string? Size) : IQueryRecord
+{
+    public string Rendered { get; private set; } = "medium";
+
+    public ValueTask ReadAsync(QueryReader q)
+    {
+        Rendered = q.OneOf("size", Size, Badge.Sizes.Keys.ToList()) ?? "medium";
+        return ValueTask.CompletedTask;
+    }
+}
 
 public static class BadgesEndpoints
 {
@@ -27,12 +37,8 @@ public static class BadgesEndpoints
     private static async Task<Results<BodyResult, ProblemHttpResult>> Get(
         string id, [AsParameters] BadgeQuery query, HttpContext http)
     {
-        var q = new QueryReader(http);
-        var size = q.OneOf("size", query.Size, Badge.Sizes.Keys.ToList()) ?? "medium";
-        if (q.Failed) return q.Problem();
-
         var headline = CouncilHeadline.Load(await http.SnapshotAsync(), id);
         if (headline is null) return Problems.NotFoundFor("council", id);
-        return new BodyResult($"{MediaType}; charset=utf-8", Badge.Render(headline, size));
+        return new BodyResult($"{MediaType}; charset=utf-8", Badge.Render(headline, query.Rendered));
     }
 }

@@ -3,16 +3,6 @@ using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Councils;
 
-/// <summary>
-/// What a list of councils may be filtered by, already validated. <paramref name="Codes"/>: councils
-/// named explicitly (shown whatever their status); <paramref name="Status"/>: current, former or all;
-/// <paramref name="Search"/>: folded text the name contains; <paramref name="Area"/>/<paramref name="Grade"/>:
-/// a judgement of the latest full inspection.
-/// </summary>
-public sealed record CouncilFilter(
-    IReadOnlyCollection<string>? Codes = null, string Status = "current", string? Region = null, string? Type = null,
-    string? Search = null, string? Area = null, string? Grade = null);
-
 /// <summary>Every read of councils, from the dataset snapshot: the list, one council in full, its neighbours, the regions.</summary>
 public static class CouncilReader
 {
@@ -26,7 +16,7 @@ public static class CouncilReader
             // Naming councils explicitly shows them whatever their status.
             (codes is not null || filter.Status == "all" || (filter.Status == "current") == c.Item.Current)
             && (codes is null || codes.Contains(c.Code))
-            && (filter.Region is null || c.Item.Region.Code == filter.Region)
+            && (filter.Region is null || c.Item.Region.Code == filter.Region.Code)
             && (filter.Type is null || c.Item.Type == filter.Type)
             && (string.IsNullOrEmpty(filter.Search) || c.SearchName.Contains(filter.Search, StringComparison.Ordinal))
             && (!judged || (c.Item.Latest is { } latest && snapshot.InspectionById[latest.Id].Judged(filter.Area, areaIsFamily, filter.Grade))))

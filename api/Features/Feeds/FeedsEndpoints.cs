@@ -43,8 +43,6 @@ public static class FeedsEndpoints
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> All(HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        if (q.Failed) return q.Problem();
         var snapshot = await http.SnapshotAsync();
         await using var conn = await db.OpenConnectionAsync();
         var entries = await EntriesAsync(conn, snapshot, null);
@@ -55,8 +53,6 @@ public static class FeedsEndpoints
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> ForCouncil(string id, HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        if (q.Failed) return q.Problem();
         var snapshot = await http.SnapshotAsync();
         var council = snapshot.FindCouncil(id)?.Ref;
         if (council is null) return Problems.NotFoundFor("council", id);
@@ -72,9 +68,10 @@ public static class FeedsEndpoints
     private static async Task<List<Entry>> EntriesAsync(NpgsqlConnection conn, DatasetSnapshot snapshot, string? councilCode)
     {
         var newest = new Paging(Entries, 0);
-        var (inspections, _) = InspectionReader.List(snapshot, new InspectionFilter(Councils: councilCode is null ? null : [councilCode]), newest);
-        var p = new DynamicParameters(new { Council = councilCode });
-        var (visits, _) = await FocusedVisitsEndpoints.QueryAsync(conn, councilCode is null ? [] : ["v.council_code = @Council"], p, newest);
+        var filter = new InspectionFilter(councilCode is null ? null : [councilCode], null, null, null, null, null, null, null, InspectionReader.Newest);
+        var (inspections, _) = InspectionReader.List(snapshot, filter, newest);
+        var (visits, _) = await FocusedVisitReader.QueryAsync(conn,
+            councilCode is null ? new FocusedVisitFilter() : new FocusedVisitFilter { CouncilCodes = [councilCode] }, newest);
         return inspections.Select(FromInspection).Concat(visits.Select(FromVisit))
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(Entries).ToList();
     }

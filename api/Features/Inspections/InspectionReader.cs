@@ -3,15 +3,6 @@ using JudgementsApi.Infrastructure;
 namespace JudgementsApi.Features.Inspections;
 
 /// <summary>
-/// What a collection of inspections may be filtered by, already validated: councils (codes), a region
-/// (code), a framework or framework version, a type, a publication window, and an area and/or grade.
-/// </summary>
-public sealed record InspectionFilter(
-    IReadOnlyCollection<string>? Councils = null, string? Region = null, string? Framework = null, string? Type = null,
-    DateOnly? PublishedFrom = null, DateOnly? PublishedTo = null, string? Area = null, string? Grade = null,
-    string Sort = InspectionReader.Newest, bool FullOnly = false);
-
-/// <summary>
 /// Every read of inspections, from the dataset snapshot: a collection's filter, order, page and total
 /// in one method each, and one inspection in full.
 /// </summary>
@@ -21,7 +12,14 @@ public static class InspectionReader
     public static readonly string[] Sorts = [Newest, "published", "council"];
 
     /// <summary>The inspections matching <paramref name="filter"/>, in its order; one page of them and how many match.</summary>
-    public static (List<InspectionSummary> Items, long Total) List(DatasetSnapshot snapshot, InspectionFilter filter, Paging paging)
+    public static (List<InspectionSummary> Items, long Total) List(DatasetSnapshot snapshot, InspectionFilter filter, Paging paging) =>
+        Slice(Matching(snapshot, filter), paging);
+
+    /// <summary>The newest full inspections published on or before <paramref name="day"/> (the summary's "latest inspections").</summary>
+    public static List<InspectionSummary> LatestFull(DatasetSnapshot snapshot, DateOnly day, int count) =>
+        snapshot.Inspections.Where(i => i.FullInspection && i.Summary.Published <= day).Take(count).Select(i => i.Summary).ToList();
+
+    private static IReadOnlyList<SnapshotInspection> Matching(DatasetSnapshot snapshot, InspectionFilter filter)
     {
         IReadOnlyList<SnapshotInspection> ordered = filter.Sort switch
         {
@@ -29,21 +27,21 @@ public static class InspectionReader
             "council" => snapshot.ByCouncilName,
             _ => snapshot.Inspections,
         };
-        var councils = filter.Councils is null ? null : new HashSet<string>(filter.Councils, StringComparer.Ordinal);
+        var councils = filter.CouncilCodes is null ? null : new HashSet<string>(filter.CouncilCodes, StringComparer.Ordinal);
+        var region = filter.Region?.Code;
         var areaIsFamily = filter.Area is not null && snapshot.Vocabulary.Families.Contains(filter.Area);
         var judged = filter.Area is not null || filter.Grade is not null;
-        bool Matches(SnapshotInspection i) =>
+        if (councils is null && region is null && filter.Framework is null && filter.Type is null
+            && filter.PublishedFrom is null && filter.PublishedTo is null && !judged)
+            return ordered;
+        return ordered.Where(i =>
             (councils is null || councils.Contains(i.Summary.Council.Code))
-            && (filter.Region is null || i.RegionCode == filter.Region)
+            && (region is null || i.RegionCode == region)
             && (filter.Framework is null || snapshot.InFramework(i.Summary.FrameworkVersion, filter.Framework))
             && (filter.Type is null || i.Summary.Type == filter.Type)
             && (filter.PublishedFrom is not { } from || i.Summary.Published >= from)
             && (filter.PublishedTo is not { } to || i.Summary.Published <= to)
-            && (!filter.FullOnly || i.FullInspection)
-            && (!judged || i.Judged(filter.Area, areaIsFamily, filter.Grade));
-        var unfiltered = councils is null && filter.Region is null && filter.Framework is null && filter.Type is null
-            && filter.PublishedFrom is null && filter.PublishedTo is null && !filter.FullOnly && !judged;
-        return unfiltered ? Slice(ordered, paging) : Slice(ordered.Where(Matches).ToList(), paging);
+            && (!judged || i.Judged(filter.Area, areaIsFamily, filter.Grade))).ToList();
     }
 
     /// <summary>A council's inspections, newest first; with its predecessors', however many steps back, if asked.</summary>
@@ -56,7 +54,7 @@ public static class InspectionReader
         while (queue.TryDequeue(out var next))
             foreach (var p in snapshot.CouncilByCode.GetValueOrDefault(next)?.Predecessors ?? [])
                 if (lineage.Add(p.Code)) queue.Enqueue(p.Code);
-        return List(snapshot, new InspectionFilter(Councils: lineage), paging);
+        return List(snapshot, new InspectionFilter([.. lineage], null, null, null, null, null, null, null, Newest), paging);
     }
 
     /// <summary>One inspection in full (every judgement, its evidence, provenance); null if none has the id.</summary>

@@ -26,7 +26,7 @@ public static class CouncilSearch
         if (folded.StartsWith("saint ", StringComparison.Ordinal)) spellings.Add("st " + folded[6..]);
         if (folded.StartsWith("st ", StringComparison.Ordinal)) spellings.Add("saint " + folded[3..]);
 
-        var all = CouncilReader.List(snapshot, new CouncilFilter(), Paging.All).Items;
+        var all = CouncilReader.List(snapshot, new CouncilFilter(null, null, null, "current", null, null, null), Paging.All).Items;
         foreach (var spelling in spellings)
         {
             var byName = all.Where(c => SearchText.Fold(c.Name) == spelling).ToList();
@@ -36,7 +36,7 @@ public static class CouncilSearch
         var found = new List<CouncilItem>();
         foreach (var spelling in spellings)
         {
-            var (items, _) = CouncilReader.List(snapshot, new CouncilFilter(Search: spelling), Paging.All);
+            var (items, _) = CouncilReader.List(snapshot, new CouncilFilter(null, null, null, "current", spelling, null, null), Paging.All);
             found.AddRange(items.Where(i => found.All(f => f.Code != i.Code)));
         }
         if (found.Count > 1)

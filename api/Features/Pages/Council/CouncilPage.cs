@@ -28,8 +28,7 @@ public static class CouncilPage
 
         var (history, _) = InspectionReader.ForCouncil(snapshot, council.Code, true, Paging.All);
         var lineage = new[] { council.Code }.Concat(council.Predecessors.Select(p => p.Code)).ToArray();
-        var (visits, _) = await FocusedVisitsEndpoints.QueryAsync(conn, ["v.council_code = ANY (@Codes)"],
-            new DynamicParameters(new { Codes = lineage }), Paging.All);
+        var (visits, _) = await FocusedVisitReader.QueryAsync(conn, new FocusedVisitFilter { CouncilCodes = lineage }, Paging.All);
         var neighbourItems = CouncilReader.ByCodes(snapshot, [council.Code, .. council.StatisticalNeighbours.Select(n => n.Code)]);
         var today = England.Today(http);
         var councils = Standings.Councils(snapshot);
