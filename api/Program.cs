@@ -23,8 +23,12 @@ var builder = WebApplication.CreateBuilder(command == "serve" ? args : args.Skip
 // Data: one pooled data source, migrations, the seed importer
 builder.Services.AddJudgementsDatabase(builder.Configuration);
 builder.Services.AddSingleton(sp => new Migrator(sp.GetRequiredService<OwnerDatabase>().Source, sp.GetRequiredService<ILogger<Migrator>>()));
+builder.Services.AddSingleton<SnapshotLoader>();
+builder.Services.AddHttpContextAccessor();
+// Serving: an import (JUDGEMENTS_SEED_DIR) is loaded into memory before its version is reported.
 builder.Services.AddSingleton(sp => new SeedImporter(sp.GetRequiredService<OwnerDatabase>().Source,
-    sp.GetRequiredService<DatasetState>(), sp.GetRequiredService<ILogger<SeedImporter>>()));
+    sp.GetRequiredService<DatasetState>(), sp.GetRequiredService<ILogger<SeedImporter>>(),
+    command == "serve" ? sp.GetRequiredService<SnapshotLoader>() : null));
 builder.Services.AddSingleton<JudgementsApi.Features.VocabularySource>();
 builder.Services.AddSingleton<CouncilNames>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -50,7 +54,11 @@ var app = builder.Build();
 try
 {
     await Startup.PrepareDatabaseAsync(app, command, commandArgs);
-    if (command == "serve") await Startup.CheckServingConnectionAsync(app);
+    if (command == "serve")
+    {
+        await Startup.CheckServingConnectionAsync(app);
+        await Startup.LoadSnapshotAsync(app);
+    }
 }
 catch (Exception ex) when (ex is MigrationException or SeedValidationException or StartupException)
 {

@@ -95,6 +95,23 @@ public static class Startup
             user, pool, maxConnections, instances);
     }
 
+    /// <summary>
+    /// Serving only, after the pool is sized: the dataset into memory before the first request. Should
+    /// the database be unreachable just then, the version poller (or the first request) loads it later.
+    /// </summary>
+    public static async Task LoadSnapshotAsync(WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<SnapshotLoader>().LoadAsync();
+        }
+        catch (Exception ex) when (Database.IsUnavailable(ex))
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")
+                .LogWarning("Could not load the dataset into memory yet ({Message}); the version poller retries", ex.Message);
+        }
+    }
+
     /// <summary>After migrating as the owner, the serving role may read every table, including those of later migrations.</summary>
     private static async Task GrantReadAsync(IServiceProvider services, IConfiguration config, ILogger log)
     {

@@ -1,14 +1,12 @@
-using Dapper;
 using JudgementsApi.Infrastructure;
-using Npgsql;
 
 namespace JudgementsApi.Features;
 
 public sealed record RegionRef(string Code, string Name, string Slug);
 
 /// <summary>
-/// The codes a request may use (grades, areas, regions, types…), read from the loaded dataset and
-/// kept until its version changes, so validating a query costs no database round trip.
+/// The codes a request may use (grades, areas, regions, types…), part of the dataset's in-memory
+/// snapshot, so validating a query costs no database round trip.
 /// </summary>
 public sealed class Vocabulary
 {
@@ -45,36 +43,9 @@ public sealed class Vocabulary
     public static int FamilyRank(string family) => Array.IndexOf(FamilyOrder, family) is var i and >= 0 ? i : FamilyOrder.Length;
 }
 
-public sealed class VocabularySource(NpgsqlDataSource db, DatasetState state)
+/// <summary>The vocabulary of the snapshot the current request reads (no database round trip).</summary>
+public sealed class VocabularySource(SnapshotLoader snapshots, IHttpContextAccessor http)
 {
-    private (string? Version, Vocabulary Value)? _cached;
-
-    public async Task<Vocabulary> GetAsync()
-    {
-        var version = state.Version;
-        if (_cached is { } c && version is not null && c.Version == version) return c.Value;
-
-        await using var conn = await db.OpenConnectionAsync();
-        await using var multi = await conn.QueryMultipleAsync("""
-            SELECT code FROM grades ORDER BY rank, code;
-            SELECT DISTINCT family FROM judgement_areas;
-            SELECT code FROM judgement_areas ORDER BY code;
-            SELECT DISTINCT type FROM inspections ORDER BY type;
-            SELECT slug FROM frameworks ORDER BY slug;
-            SELECT slug FROM framework_versions ORDER BY effective_from, slug;
-            SELECT code, name, slug FROM regions ORDER BY name;
-            """);
-        var vocabulary = new Vocabulary
-        {
-            Grades = (await multi.ReadAsync<string>()).ToList(),
-            Families = (await multi.ReadAsync<string>()).OrderBy(Vocabulary.FamilyRank).ThenBy(f => f, StringComparer.Ordinal).ToList(),
-            AreaCodes = (await multi.ReadAsync<string>()).ToList(),
-            InspectionTypes = (await multi.ReadAsync<string>()).ToList(),
-            Frameworks = (await multi.ReadAsync<string>()).ToList(),
-            FrameworkVersions = (await multi.ReadAsync<string>()).ToList(),
-            Regions = (await multi.ReadAsync<RegionRef>()).ToList(),
-        };
-        if (version is not null) _cached = (version, vocabulary);
-        return vocabulary;
-    }
+    public async Task<Vocabulary> GetAsync() =>
+        (http.HttpContext is { } context ? await context.SnapshotAsync() : await snapshots.CurrentAsync()).Vocabulary;
 }

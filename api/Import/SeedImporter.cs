@@ -12,7 +12,8 @@ public sealed record ImportResult(string Version, bool Changed, IReadOnlyDiction
 /// Loads a validated seed-data folder: every table replaced in one transaction (so a failure
 /// changes nothing), skipped entirely when the files' hash equals the loaded version.
 /// </summary>
-public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogger<SeedImporter> log)
+/// <remarks>When serving, <paramref name="snapshots"/> loads the imported version into memory before it is reported.</remarks>
+public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogger<SeedImporter> log, SnapshotLoader? snapshots = null)
 {
     private const long LockKey = 7_401_209_386_002;
 
@@ -27,7 +28,7 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         if (loaded == seed.Version)
         {
             log.LogInformation("Seed data {Version} is already loaded", seed.Version[..12]);
-            state.Set(seed.Version);
+            await PublishAsync(seed.Version);
             return new ImportResult(seed.Version, false, seed.Counts());
         }
 
@@ -130,9 +131,27 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         await using (var analyze = new NpgsqlCommand("ANALYZE", conn, tx)) await analyze.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
 
-        state.Set(seed.Version);
+        await PublishAsync(seed.Version);
         log.LogInformation("Imported seed data {Version}: {Counts}", seed.Version[..12], string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
         return new ImportResult(seed.Version, true, counts);
+    }
+
+    /// <summary>
+    /// While serving, the imported version is served from now on (loaded into memory before it is
+    /// reported). Before serving starts (start-up's import) there is nothing to replace: serving loads it.
+    /// Should reading it back fail, the version poller retries.
+    /// </summary>
+    private async Task PublishAsync(string version)
+    {
+        if (snapshots is null || state.Snapshot is null) return;
+        try
+        {
+            await snapshots.LoadAtLeastAsync(version);
+        }
+        catch (Exception ex) when (Database.IsUnavailable(ex))
+        {
+            log.LogWarning("Imported {Version} but could not load it into memory yet ({Message}); the version poller retries", version[..12], ex.Message);
+        }
     }
 
     private static async Task Copy<T>(NpgsqlConnection conn, string target, IReadOnlyList<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)

@@ -71,7 +71,7 @@ public static class Caching
             if (!HttpMethods.IsGet(request.Method)
                 || !(ApiVersions.IsVersioned(request.Path) || request.Path.StartsWithSegments("/embed")
                     || context.GetEndpoint()?.Metadata.GetMetadata<Features.Pages.PageMetadata>() is not null)
-                || ETagFor(context, state.Version) is not { } etag)
+                || ETagFor(context, context.DatasetVersion()) is not { } etag)
             {
                 await next(context);
                 return;
@@ -140,7 +140,7 @@ public static class Caching
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            var version = context.HttpContext.RequestServices.GetRequiredService<DatasetState>().Version;
+            var version = context.HttpContext.DatasetVersion();
             // While the database is unreachable entries are still looked up (served stale) but a
             // miss is never stored: it is a 503 anyway.
             var cacheable = enabled && version is not null && HttpMethods.IsGet(context.HttpContext.Request.Method);

@@ -4,32 +4,49 @@ using Npgsql;
 namespace JudgementsApi.Infrastructure;
 
 /// <summary>
-/// The version of the loaded dataset, as this process last saw it. ETags and cache keys derive from
-/// it; null means "no data loaded", and then nothing is cached, so every request goes to the
-/// database and reports its real state. While the database is unreachable the last version is kept:
-/// data changes only on import, so what was cached for it is still true and is served, marked stale.
+/// The dataset as this process last loaded it: the published <see cref="DatasetSnapshot"/> and its
+/// version. ETags and cache keys derive from the version, and a version is published only with its
+/// snapshot, so a key never goes with a body of another version. A null version means "no data
+/// loaded", and then nothing is cached. While the database is unreachable the last snapshot is kept:
+/// data changes only on import, so it is still true and is served, marked stale.
 /// </summary>
 public sealed class DatasetState
 {
-    private volatile string? _version;
+    private volatile DatasetSnapshot? _snapshot;
     private volatile bool _reachable = true;
 
-    public string? Version => _version;
+    public string? Version => _snapshot?.Version;
+
+    /// <summary>The published snapshot; null before the first load (or when the dataset cannot be read at all).</summary>
+    public DatasetSnapshot? Snapshot => _snapshot;
 
     /// <summary>False from the first failure to reach the database until the next successful read of the version.</summary>
     public bool Reachable => _reachable;
 
-    public void Set(string? version)
+    public void Publish(DatasetSnapshot snapshot)
     {
-        _version = version;
+        _snapshot = snapshot;
         _reachable = true;
     }
 
+    public void MarkReachable() => _reachable = true;
+
     public void MarkUnreachable() => _reachable = false;
+
+    /// <summary>The dataset cannot be read (not migrated, say): drop the snapshot so nothing is cached under it.</summary>
+    public void Forget()
+    {
+        _snapshot = null;
+        _reachable = true;
+    }
 }
 
-/// <summary>Polls the dataset version, so an import by another process is seen within seconds.</summary>
-public sealed class DatasetVersionPoller(NpgsqlDataSource db, DatasetState state, Outages outages, ILogger<DatasetVersionPoller> log) : BackgroundService
+/// <summary>
+/// Polls the dataset version, so an import by another process is seen within seconds; a new version
+/// is loaded into memory before it is reported.
+/// </summary>
+public sealed class DatasetVersionPoller(NpgsqlDataSource db, DatasetState state, SnapshotLoader snapshots, Outages outages,
+    ILogger<DatasetVersionPoller> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -40,10 +57,15 @@ public sealed class DatasetVersionPoller(NpgsqlDataSource db, DatasetState state
         {
             try
             {
-                await using var conn = await db.OpenConnectionAsync(stoppingToken);
-                var version = await conn.QueryFirstOrDefaultAsync<string>("SELECT version FROM dataset");
-                if (version != state.Version) log.LogInformation("Dataset version is now {Version}", version ?? "(none)");
-                state.Set(version);
+                string? version;
+                await using (var conn = await db.OpenConnectionAsync(stoppingToken))
+                    version = await conn.QueryFirstOrDefaultAsync<string>("SELECT version FROM dataset");
+                if (state.Snapshot is null || version != state.Version)
+                {
+                    if (state.Snapshot is not null) log.LogInformation("Dataset version is now {Version}", version ?? "(none)");
+                    await snapshots.LoadAsync();
+                }
+                state.MarkReachable();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested && Database.IsUnavailable(ex))
             {
@@ -53,7 +75,7 @@ public sealed class DatasetVersionPoller(NpgsqlDataSource db, DatasetState state
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 if (state.Version is not null) log.LogWarning("Cannot read the dataset version: {Message}", ex.Message);
-                state.Set(null);
+                state.Forget();
                 continue;
             }
             outages.Recovered();

@@ -51,6 +51,9 @@ public sealed class QueryReader(HttpContext http, List<ParameterError> errors)
     /// <summary>For the few checks that need the dataset itself (the days the statistics can describe, a framework's scale).</summary>
     public ValueTask<NpgsqlConnection> OpenConnectionAsync() => http.RequestServices.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
 
+    /// <summary>The dataset snapshot this request reads (the days the statistics can describe, a framework's scale).</summary>
+    public ValueTask<DatasetSnapshot> SnapshotAsync() => http.SnapshotAsync();
+
     public void Add(string parameter, string message, IReadOnlyList<string>? allowed = null) =>
         errors.Add(new ParameterError(parameter, message, allowed));
 

@@ -35,10 +35,9 @@ public static class BadgesEndpoints
     }
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> Get(
-        string id, [AsParameters] BadgeQuery query, HttpContext http, NpgsqlDataSource db)
+        string id, [AsParameters] BadgeQuery query, HttpContext http)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var headline = await CouncilHeadline.LoadAsync(conn, id);
+        var headline = CouncilHeadline.Load(await http.SnapshotAsync(), id);
         if (headline is null) return Problems.NotFoundFor("council", id);
         return new BodyResult($"{MediaType}; charset=utf-8", Badge.Render(headline, query.Rendered));
     }

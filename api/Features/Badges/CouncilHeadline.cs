@@ -1,8 +1,7 @@
 using System.Globalization;
-using Dapper;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
-using Npgsql;
+using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Badges;
 
@@ -22,17 +21,8 @@ public sealed record CouncilHeadline(CouncilItem Council, IReadOnlyList<LinkedCo
     public IReadOnlyList<AreaGrade> OtherGrades =>
         Latest is null ? [] : AreaGrade.All(Latest).Where(g => g.Family != Wording.Overall).ToList();
 
-    public static async Task<CouncilHeadline?> LoadAsync(NpgsqlConnection conn, string id)
-    {
-        var found = await CouncilLookup.FindAsync(conn, id);
-        if (found is null) return null;
-        var council = (await CouncilReader.ByCodesAsync(conn, [found.Code]))[found.Code];
-        var successors = (await conn.QueryAsync<(string Code, string Name, string Slug, DateOnly Date)>("""
-            SELECT c.code, c.name, c.slug, s.date FROM council_successions s JOIN councils c ON c.code = s.successor_code
-            WHERE s.predecessor_code = @Code ORDER BY c.name
-            """, new { found.Code })).Select(s => new LinkedCouncil(s.Code, s.Name, s.Slug, s.Date)).ToList();
-        return new CouncilHeadline(council, successors);
-    }
+    public static CouncilHeadline? Load(DatasetSnapshot snapshot, string id) =>
+        snapshot.FindCouncil(id) is { } found ? new CouncilHeadline(found.Item, found.Successors) : null;
 
     /// <summary>"Shropshire: good overall effectiveness…" in words, for titles, alt text and screen readers.</summary>
     public string Describe()

@@ -1,8 +1,6 @@
-using Dapper;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Import;
 using JudgementsApi.Infrastructure;
-using Npgsql;
 
 namespace JudgementsApi.Features.Councils;
 
@@ -14,9 +12,9 @@ public sealed record CouncilMatch(CouncilRef? Council, IReadOnlyList<CouncilRef>
 /// slug) or its name as people write it — "Telford and Wrekin", "telford-&amp;-wrekin",
 /// "Kingston upon Hull", "hull", "bcp", "Saint Helens" or "St Helens" — and otherwise suggests the
 /// closest councils. Used by the council path, the <c>council</c> filters and (for a search box) the
-/// pages. The council list is held in memory until the dataset version changes.
+/// pages. The index is built once per dataset snapshot.
 /// </summary>
-public sealed class CouncilNames(NpgsqlDataSource db, DatasetState state)
+public sealed class CouncilNames(SnapshotLoader snapshots, IHttpContextAccessor http)
 {
     public const int MaxSuggestions = 5;
 
@@ -28,22 +26,12 @@ public sealed class CouncilNames(NpgsqlDataSource db, DatasetState state)
         ["durham"] = "E06000047",  // County Durham
     };
 
-    private sealed class Row
-    {
-        public string Code { get; init; } = "";
-        public string? LaCode { get; init; }
-        public string Name { get; init; } = "";
-        public string Slug { get; init; } = "";
-        public DateOnly? Closed { get; init; }
-        public string[] FormerCodes { get; init; } = [];
-    }
-
     private sealed record Entry(CouncilRef Council, bool Current, string[] Keys);
 
     private sealed record Index(List<Entry> Entries, Dictionary<string, Entry> ByIdentifier, Dictionary<string, Entry> ByCode,
         Dictionary<string, Entry> ByKey);
 
-    private (string? Version, Index Value)? _cached;
+    private (DatasetSnapshot Snapshot, Index Value)? _cached;
 
     /// <summary>
     /// The council <paramref name="text"/> names, by identifier first (as <see cref="CouncilLookup"/>:
@@ -142,28 +130,30 @@ public sealed class CouncilNames(NpgsqlDataSource db, DatasetState state)
 
     private async Task<Index> IndexAsync()
     {
-        var version = state.Version;
-        if (_cached is { } c && version is not null && c.Version == version) return c.Value;
-        await using var conn = await db.OpenConnectionAsync();
-        var rows = (await conn.QueryAsync<Row>(
-            "SELECT code, la_code, name, slug, closed, former_codes FROM councils ORDER BY (closed IS NULL) DESC, name, code")).ToList();
+        var snapshot = http.HttpContext is { } context ? await context.SnapshotAsync() : await snapshots.CurrentAsync();
+        if (_cached is { } c && ReferenceEquals(c.Snapshot, snapshot)) return c.Value;
+        var index = Build(snapshot);
+        _cached = (snapshot, index);
+        return index;
+    }
 
+    private static Index Build(DatasetSnapshot snapshot)
+    {
         // Current councils come first, so where two councils share an identifier or a name the current one wins.
-        var entries = rows.Select(r => new Entry(new CouncilRef(r.Code, r.Name, r.Slug), r.Closed is null, NameKeys(r.Name, r.Slug))).ToList();
+        var rows = snapshot.Councils.OrderBy(c => c.Item.Current ? 0 : 1).ToList(); // stable: by name, code within each
+        var entries = rows.Select(r => new Entry(r.Ref, r.Item.Current, NameKeys(r.Item.Name, r.Item.Slug))).ToList();
         var byCode = new Dictionary<string, Entry>(StringComparer.Ordinal);
         var byIdentifier = new Dictionary<string, Entry>(StringComparer.Ordinal);
         var byKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
             byCode.TryAdd(rows[i].Code, entries[i]);
-            if (rows[i].LaCode is { } la) byIdentifier.TryAdd(la.ToLowerInvariant(), entries[i]);
-            byIdentifier.TryAdd(rows[i].Slug, entries[i]);
+            if (rows[i].Item.LaCode is { } la) byIdentifier.TryAdd(la.ToLowerInvariant(), entries[i]);
+            byIdentifier.TryAdd(rows[i].Item.Slug, entries[i]);
             foreach (var former in rows[i].FormerCodes) byIdentifier.TryAdd(former.ToLowerInvariant(), entries[i]);
             foreach (var k in entries[i].Keys) byKey.TryAdd(k, entries[i]);
         }
-        var index = new Index(entries, byIdentifier, byCode, byKey);
-        if (version is not null) _cached = (version, index);
-        return index;
+        return new Index(entries, byIdentifier, byCode, byKey);
     }
 
     /// <summary>

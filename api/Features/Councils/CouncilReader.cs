@@ -1,61 +1,49 @@
-using Dapper;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Infrastructure;
-using Npgsql;
 
 namespace JudgementsApi.Features.Councils;
 
-/// <summary>The council list shape for any filter: councils with their region, then their headline inspections.</summary>
+/// <summary>Every read of councils, from the dataset snapshot: the list, one council in full, its neighbours, the regions.</summary>
 public static class CouncilReader
 {
-    private sealed class Row
+    /// <summary>The councils matching <paramref name="filter"/>, by name then code; one page of them and how many match.</summary>
+    public static (List<CouncilItem> Items, long Total) List(DatasetSnapshot snapshot, CouncilFilter filter, Paging paging)
     {
-        public string Code { get; init; } = "";
-        public string? LaCode { get; init; }
-        public string? OfstedUrn { get; init; }
-        public string Name { get; init; } = "";
-        public string Slug { get; init; } = "";
-        public string Type { get; init; } = "";
-        public string RegionCode { get; init; } = "";
-        public string RegionName { get; init; } = "";
-        public string RegionSlug { get; init; } = "";
-        public DateOnly? Opened { get; init; }
-        public string? OpenedNote { get; init; }
-        public DateOnly? Closed { get; init; }
-        public string? LatestId { get; init; }
-        public long Total { get; init; }
+        var codes = filter.Codes is null ? null : new HashSet<string>(filter.Codes, StringComparer.Ordinal);
+        var areaIsFamily = filter.Area is not null && snapshot.Vocabulary.Families.Contains(filter.Area);
+        var judged = filter.Area is not null || filter.Grade is not null;
+        var matches = snapshot.Councils.Where(c =>
+            // Naming councils explicitly shows them whatever their status.
+            (codes is not null || filter.Status == "all" || (filter.Status == "current") == c.Item.Current)
+            && (codes is null || codes.Contains(c.Code))
+            && (filter.Region is null || c.Item.Region.Code == filter.Region.Code)
+            && (filter.Type is null || c.Item.Type == filter.Type)
+            && (string.IsNullOrEmpty(filter.Search) || c.SearchName.Contains(filter.Search, StringComparison.Ordinal))
+            && (!judged || (c.Item.Latest is { } latest && snapshot.InspectionById[latest.Id].Judged(filter.Area, areaIsFamily, filter.Grade))))
+            .ToList();
+        return (matches.Skip(paging.Offset).Take(paging.Limit).Select(c => c.Item).ToList(), matches.Count);
     }
 
-    private const string Select = """
-        SELECT c.code, c.la_code, c.ofsted_urn, c.name, c.slug, c.type, c.region_code, r.name AS region_name,
-               r.slug AS region_slug, c.opened, c.opened_note, c.closed, l.inspection_id AS latest_id, count(*) OVER () AS total
-        FROM councils c
-        JOIN regions r ON r.code = c.region_code
-        LEFT JOIN council_latest_inspection l ON l.council_code = c.code
-        """;
-
-    public static async Task<(List<CouncilItem> Items, long Total)> QueryAsync(
-        NpgsqlConnection conn, string where, DynamicParameters parameters, Paging paging)
+    /// <summary>One council as GET /v1/councils/{id} answers it (the council page shows the same); null if none has the id.</summary>
+    public static CouncilDetail? Detail(DatasetSnapshot snapshot, string id)
     {
-        var sql = $"{Select}\n{where}\nORDER BY c.name, c.code\n" + (paging == Paging.All ? "" : "LIMIT @Limit OFFSET @Offset");
-        parameters.Add("Limit", paging.Limit);
-        parameters.Add("Offset", paging.Offset);
-        var rows = (await conn.QueryAsync<Row>(sql, parameters)).ToList();
-        var total = await Collection.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
-            $"SELECT count(*) FROM councils c LEFT JOIN council_latest_inspection l ON l.council_code = c.code\n{where}", parameters);
-        var latest = await InspectionReader.ByIdsAsync(conn, rows.Where(r => r.LatestId is not null).Select(r => r.LatestId!).ToList());
-        return (rows.Select(r => new CouncilItem(r.Code, r.LaCode, r.OfstedUrn, r.Name, r.Slug, r.Type,
-            new RegionRef(r.RegionCode, r.RegionName, r.RegionSlug), r.Opened, r.OpenedNote, r.Closed, r.Closed is null,
-            OfstedLinks.ProviderPage(r.OfstedUrn),
-            r.LatestId is null ? null : latest.GetValueOrDefault(r.LatestId))).ToList(), total);
+        if (snapshot.FindCouncil(id) is not { } c) return null;
+        var i = c.Item;
+        return new CouncilDetail(i.Code, i.LaCode, i.OfstedUrn, i.Name, i.Slug, i.Type, i.Region, i.Opened, i.OpenedNote, i.Closed, i.Current,
+            i.OfstedPageUrl, i.Latest, c.FormerCodes, c.Predecessors, c.Successors, c.Neighbours,
+            new CouncilCounts(snapshot.InspectionsByCouncil.GetValueOrDefault(c.Code)?.Length ?? 0, snapshot.FocusedVisitCounts.GetValueOrDefault(c.Code)));
     }
 
-    public static async Task<Dictionary<string, CouncilItem>> ByCodesAsync(NpgsqlConnection conn, IReadOnlyCollection<string> codes)
-    {
-        var p = new DynamicParameters(new { Codes = codes.ToArray() });
-        var (items, _) = await QueryAsync(conn, "WHERE c.code = ANY (@Codes)", p, Paging.All);
-        return items.ToDictionary(c => c.Code);
-    }
+    /// <summary>The council (rank 0), then its statistical neighbours in DfE's order, each with its latest grades.</summary>
+    public static List<NeighbourComparison> Neighbours(DatasetSnapshot snapshot, SnapshotCouncil council) =>
+    [
+        new(0, council.Item),
+        .. council.Neighbours.Where(n => snapshot.CouncilByCode.ContainsKey(n.Code)).Select(n => new NeighbourComparison(n.Rank, snapshot.CouncilByCode[n.Code].Item)),
+    ];
+
+    /// <summary>The list shape for given codes (those that exist), keyed by code.</summary>
+    public static Dictionary<string, CouncilItem> ByCodes(DatasetSnapshot snapshot, IEnumerable<string> codes) =>
+        codes.Distinct().Where(snapshot.CouncilByCode.ContainsKey).ToDictionary(c => c, c => snapshot.CouncilByCode[c].Item);
 
     public static IReadOnlyList<CsvColumn<CouncilItem>> CsvColumns(IReadOnlyList<string> families) =>
     [

@@ -4,7 +4,6 @@ using JudgementsApi.Features.Badges;
 using JudgementsApi.Features.Dataset;
 using JudgementsApi.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Embed;
 
@@ -37,10 +36,9 @@ public static class EmbedEndpoints
             .WithDescription("Grade colours from the service's one palette; the embed pages link it (no inline styles, so their CSP needs no exceptions).");
     }
 
-    private static async Task<Results<BodyResult, ProblemHttpResult>> Page(string id, NpgsqlDataSource db)
+    private static async Task<Results<BodyResult, ProblemHttpResult>> Page(string id, HttpContext http)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var h = await CouncilHeadline.LoadAsync(conn, id);
+        var h = CouncilHeadline.Load(await http.SnapshotAsync(), id);
         if (h is null) return Problems.NotFoundFor("council", id);
         return new BodyResult("text/html; charset=utf-8", Render(h));
     }

@@ -43,32 +43,35 @@ public static class FeedsEndpoints
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> All(HttpContext http, NpgsqlDataSource db)
     {
+        var snapshot = await http.SnapshotAsync();
         await using var conn = await db.OpenConnectionAsync();
-        var entries = await EntriesAsync(conn, "", new DynamicParameters(), new FocusedVisitFilter());
+        var entries = await EntriesAsync(conn, snapshot, null);
         var b = Base(http);
-        return Feed(http, await LoadedAtAsync(conn), "urn:uuid:" + StableId("feed"), "Ofsted judgements on councils' children's services: newest publications",
+        return Feed(http, LoadedAt(snapshot), "urn:uuid:" + StableId("feed"), "Ofsted judgements on councils' children's services: newest publications",
             $"{b}/", entries);
     }
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> ForCouncil(string id, HttpContext http, NpgsqlDataSource db)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var council = await CouncilLookup.FindAsync(conn, id);
+        var snapshot = await http.SnapshotAsync();
+        var council = snapshot.FindCouncil(id)?.Ref;
         if (council is null) return Problems.NotFoundFor("council", id);
-        var p = new DynamicParameters(new { Council = council.Code });
-        var entries = await EntriesAsync(conn, "WHERE i.council_code = @Council", p, new FocusedVisitFilter { CouncilCodes = [council.Code] });
-        return Feed(http, await LoadedAtAsync(conn), "urn:uuid:" + StableId("feed/councils/" + council.Code),
+        await using var conn = await db.OpenConnectionAsync();
+        var entries = await EntriesAsync(conn, snapshot, council.Code);
+        return Feed(http, LoadedAt(snapshot), "urn:uuid:" + StableId("feed/councils/" + council.Code),
             $"{council.Name}: Ofsted inspections and focused visits", $"{Base(http)}/councils/{council.Slug}", entries);
     }
 
-    private static async Task<DateTimeOffset> LoadedAtAsync(NpgsqlConnection conn) =>
-        new(DateTime.SpecifyKind(await conn.QueryFirstOrDefaultAsync<DateTime?>("SELECT loaded_at FROM dataset") ?? DateTime.UnixEpoch, DateTimeKind.Utc));
+    private static DateTimeOffset LoadedAt(DatasetSnapshot snapshot) => snapshot.LoadedAt ?? DateTimeOffset.UnixEpoch;
 
-    private static async Task<List<Entry>> EntriesAsync(NpgsqlConnection conn, string inspectionWhere, DynamicParameters p, FocusedVisitFilter visitFilter)
+    /// <summary>The newest inspections (from the snapshot) and focused visits (still read from the database), of one council or all.</summary>
+    private static async Task<List<Entry>> EntriesAsync(NpgsqlConnection conn, DatasetSnapshot snapshot, string? councilCode)
     {
         var newest = new Paging(Entries, 0);
-        var (inspections, _) = await InspectionReader.QueryAsync(conn, inspectionWhere, "ORDER BY i.published DESC, i.id DESC", p, newest);
-        var (visits, _) = await FocusedVisitReader.QueryAsync(conn, visitFilter, newest);
+        var filter = new InspectionFilter(councilCode is null ? null : [councilCode], null, null, null, null, null, null, null, InspectionReader.Newest);
+        var (inspections, _) = InspectionReader.List(snapshot, filter, newest);
+        var (visits, _) = await FocusedVisitReader.QueryAsync(conn,
+            councilCode is null ? new FocusedVisitFilter() : new FocusedVisitFilter { CouncilCodes = [councilCode] }, newest);
         return inspections.Select(FromInspection).Concat(visits.Select(FromVisit))
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(Entries).ToList();
     }

@@ -1,90 +1,81 @@
-using Dapper;
 using JudgementsApi.Infrastructure;
-using Npgsql;
 
 namespace JudgementsApi.Features.Inspections;
 
-/// <summary>The inspection list shape, read for any filter: one query for the rows, one for their grades.</summary>
+/// <summary>
+/// Every read of inspections, from the dataset snapshot: a collection's filter, order, page and total
+/// in one method each, and one inspection in full.
+/// </summary>
 public static class InspectionReader
 {
-    private sealed class Row
+    public const string Newest = "-published";
+    public static readonly string[] Sorts = [Newest, "published", "council"];
+
+    /// <summary>The inspections matching <paramref name="filter"/>, in its order; one page of them and how many match.</summary>
+    public static (List<InspectionSummary> Items, long Total) List(DatasetSnapshot snapshot, InspectionFilter filter, Paging paging) =>
+        Slice(Matching(snapshot, filter), paging);
+
+    /// <summary>The newest full inspections published on or before <paramref name="day"/> (the summary's "latest inspections").</summary>
+    public static List<InspectionSummary> LatestFull(DatasetSnapshot snapshot, DateOnly day, int count) =>
+        snapshot.Inspections.Where(i => i.FullInspection && i.Summary.Published <= day).Take(count).Select(i => i.Summary).ToList();
+
+    private static IReadOnlyList<SnapshotInspection> Matching(DatasetSnapshot snapshot, InspectionFilter filter)
     {
-        public string Id { get; init; } = "";
-        public string CouncilCode { get; init; } = "";
-        public string CouncilName { get; init; } = "";
-        public string CouncilSlug { get; init; } = "";
-        public string Type { get; init; } = "";
-        public string FrameworkVersion { get; init; } = "";
-        public DateOnly? StartDate { get; init; }
-        public DateOnly? EndDate { get; init; }
-        public DateOnly Published { get; init; }
-        public string PublishedPrecision { get; init; } = "";
-        public string? LeadInspector { get; init; }
-        public string? ReportUrl { get; init; }
-        public string? OfstedUrn { get; init; }
-        public string SourceKind { get; init; } = "";
-        public long Total { get; init; }
+        IReadOnlyList<SnapshotInspection> ordered = filter.Sort switch
+        {
+            "published" => snapshot.OldestFirst,
+            "council" => snapshot.ByCouncilName,
+            _ => snapshot.Inspections,
+        };
+        var councils = filter.CouncilCodes is null ? null : new HashSet<string>(filter.CouncilCodes, StringComparer.Ordinal);
+        var region = filter.Region?.Code;
+        var areaIsFamily = filter.Area is not null && snapshot.Vocabulary.Families.Contains(filter.Area);
+        var judged = filter.Area is not null || filter.Grade is not null;
+        if (councils is null && region is null && filter.Framework is null && filter.Type is null
+            && filter.PublishedFrom is null && filter.PublishedTo is null && !judged)
+            return ordered;
+        return ordered.Where(i =>
+            (councils is null || councils.Contains(i.Summary.Council.Code))
+            && (region is null || i.RegionCode == region)
+            && (filter.Framework is null || snapshot.InFramework(i.Summary.FrameworkVersion, filter.Framework))
+            && (filter.Type is null || i.Summary.Type == filter.Type)
+            && (filter.PublishedFrom is not { } from || i.Summary.Published >= from)
+            && (filter.PublishedTo is not { } to || i.Summary.Published <= to)
+            && (!judged || i.Judged(filter.Area, areaIsFamily, filter.Grade))).ToList();
     }
 
-    private sealed class GradeRow
+    /// <summary>A council's inspections, newest first; with its predecessors', however many steps back, if asked.</summary>
+    public static (List<InspectionSummary> Items, long Total) ForCouncil(DatasetSnapshot snapshot, string code, bool withPredecessors, Paging paging)
     {
-        public string InspectionId { get; init; } = "";
-        public string Family { get; init; } = "";
-        public string? Grade { get; init; }
-        public string Status { get; init; } = "";
+        if (!withPredecessors)
+            return Slice(snapshot.InspectionsByCouncil.GetValueOrDefault(code) ?? [], paging);
+        var lineage = new HashSet<string>(StringComparer.Ordinal) { code };
+        var queue = new Queue<string>([code]);
+        while (queue.TryDequeue(out var next))
+            foreach (var p in snapshot.CouncilByCode.GetValueOrDefault(next)?.Predecessors ?? [])
+                if (lineage.Add(p.Code)) queue.Enqueue(p.Code);
+        return List(snapshot, new InspectionFilter([.. lineage], null, null, null, null, null, null, null, Newest), paging);
     }
 
-    public const string Select = """
-        SELECT i.id, i.council_code, c.name AS council_name, c.slug AS council_slug, i.type, i.framework_version,
-               i.start_date, i.end_date, i.published, i.published_precision, i.lead_inspector, i.report_url,
-               c.ofsted_urn, i.source_kind, count(*) OVER () AS total
-        FROM inspections i JOIN councils c ON c.code = i.council_code
-        """;
-
-    /// <summary>
-    /// Runs <see cref="Select"/> + <paramref name="where"/> + <paramref name="orderBy"/> (fixed SQL text
-    /// with parameters, never spliced values) and pages it. Returns the page and the total number of matches.
-    /// </summary>
-    public static async Task<(List<InspectionSummary> Items, long Total)> QueryAsync(
-        NpgsqlConnection conn, string where, string orderBy, DynamicParameters parameters, Paging paging)
+    /// <summary>One inspection in full (every judgement, its evidence, provenance); null if none has the id.</summary>
+    public static InspectionDetail? Detail(DatasetSnapshot snapshot, string id)
     {
-        var sql = $"{Select}\n{where}\n{orderBy}\n" + (paging == Paging.All ? "" : "LIMIT @Limit OFFSET @Offset");
-        parameters.Add("Limit", paging.Limit);
-        parameters.Add("Offset", paging.Offset);
-        var rows = (await conn.QueryAsync<Row>(sql, parameters)).ToList();
-        var total = await Collection.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
-            $"SELECT count(*) FROM inspections i JOIN councils c ON c.code = i.council_code\n{where}", parameters);
-        return (await WithGradesAsync(conn, rows), total);
+        if (!snapshot.InspectionById.TryGetValue(id, out var i)) return null;
+        var s = i.Summary;
+        return new InspectionDetail(s.Id, s.Council, s.Type, s.FrameworkVersion, s.StartDate, s.EndDate, s.Published, s.PublishedPrecision,
+            s.LeadInspector, s.ReportUrl, s.OfstedPageUrl, s.SourceKind, s.Grades, s.MissingGrades, i.Judgements,
+            new Provenance(s.SourceKind, i.Source, s.ReportUrl, s.PublishedPrecision, i.Notes));
     }
 
-    /// <summary>The list shape for given ids, keyed by id.</summary>
-    public static async Task<Dictionary<string, InspectionSummary>> ByIdsAsync(NpgsqlConnection conn, IReadOnlyCollection<string> ids)
-    {
-        if (ids.Count == 0) return [];
-        var rows = (await conn.QueryAsync<Row>($"{Select}\nWHERE i.id = ANY (@Ids)", new { Ids = ids.ToArray() })).ToList();
-        return (await WithGradesAsync(conn, rows)).ToDictionary(i => i.Id);
-    }
+    /// <summary>The list shape for given ids (those that exist), keyed by id.</summary>
+    public static Dictionary<string, InspectionSummary> ByIds(DatasetSnapshot snapshot, IEnumerable<string> ids) =>
+        ids.Distinct().Where(snapshot.InspectionById.ContainsKey).ToDictionary(id => id, id => snapshot.InspectionById[id].Summary);
 
-    private static async Task<List<InspectionSummary>> WithGradesAsync(NpgsqlConnection conn, List<Row> rows)
+    private static (List<InspectionSummary> Items, long Total) Slice(IReadOnlyList<SnapshotInspection> matches, Paging paging)
     {
-        if (rows.Count == 0) return [];
-        var grades = (await conn.QueryAsync<GradeRow>("""
-            SELECT j.inspection_id, a.family, j.grade, j.status
-            FROM judgements j
-            JOIN inspections i ON i.id = j.inspection_id
-            JOIN judgement_areas a ON a.code = j.area_code
-            JOIN framework_version_areas va ON va.framework_version = i.framework_version AND va.area_code = j.area_code
-            WHERE j.inspection_id = ANY (@Ids)
-            ORDER BY j.inspection_id, va.display_order
-            """, new { Ids = rows.Select(r => r.Id).ToArray() }))
-            .ToLookup(g => g.InspectionId);
-
-        return rows.Select(r => new InspectionSummary(r.Id, new CouncilRef(r.CouncilCode, r.CouncilName, r.CouncilSlug), r.Type,
-                r.FrameworkVersion, r.StartDate, r.EndDate, r.Published, r.PublishedPrecision, r.LeadInspector, r.ReportUrl,
-                OfstedLinks.ProviderPage(r.OfstedUrn), r.SourceKind,
-                GradesByFamily(grades[r.Id].Select(g => (g.Family, g.Grade))),
-                MissingByFamily(grades[r.Id].Select(g => (g.Family, g.Grade, g.Status)))))
-            .ToList();
+        var items = new List<InspectionSummary>(Math.Max(0, Math.Min(paging.Limit, matches.Count - paging.Offset)));
+        for (var k = paging.Offset; k < matches.Count && k - paging.Offset < paging.Limit; k++) items.Add(matches[k].Summary);
+        return (items, matches.Count);
     }
 
     /// <summary>Family → why it has no grade (not_judged, not_covered, unknown), for the families <see cref="GradesByFamily"/> leaves null.</summary>
@@ -107,22 +98,6 @@ public static class InspectionReader
         foreach (var (family, grade) in grades.OrderBy(g => Vocabulary.FamilyRank(g.Family)))
             result.TryAdd(family, grade);
         return result;
-    }
-
-    /// <summary>
-    /// The area+grade filter, shared by inspections and councils' latest inspections: the inspection in
-    /// <paramref name="inspectionColumn"/> has a judgement in the area (a family or one area code) with
-    /// the grade; either may be absent (any area; any known grade). Null when neither is given.
-    /// </summary>
-    public static string? JudgementClause(string inspectionColumn, string? area, string? grade,
-        IReadOnlyCollection<string> families, DynamicParameters parameters)
-    {
-        if (area is null && grade is null) return null;
-        var areaClause = area is null ? "" : families.Contains(area) ? " AND a.family = @Area" : " AND a.code = @Area";
-        var gradeClause = grade is null ? " AND j.grade IS NOT NULL" : " AND j.grade = @Grade";
-        if (area is not null) parameters.Add("Area", area);
-        if (grade is not null) parameters.Add("Grade", grade);
-        return $"EXISTS (SELECT 1 FROM judgements j JOIN judgement_areas a ON a.code = j.area_code WHERE j.inspection_id = {inspectionColumn}{areaClause}{gradeClause})";
     }
 
     /// <summary>CSV columns for the list shape: one per area family, so a spreadsheet opens it as a table.</summary>

@@ -1,8 +1,6 @@
-using Dapper;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Import;
 using JudgementsApi.Infrastructure;
-using Npgsql;
 
 namespace JudgementsApi.Features.Pages;
 
@@ -16,12 +14,11 @@ public static class CouncilSearch
     private static readonly HashSet<string> MinorWords = ["and", "of", "the", "upon", "city", "on"];
 
     /// <summary>Current councils matching <paramref name="text"/>, best first; an exact identifier or full name gives one.</summary>
-    public static async Task<List<CouncilItem>> FindAsync(NpgsqlConnection conn, string text)
+    public static List<CouncilItem> Find(DatasetSnapshot snapshot, string text)
     {
         text = text.Trim();
         if (text.Length == 0) return [];
-        if (await CouncilLookup.FindAsync(conn, text) is { } exact)
-            return [.. (await CouncilReader.ByCodesAsync(conn, [exact.Code])).Values];
+        if (snapshot.FindCouncil(text) is { } exact) return [exact.Item];
 
         var folded = SearchText.Fold(text);
         if (folded.Length == 0) return [];
@@ -29,7 +26,7 @@ public static class CouncilSearch
         if (folded.StartsWith("saint ", StringComparison.Ordinal)) spellings.Add("st " + folded[6..]);
         if (folded.StartsWith("st ", StringComparison.Ordinal)) spellings.Add("saint " + folded[3..]);
 
-        var all = await CurrentAsync(conn);
+        var all = CouncilReader.List(snapshot, new CouncilFilter(null, null, null, "current", null, null, null), Paging.All).Items;
         foreach (var spelling in spellings)
         {
             var byName = all.Where(c => SearchText.Fold(c.Name) == spelling).ToList();
@@ -39,8 +36,7 @@ public static class CouncilSearch
         var found = new List<CouncilItem>();
         foreach (var spelling in spellings)
         {
-            var p = new DynamicParameters(new { Search = spelling });
-            var (items, _) = await CouncilReader.QueryAsync(conn, "WHERE c.closed IS NULL AND c.search_name LIKE '%' || @Search || '%'", p, Paging.All);
+            var (items, _) = CouncilReader.List(snapshot, new CouncilFilter(null, null, null, "current", spelling, null, null), Paging.All);
             found.AddRange(items.Where(i => found.All(f => f.Code != i.Code)));
         }
         if (found.Count > 1)
@@ -61,7 +57,4 @@ public static class CouncilSearch
 
     private static string Initials(string name) =>
         string.Concat(SearchText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !MinorWords.Contains(w)).Select(w => w[0]));
-
-    private static async Task<List<CouncilItem>> CurrentAsync(NpgsqlConnection conn) =>
-        (await CouncilReader.QueryAsync(conn, "WHERE c.closed IS NULL", new DynamicParameters(), Paging.All)).Items;
 }

@@ -48,10 +48,9 @@ public static class PagesEndpoints
     }
 
     /// <summary>GET /search?q=: one match goes straight to the council; otherwise the list of matches.</summary>
-    private static async Task<IResult> Search(NpgsqlDataSource db, string? q)
+    private static async Task<IResult> Search(HttpContext http, string? q)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var found = string.IsNullOrWhiteSpace(q) ? [] : await CouncilSearch.FindAsync(conn, q);
+        var found = string.IsNullOrWhiteSpace(q) ? [] : CouncilSearch.Find(await http.SnapshotAsync(), q);
         if (found.Count == 1) return Results.Redirect($"/councils/{found[0].Slug}");
         var sb = new StringBuilder($"""
             <h1 class="govuk-heading-xl">Find a council</h1>

@@ -19,7 +19,7 @@ internal sealed class Counter
     // Slots: 0 … scale-1 the grades, then not inspected, not graded, not judged, not covered, unknown.
     private readonly int _notInspected, _notGraded, _notJudged, _notCovered, _unknown, _width;
 
-    public Counter(IReadOnlyList<CouncilRow> councils, Grouping grouping, IReadOnlyList<string> scale)
+    public Counter(IReadOnlyList<CouncilPeriod> councils, Grouping grouping, IReadOnlyList<string> scale)
     {
         _scale = scale;
         _grouping = grouping;

@@ -8,14 +8,14 @@ namespace JudgementsApi.Features.Statistics;
 public static class DistributionEndpoint
 {
     internal static async Task<Results<Ok<Distribution>, CsvResult<Distributions.CsvRow>, CsvResult<CouncilStanding>, ProblemHttpResult>> Get(
-        [AsParameters] DistributionQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] DistributionQuery query, HttpContext http, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
         var (area, groupBy, framework, includeCouncils, asOf) = query.Filter;
 
-        await using var conn = await db.OpenConnectionAsync();
-        var councils = await Standings.CouncilsAsync(conn);
-        var (result, standings) = await ComputeAsync(conn, vocabulary, councils, area, framework, groupBy, asOf, includeCouncils);
+        var snapshot = await http.SnapshotAsync();
+        var councils = Standings.Councils(snapshot);
+        var (result, standings) = Compute(snapshot, vocabulary, councils, area, framework, groupBy, asOf, includeCouncils);
         var (england, groups) = (result.England, result.Groups);
 
         if (http.WantsCsv())
@@ -29,17 +29,17 @@ public static class DistributionEndpoint
     }
 
     /// <summary>The distribution on a day, as the endpoint answers it (pages draw from this too, so their numbers are the API's).</summary>
-    internal static async Task<(Distribution Result, List<CouncilStanding>? Standings)> ComputeAsync(NpgsqlConnection conn,
-        Vocabulary vocabulary, IReadOnlyList<CouncilRow> councils, string area, string? framework, string groupBy, DateOnly asOf, bool includeCouncils)
+    internal static (Distribution Result, List<CouncilStanding>? Standings) Compute(DatasetSnapshot snapshot,
+        Vocabulary vocabulary, IReadOnlyList<CouncilPeriod> councils, string area, string? framework, string groupBy, DateOnly asOf, bool includeCouncils)
     {
         var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
-        var scale = await Standings.ScaleAsync(conn, selection);
-        var latest = await Standings.LatestAsync(conn, selection, asOf);
+        var scale = Standings.Scale(snapshot, selection);
+        var latest = Standings.Latest(snapshot, selection, asOf);
         scale = Standings.Complete(scale, latest.Values.Select(r => r.Grade), vocabulary.Grades);
         var counter = new Counter(councils, Grouping.For(groupBy, vocabulary), scale);
         foreach (var row in latest.Values) counter.Apply(row);
         var (england, groups) = counter.Count(asOf);
-        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        var dataAsOf = Freshness.DataAsOf(snapshot);
         var warnings = Freshness.Warnings(asOf, dataAsOf);
         if (england.NotGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, england.NotGraded));
 

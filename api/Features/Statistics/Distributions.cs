@@ -4,7 +4,7 @@ using JudgementsApi.Infrastructure;
 namespace JudgementsApi.Features.Statistics;
 
 /// <summary>How councils are grouped: none, by region or by council type (every group listed, even when empty).</summary>
-internal sealed record Grouping(string Kind, IReadOnlyList<(string Code, string Name)> Groups, Func<CouncilRow, string>? KeyOf)
+internal sealed record Grouping(string Kind, IReadOnlyList<(string Code, string Name)> Groups, Func<CouncilPeriod, string>? KeyOf)
 {
     public static readonly IReadOnlyDictionary<string, string> TypeNames = new Dictionary<string, string>
     {
@@ -70,6 +70,6 @@ internal static class Distributions
         return d;
     }
 
-    public static DateOnly? Earliest(IReadOnlyList<CouncilRow> councils) =>
+    public static DateOnly? Earliest(IReadOnlyList<CouncilPeriod> councils) =>
         councils.Select(c => c.Opened).Where(d => d is not null).Min();
 }

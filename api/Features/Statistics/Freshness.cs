@@ -1,5 +1,4 @@
-using Dapper;
-using Npgsql;
+using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Statistics;
 
@@ -7,9 +6,7 @@ namespace JudgementsApi.Features.Statistics;
 internal static class Freshness
 {
     /// <summary>The newest publication in the dataset: an inspection report or a focused-visit letter.</summary>
-    public static Task<DateOnly?> DataAsOfAsync(NpgsqlConnection conn) => conn.ExecuteScalarAsync<DateOnly?>("""
-        SELECT greatest((SELECT max(published) FROM inspections), (SELECT max(letter_date) FROM focused_visits))
-        """);
+    public static DateOnly? DataAsOf(DatasetSnapshot snapshot) => snapshot.DataAsOf;
 
     /// <summary>Warnings for figures as at <paramref name="day"/>: a day after the newest publication may miss newer reports.</summary>
     public static List<string> Warnings(DateOnly? day, DateOnly? dataAsOf)

@@ -9,7 +9,7 @@ namespace JudgementsApi.Features.Statistics;
 
 /// <summary>
 /// GET /v1/statistics/movements: each council's grade as at two days and how far it moved. Both
-/// days use the distribution's rule (<see cref="Standings.LatestAsync(NpgsqlConnection, AreaSelection, DateOnly)"/>),
+/// days use the distribution's rule (<see cref="Standings.Latest(DatasetSnapshot, AreaSelection, DateOnly)"/>),
 /// so the grades here are exactly those /statistics/distribution?include=councils lists for each day.
 /// </summary>
 public static class MovementsEndpoint
@@ -17,20 +17,20 @@ public static class MovementsEndpoint
     public const string NotInOperation = "notInOperation";
 
     internal static async Task<Results<Ok<CouncilMovements>, CsvResult<CouncilMovement>, ProblemHttpResult>> Get(
-        [AsParameters] MovementsQuery query, [AsParameters] ListQuery paged, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] MovementsQuery query, [AsParameters] ListQuery paged, HttpContext http, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
         var (area, region, onlyCodes, fromGrade, toGrade, direction, sort, from, to) = query.Filter;
         var paging = paged.Paging;
 
-        await using var conn = await db.OpenConnectionAsync();
-        var councils = await Standings.CouncilsAsync(conn);
+        var snapshot = await http.SnapshotAsync();
+        var councils = Standings.Councils(snapshot);
         var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
-        var areaByVersion = await Standings.AreaByVersionAsync(conn, selection);
-        var before = (await Standings.LatestAsync(conn, null, from, [areaByVersion]))[0];
-        var after = (await Standings.LatestAsync(conn, null, to, [areaByVersion]))[0];
-        var ranks = (await conn.QueryAsync<(string Code, int Rank)>("SELECT code, rank FROM grades")).ToDictionary(g => g.Code, g => g.Rank);
-        var scale = Standings.Complete(await Standings.ScaleAsync(conn, selection),
+        var areaByVersion = Standings.AreaByVersion(snapshot, selection);
+        var before = (Standings.Latest(snapshot, null, from, [areaByVersion]))[0];
+        var after = (Standings.Latest(snapshot, null, to, [areaByVersion]))[0];
+        var ranks = snapshot.Grades.ToDictionary(g => g.Code, g => g.Rank);
+        var scale = Standings.Complete(Standings.Scale(snapshot, selection),
             before.Values.Concat(after.Values).Select(r => r.Grade), vocabulary.Grades);
         var regions = vocabulary.Regions.ToDictionary(r => r.Code);
         var only = onlyCodes?.ToHashSet();
@@ -65,7 +65,7 @@ public static class MovementsEndpoint
         };
         var list = ordered.ThenBy(m => m.Council.Code, StringComparer.Ordinal).ToList();
 
-        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        var dataAsOf = Freshness.DataAsOf(snapshot);
         var warnings = Freshness.Warnings(to, dataAsOf);
         var notGraded = list.Count(m => m.From.Status == "notGraded" || m.To.Status == "notGraded");
         if (notGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, notGraded));
@@ -81,7 +81,7 @@ public static class MovementsEndpoint
     }
 
     /// <summary>The council's standing on <paramref name="day"/>, by the distribution's rule.</summary>
-    private static StandingAsAt AsAt(CouncilRow council, DateOnly day, IReadOnlyDictionary<string, StandingRow> latest)
+    private static StandingAsAt AsAt(CouncilPeriod council, DateOnly day, IReadOnlyDictionary<string, StandingRow> latest)
     {
         if (!council.InOperation(day)) return new StandingAsAt(NotInOperation, null, null, null, null);
         var l = latest.GetValueOrDefault(council.Code);

@@ -1,10 +1,9 @@
-using Dapper;
-using Npgsql;
+using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Statistics;
 
 /// <summary>A council as the statistics see it: when it was in operation, and where it sits.</summary>
-internal sealed class CouncilRow
+internal sealed class CouncilPeriod
 {
     public string Code { get; init; } = "";
     public string Name { get; init; } = "";
@@ -73,7 +72,7 @@ internal static class StatusNames
 internal sealed record AreaSelection(string Area, bool IsFamily, string? Framework);
 
 /// <summary>
-/// Reads councils and full inspections for the statistics. Every statistic derives from one rule:
+/// Councils and full inspections for the statistics, from the dataset snapshot. Every statistic derives from one rule:
 /// a council's standing on a day is its most recent full inspection published on or before that
 /// day (a judgement dated only to a month or year counts from that period's last day: counts_from)
 /// (under the framework asked for, if any), ties broken by id, and that inspection's grade in
@@ -82,132 +81,90 @@ internal sealed record AreaSelection(string Area, bool IsFamily, string? Framewo
 /// </summary>
 internal static class Standings
 {
-    private const string CouncilsSql = """
-        SELECT c.code, c.name, c.slug, c.type, c.region_code, c.opened, c.closed, s.replaced
-        FROM councils c
-        LEFT JOIN (SELECT predecessor_code, min(date) AS replaced FROM council_successions GROUP BY predecessor_code) s
-          ON s.predecessor_code = c.code
-        ORDER BY c.name, c.code
-        """;
+    /// <summary>Every council, by name then code, with the day a successor took it over.</summary>
+    public static IReadOnlyList<CouncilPeriod> Councils(DatasetSnapshot snapshot) => snapshot.StatisticsCouncils;
 
-    public static async Task<List<CouncilRow>> CouncilsAsync(NpgsqlConnection conn) =>
-        (await conn.QueryAsync<CouncilRow>(CouncilsSql)).ToList();
-
-    private static string AreaCondition(AreaSelection s) => s.IsFamily ? "a.family = @Area" : "a.code = @Area";
-
-    private static string FrameworkCondition(string? framework) => framework is null ? "" :
-        "AND i.framework_version IN (SELECT slug FROM framework_versions WHERE slug = @Framework OR framework = @Framework)";
+    private static bool AreaMatches(DatasetSnapshot snapshot, string areaCode, AreaSelection s) =>
+        s.IsFamily ? snapshot.Areas.TryGetValue(areaCode, out var a) && a.Family == s.Area : areaCode == s.Area;
 
     /// <summary>
     /// For each framework version that grades the area, the area code it grades (a family has at
     /// most one area per version; should one ever have two, the first in display order counts).
     /// </summary>
-    public static async Task<Dictionary<string, string>> AreaByVersionAsync(NpgsqlConnection conn, AreaSelection s) =>
-        (await conn.QueryAsync<(string Version, string Area)>($"""
-            SELECT DISTINCT ON (va.framework_version) va.framework_version, va.area_code
-            FROM framework_version_areas va JOIN judgement_areas a ON a.code = va.area_code
-            WHERE {AreaCondition(s)}
-            ORDER BY va.framework_version, va.display_order, va.area_code
-            """, new { s.Area })).ToDictionary(r => r.Version, r => r.Area, StringComparer.Ordinal);
-
-    /// <summary>An inspection with one of its judgements in the areas asked for (or none).</summary>
-    private sealed class Row
+    public static Dictionary<string, string> AreaByVersion(DatasetSnapshot snapshot, AreaSelection s)
     {
-        public string CouncilCode { get; init; } = "";
-        public string Id { get; init; } = "";
-        public DateOnly Published { get; init; }
-        public DateOnly CountsFrom { get; init; }
-        public string FrameworkVersion { get; init; } = "";
-        public string? AreaCode { get; init; }
-        public string? Grade { get; init; }
-        public string? Status { get; init; }
-    }
-
-    /// <summary>Candidate inspections c, each with its judgements in @Codes (one row per judgement, or one with none).</summary>
-    private static string WithJudgements(string candidates) => $"""
-        WITH c AS MATERIALIZED ({candidates})
-        SELECT c.council_code, c.id, c.published, c.counts_from, c.framework_version, j.area_code, j.grade, j.status
-        FROM c LEFT JOIN judgements j ON j.inspection_id = c.id AND j.area_code = ANY (@Codes)
-        ORDER BY c.counts_from, c.id
-        """;
-
-    /// <summary>Each inspection once, in the order read, with its grade in the area its version grades.</summary>
-    private static List<StandingRow> Resolve(IReadOnlyList<Row> rows, IReadOnlyDictionary<string, string> areaByVersion)
-    {
-        var result = new List<StandingRow>();
-        for (var k = 0; k < rows.Count;)
-        {
-            var first = rows[k];
-            var graded = areaByVersion.TryGetValue(first.FrameworkVersion, out var area);
-            string? grade = null, status = null;
-            for (; k < rows.Count && rows[k].Id == first.Id; k++)
-                if (graded && rows[k].AreaCode == area) (grade, status) = (rows[k].Grade, rows[k].Status);
-            result.Add(new StandingRow
-            {
-                CouncilCode = first.CouncilCode, Id = first.Id, Published = first.Published, CountsFrom = first.CountsFrom,
-                FrameworkVersion = first.FrameworkVersion, Graded = graded, Grade = grade, JudgementStatus = status,
-            });
-        }
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var v in snapshot.FrameworkVersions.Values)
+            foreach (var (area, _) in v.Areas) // display order, then code
+                if (AreaMatches(snapshot, area, s)) { result[v.Slug] = area; break; }
         return result;
     }
 
+    /// <summary>The inspection with its grade in the area its version grades (any judgement row of that area counts).</summary>
+    private static StandingRow Resolve(SnapshotInspection i, IReadOnlyDictionary<string, string> areaByVersion)
+    {
+        var graded = areaByVersion.TryGetValue(i.Summary.FrameworkVersion, out var area);
+        string? grade = null, status = null;
+        if (graded)
+            foreach (var j in i.AllJudgements)
+                if (j.Area == area) (grade, status) = (j.Grade, j.Status);
+        return new StandingRow
+        {
+            CouncilCode = i.Summary.Council.Code, Id = i.Id, Published = i.Summary.Published, CountsFrom = i.CountsFrom,
+            FrameworkVersion = i.Summary.FrameworkVersion, Graded = graded, Grade = grade, JudgementStatus = status,
+        };
+    }
+
     /// <summary>Each council's latest full inspection published on or before <paramref name="asOf"/>.</summary>
-    public static async Task<Dictionary<string, StandingRow>> LatestAsync(NpgsqlConnection conn, AreaSelection s, DateOnly asOf) =>
-        (await LatestAsync(conn, s.Framework, asOf, [await AreaByVersionAsync(conn, s)]))[0];
+    public static Dictionary<string, StandingRow> Latest(DatasetSnapshot snapshot, AreaSelection s, DateOnly asOf) =>
+        Latest(snapshot, s.Framework, asOf, [AreaByVersion(snapshot, s)])[0];
 
     /// <summary>
     /// Each council's latest full inspection published on or before <paramref name="asOf"/> (under
-    /// <paramref name="framework"/>, if given), read once and resolved for several areas.
+    /// <paramref name="framework"/>, if given), found once and resolved for several areas.
     /// </summary>
-    public static async Task<List<Dictionary<string, StandingRow>>> LatestAsync(
-        NpgsqlConnection conn, string? framework, DateOnly asOf, IReadOnlyList<Dictionary<string, string>> areaMaps)
+    public static List<Dictionary<string, StandingRow>> Latest(
+        DatasetSnapshot snapshot, string? framework, DateOnly asOf, IReadOnlyList<Dictionary<string, string>> areaMaps)
     {
-        var sql = WithJudgements($"""
-            SELECT DISTINCT ON (i.council_code) i.council_code, i.id, i.published, i.counts_from, i.framework_version
-            FROM inspections i
-            WHERE i.full_inspection AND i.counts_from <= @Until {FrameworkCondition(framework)}
-            ORDER BY i.council_code, i.counts_from DESC, i.id DESC
-            """);
-        var codes = areaMaps.SelectMany(m => m.Values).Distinct().ToArray();
-        var rows = (await conn.QueryAsync<Row>(sql, new { Framework = framework, Until = asOf, Codes = codes })).ToList();
-        return areaMaps.Select(m => Resolve(rows, m).ToDictionary(r => r.CouncilCode, StringComparer.Ordinal)).ToList();
+        var latest = new List<SnapshotInspection>();
+        foreach (var newestFirst in snapshot.FullInspectionsByCouncil.Values)
+            foreach (var i in newestFirst) // by counts_from, then id, both descending
+            {
+                if (i.CountsFrom > asOf || (framework is not null && !snapshot.InFramework(i.Summary.FrameworkVersion, framework))) continue;
+                latest.Add(i);
+                break;
+            }
+        // Oldest first, as the statistics have always listed them.
+        latest.Sort((a, b) => a.CountsFrom != b.CountsFrom ? a.CountsFrom.CompareTo(b.CountsFrom) : string.CompareOrdinal(a.Id, b.Id));
+        return areaMaps.Select(m => latest.Select(i => Resolve(i, m)).ToDictionary(r => r.CouncilCode, StringComparer.Ordinal)).ToList();
     }
 
     /// <summary>
     /// Every full inspection published on or before <paramref name="until"/>, oldest first in the order
-    /// <see cref="LatestAsync(NpgsqlConnection, AreaSelection, DateOnly)"/> ranks them (published, then
-    /// id), so replaying them leaves each council's latest last.
+    /// <see cref="Latest(DatasetSnapshot, AreaSelection, DateOnly)"/> ranks them (counts_from, then id),
+    /// so replaying them leaves each council's latest last.
     /// </summary>
-    public static async Task<List<StandingRow>> HistoryAsync(NpgsqlConnection conn, AreaSelection s, DateOnly until)
+    public static List<StandingRow> History(DatasetSnapshot snapshot, AreaSelection s, DateOnly until)
     {
-        var areaByVersion = await AreaByVersionAsync(conn, s);
-        var sql = WithJudgements($"""
-            SELECT i.council_code, i.id, i.published, i.counts_from, i.framework_version
-            FROM inspections i
-            WHERE i.full_inspection AND i.counts_from <= @Until {FrameworkCondition(s.Framework)}
-            """);
-        var rows = (await conn.QueryAsync<Row>(sql, new { s.Framework, Until = until, Codes = areaByVersion.Values.Distinct().ToArray() })).ToList();
-        return Resolve(rows, areaByVersion);
+        var areaByVersion = AreaByVersion(snapshot, s);
+        var result = new List<StandingRow>();
+        foreach (var i in snapshot.FullInspectionsByCountsFrom)
+        {
+            if (i.CountsFrom > until) break;
+            if (s.Framework is null || snapshot.InFramework(i.Summary.FrameworkVersion, s.Framework)) result.Add(Resolve(i, areaByVersion));
+        }
+        return result;
     }
 
     /// <summary>
     /// The grades the area can take: every grade on the scale of a framework version that grades it
     /// (within the framework asked for), best first. Zero counts are listed for each.
     /// </summary>
-    public static async Task<List<string>> ScaleAsync(NpgsqlConnection conn, AreaSelection s)
+    public static List<string> Scale(DatasetSnapshot snapshot, AreaSelection s)
     {
-        var sql = $"""
-            SELECT g.code
-            FROM grades g
-            WHERE EXISTS (
-                SELECT 1 FROM framework_versions v
-                WHERE g.code = ANY (v.grade_scale)
-                  AND EXISTS (SELECT 1 FROM framework_version_areas va JOIN judgement_areas a ON a.code = va.area_code
-                              WHERE va.framework_version = v.slug AND {AreaCondition(s)})
-                  {(s.Framework is null ? "" : "AND (v.slug = @Framework OR v.framework = @Framework)")})
-            ORDER BY g.rank, g.code
-            """;
-        return (await conn.QueryAsync<string>(sql, new { s.Area, s.Framework })).ToList();
+        var versions = snapshot.FrameworkVersions.Values.Where(v =>
+            v.Areas.Any(a => AreaMatches(snapshot, a.Area, s)) && (s.Framework is null || v.Slug == s.Framework || v.Framework == s.Framework)).ToList();
+        return snapshot.Grades.Where(g => versions.Any(v => v.GradeScale.Contains(g.Code))).Select(g => g.Code).ToList();
     }
 
     public static StandingStatus StatusOf(StandingRow? latest) =>

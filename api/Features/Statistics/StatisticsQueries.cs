@@ -24,10 +24,10 @@ public sealed record DistributionQuery(
         var framework = q.OneOf("framework", Framework, StatisticsEndpoints.FrameworkNames(vocabulary));
         var include = q.OneOf("include", Include, Includes);
 
-        await using var conn = await q.OpenConnectionAsync();
+        var snapshot = await q.SnapshotAsync();
         var today = England.Today(q.Http);
-        var asOf = Distributions.ReadDay(q, "asOf", AsOf, today, Distributions.Earliest(await Standings.CouncilsAsync(conn))) ?? today;
-        var scale = await Standings.ScaleAsync(conn, StatisticsEndpoints.Selection(vocabulary, area, framework));
+        var asOf = Distributions.ReadDay(q, "asOf", AsOf, today, Distributions.Earliest(Standings.Councils(snapshot))) ?? today;
+        var scale = Standings.Scale(snapshot, StatisticsEndpoints.Selection(vocabulary, area, framework));
         if (scale.Count == 0 && framework is not null)
             q.Add("framework", $"No version of '{framework}' grades '{area}'.");
         Filter = new DistributionFilter(area, groupBy, framework, include == "councils", asOf);
@@ -58,19 +58,19 @@ public sealed record TimelineQuery(
         var framework = q.OneOf("framework", Framework, StatisticsEndpoints.FrameworkNames(vocabulary));
         var interval = q.OneOf("interval", Interval, Intervals) ?? "month";
 
-        await using var conn = await q.OpenConnectionAsync();
+        var snapshot = await q.SnapshotAsync();
         var today = England.Today(q.Http);
-        var earliest = Distributions.Earliest(await Standings.CouncilsAsync(conn));
+        var earliest = Distributions.Earliest(Standings.Councils(snapshot));
         var from = Distributions.ReadDay(q, "from", From, today, earliest);
         var to = Distributions.ReadDay(q, "to", To, today, earliest);
         q.Ordered("from", from, "to", to);
-        var scale = await Standings.ScaleAsync(conn, StatisticsEndpoints.Selection(vocabulary, area, framework));
+        var scale = Standings.Scale(snapshot, StatisticsEndpoints.Selection(vocabulary, area, framework));
         if (scale.Count == 0 && framework is not null)
             q.Add("framework", $"No version of '{framework}' grades '{area}'.");
 
         var end = to ?? today;
-        var first = await conn.ExecuteScalarAsync<DateTime?>("SELECT min(published) FROM inspections WHERE full_inspection");
-        var start = from ?? (first is { } f ? DateOnly.FromDateTime(f) : end);
+        var first = snapshot.FirstFullPublished;
+        var start = from ?? first ?? end;
         if (start > end) start = end; // only a default can get here: the dataset's first inspection after `to`
         List<DateOnly> points = [];
         if (!q.Failed)
@@ -139,9 +139,9 @@ public sealed record MovementsQuery(
         var sort = q.OneOf("sort", Sort, Sorts) ?? "council";
         var only = await q.CouncilsAsync("council", Council);
 
-        await using var conn = await q.OpenConnectionAsync();
+        var snapshot = await q.SnapshotAsync();
         var today = England.Today(q.Http);
-        var earliest = Distributions.Earliest(await Standings.CouncilsAsync(conn));
+        var earliest = Distributions.Earliest(Standings.Councils(snapshot));
         if (string.IsNullOrEmpty(From)) q.Add("from", "from is required: the first of the two days to compare (YYYY-MM-DD).");
         var from = Distributions.ReadDay(q, "from", From, today, earliest);
         var to = Distributions.ReadDay(q, "to", To, today, earliest) ?? today;

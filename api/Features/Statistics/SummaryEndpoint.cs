@@ -19,38 +19,37 @@ public static class SummaryEndpoint
 
         var today = England.Today(http);
         await using var conn = await db.OpenConnectionAsync();
-        var summary = await BuildAsync(conn, vocabulary, today);
+        var snapshot = await http.SnapshotAsync();
+        var summary = await BuildAsync(conn, snapshot, vocabulary, today);
         if (http.WantsCsv())
             return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, summary.DataAsOf, vocabulary.Grades), summary.Areas);
         return TypedResults.Ok(summary);
     }
 
     /// <summary>The summary for a day, as the endpoint answers it (the home page shows the same).</summary>
-    internal static async Task<Summary> BuildAsync(NpgsqlConnection conn, Vocabulary vocabulary, DateOnly today)
+    internal static async Task<Summary> BuildAsync(NpgsqlConnection conn, DatasetSnapshot snapshot, Vocabulary vocabulary, DateOnly today)
     {
-        var councils = await Standings.CouncilsAsync(conn);
+        var councils = Standings.Councils(snapshot);
 
         // Each family exactly as /statistics/distribution?area=<family> answers for today; the councils'
         // latest inspections are read once for all of them.
         var selections = vocabulary.Families.Select(f => new AreaSelection(f, true, null)).ToList();
         var maps = new List<Dictionary<string, string>>();
-        foreach (var selection in selections) maps.Add(await Standings.AreaByVersionAsync(conn, selection));
-        var latestByFamily = await Standings.LatestAsync(conn, null, today, maps);
+        foreach (var selection in selections) maps.Add(Standings.AreaByVersion(snapshot, selection));
+        var latestByFamily = Standings.Latest(snapshot, null, today, maps);
         var areas = new List<AreaCounts>();
         for (var k = 0; k < selections.Count; k++)
         {
             var latest = latestByFamily[k];
-            var scale = Standings.Complete(await Standings.ScaleAsync(conn, selections[k]), latest.Values.Select(r => r.Grade), vocabulary.Grades);
+            var scale = Standings.Complete(Standings.Scale(snapshot, selections[k]), latest.Values.Select(r => r.Grade), vocabulary.Grades);
             var counter = new Counter(councils, Grouping.For("none", vocabulary), scale);
             foreach (var row in latest.Values) counter.Apply(row);
             var (c, _) = counter.Count(today);
             areas.Add(new AreaCounts(selections[k].Area, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.NotJudged, c.NotCovered, c.Unknown, c.Counts, c.Percentages));
         }
 
-        var dataAsOf = await Freshness.DataAsOfAsync(conn);
-        var (inspections, _) = await InspectionReader.QueryAsync(conn,
-            "WHERE i.full_inspection AND i.published <= @Today", "ORDER BY i.published DESC, i.id DESC",
-            new DynamicParameters(new { Today = today }), new Paging(LatestInspections, 0));
+        var dataAsOf = Freshness.DataAsOf(snapshot);
+        var inspections = InspectionReader.LatestFull(snapshot, today, LatestInspections);
 
         var since = today.AddMonths(-12);
         // The focused visits of the last 12 months that named areas for priority action: letters after `since`, up to today.

@@ -10,14 +10,14 @@ public static class TimelineEndpoint
 {
     public const int MaxPoints = 600;
     internal static async Task<Results<Ok<Timeline>, CsvResult<Distributions.CsvRow>, ProblemHttpResult>> Get(
-        [AsParameters] TimelineQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] TimelineQuery query, HttpContext http, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
         var (area, groupBy, framework, interval, start, end, points) = query.Filter;
 
-        await using var conn = await db.OpenConnectionAsync();
-        var councils = await Standings.CouncilsAsync(conn);
-        var timeline = await ComputeAsync(conn, vocabulary, councils, area, framework, groupBy, interval, start, end, points);
+        var snapshot = await http.SnapshotAsync();
+        var councils = Standings.Councils(snapshot);
+        var timeline = Compute(snapshot, vocabulary, councils, area, framework, groupBy, interval, start, end, points);
         var result = timeline.Points;
         List<string> scale = [.. timeline.Grades];
 
@@ -30,14 +30,14 @@ public static class TimelineEndpoint
     }
 
     /// <summary>The distribution at each point, as the endpoint answers it (the statistics page charts the same).</summary>
-    internal static async Task<Timeline> ComputeAsync(NpgsqlConnection conn, Vocabulary vocabulary, IReadOnlyList<CouncilRow> councils,
+    internal static Timeline Compute(DatasetSnapshot snapshot, Vocabulary vocabulary, IReadOnlyList<CouncilPeriod> councils,
         string area, string? framework, string groupBy, string interval, DateOnly start, DateOnly end, IReadOnlyList<DateOnly> points)
     {
         var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
-        var scale = await Standings.ScaleAsync(conn, selection);
+        var scale = Standings.Scale(snapshot, selection);
         // One query for every full inspection up to the last point, replayed oldest first: at each point
         // every council's latest inspection so far is the one last applied (never one query per point).
-        var history = await Standings.HistoryAsync(conn, selection, end);
+        var history = Standings.History(snapshot, selection, end);
         scale = Standings.Complete(scale, history.Select(h => h.Grade), vocabulary.Grades);
         var counter = new Counter(councils, Grouping.For(groupBy, vocabulary), scale);
         var result = new List<TimelinePoint>(points.Count);
@@ -49,7 +49,7 @@ public static class TimelineEndpoint
             result.Add(new TimelinePoint(point, england, groups));
         }
 
-        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        var dataAsOf = Freshness.DataAsOf(snapshot);
         var warnings = Freshness.Warnings(end, dataAsOf);
         if (result[^1].England.NotGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, result[^1].England.NotGraded));
         return new Timeline(dataAsOf, warnings, area, framework, groupBy, interval, start, end, Distributions.Denominator, scale, result);

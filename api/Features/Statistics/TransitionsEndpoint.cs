@@ -31,16 +31,16 @@ public static class TransitionsEndpoint
     private sealed record Pair(StandingRow Before, StandingRow After, bool AcrossSuccession);
 
     internal static async Task<Results<Ok<Transitions>, CsvResult<Transition>, ProblemHttpResult>> Get(
-        [AsParameters] TransitionsQuery query, [AsParameters] ListQuery paged, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] TransitionsQuery query, [AsParameters] ListQuery paged, HttpContext http, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
         var (area, from, to, fromGrade, toGrade, region) = query.Filter;
         var paging = paged.Paging;
 
-        await using var conn = await db.OpenConnectionAsync();
-        var (movements, scale) = await MovementsAsync(conn, vocabulary, area, from, to, fromGrade, toGrade, region);
+        var snapshot = await http.SnapshotAsync();
+        var (movements, scale) = Movements(snapshot, vocabulary, area, from, to, fromGrade, toGrade, region);
 
-        var dataAsOf = await Freshness.DataAsOfAsync(conn);
+        var dataAsOf = Freshness.DataAsOf(snapshot);
         if (http.WantsCsv())
             return new CsvResult<Transition>($"transitions-{area}.csv", [.. CsvColumns, new("data_as_of", _ => dataAsOf)], movements);
 
@@ -52,15 +52,15 @@ public static class TransitionsEndpoint
     }
 
     /// <summary>Every movement matching the filters, newest first, and the area's scale (the statistics page lists the same).</summary>
-    internal static async Task<(List<Transition> Movements, List<string> Scale)> MovementsAsync(NpgsqlConnection conn, Vocabulary vocabulary,
+    internal static (List<Transition> Movements, List<string> Scale) Movements(DatasetSnapshot snapshot, Vocabulary vocabulary,
         string area, DateOnly? from, DateOnly? to, string? fromGrade, string? toGrade, RegionRef? region)
     {
         var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
-        var councils = (await Standings.CouncilsAsync(conn)).ToDictionary(c => c.Code);
-        var predecessors = (await conn.QueryAsync<(string Predecessor, string Successor)>(
-                "SELECT predecessor_code, successor_code FROM council_successions ORDER BY predecessor_code, successor_code"))
+        var councils = Standings.Councils(snapshot).ToDictionary(c => c.Code);
+        var predecessors = snapshot.Councils.SelectMany(c => c.Predecessors.Select(p => (Predecessor: p.Code, Successor: c.Code)))
+            .OrderBy(s => s.Predecessor, StringComparer.Ordinal).ThenBy(s => s.Successor, StringComparer.Ordinal)
             .GroupBy(s => s.Successor).ToDictionary(g => g.Key, g => g.Select(s => s.Predecessor).ToList());
-        var history = await Standings.HistoryAsync(conn, selection, End);
+        var history = Standings.History(snapshot, selection, End);
         var series = history.Where(h => h.Graded).GroupBy(h => h.CouncilCode).ToDictionary(g => g.Key, g => g.ToList());
 
         var pairs = new List<Pair>();
@@ -73,7 +73,7 @@ public static class TransitionsEndpoint
             if (before is not null && before.Published <= own[0].Published) pairs.Add(new Pair(before, own[0], true));
         }
 
-        var scale = Standings.Complete(await Standings.ScaleAsync(conn, selection), history.Select(h => h.Grade), vocabulary.Grades);
+        var scale = Standings.Complete(Standings.Scale(snapshot, selection), history.Select(h => h.Grade), vocabulary.Grades);
         var regions = vocabulary.Regions.ToDictionary(r => r.Code);
         CouncilRef Ref(string code) => new(code, councils[code].Name, councils[code].Slug);
         TransitionEnd EndOf(StandingRow r) => new(r.Id, Ref(r.CouncilCode), r.Published, r.FrameworkVersion, r.Grade!);

@@ -1,7 +1,7 @@
 using System.Text;
-using Dapper;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
+using JudgementsApi.Infrastructure;
 using Npgsql;
 using static JudgementsApi.Features.Pages.Html;
 
@@ -22,18 +22,18 @@ public static class ComparePage
         var names = (councils ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (names.Count > MaxCouncils) errors.Add(("councils", $"Compare at most {MaxCouncils} councils at once (you gave {names.Count})"));
 
-        await using var conn = await db.OpenConnectionAsync();
+        var snapshot = await http.SnapshotAsync();
         var chosen = new List<CouncilItem>();
         if (errors.Count == 0)
             foreach (var name in names)
             {
-                var found = await CouncilSearch.FindAsync(conn, name);
+                var found = CouncilSearch.Find(snapshot, name);
                 if (found.Count == 1) { if (chosen.All(c => c.Code != found[0].Code)) chosen.Add(found[0]); }
                 else if (found.Count == 0) errors.Add(("councils", $"No council matches '{name}'"));
                 else errors.Add(("councils", $"'{name}' matches {found.Count} councils ({string.Join(", ", found.Take(5).Select(f => f.Name))}{(found.Count > 5 ? "…" : "")}): give more of the name"));
             }
 
-        var previous = await PreviousAsync(conn, chosen.Select(c => c.Code).ToArray());
+        var previous = Previous(snapshot, chosen.Select(c => c.Code));
         var sb = new StringBuilder();
         sb.Append(Forms.ErrorSummary(errors));
         var error = errors.Count == 0 ? null : errors[0].Message;
@@ -86,16 +86,7 @@ public static class ComparePage
     }
 
     /// <summary>Each council's full inspection before its latest (the same order as council_latest_inspection: published, then id).</summary>
-    private static async Task<Dictionary<string, InspectionSummary>> PreviousAsync(NpgsqlConnection conn, string[] codes)
-    {
-        if (codes.Length == 0) return [];
-        var ids = (await conn.QueryAsync<(string Council, string Id)>("""
-            SELECT council_code, id FROM (
-              SELECT council_code, id, row_number() OVER (PARTITION BY council_code ORDER BY published DESC, id DESC) AS n
-              FROM inspections WHERE full_inspection AND council_code = ANY (@Codes)) ranked
-            WHERE n = 2
-            """, new { Codes = codes })).ToList();
-        var items = await InspectionReader.ByIdsAsync(conn, ids.Select(i => i.Id).ToList());
-        return ids.ToDictionary(i => i.Council, i => items[i.Id]);
-    }
+    private static Dictionary<string, InspectionSummary> Previous(DatasetSnapshot snapshot, IEnumerable<string> codes) =>
+        codes.Select(c => (Code: c, Previous: (snapshot.InspectionsByCouncil.GetValueOrDefault(c) ?? []).Where(i => i.FullInspection).Skip(1).FirstOrDefault()))
+            .Where(p => p.Previous is not null).ToDictionary(p => p.Code, p => p.Previous!.Summary);
 }

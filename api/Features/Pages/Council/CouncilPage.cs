@@ -21,19 +21,20 @@ public static class CouncilPage
     {
         var vocabulary = await vocabularies.GetAsync();
         await using var conn = await db.OpenConnectionAsync();
-        var council = await CouncilsEndpoints.DetailAsync(conn, id);
+        var snapshot = await http.SnapshotAsync();
+        var council = CouncilReader.Detail(snapshot, id);
         if (council is null) return PageResult.NotFound("council called '" + id + "'");
         if (id != council.Slug) return Results.Redirect($"/councils/{council.Slug}", permanent: true);
 
-        var (history, _) = await CouncilsEndpoints.HistoryAsync(conn, council.Code, true, Paging.All);
+        var (history, _) = InspectionReader.ForCouncil(snapshot, council.Code, true, Paging.All);
         var lineage = new[] { council.Code }.Concat(council.Predecessors.Select(p => p.Code)).ToArray();
         var (visits, _) = await FocusedVisitReader.QueryAsync(conn, new FocusedVisitFilter { CouncilCodes = lineage }, Paging.All);
-        var neighbourItems = await CouncilReader.ByCodesAsync(conn, [council.Code, .. council.StatisticalNeighbours.Select(n => n.Code)]);
+        var neighbourItems = CouncilReader.ByCodes(snapshot, [council.Code, .. council.StatisticalNeighbours.Select(n => n.Code)]);
         var today = England.Today(http);
-        var councils = await Standings.CouncilsAsync(conn);
+        var councils = Standings.Councils(snapshot);
         var byRegion = new List<Distribution>();
         foreach (var family in Labels.PageAreas)
-            byRegion.Add((await DistributionEndpoint.ComputeAsync(conn, vocabulary, councils, family, null, "region", today, false)).Result);
+            byRegion.Add(DistributionEndpoint.Compute(snapshot, vocabulary, councils, family, null, "region", today, false).Result);
 
         var sb = new StringBuilder();
         sb.Append($"""

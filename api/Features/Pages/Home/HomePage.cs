@@ -11,7 +11,7 @@ namespace JudgementsApi.Features.Pages.Home;
 /// <summary>
 /// GET /: the national picture on a day (today unless asOf is given): councils per grade in each
 /// area, the hex map of the chosen area, what's new, and the search box. Numbers come from
-/// <see cref="DistributionEndpoint.ComputeAsync"/>, as /v1/statistics/distribution answers them.
+/// <see cref="DistributionEndpoint.Compute"/>, as /v1/statistics/distribution answers them.
 /// </summary>
 public static class HomePage
 {
@@ -34,16 +34,17 @@ public static class HomePage
         if (!Labels.PageAreas.Contains(chosen)) { errors.Add(("area", "Choose one of the judgement areas listed")); chosen = Labels.PageAreas[0]; }
 
         await using var conn = await db.OpenConnectionAsync();
-        var councils = await Standings.CouncilsAsync(conn);
+        var snapshot = await http.SnapshotAsync();
+        var councils = Standings.Councils(snapshot);
         var distributions = new List<Distribution>();
         List<CouncilStanding> standings = [];
         foreach (var family in Labels.PageAreas)
         {
-            var (d, s) = await DistributionEndpoint.ComputeAsync(conn, vocabulary, councils, family, null, "none", day, family == chosen);
+            var (d, s) = DistributionEndpoint.Compute(snapshot, vocabulary, councils, family, null, "none", day, family == chosen);
             distributions.Add(d);
             if (s is not null) standings = s;
         }
-        var summary = await SummaryEndpoint.BuildAsync(conn, vocabulary, today);
+        var summary = await SummaryEndpoint.BuildAsync(conn, snapshot, vocabulary, today);
         var (visits, _) = await FocusedVisitReader.QueryAsync(conn, new FocusedVisitFilter(), new Paging(8, 0));
 
         var sb = new StringBuilder();

@@ -38,11 +38,11 @@ public static class StatisticsPage
     private static List<Svg.Series> SeriesFor(IEnumerable<string> grades) =>
         grades.Select(g => new Svg.Series(g, GradePalette.For(g).Label, GradePalette.For(g).Fill)).ToList();
 
-    private static async Task<Timeline> TimelineAsync(NpgsqlConnection conn, Vocabulary vocabulary, string area, DateOnly today)
+    private static async Task<Timeline> TimelineAsync(DatasetSnapshot snapshot, Vocabulary vocabulary, string area, DateOnly today)
     {
-        var councils = await Standings.CouncilsAsync(conn);
+        var councils = Standings.Councils(snapshot);
         var points = TimelineEndpoint.Points(ChartStart, today, "quarter", TimelineEndpoint.MaxPoints);
-        return await TimelineEndpoint.ComputeAsync(conn, vocabulary, councils, area, null, "none", "quarter", ChartStart, today, points);
+        return TimelineEndpoint.Compute(snapshot, vocabulary, councils, area, null, "none", "quarter", ChartStart, today, points);
     }
 
     private static string TimelineSvg(Timeline t, bool standalone)
@@ -57,8 +57,8 @@ public static class StatisticsPage
             standalone);
     }
 
-    private static async Task<Distribution> RegionsAsync(NpgsqlConnection conn, Vocabulary vocabulary, string area, DateOnly day) =>
-        (await DistributionEndpoint.ComputeAsync(conn, vocabulary, await Standings.CouncilsAsync(conn), area, null, "region", day, false)).Result;
+    private static async Task<Distribution> RegionsAsync(DatasetSnapshot snapshot, Vocabulary vocabulary, string area, DateOnly day) =>
+        DistributionEndpoint.Compute(snapshot, vocabulary, Standings.Councils(snapshot), area, null, "region", day, false).Result;
 
     private static string RegionsSvg(Distribution d, bool standalone)
     {
@@ -76,9 +76,10 @@ public static class StatisticsPage
         var today = England.Today(http);
         var input = Read(today, area, from, to);
         await using var conn = await db.OpenConnectionAsync();
-        var timeline = await TimelineAsync(conn, vocabulary, input.Area, today);
-        var regions = await RegionsAsync(conn, vocabulary, input.Area, today);
-        var (movements, _) = await TransitionsEndpoint.MovementsAsync(conn, vocabulary, input.Area, input.From, input.To, null, null, null);
+        var snapshot = await http.SnapshotAsync();
+        var timeline = await TimelineAsync(snapshot, vocabulary, input.Area, today);
+        var regions = await RegionsAsync(snapshot, vocabulary, input.Area, today);
+        var (movements, _) = TransitionsEndpoint.Movements(snapshot, vocabulary, input.Area, input.From, input.To, null, null, null);
 
         var a = Url(input.Area);
         var sb = new StringBuilder();
@@ -169,9 +170,10 @@ public static class StatisticsPage
         if (!Labels.PageAreas.Contains(chosen))
             return Problems.Invalid([new ParameterError("area", $"'{area}' is not an area the charts draw.", Labels.PageAreas)]);
         await using var conn = await db.OpenConnectionAsync();
+        var snapshot = await http.SnapshotAsync();
         string svg;
-        if (chart == "timeline") svg = TimelineSvg(await TimelineAsync(conn, vocabulary, chosen, today), true);
-        else svg = RegionsSvg(await RegionsAsync(conn, vocabulary, chosen, today), true);
+        if (chart == "timeline") svg = TimelineSvg(await TimelineAsync(snapshot, vocabulary, chosen, today), true);
+        else svg = RegionsSvg(await RegionsAsync(snapshot, vocabulary, chosen, today), true);
         var name = $"{chart}-{chosen}-{Iso(today)}";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{format}\"";
         if (format == "svg") return Results.Text(svg, "image/svg+xml; charset=utf-8");

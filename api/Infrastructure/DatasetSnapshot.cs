@@ -1,0 +1,130 @@
+using JudgementsApi.Features;
+using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.Inspections;
+using JudgementsApi.Features.Statistics;
+
+namespace JudgementsApi.Infrastructure;
+
+/// <summary>
+/// One version of the dataset, whole, in memory and never changed after it is built: every table a
+/// reader needs, indexed the way the readers ask, with the API's response shapes already made, so a
+/// request only filters, sorts, pages and serialises. PostgreSQL stays the system of record; this
+/// is a cache of it, replaced as a whole when the version changes (<see cref="SnapshotLoader"/>).
+/// Text is ordered ordinally, as the database's C.UTF-8 collation orders it.
+/// </summary>
+public sealed class DatasetSnapshot
+{
+    /// <summary>The dataset version the snapshot was read at (null: no dataset loaded yet).</summary>
+    public required string? Version { get; init; }
+    public required DateTimeOffset? LoadedAt { get; init; }
+    public required Vocabulary Vocabulary { get; init; }
+    /// <summary>The newest publication in the dataset: an inspection report or a focused-visit letter.</summary>
+    public required DateOnly? DataAsOf { get; init; }
+    /// <summary>The first publication of a full inspection.</summary>
+    public required DateOnly? FirstFullPublished { get; init; }
+
+    /// <summary>Every council, by name then code.</summary>
+    public required IReadOnlyList<SnapshotCouncil> Councils { get; init; }
+    public required IReadOnlyDictionary<string, SnapshotCouncil> CouncilByCode { get; init; }
+    /// <summary>Councils by DfE code, slug (lower case) and former ONS code (upper case): current ones first.</summary>
+    public required IReadOnlyDictionary<string, SnapshotCouncil[]> CouncilsByOtherId { get; init; }
+    public required IReadOnlyList<RegionItem> Regions { get; init; }
+
+    /// <summary>Every inspection, newest first (published, then id, both descending).</summary>
+    public required IReadOnlyList<SnapshotInspection> Inspections { get; init; }
+    public required IReadOnlyDictionary<string, SnapshotInspection> InspectionById { get; init; }
+
+    /// <summary>Every inspection, oldest first (published, then id).</summary>
+    public IReadOnlyList<SnapshotInspection> OldestFirst => _oldestFirst ??= Inspections.Reverse().ToArray();
+    private SnapshotInspection[]? _oldestFirst;
+
+    /// <summary>Every inspection by council name, then newest first (published descending, then id).</summary>
+    public IReadOnlyList<SnapshotInspection> ByCouncilName => _byCouncilName ??= Inspections
+        .OrderBy(i => i.CouncilName, StringComparer.Ordinal).ThenByDescending(i => i.Summary.Published).ThenBy(i => i.Id, StringComparer.Ordinal).ToArray();
+    private SnapshotInspection[]? _byCouncilName;
+    /// <summary>Each council's inspections, newest first.</summary>
+    public required IReadOnlyDictionary<string, SnapshotInspection[]> InspectionsByCouncil { get; init; }
+    /// <summary>Each council's full inspections (not LSCB reviews), newest first by the day they count from, then id.</summary>
+    public required IReadOnlyDictionary<string, SnapshotInspection[]> FullInspectionsByCouncil { get; init; }
+    /// <summary>Every full inspection, oldest first by the day it counts from, then id: the order the statistics replay them in.</summary>
+    public required IReadOnlyList<SnapshotInspection> FullInspectionsByCountsFrom { get; init; }
+    public required IReadOnlyDictionary<string, int> FocusedVisitCounts { get; init; }
+
+    /// <summary>Framework versions with the framework each belongs to and its grade scale.</summary>
+    public required IReadOnlyDictionary<string, SnapshotFrameworkVersion> FrameworkVersions { get; init; }
+    public required IReadOnlyDictionary<string, AreaRef> Areas { get; init; }
+    /// <summary>Grades by rank, then code.</summary>
+    public required IReadOnlyList<GradeRef> Grades { get; init; }
+
+    /// <summary>The statistics' view of every council (operation dates), by name then code.</summary>
+    internal IReadOnlyList<CouncilPeriod> StatisticsCouncils { get; init; } = [];
+
+    /// <summary>
+    /// The council an identifier names: ONS code first, then DfE code, slug or former ONS code, a
+    /// current council before a former one (a reused DfE code names the current council).
+    /// </summary>
+    public SnapshotCouncil? FindCouncil(string id)
+    {
+        var t = id.Trim();
+        if (CouncilByCode.TryGetValue(t.ToUpperInvariant(), out var byCode) && byCode.Code == t.ToUpperInvariant()) return byCode;
+        SnapshotCouncil? best = null;
+        foreach (var key in new[] { "la:" + t, "slug:" + t.ToLowerInvariant(), "former:" + t.ToUpperInvariant() })
+            if (CouncilsByOtherId.TryGetValue(key, out var found) && (best is null || (!best.Item.Current && found[0].Item.Current)))
+                best = found[0];
+        return best;
+    }
+
+    /// <summary>Framework versions a framework filter names: the version itself, or every version of the framework.</summary>
+    public bool InFramework(string frameworkVersion, string framework) =>
+        frameworkVersion == framework || (FrameworkVersions.TryGetValue(frameworkVersion, out var v) && v.Framework == framework);
+}
+
+public sealed record SnapshotFrameworkVersion(
+    string Slug, string Framework, DateOnly EffectiveFrom, IReadOnlyList<string> GradeScale, IReadOnlyList<(string Area, int Order)> Areas);
+
+/// <summary>A council and what is known about it in this version.</summary>
+public sealed class SnapshotCouncil
+{
+    public required string Code { get; init; }
+    public required string SearchName { get; init; }
+    public required IReadOnlyList<string> FormerCodes { get; init; }
+    /// <summary>The list shape (identity, region, latest full inspection).</summary>
+    public required CouncilItem Item { get; init; }
+    public required IReadOnlyList<LinkedCouncil> Predecessors { get; init; }
+    public required IReadOnlyList<LinkedCouncil> Successors { get; init; }
+    public required IReadOnlyList<StatisticalNeighbour> Neighbours { get; init; }
+
+    public required CouncilRef Ref { get; init; }
+}
+
+/// <summary>An inspection, its judgements and where its facts come from.</summary>
+public sealed class SnapshotInspection
+{
+    public required InspectionSummary Summary { get; init; }
+    public required string CouncilName { get; init; }
+    public required string RegionCode { get; init; }
+    public required string Source { get; init; }
+    public string? Notes { get; init; }
+    public required DateOnly CountsFrom { get; init; }
+    public required bool FullInspection { get; init; }
+    /// <summary>The judgements the framework version lists, in its display order, as the detail shows them.</summary>
+    public required IReadOnlyList<Judgement> Judgements { get; init; }
+    /// <summary>Every judgement row, whatever the version lists: what the area/grade filters look at.</summary>
+    public required IReadOnlyList<(string Area, string Family, string? Grade, string Status)> AllJudgements { get; init; }
+
+    public string Id => Summary.Id;
+
+    /// <summary>
+    /// Has a judgement in <paramref name="area"/> (a family when <paramref name="areaIsFamily"/>, else an
+    /// area code; null: any) with <paramref name="grade"/> (null: any known grade).
+    /// </summary>
+    public bool Judged(string? area, bool areaIsFamily, string? grade)
+    {
+        foreach (var j in AllJudgements)
+        {
+            if (area is not null && (areaIsFamily ? j.Family : j.Area) != area) continue;
+            if (grade is null ? j.Grade is not null : j.Grade == grade) return true;
+        }
+        return false;
+    }
+}

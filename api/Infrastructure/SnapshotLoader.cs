@@ -1,0 +1,310 @@
+using System.Data;
+using Dapper;
+using JudgementsApi.Features;
+using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.Inspections;
+using JudgementsApi.Features.Statistics;
+using Npgsql;
+
+namespace JudgementsApi.Infrastructure;
+
+/// <summary>
+/// Reads the whole dataset into a <see cref="DatasetSnapshot"/> (one SELECT per table, in one
+/// repeatable-read transaction, so the snapshot is exactly the version it names) and publishes it
+/// to <see cref="DatasetState"/>: the version is reported only once its snapshot is in memory. One
+/// load runs at a time; callers arriving meanwhile share it.
+/// </summary>
+public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILogger<SnapshotLoader> log)
+{
+    private readonly Lock _gate = new();
+    private Task<DatasetSnapshot>? _loading;
+
+    /// <summary>The published snapshot, loading one first if there is none yet.</summary>
+    public async ValueTask<DatasetSnapshot> CurrentAsync() => state.Snapshot ?? await LoadAsync();
+
+    /// <summary>Loads the database's current version and publishes it (joins a load already running).</summary>
+    public Task<DatasetSnapshot> LoadAsync()
+    {
+        lock (_gate)
+        {
+            if (_loading is { IsCompleted: false } running) return running;
+            return _loading = Task.Run(LoadAndPublishAsync);
+        }
+    }
+
+    /// <summary>
+    /// After an import committed <paramref name="version"/>: a load already running may have begun
+    /// before the commit, so load again if it did not see it.
+    /// </summary>
+    public async Task LoadAtLeastAsync(string version)
+    {
+        if ((await LoadAsync()).Version != version) await LoadAsync();
+    }
+
+    private async Task<DatasetSnapshot> LoadAndPublishAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var snapshot = await ReadAsync();
+        state.Publish(snapshot);
+        log.LogInformation("Dataset {Version} in memory: {Councils} councils, {Inspections} inspections, read in {Ms:0} ms",
+            snapshot.Version ?? "(none)", snapshot.Councils.Count, snapshot.Inspections.Count,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return snapshot;
+    }
+
+    private sealed class CouncilData
+    {
+        public string Code { get; init; } = "";
+        public string? LaCode { get; init; }
+        public string? OfstedUrn { get; init; }
+        public string Name { get; init; } = "";
+        public string Slug { get; init; } = "";
+        public string Type { get; init; } = "";
+        public string RegionCode { get; init; } = "";
+        public DateOnly? Opened { get; init; }
+        public string? OpenedNote { get; init; }
+        public DateOnly? Closed { get; init; }
+        public string[] FormerCodes { get; init; } = [];
+        public string SearchName { get; init; } = "";
+    }
+
+    private sealed class InspectionData
+    {
+        public string Id { get; init; } = "";
+        public string CouncilCode { get; init; } = "";
+        public string FrameworkVersion { get; init; } = "";
+        public string Type { get; init; } = "";
+        public DateOnly? StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+        public DateOnly Published { get; init; }
+        public string PublishedPrecision { get; init; } = "";
+        public string? LeadInspector { get; init; }
+        public string? ReportUrl { get; init; }
+        public string SourceKind { get; init; } = "";
+        public string Source { get; init; } = "";
+        public string? Notes { get; init; }
+        public bool FullInspection { get; init; }
+        public DateOnly CountsFrom { get; init; }
+    }
+
+    private sealed class JudgementData
+    {
+        public string InspectionId { get; init; } = "";
+        public string AreaCode { get; init; } = "";
+        public string? Grade { get; init; }
+        public string? Note { get; init; }
+        public string Status { get; init; } = "";
+        public string? Evidence { get; init; }
+        public string? EvidenceDocument { get; init; }
+        public int? EvidenceLine { get; init; }
+    }
+
+    private sealed class VersionData
+    {
+        public string Slug { get; init; } = "";
+        public string Framework { get; init; } = "";
+        public DateOnly EffectiveFrom { get; init; }
+        public string[] GradeScale { get; init; } = [];
+    }
+
+    private async Task<DatasetSnapshot> ReadAsync()
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead);
+        await using var multi = await conn.QueryMultipleAsync("""
+            SELECT version, loaded_at FROM dataset;
+            SELECT code, name, slug FROM regions;
+            SELECT code, la_code, ofsted_urn, name, slug, type, region_code, opened, opened_note, closed, former_codes, search_name FROM councils;
+            SELECT predecessor_code, successor_code, date FROM council_successions;
+            SELECT council_code, rank, neighbour_code FROM statistical_neighbours;
+            SELECT code, label, rank FROM grades;
+            SELECT slug FROM frameworks;
+            SELECT slug, framework, effective_from, grade_scale FROM framework_versions;
+            SELECT code, name, family FROM judgement_areas;
+            SELECT framework_version, area_code, display_order FROM framework_version_areas;
+            SELECT id, council_code, framework_version, type, start_date, end_date, published, published_precision, lead_inspector,
+                   report_url, source_kind, source, notes, full_inspection, counts_from FROM inspections;
+            SELECT inspection_id, area_code, grade, note, status, evidence, evidence_document, evidence_line FROM judgements;
+            SELECT council_code, inspection_id FROM council_latest_inspection;
+            SELECT council_code, count(*)::int FROM focused_visits GROUP BY council_code;
+            SELECT max(letter_date) FROM focused_visits;
+            """, transaction: tx);
+        var dataset = (await multi.ReadAsync<(string Version, DateTime LoadedAt)>()).Select(d => ((string, DateTime)?)d).FirstOrDefault();
+        var regions = (await multi.ReadAsync<RegionRef>()).ToList();
+        var councils = (await multi.ReadAsync<CouncilData>()).ToList();
+        var successions = (await multi.ReadAsync<(string Predecessor, string Successor, DateOnly Date)>()).ToList();
+        var neighbours = (await multi.ReadAsync<(string Council, int Rank, string Neighbour)>()).ToList();
+        var grades = (await multi.ReadAsync<GradeRef>()).OrderBy(g => g.Rank).ThenBy(g => g.Code, StringComparer.Ordinal).ToList();
+        var frameworks = (await multi.ReadAsync<string>()).Order(StringComparer.Ordinal).ToList();
+        var versions = (await multi.ReadAsync<VersionData>()).ToList();
+        var areas = (await multi.ReadAsync<AreaRef>()).ToDictionary(a => a.Code, StringComparer.Ordinal);
+        var versionAreas = (await multi.ReadAsync<(string Version, string Area, int Order)>()).ToList();
+        var inspections = (await multi.ReadAsync<InspectionData>()).ToList();
+        var judgements = (await multi.ReadAsync<JudgementData>()).ToList();
+        var latest = (await multi.ReadAsync<(string Council, string Inspection)>()).ToDictionary(l => l.Council, l => l.Inspection, StringComparer.Ordinal);
+        var focusedVisits = (await multi.ReadAsync<(string Council, int Count)>()).ToDictionary(f => f.Council, f => f.Count, StringComparer.Ordinal);
+        var lastLetter = await multi.ReadFirstAsync<DateOnly?>();
+        await tx.CommitAsync();
+
+        return Build(dataset, regions, councils, successions, neighbours, grades, frameworks, versions, areas, versionAreas,
+            inspections, judgements, latest, focusedVisits, lastLetter);
+    }
+
+    private static DatasetSnapshot Build((string Version, DateTime LoadedAt)? dataset, List<RegionRef> regions, List<CouncilData> councils,
+        List<(string Predecessor, string Successor, DateOnly Date)> successions, List<(string Council, int Rank, string Neighbour)> neighbours,
+        List<GradeRef> grades, List<string> frameworks, List<VersionData> versions, Dictionary<string, AreaRef> areas,
+        List<(string Version, string Area, int Order)> versionAreas, List<InspectionData> inspections, List<JudgementData> judgements,
+        Dictionary<string, string> latestIds, Dictionary<string, int> focusedVisits, DateOnly? lastLetter)
+    {
+        var ordinal = StringComparer.Ordinal;
+        var regionByCode = regions.ToDictionary(r => r.Code, ordinal);
+        var councilByCode = councils.ToDictionary(c => c.Code, ordinal);
+        var areasByVersion = versionAreas.GroupBy(va => va.Version, ordinal).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<(string Area, int Order)>)g.OrderBy(va => va.Order).ThenBy(va => va.Area, ordinal).Select(va => (va.Area, va.Order)).ToList(), ordinal);
+        var frameworkVersions = versions.ToDictionary(v => v.Slug, v => new SnapshotFrameworkVersion(v.Slug, v.Framework, v.EffectiveFrom, v.GradeScale,
+            areasByVersion.GetValueOrDefault(v.Slug) ?? []), ordinal);
+        var gradeByCode = grades.ToDictionary(g => g.Code, ordinal);
+        var councilRefs = councils.ToDictionary(c => c.Code, c => new CouncilRef(c.Code, c.Name, c.Slug), ordinal);
+
+        // A cited judgement's words are in another inspection's report: the first such inspection by id gives the link.
+        var reportUrlBySource = new Dictionary<string, string?>(ordinal);
+        foreach (var i in inspections.Where(i => i.SourceKind is "report" or "override").OrderBy(i => i.Id, ordinal))
+            reportUrlBySource.TryAdd(i.Source, i.ReportUrl);
+
+        var judgementsByInspection = judgements.ToLookup(j => j.InspectionId, ordinal);
+        var built = new List<SnapshotInspection>(inspections.Count);
+        foreach (var i in inspections)
+        {
+            var council = councilByCode[i.CouncilCode];
+            var order = (frameworkVersions.GetValueOrDefault(i.FrameworkVersion)?.Areas ?? []).Select((a, k) => (a.Area, k))
+                .ToDictionary(a => a.Area, a => a.k, ordinal);
+            // The detail and the grades list only the areas the framework version defines, in its display order.
+            var listed = judgementsByInspection[i.Id].Where(j => order.ContainsKey(j.AreaCode)).OrderBy(j => order[j.AreaCode]).ToList();
+            var family = (JudgementData j) => areas[j.AreaCode].Family;
+            var summary = new InspectionSummary(i.Id, councilRefs[i.CouncilCode], i.Type, i.FrameworkVersion, i.StartDate, i.EndDate,
+                i.Published, i.PublishedPrecision, i.LeadInspector, i.ReportUrl, OfstedLinks.ProviderPage(council.OfstedUrn), i.SourceKind,
+                InspectionReader.GradesByFamily(listed.Select(j => (family(j), j.Grade))),
+                InspectionReader.MissingByFamily(listed.Select(j => (family(j), j.Grade, j.Status))));
+            built.Add(new SnapshotInspection
+            {
+                Summary = summary,
+                CouncilName = council.Name,
+                RegionCode = council.RegionCode,
+                Source = i.Source,
+                Notes = i.Notes,
+                CountsFrom = i.CountsFrom,
+                FullInspection = i.FullInspection,
+                Judgements = listed.Select(j => new Judgement(areas[j.AreaCode],
+                    j.Grade is null ? null : gradeByCode[j.Grade], j.Status, j.Note,
+                    j.Evidence is null ? null : new Evidence(j.Evidence, j.EvidenceDocument!, j.EvidenceLine,
+                        reportUrlBySource.GetValueOrDefault(j.EvidenceDocument!)))).ToList(),
+                AllJudgements = judgementsByInspection[i.Id].Select(j => (j.AreaCode, family(j), j.Grade, j.Status)).ToList(),
+            });
+        }
+        var newest = built.OrderByDescending(i => i.Summary.Published).ThenByDescending(i => i.Id, ordinal).ToList();
+        var inspectionById = built.ToDictionary(i => i.Id, ordinal);
+
+        LinkedCouncil Linked(string code, DateOnly date) => new(code, councilByCode[code].Name, councilByCode[code].Slug, date);
+        var byName = councils.OrderBy(c => c.Name, ordinal).ThenBy(c => c.Code, ordinal).ToList();
+        var snapshotCouncils = byName.Select(c => new SnapshotCouncil
+        {
+            Code = c.Code,
+            Ref = councilRefs[c.Code],
+            SearchName = c.SearchName,
+            FormerCodes = c.FormerCodes,
+            Item = new CouncilItem(c.Code, c.LaCode, c.OfstedUrn, c.Name, c.Slug, c.Type, regionByCode[c.RegionCode], c.Opened, c.OpenedNote,
+                c.Closed, c.Closed is null, OfstedLinks.ProviderPage(c.OfstedUrn),
+                latestIds.TryGetValue(c.Code, out var latestId) ? inspectionById[latestId].Summary : null),
+            Predecessors = successions.Where(s => s.Successor == c.Code).Select(s => Linked(s.Predecessor, s.Date))
+                .OrderBy(l => l.Name, ordinal).ThenBy(l => l.Code, ordinal).ToList(),
+            Successors = successions.Where(s => s.Predecessor == c.Code).Select(s => Linked(s.Successor, s.Date))
+                .OrderBy(l => l.Name, ordinal).ThenBy(l => l.Code, ordinal).ToList(),
+            Neighbours = neighbours.Where(n => n.Council == c.Code).OrderBy(n => n.Rank)
+                .Select(n => new StatisticalNeighbour(n.Rank, n.Neighbour, councilByCode[n.Neighbour].Name, councilByCode[n.Neighbour].Slug)).ToList(),
+        }).ToList();
+        var snapshotByCode = snapshotCouncils.ToDictionary(c => c.Code, ordinal);
+
+        // Other identifiers, current councils first so that a reused DfE code names the current council.
+        var otherIds = new Dictionary<string, List<SnapshotCouncil>>(ordinal);
+        foreach (var c in councils.OrderBy(c => c.Closed is null ? 0 : 1))
+        {
+            var keys = new List<string> { "slug:" + c.Slug };
+            if (c.LaCode is { } la) keys.Add("la:" + la);
+            keys.AddRange(c.FormerCodes.Select(f => "former:" + f));
+            foreach (var key in keys.Distinct(ordinal))
+            {
+                if (!otherIds.TryGetValue(key, out var list)) otherIds[key] = list = [];
+                list.Add(snapshotByCode[c.Code]);
+            }
+        }
+
+        var replaced = successions.GroupBy(s => s.Predecessor, ordinal).ToDictionary(g => g.Key, g => g.Min(s => s.Date), ordinal);
+        var full = built.Where(i => i.FullInspection).ToList();
+
+        return new DatasetSnapshot
+        {
+            Version = dataset?.Version,
+            LoadedAt = dataset is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d.LoadedAt, DateTimeKind.Utc)) : null,
+            DataAsOf = inspections.Count == 0 ? lastLetter : lastLetter is { } l && l > inspections.Max(i => i.Published) ? l : inspections.Max(i => i.Published),
+            FirstFullPublished = full.Count == 0 ? null : full.Min(i => i.Summary.Published),
+            Vocabulary = new Vocabulary
+            {
+                Grades = grades.Select(g => g.Code).ToList(),
+                Families = areas.Values.Select(a => a.Family).Distinct(ordinal).OrderBy(Vocabulary.FamilyRank).ThenBy(f => f, ordinal).ToList(),
+                AreaCodes = areas.Keys.Order(ordinal).ToList(),
+                InspectionTypes = inspections.Select(i => i.Type).Distinct(ordinal).Order(ordinal).ToList(),
+                Frameworks = frameworks,
+                FrameworkVersions = versions.OrderBy(v => v.EffectiveFrom).ThenBy(v => v.Slug, ordinal).Select(v => v.Slug).ToList(),
+                Regions = regions.OrderBy(r => r.Name, ordinal).ThenBy(r => r.Code, ordinal).ToList(),
+            },
+            Councils = snapshotCouncils,
+            CouncilByCode = snapshotByCode,
+            CouncilsByOtherId = otherIds.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), ordinal),
+            Regions = regions.OrderBy(r => r.Name, ordinal).ThenBy(r => r.Code, ordinal)
+                .Select(r => new RegionItem(r.Code, r.Name, r.Slug, councils.Count(c => c.RegionCode == r.Code && c.Closed is null))).ToList(),
+            Inspections = newest,
+            InspectionById = inspectionById,
+            InspectionsByCouncil = newest.GroupBy(i => i.Summary.Council.Code, ordinal).ToDictionary(g => g.Key, g => g.ToArray(), ordinal),
+            FullInspectionsByCouncil = full.GroupBy(i => i.Summary.Council.Code, ordinal).ToDictionary(g => g.Key,
+                g => g.OrderByDescending(i => i.CountsFrom).ThenByDescending(i => i.Id, ordinal).ToArray(), ordinal),
+            FullInspectionsByCountsFrom = full.OrderBy(i => i.CountsFrom).ThenBy(i => i.Id, ordinal).ToList(),
+            FocusedVisitCounts = focusedVisits,
+            FrameworkVersions = frameworkVersions,
+            Areas = areas,
+            Grades = grades,
+            StatisticsCouncils = byName.Select(c => new CouncilPeriod
+            {
+                Code = c.Code, Name = c.Name, Slug = c.Slug, Type = c.Type, RegionCode = c.RegionCode, Opened = c.Opened, Closed = c.Closed,
+                Replaced = replaced.TryGetValue(c.Code, out var r) ? r : null,
+            }).ToList(),
+        };
+    }
+}
+
+/// <summary>The snapshot a request reads: the one published when it arrived, kept for the whole request.</summary>
+public static class RequestSnapshot
+{
+    private sealed record Pinned(DatasetSnapshot Snapshot);
+
+    /// <summary>
+    /// The dataset version this request is answered from, pinning the published snapshot to the request:
+    /// the ETag and the cache key come from the same snapshot the body is read from, even if an import
+    /// publishes another meanwhile. Null when no snapshot is published yet.
+    /// </summary>
+    public static string? DatasetVersion(this HttpContext http)
+    {
+        if (http.Features.Get<Pinned>() is { } pinned) return pinned.Snapshot.Version;
+        if (http.RequestServices.GetRequiredService<DatasetState>().Snapshot is not { } current) return null;
+        http.Features.Set(new Pinned(current));
+        return current.Version;
+    }
+
+    /// <summary>The snapshot this request reads (pinned on first use; loaded if none is published yet).</summary>
+    public static async ValueTask<DatasetSnapshot> SnapshotAsync(this HttpContext http)
+    {
+        if (http.Features.Get<Pinned>() is { } pinned) return pinned.Snapshot;
+        var snapshot = await http.RequestServices.GetRequiredService<SnapshotLoader>().CurrentAsync();
+        http.Features.Set(new Pinned(snapshot));
+        return snapshot;
+    }
+}
