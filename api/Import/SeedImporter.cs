@@ -31,12 +31,42 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
             return new ImportResult(seed.Version, false, seed.Counts());
         }
 
+        // Everything below is one transaction: a failure at any step leaves the loaded version as it was.
         await ChangeLog.SnapshotPreviousAsync(conn, tx);
+        await ReplaceTablesAsync(conn, tx, seed, ct);
+        var counts = seed.Counts();
+        await RecordDatasetAsync(conn, tx, seed, counts);
+        await ChangeLog.RecordAsync(conn, tx, seed.Version, seed.DataAsOf, loaded);
+        // Fresh planner statistics for the new rows (a utility statement: never auto-prepared).
+        await using (var analyze = new NpgsqlCommand("ANALYZE", conn, tx)) await analyze.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+
+        state.Set(seed.Version);
+        log.LogInformation("Imported seed data {Version}: {Counts}", seed.Version[..12], string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
+        return new ImportResult(seed.Version, true, counts);
+    }
+
+    /// <summary>Empties every dataset table and copies the seed's rows in, parents before children; then the derived table.</summary>
+    private static async Task ReplaceTablesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeedSet seed, CancellationToken ct)
+    {
         await conn.ExecuteAsync("""
             TRUNCATE dataset, council_latest_inspection, visits, focused_visit_priority_actions, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
                      framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
             """, transaction: tx);
+        await CopyCouncilsAsync(conn, seed, ct);
+        await CopyFrameworksAsync(conn, seed, ct);
+        await CopyInspectionsAsync(conn, seed, ct);
+        await CopyVisitsAsync(conn, seed, ct);
+        await conn.ExecuteAsync("""
+            INSERT INTO council_latest_inspection (council_code, inspection_id)
+            SELECT DISTINCT ON (council_code) council_code, id
+            FROM inspections WHERE full_inspection
+            ORDER BY council_code, published DESC, id DESC
+            """, transaction: tx);
+    }
 
+    private static async Task CopyCouncilsAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
+    {
         await Copy(conn, "regions (code, name, slug)", seed.Regions, (w, r) =>
         {
             w.Write(r.Code); w.Write(r.Name); w.Write(r.Slug);
@@ -55,6 +85,10 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         {
             w.Write(r.CouncilCode); w.Write(r.Rank, NpgsqlDbType.Integer); w.Write(r.NeighbourCode);
         }, ct);
+    }
+
+    private static async Task CopyFrameworksAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
+    {
         await Copy(conn, "grades (code, label, rank)", seed.Grades, (w, r) =>
         {
             w.Write(r.Code); w.Write(r.Label); w.Write(r.Rank, NpgsqlDbType.Integer);
@@ -76,6 +110,10 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         {
             w.Write(r.FrameworkVersion); w.Write(r.AreaCode); w.Write(r.DisplayOrder, NpgsqlDbType.Integer); Text(w, r.ParentAreaCode);
         }, ct);
+    }
+
+    private static async Task CopyInspectionsAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
+    {
         await Copy(conn, "inspections (id, council_code, framework_version, type, start_date, end_date, published, published_precision, lead_inspector, report_url, source_kind, source, notes)", seed.Inspections, (w, r) =>
         {
             w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.FrameworkVersion); w.Write(r.Type); Date(w, r.StartDate); Date(w, r.EndDate);
@@ -88,6 +126,10 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
             Text(w, r.Evidence); Text(w, r.EvidenceDocument);
             if (r.EvidenceLine is { } line) w.Write(line, NpgsqlDbType.Integer); else w.WriteNull();
         }, ct);
+    }
+
+    private static async Task CopyVisitsAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
+    {
         await Copy(conn, "focused_visits (id, council_code, letter_date, visit_start, visit_end, inspectors, focus, priority_action, report_url, source, letter_date_source, priority_action_kind)", seed.FocusedVisits, (w, r) =>
         {
             w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
@@ -99,22 +141,15 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
             w.Write(r.FocusedVisitId); w.Write(r.Position, NpgsqlDbType.Integer); w.Write(r.Text);
             if (r.SourceLine is { } line) w.Write(line, NpgsqlDbType.Integer); else w.WriteNull();
         }, ct);
-
         await Copy(conn, "visits (id, council_code, kind, letter_date, visit_start, visit_end, inspectors, theme, report_url, source)", seed.Visits, (w, r) =>
         {
             w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.Kind); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
             w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); Text(w, r.Theme); Text(w, r.ReportUrl); w.Write(r.Source);
         }, ct);
+    }
 
-        await conn.ExecuteAsync("""
-            INSERT INTO council_latest_inspection (council_code, inspection_id)
-            SELECT DISTINCT ON (council_code) council_code, id
-            FROM inspections WHERE full_inspection
-            ORDER BY council_code, published DESC, id DESC
-            """, transaction: tx);
-
-        var counts = seed.Counts();
-        await conn.ExecuteAsync("""
+    private static Task RecordDatasetAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeedSet seed, Dictionary<string, int> counts) =>
+        conn.ExecuteAsync("""
             INSERT INTO dataset (version, built, loaded_at, files, counts)
             VALUES (@Version, @Built, now(), CAST(@Files AS jsonb), CAST(@Counts AS jsonb))
             """,
@@ -125,15 +160,6 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
                 Files = JsonSerializer.Serialize(SeedSet.Headers.Keys.Order(StringComparer.Ordinal)),
                 Counts = JsonSerializer.Serialize(counts),
             }, tx);
-        await ChangeLog.RecordAsync(conn, tx, seed.Version, seed.DataAsOf, loaded);
-        // Fresh planner statistics for the new rows (a utility statement: never auto-prepared).
-        await using (var analyze = new NpgsqlCommand("ANALYZE", conn, tx)) await analyze.ExecuteNonQueryAsync(ct);
-        await tx.CommitAsync(ct);
-
-        state.Set(seed.Version);
-        log.LogInformation("Imported seed data {Version}: {Counts}", seed.Version[..12], string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
-        return new ImportResult(seed.Version, true, counts);
-    }
 
     private static async Task Copy<T>(NpgsqlConnection conn, string target, IReadOnlyList<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)
     {
