@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 
 namespace JudgementsApi.Import;
 
@@ -13,7 +14,7 @@ public sealed class SeedRow(string file, int line, IReadOnlyDictionary<string, i
     public string? this[string column] => fields[columns[column]] is { Length: > 0 } v ? v : null;
 }
 
-/// <summary>Reads the RFC 4180 files described in seed-data/FORMAT.md.</summary>
+/// <summary>Reads the RFC 4180 files described in seed-data/FORMAT.md (parsed by CsvHelper).</summary>
 public static class SeedCsv
 {
     public static List<SeedRow> Read(string path, string file, IReadOnlyList<string> expectedHeader, List<string> errors)
@@ -25,8 +26,9 @@ public static class SeedCsv
             return rows;
         }
 
-        if (Decode(File.ReadAllBytes(path), file, errors) is not { } text) return rows;
-        var records = Parse(text, file, errors);
+        var bytes = File.ReadAllBytes(path);
+        if (!IsStrictUtf8(bytes, file, errors)) return rows;
+        var records = Parse(bytes, file, errors);
         if (records.Count == 0)
         {
             errors.Add($"{file}:1: empty file, expected the header {string.Join(",", expectedHeader)}");
@@ -43,9 +45,9 @@ public static class SeedCsv
         var columns = expectedHeader.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
         foreach (var (line, fields) in records.Skip(1))
         {
-            if (fields.Count != expectedHeader.Count)
+            if (fields.Length != expectedHeader.Count)
             {
-                errors.Add($"{file}:{line}: {fields.Count} fields, expected {expectedHeader.Count}");
+                errors.Add($"{file}:{line}: {fields.Length} fields, expected {expectedHeader.Count}");
                 continue;
             }
             rows.Add(new SeedRow(file, line, columns, fields));
@@ -60,12 +62,11 @@ public static class SeedCsv
     /// replacement characters) or a control character other than tab, CR and LF (PostgreSQL refuses
     /// NUL) is reported with its line, and the file is not read further.
     /// </summary>
-    private static string? Decode(byte[] bytes, string file, List<string> errors)
+    private static bool IsStrictUtf8(byte[] bytes, string file, List<string> errors)
     {
-        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         var before = errors.Count;
         var line = 1;
-        for (var i = start; i <= bytes.Length; line++)
+        for (var i = BomLength(bytes); i <= bytes.Length; line++)
         {
             var end = Array.IndexOf(bytes, (byte)'\n', i);
             if (end < 0) end = bytes.Length;
@@ -82,57 +83,41 @@ public static class SeedCsv
                     }
             i = end + 1;
         }
-        return errors.Count > before ? null : Strict.GetString(bytes, start, bytes.Length - start);
+        return errors.Count == before;
     }
 
+    private static int BomLength(byte[] bytes) => bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+
     /// <summary>Records in CSV text, the header included (a quoted field may span lines).</summary>
-    public static int CountRecords(string text) => Parse(text, "", []).Count;
+    public static int CountRecords(string text) => Parse(Encoding.UTF8.GetBytes(text), "", []).Count;
 
-    private static List<(int Line, List<string> Fields)> Parse(string text, string file, List<string> errors)
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
     {
-        var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        int line = 1, recordLine = 1, i = 0;
-        bool quoted = false, any = false;
+        // Explicit, not detected: the header is checked against the expected one, and a
+        // separator guessed from a damaged first line would misreport every row.
+        Separator = ',', HasHeader = false, AllowLineBreaksInQuotes = true, SkipEmptyLines = true,
+        // Messages name the line a record starts on, counting the lines inside quoted fields.
+        TrackLineNumbers = true,
+    };
 
-        void EndRecord()
+    /// <summary>Every record with the line it starts on. A stray quote is read as text; a quote never closed is reported (its field runs to the end of the file).</summary>
+    private static List<(int Line, string[] Fields)> Parse(byte[] bytes, string file, List<string> errors)
+    {
+        var options = Options with
         {
-            fields.Add(field.ToString());
-            field.Clear();
-            if (!(fields.Count == 1 && fields[0].Length == 0)) records.Add((recordLine, fields));
-            fields = [];
-            any = false;
-        }
-
-        while (i < text.Length)
+            OnMalformedRecord = r =>
+            {
+                if (r.Reason == CsvMalformedReason.UnterminatedQuote) errors.Add($"{file}:{r.LineNumber}: unterminated quoted field");
+            },
+        };
+        var records = new List<(int, string[])>();
+        using var csv = CsvReader.Create(bytes.AsMemory(BomLength(bytes)), options);
+        while (csv.Read())
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
-                if (c == '"') { quoted = false; i++; continue; }
-                if (c == '\n') line++;
-                field.Append(c);
-                i++;
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0: quoted = true; any = true; break;
-                case ',': fields.Add(field.ToString()); field.Clear(); any = true; break;
-                case '\r': break;
-                case '\n':
-                    EndRecord();
-                    line++;
-                    recordLine = line;
-                    break;
-                default: field.Append(c); any = true; break;
-            }
-            i++;
+            var fields = new string[csv.FieldCount];
+            for (var i = 0; i < fields.Length; i++) fields[i] = csv.GetString(i) ?? "";
+            records.Add(((int)csv.LineNumber, fields));
         }
-        if (quoted) errors.Add($"{file}:{recordLine}: unterminated quoted field");
-        if (any || field.Length > 0 || fields.Count > 0) EndRecord();
         return records;
     }
 }

@@ -32,100 +32,11 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
             return new ImportResult(seed.Version, false, seed.Counts());
         }
 
+        // Everything below is one transaction: a failure at any step leaves the loaded version as it was.
         await ChangeLog.SnapshotPreviousAsync(conn, tx);
-        await conn.ExecuteAsync("""
-            TRUNCATE dataset, council_latest_inspection, visits, focused_visit_priority_actions, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
-                     framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
-            """, transaction: tx);
-
-        await Copy(conn, "regions (code, name, slug)", seed.Regions, (w, r) =>
-        {
-            w.Write(r.Code); w.Write(r.Name); w.Write(r.Slug);
-        }, ct);
-        await Copy(conn, "councils (code, la_code, ofsted_urn, name, slug, type, region_code, opened, closed, former_codes, search_name, opened_note)", seed.Councils, (w, r) =>
-        {
-            w.Write(r.Code); Text(w, r.LaCode); Text(w, r.OfstedUrn); w.Write(r.Name); w.Write(r.Slug); w.Write(r.Type);
-            w.Write(r.RegionCode); Date(w, r.Opened); Date(w, r.Closed); w.Write(r.FormerCodes, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            w.Write(SearchText.Fold(r.Name)); Text(w, r.OpenedNote);
-        }, ct);
-        await Copy(conn, "council_successions (predecessor_code, successor_code, date)", seed.Successions, (w, r) =>
-        {
-            w.Write(r.PredecessorCode); w.Write(r.SuccessorCode); w.Write(r.Date, NpgsqlDbType.Date);
-        }, ct);
-        await Copy(conn, "statistical_neighbours (council_code, rank, neighbour_code)", seed.Neighbours, (w, r) =>
-        {
-            w.Write(r.CouncilCode); w.Write(r.Rank, NpgsqlDbType.Integer); w.Write(r.NeighbourCode);
-        }, ct);
-        await Copy(conn, "grades (code, label, rank)", seed.Grades, (w, r) =>
-        {
-            w.Write(r.Code); w.Write(r.Label); w.Write(r.Rank, NpgsqlDbType.Integer);
-        }, ct);
-        await Copy(conn, "frameworks (slug, name, description)", seed.Frameworks, (w, r) =>
-        {
-            w.Write(r.Slug); w.Write(r.Name); Text(w, r.Description);
-        }, ct);
-        await Copy(conn, "framework_versions (slug, framework, name, effective_from, effective_to, grade_scale, source_url, notes)", seed.FrameworkVersions, (w, r) =>
-        {
-            w.Write(r.Slug); w.Write(r.Framework); w.Write(r.Name); w.Write(r.EffectiveFrom, NpgsqlDbType.Date); Date(w, r.EffectiveTo);
-            w.Write(r.GradeScale, NpgsqlDbType.Array | NpgsqlDbType.Text); Text(w, r.SourceUrl); Text(w, r.Notes);
-        }, ct);
-        await Copy(conn, "judgement_areas (code, name, family, description)", seed.Areas, (w, r) =>
-        {
-            w.Write(r.Code); w.Write(r.Name); w.Write(r.Family); Text(w, r.Description);
-        }, ct);
-        await Copy(conn, "framework_version_areas (framework_version, area_code, display_order, parent_area_code)", seed.VersionAreas, (w, r) =>
-        {
-            w.Write(r.FrameworkVersion); w.Write(r.AreaCode); w.Write(r.DisplayOrder, NpgsqlDbType.Integer); Text(w, r.ParentAreaCode);
-        }, ct);
-        await Copy(conn, "inspections (id, council_code, framework_version, type, start_date, end_date, published, published_precision, lead_inspector, report_url, source_kind, source, notes)", seed.Inspections, (w, r) =>
-        {
-            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.FrameworkVersion); w.Write(r.Type); Date(w, r.StartDate); Date(w, r.EndDate);
-            w.Write(r.Published, NpgsqlDbType.Date); w.Write(r.PublishedPrecision); Text(w, r.LeadInspector); Text(w, r.ReportUrl);
-            w.Write(r.SourceKind); w.Write(r.Source); Text(w, r.Notes);
-        }, ct);
-        await Copy(conn, "judgements (inspection_id, area_code, grade, note, status, evidence, evidence_document, evidence_line)", seed.Judgements, (w, r) =>
-        {
-            w.Write(r.InspectionId); w.Write(r.AreaCode); Text(w, r.Grade); Text(w, r.Note); w.Write(r.Status);
-            Text(w, r.Evidence); Text(w, r.EvidenceDocument);
-            if (r.EvidenceLine is { } line) w.Write(line, NpgsqlDbType.Integer); else w.WriteNull();
-        }, ct);
-        await Copy(conn, "focused_visits (id, council_code, letter_date, visit_start, visit_end, inspectors, focus, priority_action, report_url, source, letter_date_source, priority_action_kind)", seed.FocusedVisits, (w, r) =>
-        {
-            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
-            w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); w.Write(r.Focus); w.Write(r.PriorityAction, NpgsqlDbType.Boolean);
-            Text(w, r.ReportUrl); w.Write(r.Source); w.Write(r.LetterDateSource); w.Write(r.PriorityActionKind);
-        }, ct);
-        await Copy(conn, "focused_visit_priority_actions (focused_visit_id, position, text, source_line)", seed.PriorityActions, (w, r) =>
-        {
-            w.Write(r.FocusedVisitId); w.Write(r.Position, NpgsqlDbType.Integer); w.Write(r.Text);
-            if (r.SourceLine is { } line) w.Write(line, NpgsqlDbType.Integer); else w.WriteNull();
-        }, ct);
-
-        await Copy(conn, "visits (id, council_code, kind, letter_date, visit_start, visit_end, inspectors, theme, report_url, source)", seed.Visits, (w, r) =>
-        {
-            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.Kind); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
-            w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); Text(w, r.Theme); Text(w, r.ReportUrl); w.Write(r.Source);
-        }, ct);
-
-        await conn.ExecuteAsync("""
-            INSERT INTO council_latest_inspection (council_code, inspection_id)
-            SELECT DISTINCT ON (council_code) council_code, id
-            FROM inspections WHERE full_inspection
-            ORDER BY council_code, published DESC, id DESC
-            """, transaction: tx);
-
+        await ReplaceTablesAsync(conn, tx, seed, ct);
         var counts = seed.Counts();
-        await conn.ExecuteAsync("""
-            INSERT INTO dataset (version, built, loaded_at, files, counts)
-            VALUES (@Version, @Built, now(), CAST(@Files AS jsonb), CAST(@Counts AS jsonb))
-            """,
-            new
-            {
-                seed.Version,
-                Built = seed.DataAsOf,
-                Files = JsonSerializer.Serialize(SeedSet.Headers.Keys.Order(StringComparer.Ordinal)),
-                Counts = JsonSerializer.Serialize(counts),
-            }, tx);
+        await RecordDatasetAsync(conn, tx, seed, counts);
         await ChangeLog.RecordAsync(conn, tx, seed.Version, seed.DataAsOf, loaded);
         // Fresh planner statistics for the new rows (a utility statement: never auto-prepared).
         await using (var analyze = new NpgsqlCommand("ANALYZE", conn, tx)) await analyze.ExecuteNonQueryAsync(ct);
@@ -153,6 +64,121 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
             log.LogWarning("Imported {Version} but could not load it into memory yet ({Message}); the version poller retries", version[..12], ex.Message);
         }
     }
+
+    /// <summary>Empties every dataset table and copies the seed's rows in, parents before children; then the derived table.</summary>
+    private static async Task ReplaceTablesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeedSet seed, CancellationToken ct)
+    {
+        await conn.ExecuteAsync("""
+            TRUNCATE dataset, council_latest_inspection, visits, focused_visit_priority_actions, focused_visits, judgements, inspections, framework_version_areas, judgement_areas,
+                     framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
+            """, transaction: tx);
+        await CopyCouncilsAsync(conn, seed, ct);
+        await CopyFrameworksAsync(conn, seed, ct);
+        await CopyInspectionsAsync(conn, seed, ct);
+        await CopyVisitsAsync(conn, seed, ct);
+        await conn.ExecuteAsync("""
+            INSERT INTO council_latest_inspection (council_code, inspection_id)
+            SELECT DISTINCT ON (council_code) council_code, id
+            FROM inspections WHERE full_inspection
+            ORDER BY council_code, published DESC, id DESC
+            """, transaction: tx);
+    }
+
+    private static async Task CopyCouncilsAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
+    {
+        await Copy(conn, "regions (code, name, slug)", seed.Regions, (w, r) =>
+        {
+            w.Write(r.Code); w.Write(r.Name); w.Write(r.Slug);
+        }, ct);
+        await Copy(conn, "councils (code, la_code, ofsted_urn, name, slug, type, region_code, opened, closed, former_codes, search_name, opened_note)", seed.Councils, (w, r) =>
+        {
+            w.Write(r.Code); Text(w, r.LaCode); Text(w, r.OfstedUrn); w.Write(r.Name); w.Write(r.Slug); w.Write(r.Type);
+            w.Write(r.RegionCode); Date(w, r.Opened); Date(w, r.Closed); w.Write(r.FormerCodes, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            w.Write(SearchText.Fold(r.Name)); Text(w, r.OpenedNote);
+        }, ct);
+        await Copy(conn, "council_successions (predecessor_code, successor_code, date)", seed.Successions, (w, r) =>
+        {
+            w.Write(r.PredecessorCode); w.Write(r.SuccessorCode); w.Write(r.Date, NpgsqlDbType.Date);
+        }, ct);
+        await Copy(conn, "statistical_neighbours (council_code, rank, neighbour_code)", seed.Neighbours, (w, r) =>
+        {
+            w.Write(r.CouncilCode); w.Write(r.Rank, NpgsqlDbType.Integer); w.Write(r.NeighbourCode);
+        }, ct);
+    }
+
+    private static async Task CopyFrameworksAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
+    {
+        await Copy(conn, "grades (code, label, rank)", seed.Grades, (w, r) =>
+        {
+            w.Write(r.Code); w.Write(r.Label); w.Write(r.Rank, NpgsqlDbType.Integer);
+        }, ct);
+        await Copy(conn, "frameworks (slug, name, description)", seed.Frameworks, (w, r) =>
+        {
+            w.Write(r.Slug); w.Write(r.Name); Text(w, r.Description);
+        }, ct);
+        await Copy(conn, "framework_versions (slug, framework, name, effective_from, effective_to, grade_scale, source_url, notes)", seed.FrameworkVersions, (w, r) =>
+        {
+            w.Write(r.Slug); w.Write(r.Framework); w.Write(r.Name); w.Write(r.EffectiveFrom, NpgsqlDbType.Date); Date(w, r.EffectiveTo);
+            w.Write(r.GradeScale, NpgsqlDbType.Array | NpgsqlDbType.Text); Text(w, r.SourceUrl); Text(w, r.Notes);
+        }, ct);
+        await Copy(conn, "judgement_areas (code, name, family, description)", seed.Areas, (w, r) =>
+        {
+            w.Write(r.Code); w.Write(r.Name); w.Write(r.Family); Text(w, r.Description);
+        }, ct);
+        await Copy(conn, "framework_version_areas (framework_version, area_code, display_order, parent_area_code)", seed.VersionAreas, (w, r) =>
+        {
+            w.Write(r.FrameworkVersion); w.Write(r.AreaCode); w.Write(r.DisplayOrder, NpgsqlDbType.Integer); Text(w, r.ParentAreaCode);
+        }, ct);
+    }
+
+    private static async Task CopyInspectionsAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
+    {
+        await Copy(conn, "inspections (id, council_code, framework_version, type, start_date, end_date, published, published_precision, lead_inspector, report_url, source_kind, source, notes)", seed.Inspections, (w, r) =>
+        {
+            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.FrameworkVersion); w.Write(r.Type); Date(w, r.StartDate); Date(w, r.EndDate);
+            w.Write(r.Published, NpgsqlDbType.Date); w.Write(r.PublishedPrecision); Text(w, r.LeadInspector); Text(w, r.ReportUrl);
+            w.Write(r.SourceKind); w.Write(r.Source); Text(w, r.Notes);
+        }, ct);
+        await Copy(conn, "judgements (inspection_id, area_code, grade, note, status, evidence, evidence_document, evidence_line)", seed.Judgements, (w, r) =>
+        {
+            w.Write(r.InspectionId); w.Write(r.AreaCode); Text(w, r.Grade); Text(w, r.Note); w.Write(r.Status);
+            Text(w, r.Evidence); Text(w, r.EvidenceDocument);
+            if (r.EvidenceLine is { } line) w.Write(line, NpgsqlDbType.Integer); else w.WriteNull();
+        }, ct);
+    }
+
+    private static async Task CopyVisitsAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
+    {
+        await Copy(conn, "focused_visits (id, council_code, letter_date, visit_start, visit_end, inspectors, focus, priority_action, report_url, source, letter_date_source, priority_action_kind)", seed.FocusedVisits, (w, r) =>
+        {
+            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
+            w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); w.Write(r.Focus); w.Write(r.PriorityAction, NpgsqlDbType.Boolean);
+            Text(w, r.ReportUrl); w.Write(r.Source); w.Write(r.LetterDateSource); w.Write(r.PriorityActionKind);
+        }, ct);
+        await Copy(conn, "focused_visit_priority_actions (focused_visit_id, position, text, source_line)", seed.PriorityActions, (w, r) =>
+        {
+            w.Write(r.FocusedVisitId); w.Write(r.Position, NpgsqlDbType.Integer); w.Write(r.Text);
+            if (r.SourceLine is { } line) w.Write(line, NpgsqlDbType.Integer); else w.WriteNull();
+        }, ct);
+        await Copy(conn, "visits (id, council_code, kind, letter_date, visit_start, visit_end, inspectors, theme, report_url, source)", seed.Visits, (w, r) =>
+        {
+            w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.Kind); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
+            w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); Text(w, r.Theme); Text(w, r.ReportUrl); w.Write(r.Source);
+        }, ct);
+    }
+
+    private static Task RecordDatasetAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeedSet seed, Dictionary<string, int> counts) =>
+        conn.ExecuteAsync("""
+            INSERT INTO dataset (version, built, loaded_at, files, counts)
+            VALUES (@Version, @Built, now(), CAST(@Files AS jsonb), CAST(@Counts AS jsonb))
+            """,
+            new
+            {
+                seed.Version,
+                Built = seed.DataAsOf,
+                Files = JsonSerializer.Serialize(SeedSet.Headers.Keys.Order(StringComparer.Ordinal)),
+                Counts = JsonSerializer.Serialize(counts),
+            }, tx);
 
     private static async Task Copy<T>(NpgsqlConnection conn, string target, IReadOnlyList<T> rows, Action<NpgsqlBinaryImporter, T> write, CancellationToken ct)
     {

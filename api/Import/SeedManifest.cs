@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CsvHelper;
 
 namespace JudgementsApi.Import;
 
@@ -30,11 +31,13 @@ public static class SeedManifest
             })
             .ToList();
 
+    /// <summary>Writes the manifest as the builder does (LF line endings, UTF-8 without BOM).</summary>
     public static void Write(string directory)
     {
-        var text = new StringBuilder(string.Join(",", Header)).Append('\n');
-        foreach (var e in Compute(directory)) text.Append(CultureInfo.InvariantCulture, $"{e.File},{e.Rows},{e.Sha256}\n");
-        File.WriteAllText(Path.Combine(directory, FileName), text.ToString(), new UTF8Encoding(false));
+        var entries = Compute(directory);
+        using var csv = CsvWriter.ToFile(Path.Combine(directory, FileName), CsvWriterOptions.Default with { NewLine = "\n" });
+        csv.WriteHeader(Header);
+        foreach (var e in entries) csv.WriteRecord([e.File, e.Rows.ToString(CultureInfo.InvariantCulture), e.Sha256]);
     }
 
     /// <summary>

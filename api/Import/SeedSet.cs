@@ -111,140 +111,28 @@ public sealed partial class SeedSet
     {
         var errors = new List<string>();
         if (!Directory.Exists(directory)) throw new SeedValidationException([$"{directory}: no such directory"]);
-        var manifest = SeedManifest.Verify(directory, Headers.Keys, errors);
-        var raw = Headers.ToDictionary(h => h.Key, h => SeedCsv.Read(Path.Combine(directory, h.Key), h.Key, h.Value, errors));
-        foreach (var (file, rows) in raw)
-            if (manifest.TryGetValue(file, out var listed) && listed != rows.Count
-                && !errors.Any(e => e.StartsWith(file + ":", StringComparison.Ordinal) && e.Length > file.Length + 1 && char.IsAsciiDigit(e[file.Length + 1])))
-                errors.Add($"{file}: {rows.Count} rows, {SeedManifest.FileName} says {listed} (a file cut short, or rows added after it was built)");
-        var v = new Validator(errors);
+        var r = new RowReader(ReadFiles(directory, errors), errors);
 
-        var regions = raw["regions.csv"].Select(r => new RegionRow(v.Req(r, "code"), v.Req(r, "name"), v.Slug(r, "slug"))).ToList();
-        v.Unique(raw["regions.csv"], "code"); v.Unique(raw["regions.csv"], "slug");
-        var regionCodes = regions.Select(r => r.Code).ToHashSet();
-
-        var councils = raw["councils.csv"].Select(r => new CouncilRow(v.Req(r, "code"), r["la_code"], r["ofsted_urn"], v.Req(r, "name"),
-            v.Slug(r, "slug"), v.OneOf(r, "type", CouncilTypes), v.Ref(r, "region_code", regionCodes, "region"),
-            v.Date(r, "opened"), v.Date(r, "closed"), v.List(r, "former_codes"), r["opened_note"])).ToList();
-        v.Unique(raw["councils.csv"], "code"); v.Unique(raw["councils.csv"], "slug");
-        foreach (var (c, r) in councils.Zip(raw["councils.csv"])) v.Ordered(r, "opened", c.Opened, "closed", c.Closed);
+        // In dependency order: each file is checked against the identifiers of those before it.
+        var regions = r.Regions();
+        var councils = r.Councils(regions.Select(x => x.Code).ToHashSet());
         var councilCodes = councils.Select(c => c.Code).ToHashSet();
-        foreach (var (c, r) in councils.Zip(raw["councils.csv"]))
-            foreach (var former in c.FormerCodes.Where(councilCodes.Contains))
-                errors.Add($"{r.Where}: former code {former} is also the code of a council");
-
-        var successions = raw["council_successions.csv"].Select(r => new SuccessionRow(
-            v.Ref(r, "predecessor_code", councilCodes, "council"), v.Ref(r, "successor_code", councilCodes, "council"),
-            v.Date(r, "date") ?? v.Missing(r, "date", DateOnly.MinValue))).ToList();
-        v.Unique(raw["council_successions.csv"], "predecessor_code", "successor_code");
-
-        var neighbours = raw["statistical_neighbours.csv"].Select(r => new NeighbourRow(
-            v.Ref(r, "council_code", councilCodes, "council"), v.Int(r, "rank"), v.Ref(r, "neighbour_code", councilCodes, "council"))).ToList();
-        v.Unique(raw["statistical_neighbours.csv"], "council_code", "rank");
-
-        var grades = raw["grades.csv"].Select(r => new GradeRow(v.Snake(r, "code"), v.Req(r, "label"), v.Int(r, "rank"))).ToList();
-        v.Unique(raw["grades.csv"], "code");
-        var gradeCodes = grades.Select(g => g.Code).ToHashSet();
-
-        var frameworks = raw["frameworks.csv"].Select(r => new FrameworkRow(v.Slug(r, "slug"), v.Req(r, "name"), r["description"])).ToList();
-        v.Unique(raw["frameworks.csv"], "slug");
-        var frameworkSlugs = frameworks.Select(f => f.Slug).ToHashSet();
-
-        var versions = raw["framework_versions.csv"].Select(r =>
-        {
-            var scale = v.List(r, "grade_scale");
-            foreach (var g in scale.Where(g => !gradeCodes.Contains(g))) errors.Add($"{r.Where}: grade_scale names unknown grade '{g}'");
-            if (scale.Length == 0) errors.Add($"{r.Where}: grade_scale is empty");
-            var from = v.Date(r, "effective_from") ?? v.Missing(r, "effective_from", DateOnly.MinValue);
-            var to = v.Date(r, "effective_to");
-            v.Ordered(r, "effective_from", from, "effective_to", to);
-            return new FrameworkVersionRow(v.Slug(r, "slug"), v.Ref(r, "framework", frameworkSlugs, "framework"), v.Req(r, "name"),
-                from, to, scale, r["source_url"], r["notes"]);
-        }).ToList();
-        v.Unique(raw["framework_versions.csv"], "slug");
+        var successions = r.Successions(councilCodes);
+        var neighbours = r.Neighbours(councilCodes);
+        var grades = r.Grades();
+        var frameworks = r.Frameworks();
+        var versions = r.FrameworkVersions(grades.Select(g => g.Code).ToHashSet(), frameworks.Select(f => f.Slug).ToHashSet());
         var versionBySlug = versions.ToDictionary(x => x.Slug, x => x);
-
-        var areas = raw["judgement_areas.csv"].Select(r => new AreaRow(v.Snake(r, "code"), v.Req(r, "name"), v.Snake(r, "family"), r["description"])).ToList();
-        v.Unique(raw["judgement_areas.csv"], "code");
-        var areaCodes = areas.Select(a => a.Code).ToHashSet();
-
-        var versionAreas = raw["framework_version_areas.csv"].Select(r => new VersionAreaRow(
-            v.Ref(r, "framework_version", versionBySlug.Keys, "framework version"), v.Ref(r, "area_code", areaCodes, "judgement area"),
-            v.Int(r, "display_order"), r["parent_area_code"])).ToList();
-        v.Unique(raw["framework_version_areas.csv"], "framework_version", "area_code");
+        var areas = r.Areas();
+        var versionAreas = r.VersionAreas(versionBySlug.Keys, areas.Select(a => a.Code).ToHashSet());
         var areasOf = versionAreas.GroupBy(a => a.FrameworkVersion).ToDictionary(g => g.Key, g => g.Select(a => a.AreaCode).ToHashSet());
-        foreach (var (a, r) in versionAreas.Zip(raw["framework_version_areas.csv"]))
-            if (a.ParentAreaCode is { } parent && !(areasOf.GetValueOrDefault(a.FrameworkVersion)?.Contains(parent) ?? false))
-                errors.Add($"{r.Where}: parent_area_code '{parent}' is not an area of {a.FrameworkVersion}");
-
-        var inspections = raw["inspections.csv"].Select(r =>
-        {
-            var start = v.Date(r, "start_date");
-            var end = v.Date(r, "end_date");
-            var published = v.Date(r, "published") ?? v.Missing(r, "published", DateOnly.MinValue);
-            v.Ordered(r, "start_date", start, "end_date", end);
-            v.Ordered(r, "end_date", end, "published", published);
-            return new InspectionRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"),
-                v.Ref(r, "framework_version", versionBySlug.Keys, "framework version"), v.Snake(r, "type"), start, end, published,
-                v.OneOf(r, "published_precision", Precisions), r["lead_inspector"], r["report_url"],
-                v.OneOf(r, "source_kind", SourceKinds), v.Req(r, "source"), r["notes"]);
-        }).ToList();
-        v.Unique(raw["inspections.csv"], "id");
-        v.Unique(raw["inspections.csv"], "council_code", "published", "type");
+        r.CheckParentAreas(versionAreas, areasOf);
+        var inspections = r.Inspections(councilCodes, versionBySlug.Keys);
         var inspectionById = inspections.GroupBy(i => i.Id).ToDictionary(g => g.Key, g => g.First());
-
-        var judgements = raw["judgements.csv"].Select(r =>
-        {
-            var row = new JudgementRow(v.Ref(r, "inspection_id", inspectionById.Keys, "inspection"), v.Req(r, "area_code"), r["grade"], r["note"],
-                v.OneOf(r, "status", JudgementStatuses), r["evidence"], r["evidence_document"], r["evidence_line"] is null ? null : v.Int(r, "evidence_line"));
-            if ((row.Status == "graded") != (row.Grade is not null))
-                errors.Add($"{r.Where}: status '{row.Status}' {(row.Grade is null ? "needs a grade" : "cannot have a grade")}");
-            if (row.Grade is not null && row.Evidence is null)
-                errors.Add($"{r.Where}: a grade needs its evidence (the report's words that state it)");
-            if (row.Evidence is not null && row.EvidenceDocument is null)
-                errors.Add($"{r.Where}: evidence needs evidence_document (where the words are)");
-            if (!inspectionById.TryGetValue(row.InspectionId, out var inspection)) return row;
-            if (!versionBySlug.TryGetValue(inspection.FrameworkVersion, out var version)) return row;
-            if (!(areasOf.GetValueOrDefault(version.Slug)?.Contains(row.AreaCode) ?? false))
-                errors.Add($"{r.Where}: area '{row.AreaCode}' is not graded by {version.Slug} (inspection {row.InspectionId})");
-            if (row.Grade is { } grade && !version.GradeScale.Contains(grade))
-                errors.Add($"{r.Where}: grade '{grade}' is not on the {version.Slug} scale ({string.Join(", ", version.GradeScale)})");
-            if (row.Grade is null && row.Note is null)
-                errors.Add($"{r.Where}: an unknown grade needs a note saying why");
-            return row;
-        }).ToList();
-        v.Unique(raw["judgements.csv"], "inspection_id", "area_code");
-
-        var focusedVisits = raw["focused_visits.csv"].Select(r =>
-        {
-            var start = v.Date(r, "visit_start");
-            var end = v.Date(r, "visit_end");
-            v.Ordered(r, "visit_start", start, "visit_end", end);
-            return new FocusedVisitRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"),
-                v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
-                v.Req(r, "focus"), v.Bool(r, "priority_action"), r["report_url"], v.Req(r, "source"),
-                v.OneOf(r, "letter_date_source", LetterDateSources), v.OneOf(r, "priority_action_kind", PriorityActionKinds));
-        }).ToList();
-        v.Unique(raw["focused_visits.csv"], "id");
-        foreach (var (f, r) in focusedVisits.Zip(raw["focused_visits.csv"]))
-            if (f.PriorityAction != (f.PriorityActionKind != "none"))
-                errors.Add($"{r.Where}: priority_action {(f.PriorityAction ? "true" : "false")} disagrees with priority_action_kind '{f.PriorityActionKind}'");
-        var visitIds = focusedVisits.Select(f => f.Id).ToHashSet();
-        var priorityActions = raw["focused_visit_priority_actions.csv"].Select(r => new PriorityActionRow(
-            v.Ref(r, "focused_visit_id", visitIds, "focused visit"), v.Int(r, "position"), v.Req(r, "text"),
-            r["source_line"] is null ? null : v.Int(r, "source_line"))).ToList();
-        v.Unique(raw["focused_visit_priority_actions.csv"], "focused_visit_id", "position");
-
-        var visits = raw["visits.csv"].Select(r =>
-        {
-            var start = v.Date(r, "visit_start");
-            var end = v.Date(r, "visit_end");
-            v.Ordered(r, "visit_start", start, "visit_end", end);
-            return new VisitRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"), v.OneOf(r, "kind", VisitKinds),
-                v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
-                r["theme"], r["report_url"], v.Req(r, "source"));
-        }).ToList();
-        v.Unique(raw["visits.csv"], "id");
+        var judgements = r.Judgements(inspectionById, versionBySlug, areasOf);
+        var focusedVisits = r.FocusedVisits(councilCodes);
+        var priorityActions = r.PriorityActions(focusedVisits.Select(f => f.Id).ToHashSet());
+        var visits = r.Visits(councilCodes);
 
         if (errors.Count > 0) throw new SeedValidationException(errors);
 
@@ -255,6 +143,233 @@ public sealed partial class SeedSet
             Inspections = inspections, Judgements = judgements, FocusedVisits = focusedVisits, PriorityActions = priorityActions,
             Visits = visits,
         };
+    }
+
+    /// <summary>
+    /// Every seed file's rows, after checking the folder against its manifest. A file whose row count
+    /// differs from the manifest's is reported unless its own lines already were (they explain it).
+    /// </summary>
+    private static Dictionary<string, List<SeedRow>> ReadFiles(string directory, List<string> errors)
+    {
+        var manifest = SeedManifest.Verify(directory, Headers.Keys, errors);
+        var raw = Headers.ToDictionary(h => h.Key, h => SeedCsv.Read(Path.Combine(directory, h.Key), h.Key, h.Value, errors));
+        foreach (var (file, rows) in raw)
+            if (manifest.TryGetValue(file, out var listed) && listed != rows.Count
+                && !errors.Any(e => e.StartsWith(file + ":", StringComparison.Ordinal) && e.Length > file.Length + 1 && char.IsAsciiDigit(e[file.Length + 1])))
+                errors.Add($"{file}: {rows.Count} rows, {SeedManifest.FileName} says {listed} (a file cut short, or rows added after it was built)");
+        return raw;
+    }
+
+    /// <summary>Each file's rows as typed records, with every rule of that file checked (one method a file).</summary>
+    private sealed class RowReader(Dictionary<string, List<SeedRow>> raw, List<string> errors)
+    {
+        private readonly Validator v = new(errors);
+
+        public List<RegionRow> Regions()
+        {
+            var rows = raw["regions.csv"];
+            var regions = rows.Select(r => new RegionRow(v.Req(r, "code"), v.Req(r, "name"), v.Slug(r, "slug"))).ToList();
+            v.Unique(rows, "code"); v.Unique(rows, "slug");
+            return regions;
+        }
+
+        public List<CouncilRow> Councils(HashSet<string> regionCodes)
+        {
+            var rows = raw["councils.csv"];
+            var councils = rows.Select(r => new CouncilRow(v.Req(r, "code"), r["la_code"], r["ofsted_urn"], v.Req(r, "name"),
+                v.Slug(r, "slug"), v.OneOf(r, "type", CouncilTypes), v.Ref(r, "region_code", regionCodes, "region"),
+                v.Date(r, "opened"), v.Date(r, "closed"), v.List(r, "former_codes"), r["opened_note"])).ToList();
+            v.Unique(rows, "code"); v.Unique(rows, "slug");
+            foreach (var (c, r) in councils.Zip(rows)) v.Ordered(r, "opened", c.Opened, "closed", c.Closed);
+            var councilCodes = councils.Select(c => c.Code).ToHashSet();
+            foreach (var (c, r) in councils.Zip(rows))
+                foreach (var former in c.FormerCodes.Where(councilCodes.Contains))
+                    errors.Add($"{r.Where}: former code {former} is also the code of a council");
+            return councils;
+        }
+
+        public List<SuccessionRow> Successions(HashSet<string> councilCodes)
+        {
+            var rows = raw["council_successions.csv"];
+            var successions = rows.Select(r => new SuccessionRow(
+                v.Ref(r, "predecessor_code", councilCodes, "council"), v.Ref(r, "successor_code", councilCodes, "council"),
+                v.Date(r, "date") ?? v.Missing(r, "date", DateOnly.MinValue))).ToList();
+            v.Unique(rows, "predecessor_code", "successor_code");
+            return successions;
+        }
+
+        public List<NeighbourRow> Neighbours(HashSet<string> councilCodes)
+        {
+            var rows = raw["statistical_neighbours.csv"];
+            var neighbours = rows.Select(r => new NeighbourRow(
+                v.Ref(r, "council_code", councilCodes, "council"), v.Int(r, "rank"), v.Ref(r, "neighbour_code", councilCodes, "council"))).ToList();
+            v.Unique(rows, "council_code", "rank");
+            return neighbours;
+        }
+
+        public List<GradeRow> Grades()
+        {
+            var rows = raw["grades.csv"];
+            var grades = rows.Select(r => new GradeRow(v.Snake(r, "code"), v.Req(r, "label"), v.Int(r, "rank"))).ToList();
+            v.Unique(rows, "code");
+            return grades;
+        }
+
+        public List<FrameworkRow> Frameworks()
+        {
+            var rows = raw["frameworks.csv"];
+            var frameworks = rows.Select(r => new FrameworkRow(v.Slug(r, "slug"), v.Req(r, "name"), r["description"])).ToList();
+            v.Unique(rows, "slug");
+            return frameworks;
+        }
+
+        public List<FrameworkVersionRow> FrameworkVersions(HashSet<string> gradeCodes, HashSet<string> frameworkSlugs)
+        {
+            var rows = raw["framework_versions.csv"];
+            var versions = rows.Select(r =>
+            {
+                var scale = v.List(r, "grade_scale");
+                foreach (var g in scale.Where(g => !gradeCodes.Contains(g))) errors.Add($"{r.Where}: grade_scale names unknown grade '{g}'");
+                if (scale.Length == 0) errors.Add($"{r.Where}: grade_scale is empty");
+                var from = v.Date(r, "effective_from") ?? v.Missing(r, "effective_from", DateOnly.MinValue);
+                var to = v.Date(r, "effective_to");
+                v.Ordered(r, "effective_from", from, "effective_to", to);
+                return new FrameworkVersionRow(v.Slug(r, "slug"), v.Ref(r, "framework", frameworkSlugs, "framework"), v.Req(r, "name"),
+                    from, to, scale, r["source_url"], r["notes"]);
+            }).ToList();
+            v.Unique(rows, "slug");
+            return versions;
+        }
+
+        public List<AreaRow> Areas()
+        {
+            var rows = raw["judgement_areas.csv"];
+            var areas = rows.Select(r => new AreaRow(v.Snake(r, "code"), v.Req(r, "name"), v.Snake(r, "family"), r["description"])).ToList();
+            v.Unique(rows, "code");
+            return areas;
+        }
+
+        public List<VersionAreaRow> VersionAreas(IEnumerable<string> versionSlugs, HashSet<string> areaCodes)
+        {
+            var rows = raw["framework_version_areas.csv"];
+            var versionAreas = rows.Select(r => new VersionAreaRow(
+                v.Ref(r, "framework_version", versionSlugs, "framework version"), v.Ref(r, "area_code", areaCodes, "judgement area"),
+                v.Int(r, "display_order"), r["parent_area_code"])).ToList();
+            v.Unique(rows, "framework_version", "area_code");
+            return versionAreas;
+        }
+
+        public void CheckParentAreas(List<VersionAreaRow> versionAreas, Dictionary<string, HashSet<string>> areasOf)
+        {
+            foreach (var (a, r) in versionAreas.Zip(raw["framework_version_areas.csv"]))
+                if (a.ParentAreaCode is { } parent && !(areasOf.GetValueOrDefault(a.FrameworkVersion)?.Contains(parent) ?? false))
+                    errors.Add($"{r.Where}: parent_area_code '{parent}' is not an area of {a.FrameworkVersion}");
+        }
+
+        public List<InspectionRow> Inspections(HashSet<string> councilCodes, IEnumerable<string> versionSlugs)
+        {
+            var rows = raw["inspections.csv"];
+            var inspections = rows.Select(r =>
+            {
+                var start = v.Date(r, "start_date");
+                var end = v.Date(r, "end_date");
+                var published = v.Date(r, "published") ?? v.Missing(r, "published", DateOnly.MinValue);
+                v.Ordered(r, "start_date", start, "end_date", end);
+                v.Ordered(r, "end_date", end, "published", published);
+                return new InspectionRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"),
+                    v.Ref(r, "framework_version", versionSlugs, "framework version"), v.Snake(r, "type"), start, end, published,
+                    v.OneOf(r, "published_precision", Precisions), r["lead_inspector"], r["report_url"],
+                    v.OneOf(r, "source_kind", SourceKinds), v.Req(r, "source"), r["notes"]);
+            }).ToList();
+            v.Unique(rows, "id");
+            v.Unique(rows, "council_code", "published", "type");
+            return inspections;
+        }
+
+        public List<JudgementRow> Judgements(Dictionary<string, InspectionRow> inspectionById,
+            Dictionary<string, FrameworkVersionRow> versionBySlug, Dictionary<string, HashSet<string>> areasOf)
+        {
+            var rows = raw["judgements.csv"];
+            var judgements = rows.Select(r =>
+            {
+                var row = new JudgementRow(v.Ref(r, "inspection_id", inspectionById.Keys, "inspection"), v.Req(r, "area_code"), r["grade"], r["note"],
+                    v.OneOf(r, "status", JudgementStatuses), r["evidence"], r["evidence_document"], r["evidence_line"] is null ? null : v.Int(r, "evidence_line"));
+                CheckProvenance(r, row);
+                if (inspectionById.TryGetValue(row.InspectionId, out var inspection) && versionBySlug.TryGetValue(inspection.FrameworkVersion, out var version))
+                    CheckAgainstFramework(r, row, version, areasOf);
+                return row;
+            }).ToList();
+            v.Unique(rows, "inspection_id", "area_code");
+            return judgements;
+        }
+
+        /// <summary>A grade is stated exactly when the status says graded, and always with the report's words and where they are.</summary>
+        private void CheckProvenance(SeedRow r, JudgementRow row)
+        {
+            if ((row.Status == "graded") != (row.Grade is not null))
+                errors.Add($"{r.Where}: status '{row.Status}' {(row.Grade is null ? "needs a grade" : "cannot have a grade")}");
+            if (row.Grade is not null && row.Evidence is null)
+                errors.Add($"{r.Where}: a grade needs its evidence (the report's words that state it)");
+            if (row.Evidence is not null && row.EvidenceDocument is null)
+                errors.Add($"{r.Where}: evidence needs evidence_document (where the words are)");
+        }
+
+        /// <summary>The rules the database cannot enforce: the area is one the framework grades, the grade is on its scale.</summary>
+        private void CheckAgainstFramework(SeedRow r, JudgementRow row, FrameworkVersionRow version, Dictionary<string, HashSet<string>> areasOf)
+        {
+            if (!(areasOf.GetValueOrDefault(version.Slug)?.Contains(row.AreaCode) ?? false))
+                errors.Add($"{r.Where}: area '{row.AreaCode}' is not graded by {version.Slug} (inspection {row.InspectionId})");
+            if (row.Grade is { } grade && !version.GradeScale.Contains(grade))
+                errors.Add($"{r.Where}: grade '{grade}' is not on the {version.Slug} scale ({string.Join(", ", version.GradeScale)})");
+            if (row.Grade is null && row.Note is null)
+                errors.Add($"{r.Where}: an unknown grade needs a note saying why");
+        }
+
+        public List<FocusedVisitRow> FocusedVisits(HashSet<string> councilCodes)
+        {
+            var rows = raw["focused_visits.csv"];
+            var focusedVisits = rows.Select(r =>
+            {
+                var start = v.Date(r, "visit_start");
+                var end = v.Date(r, "visit_end");
+                v.Ordered(r, "visit_start", start, "visit_end", end);
+                return new FocusedVisitRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"),
+                    v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
+                    v.Req(r, "focus"), v.Bool(r, "priority_action"), r["report_url"], v.Req(r, "source"),
+                    v.OneOf(r, "letter_date_source", LetterDateSources), v.OneOf(r, "priority_action_kind", PriorityActionKinds));
+            }).ToList();
+            v.Unique(rows, "id");
+            foreach (var (f, r) in focusedVisits.Zip(rows))
+                if (f.PriorityAction != (f.PriorityActionKind != "none"))
+                    errors.Add($"{r.Where}: priority_action {(f.PriorityAction ? "true" : "false")} disagrees with priority_action_kind '{f.PriorityActionKind}'");
+            return focusedVisits;
+        }
+
+        public List<PriorityActionRow> PriorityActions(HashSet<string> visitIds)
+        {
+            var rows = raw["focused_visit_priority_actions.csv"];
+            var priorityActions = rows.Select(r => new PriorityActionRow(
+                v.Ref(r, "focused_visit_id", visitIds, "focused visit"), v.Int(r, "position"), v.Req(r, "text"),
+                r["source_line"] is null ? null : v.Int(r, "source_line"))).ToList();
+            v.Unique(rows, "focused_visit_id", "position");
+            return priorityActions;
+        }
+
+        public List<VisitRow> Visits(HashSet<string> councilCodes)
+        {
+            var rows = raw["visits.csv"];
+            var visits = rows.Select(r =>
+            {
+                var start = v.Date(r, "visit_start");
+                var end = v.Date(r, "visit_end");
+                v.Ordered(r, "visit_start", start, "visit_end", end);
+                return new VisitRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"), v.OneOf(r, "kind", VisitKinds),
+                    v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
+                    r["theme"], r["report_url"], v.Req(r, "source"));
+            }).ToList();
+            v.Unique(rows, "id");
+            return visits;
+        }
     }
 
     /// <summary>

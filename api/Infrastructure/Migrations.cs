@@ -14,6 +14,7 @@ public sealed class MigrationException(string message) : Exception(message);
 /// advisory lock so that instances starting together take turns. Each applied script is recorded
 /// with its SHA-256; a script edited after it was applied stops the service.
 /// </summary>
+// Kept rather than DbUp: DbUp journals script names only; checksums of applied scripts and the advisory lock are more than it gives.
 public sealed class Migrator(NpgsqlDataSource db, ILogger<Migrator> log)
 {
     // Arbitrary but fixed: every instance must use the same key.

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
+using CsvHelper;
 using Microsoft.Net.Http.Headers;
 
 namespace JudgementsApi.Infrastructure;
@@ -102,55 +104,43 @@ public sealed record CsvColumn<T>(string Name, Func<T, object?> Value);
 /// <remarks>The OpenAPI document lists text/csv beside JSON for every endpoint marked <see cref="Negotiation.WithCsv{TBuilder}"/>.</remarks>
 public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows) : IResult
 {
+    // CRLF and quoting only where a field needs it (RFC 4180) are CsvHelper's defaults; booleans as JSON spells them.
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { TrueValue = "true", FalseValue = "false" };
+
     /// <summary>
-    /// Rows are encoded into the response's pipe as they are formatted and flushed every 64 KiB, so
-    /// a large export never sits whole in memory. (The pipe, not a stream over Response.Body: the
+    /// Rows are encoded into the response's pipe as they are formatted, a buffer (64 KiB) at a time,
+    /// so a large export never sits whole in memory. (The pipe, not a stream over Response.Body: the
     /// output cache captures what goes through it.)
     /// </summary>
     public async Task ExecuteAsync(HttpContext http)
     {
         http.Response.ContentType = "text/csv; charset=utf-8; header=present";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        var output = http.Response.BodyWriter;
-        var line = new StringBuilder();
-        AppendRow(line, columns.Select(c => c.Name));
+        var csv = CsvWriter.Create(http.Response.BodyWriter.AsStream(leaveOpen: true), Options, leaveOpen: true);
+        foreach (var column in columns) csv.WriteField(column.Name);
+        await csv.EndRecordAsync();
         foreach (var row in rows)
         {
-            AppendRow(line, columns.Select(c => Format(c.Value(row))));
-            if (line.Length < 16 * 1024) continue;
-            Write(output, line);
-            if (output.UnflushedBytes >= 64 * 1024) await output.FlushAsync();
+            foreach (var column in columns) WriteValue(csv, column.Value(row));
+            await csv.EndRecordAsync();
         }
-        Write(output, line);
-        await output.FlushAsync();
+        // Only on success: disposing sends what is buffered, and a failure before the first full
+        // buffer must leave the response unstarted so that it can still become a problem document.
+        await csv.DisposeAsync();
     }
 
-    private static void Write(PipeWriter output, StringBuilder text)
+    private static void WriteValue(CsvWriter csv, object? value)
     {
-        foreach (var chunk in text.GetChunks()) Encoding.UTF8.GetBytes(chunk.Span, output);
-        text.Clear();
-    }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "",
-        DateOnly d => d.ToString("yyyy-MM-dd"),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        IEnumerable<string> list => string.Join("; ", list),
-        _ => value.ToString() ?? "",
-    };
-
-    private static void AppendRow(StringBuilder sb, IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
+        switch (value)
         {
-            if (!first) sb.Append(',');
-            first = false;
-            if (field.AsSpan().IndexOfAny(",\"\r\n") >= 0) sb.Append('"').Append(field.Replace("\"", "\"\"")).Append('"');
-            else sb.Append(field);
+            case null: csv.WriteField((string?)null); break;
+            case string text: csv.WriteField(text); break;
+            case int number: csv.WriteField(number, default); break;
+            case DateOnly date: csv.WriteField(date, "yyyy-MM-dd"); break;
+            case bool flag: csv.WriteField(flag); break;
+            case IFormattable formattable: csv.WriteField(formattable.ToString(null, CultureInfo.InvariantCulture)); break;
+            case IEnumerable<string> list: csv.WriteField(string.Join("; ", list)); break;
+            default: csv.WriteField(value.ToString()); break;
         }
-        sb.Append("\r\n");
     }
 }

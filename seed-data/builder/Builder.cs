@@ -49,6 +49,19 @@ public static class Builder
         var result = new BuildResult { Councils = councils };
         result.Warnings.AddRange(councils.Warnings);
         var manifest = ReadManifest(dataDir);
+        var pending = ReadInspectionReports(dataDir, seedDir, manifest, result);
+        AddNewsFacts(dataDir, pending, result);
+        Citations.Add(dataDir, councils, result, pending);
+        AssignInspectionIds(pending, result);
+        CheckNewsCorroborations(dataDir, result);
+        CompareWithPeerScrape(dataDir, manifest, result);
+        AddFocusedVisits(dataDir, manifest, result);
+        return result;
+    }
+
+    /// <summary>Every inspection report that can enter the dataset, with its judgements (ids not yet assigned).</summary>
+    static List<(Inspection Insp, List<Judgement> Js)> ReadInspectionReports(string dataDir, string seedDir, List<ManifestEntry> manifest, BuildResult result)
+    {
         var overrides = Overrides.Load(Path.Combine(seedDir, "overrides", "inspections.csv"));
         var overridesByFile = overrides.ToLookup(o => o.File);
 
@@ -62,95 +75,123 @@ public static class Builder
 
         var pending = new List<(Inspection Insp, List<Judgement> Js)>();
         foreach (var file in files)
+            if (ReadInspectionReport(inspectionsDir, file, overridesByFile[file].ToList(), manifestByFile, result) is { } read)
+                pending.Add(read);
+        return pending;
+    }
+
+    /// <summary>One report, corrected by its overrides; null (and the reason in <see cref="BuildResult.Excluded"/>) when it cannot enter the dataset.</summary>
+    static (Inspection Insp, List<Judgement> Js)? ReadInspectionReport(string inspectionsDir, string file, List<Override> ov,
+        Dictionary<string, ManifestEntry> manifestByFile, BuildResult result)
+    {
+        if (ov.FirstOrDefault(o => o.Field == "exclude") is { } ex)
         {
-            var ov = overridesByFile[file].ToList();
-            if (ov.FirstOrDefault(o => o.Field == "exclude") is { } ex)
-            {
-                result.Excluded.Add(new Excluded(file, ex.Reason));
-                result.AppliedOverrides.Add(ex);
-                continue;
-            }
-            if (!manifestByFile.TryGetValue(file, out var man))
-            {
-                result.Excluded.Add(new Excluded(file, "not listed in reports/manifest.csv, so no publication date or report URL"));
-                continue;
-            }
-            var text = File.ReadAllText(Path.Combine(inspectionsDir, file), Encoding.UTF8);
-            var p = ReportParser.Parse(file, text);
-            var urnInName = file.Split('_')[0];
-            if (urnInName != man.OfstedUrn) p.Problems.Add($"file name URN {urnInName} differs from manifest URN {man.OfstedUrn}");
-
-            // Apply overrides: a person read the report where the parser could not.
-            string? version = p.Version, type = p.Type, lead = p.LeadInspector;
-            DateOnly? start = p.Start, end = p.SecondPartEnd ?? p.End;
-            var grades = new Dictionary<string, ParsedJudgement>(StringComparer.Ordinal);
-            foreach (var j in p.Judgements.Values) grades[j.AreaCode] = j;
-            foreach (var o in ov)
-            {
-                result.AppliedOverrides.Add(o);
-                switch (o.Field)
-                {
-                    case "start_date": start = o.Value.Length == 0 ? null : DateOnly.ParseExact(o.Value, "yyyy-MM-dd", Inv); break;
-                    case "end_date": end = o.Value.Length == 0 ? null : DateOnly.ParseExact(o.Value, "yyyy-MM-dd", Inv); break;
-                    case "lead_inspector": lead = o.Value.Length == 0 ? null : o.Value; break;
-                    case "type": type = o.Value; break;
-                    case "framework_version": version = o.Value; break;
-                    default:
-                        var area = o.Field["grade:".Length..];
-                        // A person read the report: the override's reason says where it states the grade.
-                        grades[area] = o.Value.Length == 0
-                            ? new ParsedJudgement(area, null, o.Reason, "unknown")
-                            : new ParsedJudgement(area, o.Value, null, "graded", o.Reason, null);
-                        break;
-                }
-            }
-            foreach (var prob in p.Problems) result.ParseProblems.Add((file, prob));
-            if (p.Problems.Count > 0 && ov.Count == 0)
-            {
-                result.Excluded.Add(new Excluded(file, "parser could not read it and no override states what it says: " + string.Join("; ", p.Problems)));
-                continue;
-            }
-            if (version is null || type is null)
-            {
-                result.Excluded.Add(new Excluded(file, "framework version or inspection type unknown"));
-                continue;
-            }
-            var council = councils.Resolve(man.OfstedUrn, man.Published);
-            if (council is null)
-            {
-                result.Excluded.Add(new Excluded(file, $"no council holds Ofsted URN {man.OfstedUrn} on {D(man.Published)}"));
-                continue;
-            }
-            var v = Frameworks.Version(version);
-            if (start is not null && (start < v.EffectiveFrom || (v.EffectiveTo is not null && start > v.EffectiveTo)))
-                result.Warnings.Add($"{file}: inspection started {D(start)}, outside {version}'s effective dates");
-            if (end is not null && end > man.Published)
-                result.Warnings.Add($"{file}: inspection ends {D(end)}, after publication {D(man.Published)}");
-            if (p.PublishedInText is not null && p.PublishedInText != man.Published)
-                result.PublishedMismatches.Add((file, D(p.PublishedInText), D(man.Published)));
-            foreach (var g in p.Gaps) result.Gaps.Add((file, g));
-            if (p.AppendedLscbReviewLine is { } appended) result.AppendedReviews.Add((file, appended));
-            if (p.LscbReviewClaimedButAbsent) result.ClaimedReviewsAbsent.Add(file);
-
-            var notes = new List<string>(p.Notes);
-            notes.AddRange(p.Gaps);
-            if (ov.Count > 0) notes.Add("corrected by overrides/inspections.csv: " + string.Join(", ", ov.Select(o => o.Field)));
-            var insp = new Inspection("", council.Code, version, type, start, end, man.Published, "day", lead, man.ReportUrl,
-                ov.Count > 0 ? "override" : "report", file, notes.Count == 0 ? null : string.Join("; ", notes));
-            var js = new List<Judgement>();
-            foreach (var area in Frameworks.AreasOf(version))
-            {
-                var pj = grades.TryGetValue(area, out var x) ? x : new ParsedJudgement(area, null, "not stated in the report", "unknown");
-                var note = pj.Grade is null && string.IsNullOrEmpty(pj.Note) ? "not stated in the report" : pj.Note;
-                js.Add(new Judgement("", area, pj.Grade, pj.Grade is null ? note : null, pj.Grade is null ? pj.Status : "graded",
-                    pj.Evidence, pj.Evidence is null ? null : file, pj.Line));
-            }
-            foreach (var extra in grades.Keys.Except(Frameworks.AreasOf(version)))
-                throw new InvalidDataException($"{file}: grade for {extra}, which {version} does not grade");
-            pending.Add((insp, js));
+            result.Excluded.Add(new Excluded(file, ex.Reason));
+            result.AppliedOverrides.Add(ex);
+            return null;
         }
+        if (!manifestByFile.TryGetValue(file, out var man))
+        {
+            result.Excluded.Add(new Excluded(file, "not listed in reports/manifest.csv, so no publication date or report URL"));
+            return null;
+        }
+        var text = File.ReadAllText(Path.Combine(inspectionsDir, file), Encoding.UTF8);
+        var p = ReportParser.Parse(file, text);
+        var urnInName = file.Split('_')[0];
+        if (urnInName != man.OfstedUrn) p.Problems.Add($"file name URN {urnInName} differs from manifest URN {man.OfstedUrn}");
 
-        // News facts: only where the document still says what we quote.
+        var (version, type, lead, start, end, grades) = ApplyOverrides(p, ov, result);
+        foreach (var prob in p.Problems) result.ParseProblems.Add((file, prob));
+        if (p.Problems.Count > 0 && ov.Count == 0)
+        {
+            result.Excluded.Add(new Excluded(file, "parser could not read it and no override states what it says: " + string.Join("; ", p.Problems)));
+            return null;
+        }
+        if (version is null || type is null)
+        {
+            result.Excluded.Add(new Excluded(file, "framework version or inspection type unknown"));
+            return null;
+        }
+        var council = result.Councils.Resolve(man.OfstedUrn, man.Published);
+        if (council is null)
+        {
+            result.Excluded.Add(new Excluded(file, $"no council holds Ofsted URN {man.OfstedUrn} on {D(man.Published)}"));
+            return null;
+        }
+        RecordChecks(file, p, man, version, start, end, result);
+
+        var notes = new List<string>(p.Notes);
+        notes.AddRange(p.Gaps);
+        if (ov.Count > 0) notes.Add("corrected by overrides/inspections.csv: " + string.Join(", ", ov.Select(o => o.Field)));
+        var insp = new Inspection("", council.Code, version, type, start, end, man.Published, "day", lead, man.ReportUrl,
+            ov.Count > 0 ? "override" : "report", file, notes.Count == 0 ? null : string.Join("; ", notes));
+        return (insp, JudgementsOf(file, version, grades));
+    }
+
+    /// <summary>Applies overrides: a person read the report where the parser could not.</summary>
+    static (string? Version, string? Type, string? Lead, DateOnly? Start, DateOnly? End, Dictionary<string, ParsedJudgement> Grades)
+        ApplyOverrides(ParsedReport p, List<Override> ov, BuildResult result)
+    {
+        string? version = p.Version, type = p.Type, lead = p.LeadInspector;
+        DateOnly? start = p.Start, end = p.SecondPartEnd ?? p.End;
+        var grades = new Dictionary<string, ParsedJudgement>(StringComparer.Ordinal);
+        foreach (var j in p.Judgements.Values) grades[j.AreaCode] = j;
+        foreach (var o in ov)
+        {
+            result.AppliedOverrides.Add(o);
+            switch (o.Field)
+            {
+                case "start_date": start = o.Value.Length == 0 ? null : DateOnly.ParseExact(o.Value, "yyyy-MM-dd", Inv); break;
+                case "end_date": end = o.Value.Length == 0 ? null : DateOnly.ParseExact(o.Value, "yyyy-MM-dd", Inv); break;
+                case "lead_inspector": lead = o.Value.Length == 0 ? null : o.Value; break;
+                case "type": type = o.Value; break;
+                case "framework_version": version = o.Value; break;
+                default:
+                    var area = o.Field["grade:".Length..];
+                    // A person read the report: the override's reason says where it states the grade.
+                    grades[area] = o.Value.Length == 0
+                        ? new ParsedJudgement(area, null, o.Reason, "unknown")
+                        : new ParsedJudgement(area, o.Value, null, "graded", o.Reason, null);
+                    break;
+            }
+        }
+        return (version, type, lead, start, end, grades);
+    }
+
+    /// <summary>What QUALITY.md lists about a report that enters the dataset: implausible dates, gaps, appended LSCB reviews.</summary>
+    static void RecordChecks(string file, ParsedReport p, ManifestEntry man, string version, DateOnly? start, DateOnly? end, BuildResult result)
+    {
+        var v = Frameworks.Version(version);
+        if (start is not null && (start < v.EffectiveFrom || (v.EffectiveTo is not null && start > v.EffectiveTo)))
+            result.Warnings.Add($"{file}: inspection started {D(start)}, outside {version}'s effective dates");
+        if (end is not null && end > man.Published)
+            result.Warnings.Add($"{file}: inspection ends {D(end)}, after publication {D(man.Published)}");
+        if (p.PublishedInText is not null && p.PublishedInText != man.Published)
+            result.PublishedMismatches.Add((file, D(p.PublishedInText), D(man.Published)));
+        foreach (var g in p.Gaps) result.Gaps.Add((file, g));
+        if (p.AppendedLscbReviewLine is { } appended) result.AppendedReviews.Add((file, appended));
+        if (p.LscbReviewClaimedButAbsent) result.ClaimedReviewsAbsent.Add(file);
+    }
+
+    /// <summary>A row for every area the framework version grades: the grade the report states, or none with the reason.</summary>
+    static List<Judgement> JudgementsOf(string file, string version, Dictionary<string, ParsedJudgement> grades)
+    {
+        var js = new List<Judgement>();
+        foreach (var area in Frameworks.AreasOf(version))
+        {
+            var pj = grades.TryGetValue(area, out var x) ? x : new ParsedJudgement(area, null, "not stated in the report", "unknown");
+            var note = pj.Grade is null && string.IsNullOrEmpty(pj.Note) ? "not stated in the report" : pj.Note;
+            js.Add(new Judgement("", area, pj.Grade, pj.Grade is null ? note : null, pj.Grade is null ? pj.Status : "graded",
+                pj.Evidence, pj.Evidence is null ? null : file, pj.Line));
+        }
+        foreach (var extra in grades.Keys.Except(Frameworks.AreasOf(version)))
+            throw new InvalidDataException($"{file}: grade for {extra}, which {version} does not grade");
+        return js;
+    }
+
+    /// <summary>News facts: only where the document still says what we quote.</summary>
+    static void AddNewsFacts(string dataDir, List<(Inspection Insp, List<Judgement> Js)> pending, BuildResult result)
+    {
         foreach (var n in News.Facts)
         {
             var doc = Path.Combine(dataDir, "sources", "news", n.DocumentFile);
@@ -165,15 +206,16 @@ public static class Builder
                 : new Judgement("", a, null, "not stated in the source document", "unknown")).ToList();
             pending.Add((insp, js));
         }
+    }
 
-        Citations.Add(dataDir, councils, result, pending);
-
-        // Ids: <council slug>-<published>, suffixed -2, -3 only on a true collision.
+    /// <summary>Ids: &lt;council slug&gt;-&lt;published&gt;, suffixed -2, -3 only on a true collision; then the rows in their file order.</summary>
+    static void AssignInspectionIds(List<(Inspection Insp, List<Judgement> Js)> pending, BuildResult result)
+    {
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (insp, js) in pending.OrderBy(x => x.Insp.Published).ThenBy(x => x.Insp.CouncilCode, StringComparer.Ordinal).ThenBy(x => x.Insp.Source, StringComparer.Ordinal))
         {
             // A cited judgement's id carries only the precision its citation gives (northamptonshire-2019).
-            var baseId = $"{councils.ByCode(insp.CouncilCode)!.Slug}-" + (insp.SourceKind != "cited" ? D(insp.Published)
+            var baseId = $"{result.Councils.ByCode(insp.CouncilCode)!.Slug}-" + (insp.SourceKind != "cited" ? D(insp.Published)
                 : insp.PublishedPrecision == "year" ? insp.Published.ToString("yyyy", Inv)
                 : insp.PublishedPrecision == "month" ? insp.Published.ToString("yyyy-MM", Inv) : D(insp.Published));
             var id = baseId; int k = 2;
@@ -183,7 +225,11 @@ public static class Builder
         }
         result.Inspections.Sort((a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : string.CompareOrdinal(a.Id, b.Id));
         result.Judgements.Sort((a, b) => a.InspectionId != b.InspectionId ? string.CompareOrdinal(a.InspectionId, b.InspectionId) : string.CompareOrdinal(a.AreaCode, b.AreaCode));
+    }
 
+    /// <summary>Statements in the news documents checked against the report-sourced grades (for QUALITY.md).</summary>
+    static void CheckNewsCorroborations(string dataDir, BuildResult result)
+    {
         foreach (var c in News.Corroborations)
         {
             var insp = result.Inspections.FirstOrDefault(i => i.CouncilCode == c.CouncilCode && i.Published == c.Published && i.SourceKind != "news");
@@ -193,14 +239,14 @@ public static class Builder
             var status = j is null ? "NOT FOUND in the dataset" : j.Grade == c.Grade ? "agrees" : $"DISAGREES (dataset: {j.Grade ?? "null"})";
             result.NewsChecks.Add($"{c.DocumentFile}: \"{c.Quote}\"{(quoted ? "" : " (quote not found in document)")} → {insp?.Id ?? "?"} {c.AreaCode} = {c.Grade}: {status}");
         }
+    }
 
+    static void CompareWithPeerScrape(string dataDir, List<ManifestEntry> manifest, BuildResult result)
+    {
         var fileByUrl = manifest.Where(m => m.Kind == "inspection" && m.ReportUrl is not null)
             .GroupBy(m => m.ReportUrl!).ToDictionary(g => g.Key, g => Path.GetFileName(g.First().File));
         var peerPath = Path.Combine(dataDir, "sources", "ilacs-scrape", "ofsted_csc_ilacs_history.csv");
         if (File.Exists(peerPath)) result.Peer = PeerScrape.Compare(peerPath, result.Inspections, result.Judgements, fileByUrl);
-
-        AddFocusedVisits(dataDir, manifest, result);
-        return result;
     }
 
     static void AddFocusedVisits(string dataDir, List<ManifestEntry> manifest, BuildResult result)

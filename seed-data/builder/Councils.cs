@@ -106,106 +106,137 @@ public sealed class CouncilDirectory
         var hierarchy = Csv.ReadDicts(Path.Combine(dataDir, "sources", "dfe-las", "region_la_hierarchy.csv"));
         var lookup = Csv.ReadDicts(Path.Combine(dataDir, "sources", "ilacs-scrape", "Provider_data_lookup.csv"));
 
-        foreach (var g in hierarchy.Where(r => r["region_code"].StartsWith("E12")).GroupBy(r => r["region_code"]).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var name = g.First()["region_name"].Trim();
-            dir.Regions.Add(new Region(g.Key, name, Slugify(name)));
-        }
-
-        // A real council row: one ONS code (combined rows hold "A / B"), English code (BFPO is "z").
-        bool IsCouncilRow(Dictionary<string, string> r) =>
-            r["new_la_code"].StartsWith("E0") || r["new_la_code"].StartsWith("E1")
-                ? !r["new_la_code"].Contains('/') : false;
-
+        dir.AddRegions(hierarchy);
         var rows = las.Where(IsCouncilRow).ToDictionary(r => r["new_la_code"], StringComparer.Ordinal);
-        var live = rows.Values.Where(r => r["status"] == "live").ToList();
-        if (live.Count != 153) dir.Warnings.Add($"las.csv has {live.Count} live council rows, expected 153");
-
         var urnByOns = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var l in lookup)
         {
             var ons = l["la_code_new"].Trim();
             if (ons.Length > 0) urnByOns[ons] = l["urn"].Trim();
         }
+        dir.AddLiveCouncils(rows, urnByOns);
+        dir.AddAbolishedCouncils(rows, urnByOns);
+        dir.WarnOfUnaccountedRows(rows);
+        dir.Index();
+        dir.AddNeighbours(lookup);
+        foreach (var c in dir.Councils.Where(c => c.Closed is null && c.OfstedUrn is null))
+            dir.Warnings.Add($"current council {c.Name} has no Ofsted URN in Provider_data_lookup.csv");
+        return dir;
+    }
 
-        Council Make(Dictionary<string, string> r, IReadOnlyList<string> former)
+    /// <summary>A real council row: one ONS code (combined rows hold "A / B"), English code (BFPO is "z").</summary>
+    static bool IsCouncilRow(Dictionary<string, string> r) =>
+        r["new_la_code"].StartsWith("E0") || r["new_la_code"].StartsWith("E1")
+            ? !r["new_la_code"].Contains('/') : false;
+
+    void AddRegions(List<Dictionary<string, string>> hierarchy)
+    {
+        foreach (var g in hierarchy.Where(r => r["region_code"].StartsWith("E12")).GroupBy(r => r["region_code"]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var code = r["new_la_code"];
-            var opened = ParseDmy(r["date_of_operation"]);
-            foreach (var f in former)
-            {
-                var fo = ParseDmy(rows[f]["date_of_operation"]);
-                if (fo is not null && (opened is null || fo < opened)) opened = fo;
-            }
-            var name = NameOverrides.GetValueOrDefault(code) ?? r["la_name"].Trim();
-            var la = r["old_la_code"].Trim();
-            return new Council(
-                code,
-                Regex.IsMatch(la, @"^\d{3}$") ? la : null,
-                urnByOns.GetValueOrDefault(code),
-                name,
-                SlugOverrides.GetValueOrDefault(code) ?? Slugify(name),
-                TypeFromEntity(r["entity_code"]),
-                r["parent_geography_code"],
-                opened,
-                ParseDmy(r["date_of_termination"]),
-                former);
+            var name = g.First()["region_name"].Trim();
+            Regions.Add(new Region(g.Key, name, Slugify(name)));
         }
+    }
 
+    /// <summary>A council from its las.csv row; it opened when the earliest of its codes did.</summary>
+    static Council MakeCouncil(Dictionary<string, string> r, IReadOnlyList<string> former,
+        Dictionary<string, Dictionary<string, string>> rows, Dictionary<string, string> urnByOns)
+    {
+        var code = r["new_la_code"];
+        var opened = ParseDmy(r["date_of_operation"]);
+        foreach (var f in former)
+        {
+            var fo = ParseDmy(rows[f]["date_of_operation"]);
+            if (fo is not null && (opened is null || fo < opened)) opened = fo;
+        }
+        var name = NameOverrides.GetValueOrDefault(code) ?? r["la_name"].Trim();
+        var la = r["old_la_code"].Trim();
+        return new Council(
+            code,
+            Regex.IsMatch(la, @"^\d{3}$") ? la : null,
+            urnByOns.GetValueOrDefault(code),
+            name,
+            SlugOverrides.GetValueOrDefault(code) ?? Slugify(name),
+            TypeFromEntity(r["entity_code"]),
+            r["parent_geography_code"],
+            opened,
+            ParseDmy(r["date_of_termination"]),
+            former);
+    }
+
+    void AddLiveCouncils(Dictionary<string, Dictionary<string, string>> rows, Dictionary<string, string> urnByOns)
+    {
+        var live = rows.Values.Where(r => r["status"] == "live").ToList();
+        if (live.Count != 153) Warnings.Add($"las.csv has {live.Count} live council rows, expected 153");
         foreach (var r in live)
         {
             var former = SameCouncilCodeChanges.Where(kv => kv.Value == r["new_la_code"]).Select(kv => kv.Key)
                 .OrderBy(c => c, StringComparer.Ordinal).ToList();
             foreach (var f in former.ToList())
             {
-                if (!rows.ContainsKey(f)) { dir.Warnings.Add($"former code {f} of {r["la_name"]} is not in las.csv; omitted"); former.Remove(f); }
+                if (!rows.ContainsKey(f)) { Warnings.Add($"former code {f} of {r["la_name"]} is not in las.csv; omitted"); former.Remove(f); }
                 else if (rows[f]["status"] != "terminated") throw new InvalidDataException($"former code {f} is not a terminated row in las.csv");
             }
-            dir.Councils.Add(Make(r, former));
+            Councils.Add(MakeCouncil(r, former, rows, urnByOns));
         }
+    }
+
+    void AddAbolishedCouncils(Dictionary<string, Dictionary<string, string>> rows, Dictionary<string, string> urnByOns)
+    {
         foreach (var (code, successors) in AbolishedSuccessors.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            if (!rows.TryGetValue(code, out var r)) { dir.Warnings.Add($"abolished council {code} is not in las.csv; omitted"); continue; }
+            if (!rows.TryGetValue(code, out var r)) { Warnings.Add($"abolished council {code} is not in las.csv; omitted"); continue; }
             if (r["status"] != "terminated") throw new InvalidDataException($"{code} is not terminated in las.csv");
-            var council = Make(r, []);
-            dir.Councils.Add(council);
+            var council = MakeCouncil(r, [], rows, urnByOns);
+            Councils.Add(council);
             foreach (var s in successors)
             {
-                if (!rows.TryGetValue(s, out var succ)) { dir.Warnings.Add($"successor {s} of {code} is not in las.csv; succession omitted"); continue; }
+                if (!rows.TryGetValue(s, out var succ)) { Warnings.Add($"successor {s} of {code} is not in las.csv; succession omitted"); continue; }
                 var date = council.Closed!.Value.AddDays(1);
                 if (ParseDmy(succ["date_of_operation"]) != date)
-                    dir.Warnings.Add($"succession {code} → {s}: successor opened {succ["date_of_operation"]}, predecessor closed {council.Closed}");
-                dir.Successions.Add(new Succession(code, s, date));
+                    Warnings.Add($"succession {code} → {s}: successor opened {succ["date_of_operation"]}, predecessor closed {council.Closed}");
+                Successions.Add(new Succession(code, s, date));
             }
         }
-        // Every terminated row must be accounted for: a former code, an abolished council, or not a council.
+    }
+
+    /// <summary>Every terminated row must be accounted for: a former code, an abolished council, or not a council.</summary>
+    void WarnOfUnaccountedRows(Dictionary<string, Dictionary<string, string>> rows)
+    {
         foreach (var r in rows.Values.Where(r => r["status"] == "terminated"))
         {
             var c = r["new_la_code"];
             if (!SameCouncilCodeChanges.ContainsKey(c) && !AbolishedSuccessors.ContainsKey(c))
-                dir.Warnings.Add($"las.csv terminated row {c} {r["la_name"]} is neither a former code nor an abolished council (not included)");
+                Warnings.Add($"las.csv terminated row {c} {r["la_name"]} is neither a former code nor an abolished council (not included)");
         }
+    }
 
-        dir.Councils.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
-        dir.Successions.Sort((a, b) => a.PredecessorCode != b.PredecessorCode
+    /// <summary>Sorts the councils and successions, indexes them, and refuses duplicate slugs and unknown regions.</summary>
+    void Index()
+    {
+        Councils.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+        Successions.Sort((a, b) => a.PredecessorCode != b.PredecessorCode
             ? string.CompareOrdinal(a.PredecessorCode, b.PredecessorCode)
             : string.CompareOrdinal(a.SuccessorCode, b.SuccessorCode));
-        dir.byCode = dir.Councils.ToDictionary(c => c.Code, StringComparer.Ordinal);
-        dir.byUrn = dir.Councils.Where(c => c.OfstedUrn is not null).GroupBy(c => c.OfstedUrn!)
+        byCode = Councils.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        byUrn = Councils.Where(c => c.OfstedUrn is not null).GroupBy(c => c.OfstedUrn!)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
-        var slugs = dir.Councils.GroupBy(c => c.Slug).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var slugs = Councils.GroupBy(c => c.Slug).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (slugs.Count > 0) throw new InvalidDataException("duplicate council slugs: " + string.Join(", ", slugs));
-        foreach (var c in dir.Councils)
-            if (!dir.Regions.Any(r => r.Code == c.RegionCode))
+        foreach (var c in Councils)
+            if (!Regions.Any(r => r.Code == c.RegionCode))
                 throw new InvalidDataException($"{c.Code} has unknown region {c.RegionCode}");
+    }
 
-        // Statistical neighbours: DfE's ordered list as DfE codes, mapped to current council codes.
-        var liveByLa = dir.Councils.Where(c => c.Closed is null && c.LaCode is not null).ToDictionary(c => c.LaCode!, StringComparer.Ordinal);
-        var formerByLa = dir.Councils.Where(c => c.Closed is not null && c.LaCode is not null).ToDictionary(c => c.LaCode!, StringComparer.Ordinal);
+    /// <summary>Statistical neighbours: DfE's ordered list as DfE codes, mapped to current council codes.</summary>
+    void AddNeighbours(List<Dictionary<string, string>> lookup)
+    {
+        var liveByLa = Councils.Where(c => c.Closed is null && c.LaCode is not null).ToDictionary(c => c.LaCode!, StringComparer.Ordinal);
+        var formerByLa = Councils.Where(c => c.Closed is not null && c.LaCode is not null).ToDictionary(c => c.LaCode!, StringComparer.Ordinal);
         foreach (var l in lookup)
         {
-            var council = dir.byCode.GetValueOrDefault(l["la_code_new"].Trim());
+            var council = byCode.GetValueOrDefault(l["la_code_new"].Trim());
             if (council is null || council.Closed is not null) continue;
             var codes = l["stat_neighbours"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             int rank = 0;
@@ -218,16 +249,13 @@ public sealed class CouncilDirectory
                     target = succ[0];
                 if (target is null)
                 {
-                    dir.Warnings.Add($"statistical neighbour {la} of {council.Name} (rank {rank}) maps to no single current council; omitted");
+                    Warnings.Add($"statistical neighbour {la} of {council.Name} (rank {rank}) maps to no single current council; omitted");
                     continue;
                 }
-                dir.Neighbours.Add(new StatisticalNeighbour(council.Code, rank, target));
+                Neighbours.Add(new StatisticalNeighbour(council.Code, rank, target));
             }
         }
-        dir.Neighbours.Sort((a, b) => a.CouncilCode != b.CouncilCode
+        Neighbours.Sort((a, b) => a.CouncilCode != b.CouncilCode
             ? string.CompareOrdinal(a.CouncilCode, b.CouncilCode) : a.Rank.CompareTo(b.Rank));
-        foreach (var c in dir.Councils.Where(c => c.Closed is null && c.OfstedUrn is null))
-            dir.Warnings.Add($"current council {c.Name} has no Ofsted URN in Provider_data_lookup.csv");
-        return dir;
     }
 }

@@ -1,84 +1,52 @@
 using System.Text;
+using CsvHelper;
 
 namespace JudgementsApi.SeedBuilder;
 
-/// <summary>RFC 4180 CSV: writer (LF line endings, UTF-8 without BOM) and reader.</summary>
+/// <summary>RFC 4180 CSV through CsvHelper: writer (LF line endings, UTF-8 without BOM) and reader.</summary>
 public static class Csv
 {
-    public static string Escape(string? value)
+    // LF, not the RFC's CRLF: the seed files are diffed line by line in git and their bytes are hashed into the manifest.
+    private static readonly CsvWriterOptions Writing = CsvWriterOptions.Default with { NewLine = "\n" };
+
+    private static readonly CsvReaderOptions Reading = CsvReaderOptions.Default with
     {
-        if (string.IsNullOrEmpty(value)) return "";
-        bool quote = value.IndexOfAny([',', '"', '\n', '\r']) >= 0;
-        return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+        Separator = ',', HasHeader = false, AllowLineBreaksInQuotes = true, SkipEmptyLines = true,
+        // Stray quotes are read as text, as before; a quote never closed would swallow the rest of the file.
+        OnMalformedRecord = r =>
+        {
+            if (r.Reason == CsvMalformedReason.UnterminatedQuote) throw new FormatException("unterminated quoted field");
+        },
+    };
 
     public static string Format(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        var sb = new StringBuilder();
-        sb.Append(string.Join(",", header.Select(Escape))).Append('\n');
-        foreach (var row in rows)
+        var output = new MemoryStream();
+        using (var csv = CsvWriter.Create(output, Writing, leaveOpen: true))
         {
-            if (row.Count != header.Count)
-                throw new InvalidOperationException($"row has {row.Count} fields, header {header.Count}: {string.Join("|", row)}");
-            sb.Append(string.Join(",", row.Select(Escape))).Append('\n');
+            csv.WriteHeader([.. header]);
+            foreach (var row in rows)
+            {
+                if (row.Count != header.Count)
+                    throw new InvalidOperationException($"row has {row.Count} fields, header {header.Count}: {string.Join("|", row)}");
+                foreach (var field in row) csv.WriteField(field);
+                csv.EndRecord();
+            }
         }
-        return sb.ToString();
+        return Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
     }
 
     public static void Write(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
         => File.WriteAllText(path, Format(header, rows), new UTF8Encoding(false));
 
-    /// <summary>Parses CSV text. A leading BOM is ignored; CRLF and LF both end records.
+    /// <summary>Parses CSV text. A leading BOM is ignored; CRLF and LF both end records; blank lines are skipped.
     /// With <paramref name="skipCommentLines"/>, lines starting with '#' outside quotes are skipped.</summary>
     public static List<string[]> Parse(string text, bool skipCommentLines = false)
     {
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        using var csv = CsvReader.FromText(text, skipCommentLines ? Reading with { CommentPrefix = '#' } : Reading);
         var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool inQuotes = false, atRecordStart = true, fieldQuoted = false;
-        int i = 0;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            if (atRecordStart && skipCommentLines && c == '#')
-            {
-                while (i < text.Length && text[i] != '\n') i++;
-                i++;
-                continue;
-            }
-            atRecordStart = false;
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i += 2; continue; }
-                    inQuotes = false; i++; continue;
-                }
-                field.Append(c); i++; continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0 && !fieldQuoted:
-                    inQuotes = true; fieldQuoted = true; i++; break;
-                case ',':
-                    fields.Add(field.ToString()); field.Clear(); fieldQuoted = false; i++; break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    i++; break;
-                case '\n':
-                    fields.Add(field.ToString()); field.Clear(); fieldQuoted = false;
-                    if (!(fields.Count == 1 && fields[0].Length == 0)) records.Add([.. fields]);
-                    fields.Clear(); atRecordStart = true; i++; break;
-                default:
-                    field.Append(c); i++; break;
-            }
-        }
-        if (inQuotes) throw new FormatException("unterminated quoted field");
-        if (field.Length > 0 || fields.Count > 0 || fieldQuoted)
-        {
-            fields.Add(field.ToString());
-            records.Add([.. fields]);
-        }
+        while (csv.Read()) records.Add(csv.Current.ToArray());
         return records;
     }
 

@@ -415,88 +415,99 @@ public static partial class ReportParser
         r.Version = "sif";
         r.Type = r.Family switch { "sif_reinspection" => "sif_reinspection", "lscb_review" => "lscb_review", _ => "sif" };
         bool withLscb = Regex.IsMatch(head, @"Review of the effectiveness of the Local Safeguarding Children Board", RegexOptions.IgnoreCase);
-        if (!withLscb && r.Family != "lscb_review")
-        {
-            // Hull 2015: the LSCB review is a second report appended after the first one's back page,
-            // with its own title ("Inspection of the effectiveness of the local safeguarding children board").
-            for (int i = 40; i < lines.Length; i++)
-                if (Regex.IsMatch(lines[i], @"^\s*(?:Inspection|Review) of the effectiveness of the local safeguarding", RegexOptions.IgnoreCase))
-                {
-                    r.AppendedLscbReviewLine = i + 1; withLscb = true;
-                    r.Notes.Add($"the report has a review of the Local Safeguarding Children Board appended (from line {i + 1})");
-                    break;
-                }
-        }
+        if (!withLscb && r.Family != "lscb_review") withLscb = FindAppendedLscbReview(r, lines);
 
-        if (r.Family != "lscb_review")
-        {
-            int row1 = Array.FindIndex(lines, l => Regex.IsMatch(l, @"^\s*1\.\s+Children who need help"));
-            if (row1 < 0) r.Problems.Add("SIF judgement table not found");
-            else
-            {
-                // Overall effectiveness is a sentence above the table.
-                var above = Normalise(string.Join(" ", lines.Take(row1)));
-                var o = Regex.Match(above, @"(?:The overall judgement is(?: that children's services?(?: are| is)?)?|Children's services(?: in .{1,80}?)?(?: are| is)?)\s+" + GradePhrase, RegexOptions.IgnoreCase);
-                if (o.Success) SetGrade(r, "sif_overall_effectiveness", o.Groups["g"].Value, nt.LineAt(o.Index), o.Value);
-                else r.Problems.Add("SIF overall judgement sentence not found");
-
-                // A wrapped grade may start on the line above row 1 ("Requires" / "1. Children ... improvement").
-                int from = row1;
-                while (from > 0 && lines[from - 1].Trim().Length > 0 && Regex.IsMatch(lines[from - 1], @"^\s{25,}\S") && IsGradeWords(lines[from - 1])) from--;
-                int last = -1;
-                for (int i = row1; i < Math.Min(lines.Length, row1 + 40); i++)
-                    if (Regex.IsMatch(lines[i], @"^\s*(?:\d\.)?\s*Leadership, management and governance")) { last = i; break; }
-                if (last < 0) r.Problems.Add("SIF table row 3 (leadership) not found");
-                else
-                {
-                    int to = last;
-                    while (to < lines.Length && lines[to].Trim().Length > 0) to++;
-                    foreach (var b in ReadBlocks(lines, from, to, SifRowStart))
-                    {
-                        var l = b.Label.ToLowerInvariant();
-                        string? area = l.Contains("leadership, management and governance") ? "sif_leadership"
-                            : Regex.IsMatch(l, @"^2\.1\b") || l.Contains("adoption performance") ? "sif_adoption_performance"
-                            : Regex.IsMatch(l, @"^2\.2\b") || l.Contains("care leavers") ? "sif_care_leavers"
-                            : Regex.IsMatch(l, @"^1\.") ? "sif_help_and_protection"
-                            : Regex.IsMatch(l, @"^2\.") ? "sif_children_looked_after"
-                            : Regex.IsMatch(l, @"^3\.") ? "sif_leadership"
-                            : null;
-                        if (area is null && b.Grade.Length == 0) continue; // footnote or page furniture inside the table
-                        if (area is null) { r.Problems.Add($"SIF table block not recognised: '{b.Label}' / '{b.Grade}'"); continue; }
-                        SetGrade(r, area, b.Grade, b.FirstLine + 1, $"{b.Label} {b.Grade}");
-                    }
-                }
-                Confirm(r, "sif_adoption_performance", norm, @"graded judgement for adoption performance is that it(?: is)?");
-                Confirm(r, "sif_care_leavers", norm, @"experiences and progress of care leavers is that it(?: is)?");
-            }
-        }
+        if (r.Family != "lscb_review") ReadSifTable(r, lines, nt);
         else
         {
             foreach (var a in Frameworks.AreasOf("sif").Where(a => a != "sif_lscb_effectiveness"))
                 r.Judgements[a] = new ParsedJudgement(a, null, "not covered: this report is a review of the Local Safeguarding Children Board only", "not_covered");
         }
 
-        if (withLscb || r.Family == "lscb_review")
-        {
-            // Somerset 2015 prints "The Local Safeguarding Children is inadequate" (the word Board dropped).
-            var ms = Regex.Matches(norm, @"The (?:effectiveness of the )?(?:Local Safeguarding Children(?: Board)?(?: \(LSCB\))?|LSCB) (?:is )?" + GradePhrase + @"\b(?=\s*(?:[.:]|$|(?-i:[A-Z(])))", RegexOptions.IgnoreCase);
-            var codes = ms.Select(m => GradeCode(m.Groups["g"].Value)).Distinct().ToList();
-            if (codes.Count == 1) r.Judgements["sif_lscb_effectiveness"] = new ParsedJudgement("sif_lscb_effectiveness", codes[0], null, "graded", ms[0].Value, nt.LineAt(ms[0].Index));
-            else if (codes.Count == 0) r.Problems.Add("LSCB review judgement not found");
-            else r.Problems.Add("LSCB review judgement stated inconsistently: " + string.Join(", ", codes));
-        }
+        if (withLscb || r.Family == "lscb_review") ReadLscbJudgement(r, nt);
+        else NoLscbReview(r, norm);
+        RequireAll(r);
+    }
+
+    static bool FindAppendedLscbReview(ParsedReport r, string[] lines)
+    {
+        // Hull 2015: the LSCB review is a second report appended after the first one's back page,
+        // with its own title ("Inspection of the effectiveness of the local safeguarding children board").
+        for (int i = 40; i < lines.Length; i++)
+            if (Regex.IsMatch(lines[i], @"^\s*(?:Inspection|Review) of the effectiveness of the local safeguarding", RegexOptions.IgnoreCase))
+            {
+                r.AppendedLscbReviewLine = i + 1;
+                r.Notes.Add($"the report has a review of the Local Safeguarding Children Board appended (from line {i + 1})");
+                return true;
+            }
+        return false;
+    }
+
+    /// <summary>Overall effectiveness from the sentence above the judgement table, the other areas from its rows.</summary>
+    static void ReadSifTable(ParsedReport r, string[] lines, NormText nt)
+    {
+        int row1 = Array.FindIndex(lines, l => Regex.IsMatch(l, @"^\s*1\.\s+Children who need help"));
+        if (row1 < 0) r.Problems.Add("SIF judgement table not found");
         else
         {
-            r.Judgements["sif_lscb_effectiveness"] = new ParsedJudgement("sif_lscb_effectiveness", null,
-                r.Family == "sif_reinspection" ? "not covered: no LSCB review in this re-inspection report" : "not covered: no LSCB review in this report", "not_covered");
-            // Leicester 2017: the combined-report footnote is printed, but no review follows.
-            if (Regex.IsMatch(norm, @"report of the review of the Local Safeguarding Children Board", RegexOptions.IgnoreCase))
+            // Overall effectiveness is a sentence above the table.
+            var above = Normalise(string.Join(" ", lines.Take(row1)));
+            var o = Regex.Match(above, @"(?:The overall judgement is(?: that children's services?(?: are| is)?)?|Children's services(?: in .{1,80}?)?(?: are| is)?)\s+" + GradePhrase, RegexOptions.IgnoreCase);
+            if (o.Success) SetGrade(r, "sif_overall_effectiveness", o.Groups["g"].Value, nt.LineAt(o.Index), o.Value);
+            else r.Problems.Add("SIF overall judgement sentence not found");
+
+            // A wrapped grade may start on the line above row 1 ("Requires" / "1. Children ... improvement").
+            int from = row1;
+            while (from > 0 && lines[from - 1].Trim().Length > 0 && Regex.IsMatch(lines[from - 1], @"^\s{25,}\S") && IsGradeWords(lines[from - 1])) from--;
+            int last = -1;
+            for (int i = row1; i < Math.Min(lines.Length, row1 + 40); i++)
+                if (Regex.IsMatch(lines[i], @"^\s*(?:\d\.)?\s*Leadership, management and governance")) { last = i; break; }
+            if (last < 0) r.Problems.Add("SIF table row 3 (leadership) not found");
+            else
             {
-                r.LscbReviewClaimedButAbsent = true;
-                r.Notes.Add("the report's footnote says it includes the review of the Local Safeguarding Children Board, but the text holds no review and no LSCB judgement");
+                int to = last;
+                while (to < lines.Length && lines[to].Trim().Length > 0) to++;
+                foreach (var b in ReadBlocks(lines, from, to, SifRowStart))
+                {
+                    var l = b.Label.ToLowerInvariant();
+                    string? area = l.Contains("leadership, management and governance") ? "sif_leadership"
+                        : Regex.IsMatch(l, @"^2\.1\b") || l.Contains("adoption performance") ? "sif_adoption_performance"
+                        : Regex.IsMatch(l, @"^2\.2\b") || l.Contains("care leavers") ? "sif_care_leavers"
+                        : Regex.IsMatch(l, @"^1\.") ? "sif_help_and_protection"
+                        : Regex.IsMatch(l, @"^2\.") ? "sif_children_looked_after"
+                        : Regex.IsMatch(l, @"^3\.") ? "sif_leadership"
+                        : null;
+                    if (area is null && b.Grade.Length == 0) continue; // footnote or page furniture inside the table
+                    if (area is null) { r.Problems.Add($"SIF table block not recognised: '{b.Label}' / '{b.Grade}'"); continue; }
+                    SetGrade(r, area, b.Grade, b.FirstLine + 1, $"{b.Label} {b.Grade}");
+                }
             }
+            Confirm(r, "sif_adoption_performance", nt.Text, @"graded judgement for adoption performance is that it(?: is)?");
+            Confirm(r, "sif_care_leavers", nt.Text, @"experiences and progress of care leavers is that it(?: is)?");
         }
-        RequireAll(r);
+    }
+
+    static void ReadLscbJudgement(ParsedReport r, NormText nt)
+    {
+        var norm = nt.Text;
+        // Somerset 2015 prints "The Local Safeguarding Children is inadequate" (the word Board dropped).
+        var ms = Regex.Matches(norm, @"The (?:effectiveness of the )?(?:Local Safeguarding Children(?: Board)?(?: \(LSCB\))?|LSCB) (?:is )?" + GradePhrase + @"\b(?=\s*(?:[.:]|$|(?-i:[A-Z(])))", RegexOptions.IgnoreCase);
+        var codes = ms.Select(m => GradeCode(m.Groups["g"].Value)).Distinct().ToList();
+        if (codes.Count == 1) r.Judgements["sif_lscb_effectiveness"] = new ParsedJudgement("sif_lscb_effectiveness", codes[0], null, "graded", ms[0].Value, nt.LineAt(ms[0].Index));
+        else if (codes.Count == 0) r.Problems.Add("LSCB review judgement not found");
+        else r.Problems.Add("LSCB review judgement stated inconsistently: " + string.Join(", ", codes));
+    }
+
+    static void NoLscbReview(ParsedReport r, string norm)
+    {
+        r.Judgements["sif_lscb_effectiveness"] = new ParsedJudgement("sif_lscb_effectiveness", null,
+            r.Family == "sif_reinspection" ? "not covered: no LSCB review in this re-inspection report" : "not covered: no LSCB review in this report", "not_covered");
+        // Leicester 2017: the combined-report footnote is printed, but no review follows.
+        if (Regex.IsMatch(norm, @"report of the review of the Local Safeguarding Children Board", RegexOptions.IgnoreCase))
+        {
+            r.LscbReviewClaimedButAbsent = true;
+            r.Notes.Add("the report's footnote says it includes the review of the Local Safeguarding Children Board, but the text holds no review and no LSCB judgement");
+        }
     }
 
     static void ParseIlacs(ParsedReport r, string[] lines, string norm)

@@ -59,49 +59,62 @@ public sealed class PeerScrape
                 continue;
             }
             peer.Compared++;
-            void Diff(string field, string peerValue, string? ours, string resolution = "report text used")
+            void Diff(string field, string peerValue, string? ours, string resolution)
                 => peer.Disagreements.Add(new PeerDisagreement(file, field, peerValue.Trim().Length == 0 ? "(blank)" : peerValue.Trim(), ours ?? "(none)", resolution));
 
-            var ours = grades[insp.Id].ToDictionary(j => j.AreaCode);
-            foreach (var (col, areas) in GradeColumns)
-            {
-                var pv = row[col].Trim();
-                if (pv is "data_unreadable" && insp.FrameworkVersion is "sif" or "pre-2013") continue; // peer did not read pre-2018 reports
-                var oursJ = areas.Split('|').Select(a => ours.GetValueOrDefault(a)).FirstOrDefault(j => j is not null);
-                if (pv is "inspection_pre_dates_judgement" or "not_reported_post_reform")
-                {
-                    if (oursJ?.Grade is not null) Diff(col, pv, oursJ.Grade);
-                    continue;
-                }
-                if (!insp.FrameworkVersion.StartsWith("ilacs"))
-                {
-                    if (pv.Length > 0) Diff(col, pv, "(area not graded by " + insp.FrameworkVersion + ")");
-                    continue;
-                }
-                var pg = PeerGrade(pv);
-                if (oursJ is null && pg is not null) Diff(col, pv, $"(area not graded separately by {insp.FrameworkVersion})", "report's judgement table used");
-                else if (pg != oursJ?.Grade) Diff(col, pv, oursJ?.Grade ?? oursJ?.Note);
-            }
-
-            if (insp.FrameworkVersion.StartsWith("ilacs") || row["inspection_framework"].Trim().Length > 0)
-            {
-                var pt = row["inspection_framework"].Trim();
-                if (pt != insp.Type) Diff("type", pt, insp.Type, insp.FrameworkVersion.StartsWith("ilacs")
-                    ? "report's inspection dates used (one week on site = short, two weeks = standard)"
-                    : "report's title used (a SIF re-inspection, not an ILACS inspection)");
-            }
-            var ps = PeerDate(row["inspection_start_date"]); var pe = PeerDate(row["inspection_end_date"]);
-            if (insp.FrameworkVersion.StartsWith("ilacs") || ps is not null || pe is not null)
-            {
-                if (ps != insp.StartDate) Diff("inspection_start_date", row["inspection_start_date"], insp.StartDate?.ToString("yyyy-MM-dd"));
-                if (pe != insp.EndDate) Diff("inspection_end_date", row["inspection_end_date"], insp.EndDate?.ToString("yyyy-MM-dd"));
-            }
-            var pi = row["inspector_name"].Trim();
-            if ((insp.FrameworkVersion.StartsWith("ilacs") || pi.Length > 0) && NameKey(pi) != NameKey(insp.LeadInspector ?? ""))
-                Diff("lead_inspector", pi, insp.LeadInspector);
-            var pp = PeerDate(row["publication_date"]);
-            if (pp != insp.Published) Diff("publication_date", row["publication_date"], insp.Published.ToString("yyyy-MM-dd"), "manifest date used (from the report's title)");
+            CompareGrades(row, insp, grades[insp.Id].ToDictionary(j => j.AreaCode), Diff);
+            CompareFacts(row, insp, Diff);
         }
         return peer;
+    }
+
+    /// <summary>Records a field on which the peer and the dataset disagree, and how it was resolved.</summary>
+    delegate void Disagree(string field, string peerValue, string? ours, string resolution = "report text used");
+
+    /// <summary>The peer's grade columns against the dataset's judgements.</summary>
+    static void CompareGrades(Dictionary<string, string> row, Inspection insp, Dictionary<string, Judgement> ours, Disagree Diff)
+    {
+        foreach (var (col, areas) in GradeColumns)
+        {
+            var pv = row[col].Trim();
+            if (pv is "data_unreadable" && insp.FrameworkVersion is "sif" or "pre-2013") continue; // peer did not read pre-2018 reports
+            var oursJ = areas.Split('|').Select(a => ours.GetValueOrDefault(a)).FirstOrDefault(j => j is not null);
+            if (pv is "inspection_pre_dates_judgement" or "not_reported_post_reform")
+            {
+                if (oursJ?.Grade is not null) Diff(col, pv, oursJ.Grade);
+                continue;
+            }
+            if (!insp.FrameworkVersion.StartsWith("ilacs"))
+            {
+                if (pv.Length > 0) Diff(col, pv, "(area not graded by " + insp.FrameworkVersion + ")");
+                continue;
+            }
+            var pg = PeerGrade(pv);
+            if (oursJ is null && pg is not null) Diff(col, pv, $"(area not graded separately by {insp.FrameworkVersion})", "report's judgement table used");
+            else if (pg != oursJ?.Grade) Diff(col, pv, oursJ?.Grade ?? oursJ?.Note);
+        }
+    }
+
+    /// <summary>Type, dates and lead inspector, where the peer gives them.</summary>
+    static void CompareFacts(Dictionary<string, string> row, Inspection insp, Disagree Diff)
+    {
+        if (insp.FrameworkVersion.StartsWith("ilacs") || row["inspection_framework"].Trim().Length > 0)
+        {
+            var pt = row["inspection_framework"].Trim();
+            if (pt != insp.Type) Diff("type", pt, insp.Type, insp.FrameworkVersion.StartsWith("ilacs")
+                ? "report's inspection dates used (one week on site = short, two weeks = standard)"
+                : "report's title used (a SIF re-inspection, not an ILACS inspection)");
+        }
+        var ps = PeerDate(row["inspection_start_date"]); var pe = PeerDate(row["inspection_end_date"]);
+        if (insp.FrameworkVersion.StartsWith("ilacs") || ps is not null || pe is not null)
+        {
+            if (ps != insp.StartDate) Diff("inspection_start_date", row["inspection_start_date"], insp.StartDate?.ToString("yyyy-MM-dd"));
+            if (pe != insp.EndDate) Diff("inspection_end_date", row["inspection_end_date"], insp.EndDate?.ToString("yyyy-MM-dd"));
+        }
+        var pi = row["inspector_name"].Trim();
+        if ((insp.FrameworkVersion.StartsWith("ilacs") || pi.Length > 0) && NameKey(pi) != NameKey(insp.LeadInspector ?? ""))
+            Diff("lead_inspector", pi, insp.LeadInspector);
+        var pp = PeerDate(row["publication_date"]);
+        if (pp != insp.Published) Diff("publication_date", row["publication_date"], insp.Published.ToString("yyyy-MM-dd"), "manifest date used (from the report's title)");
     }
 }

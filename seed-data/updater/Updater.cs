@@ -54,6 +54,29 @@ public static partial class Updater
     public static async Task<UpdateResult> Run(UpdateOptions o, CancellationToken ct = default)
     {
         var store = new SourceStore(o.StoreDir);
+        var result = await CollectNewDocuments(o, store, ct);
+        foreach (var r in result.Rejected) o.Log.WriteLine($"rejected: {r.Origin}: {r.Reason}");
+        if (result.Added.Count == 0)
+        {
+            result.Changes = ChangeSummary.Nothing;
+            return result;
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("judgements-update-");
+        try
+        {
+            RebuildAndWrite(o, store, result, scratch.FullName);
+            return result;
+        }
+        finally { scratch.Delete(recursive: true); }
+    }
+
+    /// <summary>
+    /// The documents the store does not hold yet, from Ofsted or a folder, each named as the store
+    /// names its files; a document of no council in seed-data/councils.csv is rejected.
+    /// </summary>
+    static async Task<UpdateResult> CollectNewDocuments(UpdateOptions o, SourceStore store, CancellationToken ct)
+    {
         var councils = Csv.ReadDicts(Path.Combine(o.SeedDir, "councils.csv"));
         var slugByUrn = councils.Where(c => c["ofsted_urn"].Length > 0)
             .OrderBy(c => c["closed"].Length > 0 ? 1 : 0)
@@ -77,47 +100,42 @@ public static partial class Updater
 
         if (o.FromFolder is null) await FromOfsted(o, store, slugByUrn.Keys, result, Take, ct);
         else FromFolder(o, store, result, Take);
+        return result;
+    }
 
-        foreach (var r in result.Rejected) o.Log.WriteLine($"rejected: {r.Origin}: {r.Reason}");
-        if (result.Added.Count == 0)
-        {
-            result.Changes = ChangeSummary.Nothing;
-            return result;
-        }
-
-        var scratch = Directory.CreateTempSubdirectory("judgements-update-");
+    /// <summary>
+    /// Runs the builder on the store plus the new documents in <paramref name="scratch"/>; unless it is a
+    /// dry run, then commits the documents to the store and copies the seed files that changed.
+    /// </summary>
+    static void RebuildAndWrite(UpdateOptions o, SourceStore store, UpdateResult result, string scratch)
+    {
+        var data = Path.Combine(scratch, "data");
+        var seed = Path.Combine(scratch, "seed");
+        StageStore(store, result.Added, data);
+        StageSeed(o.SeedDir, seed);
+        BuildResult built;
+        VisitBuild visits;
         try
         {
-            var data = Path.Combine(scratch.FullName, "data");
-            var seed = Path.Combine(scratch.FullName, "seed");
-            StageStore(store, result.Added, data);
-            StageSeed(o.SeedDir, seed);
-            BuildResult built;
-            VisitBuild visits;
-            try
-            {
-                built = Builder.Build(data, seed);
-                visits = VisitLetters.Build(data, built.Councils);
-                Builder.Write(built, seed, visits);
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or FormatException)
-            {
-                throw new UpdateFailedException($"the builder failed on the new documents: {e.Message}; nothing was written", e);
-            }
-            result.Changes = ChangeSummary.Compare(o.SeedDir, seed, result.Added, built, visits);
-            if (o.DryRun) return result;
-
-            store.Commit(result.Added.Select(a => (a.Row, a.Text)).ToList());
-            foreach (var f in Directory.GetFiles(seed))
-            {
-                var target = Path.Combine(o.SeedDir, Path.GetFileName(f));
-                var text = File.ReadAllText(f);
-                if (!File.Exists(target) || File.ReadAllText(target) != text) SourceStore.AtomicWrite(target, text);
-            }
-            result.Written = true;
-            return result;
+            built = Builder.Build(data, seed);
+            visits = VisitLetters.Build(data, built.Councils);
+            Builder.Write(built, seed, visits);
         }
-        finally { scratch.Delete(recursive: true); }
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException)
+        {
+            throw new UpdateFailedException($"the builder failed on the new documents: {e.Message}; nothing was written", e);
+        }
+        result.Changes = ChangeSummary.Compare(o.SeedDir, seed, result.Added, built, visits);
+        if (o.DryRun) return;
+
+        store.Commit(result.Added.Select(a => (a.Row, a.Text)).ToList());
+        foreach (var f in Directory.GetFiles(seed))
+        {
+            var target = Path.Combine(o.SeedDir, Path.GetFileName(f));
+            var text = File.ReadAllText(f);
+            if (!File.Exists(target) || File.ReadAllText(target) != text) SourceStore.AtomicWrite(target, text);
+        }
+        result.Written = true;
     }
 
     static async Task FromOfsted(UpdateOptions o, SourceStore store, IEnumerable<string> currentUrns, UpdateResult result,
