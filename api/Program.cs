@@ -68,6 +68,7 @@ app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
 app.UseDatasetETags();
 app.UseOutputCache();
+app.UseCompression(); // inside the output cache: an entry is compressed once per coding
 app.UseApiRateLimits(); // after the output cache: only requests that miss it count
 app.UseApiDocs();
 
