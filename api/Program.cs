@@ -31,7 +31,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // HTTP conventions: problem details, caching keyed on the dataset version, health, CORS, JSON, docs
 builder.Services.AddApiProblems();
-builder.Services.AddDatasetCaching(builder.Configuration.GetValue("Judgements:OutputCache", true));
+builder.Services.AddDatasetCaching(builder.Configuration.GetValue("Judgements:OutputCache", true),
+    builder.Configuration.GetValue("Judgements:OutputCacheMegabytes", Caching.DefaultCacheMegabytes));
 builder.Services.AddApiHealthChecks();
 builder.Services.AddSingleton<Outages>();
 builder.Services.AddApiRateLimits(builder.Configuration);

@@ -18,17 +18,24 @@ public static class Caching
     public const int MaxAgeSeconds = 300;
     public const string CacheControl = "public, max-age=300";
 
+    /// <summary>The output cache's default bound (Judgements:OutputCacheMegabytes).</summary>
+    public const int DefaultCacheMegabytes = 64;
+
     /// <param name="outputCache">Off only to measure what the cache buys (Judgements:OutputCache=false).</param>
-    public static IServiceCollection AddDatasetCaching(this IServiceCollection services, bool outputCache = true)
+    /// <param name="megabytes">The output cache's bound on the bodies it keeps.</param>
+    public static IServiceCollection AddDatasetCaching(this IServiceCollection services, bool outputCache = true, int megabytes = DefaultCacheMegabytes)
     {
         services.AddSingleton<DatasetState>();
         services.AddHostedService<DatasetVersionPoller>();
         services.AddOutputCache(options =>
         {
-            // Bounded so that the process stays under 512 MB whatever mix of distinct heavy URLs
-            // arrives (measured: README, Reliability); a larger body is served, just not kept.
-            options.SizeLimit = 128L * 1024 * 1024;
-            options.MaximumBodySize = 16L * 1024 * 1024;
+            // Bounded so that the process stays small whatever mix of distinct heavy URLs arrives
+            // (README, Reliability). The popular reads are a few KB each; a body over 1 MB is served
+            // but not kept unless compressed (a weekly timeline is 1.8 MB as it is, 15-40 KB
+            // compressed): each large entry evicted becomes large-object-heap garbage, which is what
+            // took the process to 420 MB with a 128 MB cache of 16 MB bodies.
+            options.SizeLimit = Math.Max(1, megabytes) * 1024L * 1024;
+            options.MaximumBodySize = 1024L * 1024;
             options.AddPolicy(PolicyName, new DatasetCachePolicy(outputCache));
         });
         return services;
