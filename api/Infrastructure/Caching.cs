@@ -128,7 +128,8 @@ public static class Caching
             headers.ETag = etag;
             headers.CacheControl = CacheControl;
             headers.Vary = Vary;
-            var tags = request.Headers.IfNoneMatch.Where(v => v is not null).SelectMany(v => v!.Split(',')).Select(t => t.Trim()).ToList();
+            var ifNoneMatch = request.Headers.IfNoneMatch;
+            var tags = ifNoneMatch.Count == 0 ? [] : ifNoneMatch.Where(v => v is not null).SelectMany(v => v!.Split(',')).Select(t => t.Trim()).ToList();
             var stale = !state.Reachable;
             context.Response.OnStarting(() =>
             {
@@ -195,10 +196,15 @@ public static class Caching
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
-            context.AllowLocking = true;
+            // No request coalescing: it routes every lookup, hits included, through one shared
+            // dictionary whose locks the concurrent requests for a popular URL contend on. Concurrent
+            // first requests for the same URL each compute it instead (cheap, and rate-limited).
+            context.AllowLocking = false;
             if (cacheable)
             {
-                context.CacheVaryByRules.QueryKeys = "*";
+                // The query string as sent, as the ETag takes it (parsing and sorting its keys per
+                // request cost more than the rare extra entry for a reordered query).
+                context.CacheVaryByRules.VaryByValues["query"] = context.HttpContext.Request.QueryString.Value ?? "";
                 context.CacheVaryByRules.HeaderNames = "Accept";
                 context.CacheVaryByRules.VaryByValues["dataset"] = version!;
                 // The negotiated coding, not the raw header: "gzip, deflate, br" and "br" share an entry.
