@@ -179,8 +179,10 @@ public static class Compression
         public override async Task FlushAsync(CancellationToken cancellationToken)
         {
             // Undecided: keep holding (a flush of a few bytes must not decide the coding).
-            if (_state == State.Compressing) await _compressor!.FlushAsync(cancellationToken);
-            else if (_state == State.AsIs) await inner.Stream.FlushAsync(cancellationToken);
+            // Compressing: the encoder passes its output on as it fills; a forced flush would only
+            // cost ratio and make the bytes (and so the strong ETag's body) depend on the writer's
+            // flush points.
+            if (_state == State.AsIs) await inner.Stream.FlushAsync(cancellationToken);
         }
 
         public async Task CompleteAsync()
