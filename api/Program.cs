@@ -35,7 +35,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // HTTP conventions: problem details, caching keyed on the dataset version, health, CORS, JSON, docs
 builder.Services.AddApiProblems();
-builder.Services.AddDatasetCaching(builder.Configuration.GetValue("Judgements:OutputCache", true));
+builder.Services.AddDatasetCaching(builder.Configuration.GetValue("Judgements:OutputCache", true),
+    builder.Configuration.GetValue("Judgements:OutputCacheMegabytes", Caching.DefaultCacheMegabytes));
 builder.Services.AddApiHealthChecks();
 builder.Services.AddSingleton<Outages>();
 builder.Services.AddApiRateLimits(builder.Configuration);
@@ -76,6 +77,7 @@ app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
 app.UseDatasetETags();
 app.UseOutputCache();
+app.UseCompression(); // inside the output cache: an entry is compressed once per coding
 app.UseApiRateLimits(); // after the output cache: only requests that miss it count
 app.UseApiDocs();
 

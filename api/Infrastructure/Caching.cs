@@ -18,17 +18,24 @@ public static class Caching
     public const int MaxAgeSeconds = 300;
     public const string CacheControl = "public, max-age=300";
 
+    /// <summary>The output cache's default bound (Judgements:OutputCacheMegabytes).</summary>
+    public const int DefaultCacheMegabytes = 64;
+
     /// <param name="outputCache">Off only to measure what the cache buys (Judgements:OutputCache=false).</param>
-    public static IServiceCollection AddDatasetCaching(this IServiceCollection services, bool outputCache = true)
+    /// <param name="megabytes">The output cache's bound on the bodies it keeps.</param>
+    public static IServiceCollection AddDatasetCaching(this IServiceCollection services, bool outputCache = true, int megabytes = DefaultCacheMegabytes)
     {
         services.AddSingleton<DatasetState>();
         services.AddHostedService<DatasetVersionPoller>();
         services.AddOutputCache(options =>
         {
-            // Bounded so that the process stays under 512 MB whatever mix of distinct heavy URLs
-            // arrives (measured: README, Reliability); a larger body is served, just not kept.
-            options.SizeLimit = 128L * 1024 * 1024;
-            options.MaximumBodySize = 16L * 1024 * 1024;
+            // Bounded so that the process stays small whatever mix of distinct heavy URLs arrives
+            // (README, Reliability). The popular reads are a few KB each; a body over 1 MB is served
+            // but not kept unless compressed (a weekly timeline is 1.8 MB as it is, 15-40 KB
+            // compressed): each large entry evicted becomes large-object-heap garbage, which is what
+            // took the process to 420 MB with a 128 MB cache of 16 MB bodies.
+            options.SizeLimit = Math.Max(1, megabytes) * 1024L * 1024;
+            options.MaximumBodySize = 1024L * 1024;
             options.AddPolicy(PolicyName, new DatasetCachePolicy(outputCache));
         });
         return services;
@@ -46,14 +53,58 @@ public static class Caching
     private static string? DayOf(HttpContext http) =>
         http.GetEndpoint()?.Metadata.GetMetadata<VariesByDayMetadata>() is null ? null : England.Today(http).ToString("yyyy-MM-dd");
 
+    /// <summary>
+    /// The responses the dataset fixes (the versioned API, the embed page, the pages): ETags, the
+    /// output cache and compression apply to these. HEAD arrives here as GET (RequestLimits);
+    /// OPTIONS preflights are not cached.
+    /// </summary>
+    public static bool Covers(HttpContext http)
+    {
+        var request = http.Request;
+        return HttpMethods.IsGet(request.Method)
+               && (ApiVersions.IsVersioned(request.Path) || request.Path.StartsWithSegments("/embed")
+                   || http.GetEndpoint()?.Metadata.GetMetadata<Features.Pages.PageMetadata>() is not null);
+    }
+
+    /// <summary>Every cacheable response depends on these request headers (and only these).</summary>
+    public const string Vary = "Accept, Accept-Encoding";
+
+    /// <summary>
+    /// Strong, so distinct per content coding: the same resource's gzip and Brotli bodies are
+    /// different bytes (identity keeps the plain form). Computed per (version, URL, Accept, day,
+    /// coding) once and then looked up: the cached path does no hashing.
+    /// </summary>
     public static string? ETagFor(HttpContext http, string? version)
     {
         if (version is null) return null;
         var request = http.Request;
-        var key = $"{request.Path}{request.QueryString}|{request.Headers.Accept}|{DayOf(http)}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 8);
-        return $"\"{version[..Math.Min(16, version.Length)]}-{hash}\"";
+        var key = new ETagKey(request.Path.Value ?? "", request.QueryString.Value ?? "", request.Headers.Accept.ToString(),
+            DayOf(http), Compression.Negotiate(request));
+        var cache = _etags;
+        if (!string.Equals(cache.Version, version, StringComparison.Ordinal))
+        {
+            cache = new ETagCache(version);
+            _etags = cache;
+        }
+        if (cache.ETags.TryGetValue(key, out var etag)) return etag;
+        var text = $"{key.Path}{key.Query}|{key.Accept}|{key.Day}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
+        var suffix = key.Coding switch { ContentCoding.Gzip => "-gz", ContentCoding.Brotli => "-br", _ => "" };
+        etag = $"\"{version[..Math.Min(16, version.Length)]}-{hash}{suffix}\"";
+        // Bounded like the output cache: a flood of distinct URLs only costs hashing again.
+        if (cache.ETags.Count < 50_000) cache.ETags.TryAdd(key, etag);
+        return etag;
     }
+
+    private readonly record struct ETagKey(string Path, string Query, string Accept, string? Day, ContentCoding Coding);
+
+    private sealed class ETagCache(string version)
+    {
+        public string Version { get; } = version;
+        public System.Collections.Concurrent.ConcurrentDictionary<ETagKey, string> ETags { get; } = new();
+    }
+
+    private static volatile ETagCache _etags = new("");
 
     /// <summary>
     /// Marks a representation served while the database is unreachable: the last good one, still
@@ -67,11 +118,7 @@ public static class Caching
         {
             var request = context.Request;
             var state = context.RequestServices.GetRequiredService<DatasetState>();
-            // HEAD arrives here as GET (RequestLimits); OPTIONS preflights are not cached.
-            if (!HttpMethods.IsGet(request.Method)
-                || !(ApiVersions.IsVersioned(request.Path) || request.Path.StartsWithSegments("/embed")
-                    || context.GetEndpoint()?.Metadata.GetMetadata<Features.Pages.PageMetadata>() is not null)
-                || ETagFor(context, context.DatasetVersion()) is not { } etag)
+            if (!Covers(context) || ETagFor(context, context.DatasetVersion()) is not { } etag)
             {
                 await next(context);
                 return;
@@ -80,8 +127,9 @@ public static class Caching
             var headers = context.Response.Headers;
             headers.ETag = etag;
             headers.CacheControl = CacheControl;
-            headers.Vary = "Accept";
-            var tags = request.Headers.IfNoneMatch.Where(v => v is not null).SelectMany(v => v!.Split(',')).Select(t => t.Trim()).ToList();
+            headers.Vary = Vary;
+            var ifNoneMatch = request.Headers.IfNoneMatch;
+            var tags = ifNoneMatch.Count == 0 ? [] : ifNoneMatch.Where(v => v is not null).SelectMany(v => v!.Split(',')).Select(t => t.Trim()).ToList();
             var stale = !state.Reachable;
             context.Response.OnStarting(() =>
             {
@@ -127,6 +175,7 @@ public static class Caching
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
                     context.Response.ContentLength = null;
                     context.Response.Headers.ContentType = default;
+                    context.Response.Headers.ContentEncoding = default;
                     context.Response.Headers.ContentDisposition = default;
                     return;
                 }
@@ -147,12 +196,20 @@ public static class Caching
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
-            context.AllowLocking = true;
+            // No request coalescing: it routes every lookup, hits included, through one shared
+            // dictionary whose locks the concurrent requests for a popular URL contend on. Concurrent
+            // first requests for the same URL each compute it instead (cheap, and rate-limited).
+            context.AllowLocking = false;
             if (cacheable)
             {
-                context.CacheVaryByRules.QueryKeys = "*";
+                // The query string as sent, as the ETag takes it (parsing and sorting its keys per
+                // request cost more than the rare extra entry for a reordered query).
+                context.CacheVaryByRules.VaryByValues["query"] = context.HttpContext.Request.QueryString.Value ?? "";
                 context.CacheVaryByRules.HeaderNames = "Accept";
                 context.CacheVaryByRules.VaryByValues["dataset"] = version!;
+                // The negotiated coding, not the raw header: "gzip, deflate, br" and "br" share an entry.
+                if (Compression.Negotiate(context.HttpContext.Request) is var coding and not ContentCoding.Identity)
+                    context.CacheVaryByRules.VaryByValues["coding"] = Compression.Token(coding);
                 if (DayOf(context.HttpContext) is { } day) context.CacheVaryByRules.VaryByValues["day"] = day;
                 // Kept while the version lasts (bounded by SizeLimit and an hour), so an outage can be
                 // bridged; clients see max-age and no Age (see UseDatasetETags).
