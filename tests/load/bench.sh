@@ -1,25 +1,27 @@
 #!/usr/bin/env bash
-# Load benchmark of the API (see tests/load/README.md):
+# Load benchmark of the API against nginx serving the same bytes (see tests/load/README.md):
 #   tests/load/bench.sh                 the committed seed data (1x)
 #   tests/load/bench.sh --scale 100     1x, then a synthetic dataset 100 times larger, and the ratios
 #   tests/load/bench.sh --scale 100 --scale-only   the synthetic dataset only
 # Builds the API (Release), starts a throwaway PostgreSQL cluster, imports the data with the
 # service's own importer (timed), starts the API (cold start timed to the first 200 from
-# /health/ready), then warms up and drives each endpoint with wrk over 127.0.0.1. Everything it
-# starts is stopped on exit, Ctrl-C included.
-# Settings (environment): BENCH_DURATION (s per endpoint, 15), BENCH_CONNECTIONS (32),
-# BENCH_THREADS (2), BENCH_WARMUP (s per endpoint, 3), BENCH_TIMEOUT (wrk request timeout, s, 30),
-# BENCH_MIX_URLS (distinct heavy timelines requested before the peak RSS is read, 240),
-# BENCH_OUT (also write the report there as markdown), BENCH_SEED_DIR (seed-data/),
-# BENCH_NO_BUILD=1 (use the existing Release build of api/ instead of building), BENCH_DB_OPTIONS
-# (appended to the connection string, e.g. "Max Auto Prepare=0"). The API also takes its own
-# settings from the environment (e.g. Judgements__OutputCache=false).
+# /health/ready) and a second API with its output cache off, saves each endpoint's body and serves
+# those files from nginx, then drives each endpoint with wrk over 127.0.0.1: the API (cached),
+# nginx, the uncached API, and the uncached API with one client, one after the other per endpoint.
+# Everything it starts is stopped on exit, Ctrl-C included.
+# Settings (environment): BENCH_DURATION (s per run, 15), BENCH_CONNECTIONS (32),
+# BENCH_THREADS (2), BENCH_WARMUP (s before each run but the one-client one, 3), BENCH_TIMEOUT
+# (wrk request timeout, s, 30), BENCH_MIX_URLS (distinct heavy timelines requested before the
+# peak RSS is read, 240), BENCH_OUT (also write the report there as markdown), BENCH_SEED_DIR
+# (seed-data/), BENCH_NO_BUILD=1 (use the existing Release build of api/ instead of building),
+# BENCH_DB_OPTIONS (appended to the connection string, e.g. "Max Auto Prepare=0"). The API also
+# takes its own settings from the environment (e.g. Judgements__SourceGeneratedJson=false).
 set -euo pipefail
 caller=$(pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 scale=1
 scale_only=0
 while [ $# -gt 0 ]; do
@@ -50,16 +52,19 @@ for v in duration connections threads warmup timeout mix_urls; do
   case "${!v}" in ''|*[!0-9]*) echo "bench: BENCH_${v^^} must be a whole number of seconds/connections" >&2; exit 2 ;; esac
 done
 [ "$duration" -ge 1 ] || { echo "bench: BENCH_DURATION must be at least 1" >&2; exit 2; }
-[ "$connections" -ge "$threads" ] && [ "$threads" -ge 1 ] ||
-  { echo "bench: need BENCH_CONNECTIONS >= BENCH_THREADS >= 1" >&2; exit 2; }
+if [ "$connections" -lt "$threads" ] || [ "$threads" -lt 1 ]; then
+  echo "bench: need BENCH_CONNECTIONS >= BENCH_THREADS >= 1" >&2; exit 2
+fi
 ls "$seed_dir"/councils.csv "$seed_dir"/inspections.csv >/dev/null 2>&1 ||
   { echo "bench: no seed data in $seed_dir (set BENCH_SEED_DIR to a folder in seed-data/FORMAT.md's format)" >&2; exit 1; }
 
-# The endpoints, the baseline first. Paths only; the host is always 127.0.0.1.
+# The endpoints, the baseline first. Paths only; the host is always 127.0.0.1. nginx matches them
+# literally (no quotes, backslashes, dollars or spaces).
 endpoints=(
   "/health/live"
   "/v1/councils/E06000051"
   "/v1/councils?region=E12000005"
+  "/v1/councils/E06000051/inspections"
   "/v1/inspections/shropshire-2017-11-24"
   "/v1/inspections?region=E12000005&publishedFrom=2020-01-01&limit=50"
   "/v1/councils/E06000051/neighbours"
@@ -70,6 +75,15 @@ endpoints=(
   "/v1/feed.atom"
   "/embed/councils/E06000051"
 )
+baseline=${endpoints[0]}   # the pipeline alone: in the tables, not held to the goals
+
+# The goals of issue #14, checked in the report.
+goal_cached_ratio=0.8       # cached req/s at least this × nginx's for the same bytes
+goal_p99_ratio=2            # cached p99 at most this × nginx's
+goal_uncached_rps=5000      # uncached req/s (BENCH_CONNECTIONS connections)
+goal_uncached_p50_ms=2      # uncached p50 for one client, strictly under
+goal_scale_p50_ratio=2      # with --scale: uncached one-client p50 at most this × 1x's
+goal_rss_mb=256             # peak RSS after the full run at 1x, strictly under
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 now_ns() { date +%s%N; }
@@ -81,6 +95,8 @@ ms_since() { echo $(( ($(now_ns) - $1) / 1000000 )); }
 tmp=""
 pg_started=0
 api_pid=""
+uncached_pid=""
+nginx_pid=""
 child=""
 # run OUT CMD…: runs a command in the background, its stdout and stderr to the file OUT (- for our
 # stderr), and waits for it, so that Ctrl-C reaches the traps at once (wrk, for one, catches SIGINT
@@ -104,19 +120,24 @@ stop_pid() {
   fi
   wait "$1" 2>/dev/null || true
 }
-stop_api() {
-  [ -n "$api_pid" ] || return 0
-  stop_pid "$api_pid"
-  api_pid=""
+stop_servers() {
+  if [ -n "$api_pid" ]; then stop_pid "$api_pid"; api_pid=""; fi
+  if [ -n "$uncached_pid" ]; then stop_pid "$uncached_pid"; uncached_pid=""; fi
+  # nginx's master stops its workers on SIGTERM.
+  if [ -n "$nginx_pid" ]; then stop_pid "$nginx_pid"; nginx_pid=""; fi
 }
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   if [ -n "$child" ]; then stop_pid "$child"; fi
-  if [ "$rc" -ne 0 ] && [ -n "$api_pid" ] && [ -s "$tmp/api.log" ]; then
-    log "the API's last log lines ($tmp/api.log):"; tail -n 40 "$tmp/api.log" >&2
+  if [ "$rc" -ne 0 ] && [ -n "$tmp" ]; then
+    local f
+    for f in api uncached; do
+      if [ -s "$tmp/$f.log" ]; then log "the last log lines of $tmp/$f.log:"; tail -n 40 "$tmp/$f.log" >&2; fi
+    done
+    if [ -s "$tmp/nginx/error.log" ]; then log "nginx's error log:"; tail -n 20 "$tmp/nginx/error.log" >&2; fi
   fi
-  stop_api
+  stop_servers
   if [ "$pg_started" = 1 ]; then pg_stop "$tmp/postgres"; fi
   if [ -n "$tmp" ]; then rm -rf "$tmp"; fi
   exit "$rc"
@@ -128,20 +149,28 @@ trap 'log "interrupted"; exit 130' INT
 trap 'exit 143' TERM
 
 # --- Tools ---------------------------------------------------------------------------------------
+run_start=$(now_ns)
 require_dotnet
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
 missing=""
 command -v wrk >/dev/null 2>&1 || missing="wrk"
 command -v curl >/dev/null 2>&1 || missing="$missing curl"
+nginx_bin=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
+[ -x "$nginx_bin" ] || missing="$missing nginx"
 if [ -n "$missing" ]; then
   log "installing$missing (Debian packages)…"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { log "missing:$missing, and there is no sudo: apt-get install$missing"; exit 1; }
-    sudo="sudo"
+  if [ -n "$sudo" ] && ! command -v sudo >/dev/null 2>&1; then
+    log "missing:$missing, and there is no sudo: apt-get install$missing"; exit 1
   fi
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
   # shellcheck disable=SC2086
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq $missing >&2
+  case "$missing" in
+    # The package starts a system nginx on port 80 that we do not use; stop it so it holds no port.
+    *nginx*) $sudo service nginx stop >/dev/null 2>&1 || true ;;
+  esac
+  nginx_bin=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
 fi
 
 if [ "${BENCH_NO_BUILD:-0}" = 1 ] && [ -f api/bin/Release/net10.0/JudgementsApi.dll ]; then
@@ -151,7 +180,7 @@ else
   run - dotnet build api/JudgementsApi.csproj -c Release -nologo -v quiet -clp:ErrorsOnly --disable-build-servers
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/judgements-bench.XXXXXX")
-chmod 755 "$tmp"   # the postgres user must reach the cluster folder inside
+chmod 755 "$tmp"   # the postgres user (and nginx, as nobody) must reach the folders inside
 # Run a private copy of the build output (appsettings.json included), so that another build of
 # api/ during the run cannot overwrite the files under the running service.
 cp -a "$root/api/bin/Release/net10.0" "$tmp/api"
@@ -167,10 +196,117 @@ log "PostgreSQL on 127.0.0.1:$pg_port ($tmp/postgres)"
 # import_line LABEL: the importer's closing line (what it loaded).
 import_line() { grep -E '^(Imported dataset|Dataset .* already loaded)' "$tmp/$1.import.log" | tail -n 1 || true; }
 
+# start_api NAME PORT CONN OWNER [VAR=VALUE…]: starts the API in the background (its log in
+# $tmp/NAME.log), sets started_pid, and waits for the first 200 from /health/ready.
+started_pid=""
+start_api() {
+  local name=$1 port=$2 conn=$3 owner=$4 start code; shift 4
+  start=$(now_ns)
+  # One wrk client is one IP: the per-client rate limits would measure themselves, so they are off.
+  (cd "$bin" && exec env -u JUDGEMENTS_SEED_DIR JUDGEMENTS_DB="$conn" JUDGEMENTS_OWNER_DB="$owner" Judgements__RateLimits__Enabled=false ASPNETCORE_URLS="http://127.0.0.1:$port" \
+      ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning "$@" \
+      dotnet "$dll") >"$tmp/$name.log" 2>&1 &
+  started_pid=$!
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/health/ready" || true)
+    [ "$code" = 200 ] && break
+    if ! kill -0 "$started_pid" 2>/dev/null; then
+      tail -n 30 "$tmp/$name.log" >&2; log "[$name] the API exited before it was ready"; return 1
+    fi
+    if [ $(( ($(now_ns) - start) / 1000000000 )) -ge 120 ]; then
+      tail -n 30 "$tmp/$name.log" >&2; log "[$name] the API was not ready within 120 s"; return 1
+    fi
+    sleep 0.02
+  done
+}
+
+# start_nginx DIR PORT: nginx serving DIR/www as configured in DIR/nginx.conf, in the foreground
+# of its own process (so its pid is ours to stop), as an unprivileged user: nobody when we are root.
+start_nginx() {
+  local dir=$1 port=$2 i
+  local -a as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown -R nobody "$dir"
+    as=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups --)
+  fi
+  "${as[@]}" "$nginx_bin" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' >"$dir/stdout.log" 2>&1 &
+  nginx_pid=$!
+  for i in $(seq 250); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    kill -0 "$nginx_pid" 2>/dev/null || break
+    [ "$i" -lt 250 ] && sleep 0.02
+  done
+  cat "$dir/stdout.log" "$dir/error.log" >&2 2>/dev/null || true
+  log "nginx did not start on 127.0.0.1:$port"; return 1
+}
+
+# write_nginx_conf DIR PORT LABEL: one exact match of the request URI (path and query, as wrk sends
+# it) per endpoint, mapped to its saved body; the content type from a per-file extension, so each
+# body goes out with the Content-Type the API sent. A `location =` cannot tell queries apart.
+write_nginx_conf() {
+  local dir=$1 port=$2 label=$3 i ext d
+  mkdir -p "$dir/temp"
+  {
+    echo "worker_processes auto;"
+    echo "pid $dir/nginx.pid;"
+    echo "error_log $dir/error.log warn;"
+    echo "events { worker_connections 4096; }"
+    echo "http {"
+    # Debian's defaults for a static site, without logging; keepalive as long as wrk's run.
+    echo "  access_log off; sendfile on; tcp_nopush on; server_tokens off;"
+    echo "  keepalive_requests 100000000; keepalive_timeout 600s;"
+    for d in client_body proxy fastcgi uwsgi scgi; do echo "  ${d}_temp_path $dir/temp/$d;"; done
+    echo "  map_hash_bucket_size 256;"
+    echo "  default_type application/octet-stream;"
+    echo "  types {"
+    awk -F'\t' '{ print "    \"" $1 "\" " $2 ";" }' "$tmp/$label.types"
+    echo "  }"
+    echo "  map \$request_uri \$bench_file {"
+    echo "    default \"\";"
+    for i in "${!endpoints[@]}"; do
+      ext=$(awk -F'\t' -v i="$i" '$1 == i { print $2 }' "$tmp/$label.files")
+      echo "    \"${endpoints[$i]}\" \"/$i.$ext\";"
+    done
+    echo "  }"
+    echo "  server {"
+    echo "    listen 127.0.0.1:$port;"
+    echo "    root $dir/www;"
+    echo "    location / { try_files \$bench_file =404; }"
+    echo "  }"
+    echo "}"
+  } >"$dir/nginx.conf"
+}
+
+# wrk_figures URL CONNECTIONS THREADS WARMUP: a warm-up (if WARMUP > 0), then the measured run;
+# prints "req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx<TAB>socket errors".
+wrk_figures() {
+  local url=$1 c=$2 t=$3 w=$4 out="$tmp/wrk.out"
+  if [ "$w" -gt 0 ]; then
+    run /dev/null wrk -t "$t" -c "$c" -d "${w}s" --timeout "${timeout}s" "$url" || true
+  fi
+  run "$out" wrk -t "$t" -c "$c" -d "${duration}s" --timeout "${timeout}s" -s "$here/report.lua" "$url" ||
+    { cat "$out" >&2; log "wrk failed on $url"; return 1; }
+  awk '/^BENCH /{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        secs = v["duration_us"] / 1e6
+        printf "%.1f\t%.2f\t%.2f\t%d\t%d\n", (secs > 0 ? v["requests"] / secs : 0), v["p50_us"] / 1000, v["p99_us"] / 1000,
+               v["status"], v["connect"] + v["read"] + v["write"] + v["timeout"]; found = 1 }
+       END { if (!found) exit 1 }' "$out" || { cat "$out" >&2; log "no figures from wrk on $url"; return 1; }
+}
+say() { awk -F'\t' '{ printf "%s req/s, p50 %s ms, p99 %s ms, non-2xx %s, socket errors %s", $1, $2, $3, $4, $5 }' <<<"$1"; }
+
+# encoded_size URL ENCODING: the bytes the API sends for Accept-Encoding: ENCODING, or "-" when it
+# answers without that Content-Encoding.
+encoded_size() {
+  local hdr="$tmp/enc.h" size
+  : >"$hdr"
+  size=$(curl -s -o /dev/null -D "$hdr" -H "Accept-Encoding: $2" -w '%{size_download}' --max-time "$timeout" "$1" || echo "")
+  if tr -d '\r' <"$hdr" | grep -qi "^content-encoding: *$2\$"; then echo "${size:--}"; else echo "-"; fi
+}
+
 # --- One mode: import, cold start, every endpoint ----------------------------------------------
 # run_mode LABEL SEED_DIR DATABASE: writes $tmp/LABEL.tsv (one row per endpoint) and $tmp/LABEL.env.
 run_mode() {
-  local label=$1 dir=$2 db=$3 conn owner start import_ms port cold_ms code out
+  local label=$1 dir=$2 db=$3 conn owner start import_ms port uport nport cold_ms
   pg_create_db "$pg_port" "$db"
   # Served through the read-only role, migrated and imported by the owner, as in production.
   conn=$(pg_connstr_reader "$pg_port" "$db")${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}
@@ -186,53 +322,91 @@ run_mode() {
   port=$(pg_free_port 18080)
   log "[$label] starting the API on 127.0.0.1:$port…"
   start=$(now_ns)
-  # One wrk client is one IP: the per-client rate limits would measure themselves, so they are off.
-  (cd "$bin" && exec env -u JUDGEMENTS_SEED_DIR JUDGEMENTS_DB="$conn" JUDGEMENTS_OWNER_DB="$owner" Judgements__RateLimits__Enabled=false ASPNETCORE_URLS="http://127.0.0.1:$port" \
-      ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-      dotnet "$dll") >"$tmp/api.log" 2>&1 &
-  api_pid=$!
-  while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/health/ready" || true)
-    [ "$code" = 200 ] && break
-    if ! kill -0 "$api_pid" 2>/dev/null; then
-      tail -n 30 "$tmp/api.log" >&2; log "[$label] the API exited before it was ready"; return 1
-    fi
-    if [ $(( ($(now_ns) - start) / 1000000000 )) -ge 120 ]; then
-      tail -n 30 "$tmp/api.log" >&2; log "[$label] the API was not ready within 120 s"; return 1
-    fi
-    sleep 0.02
-  done
+  start_api api "$port" "$conn" "$owner"
+  api_pid=$started_pid
   cold_ms=$(ms_since "$start")
   log "[$label] ready after ${cold_ms} ms"
 
-  : >"$tmp/$label.tsv"
-  local path url first status first_ms size r
-  for path in "${endpoints[@]}"; do
+  # The first request of each endpoint (nothing cached for that URL yet: handler, SQL and, for the
+  # first endpoint of a kind, JIT), whose body and Content-Type nginx will serve; then what the API
+  # sends to a client asking for gzip, and for Brotli.
+  local ngx="$tmp/nginx-$label" i path url status first_ms size ctype ext gz br
+  mkdir -p "$ngx/www"
+  : >"$tmp/$label.types"; : >"$tmp/$label.files"; : >"$tmp/$label.first"
+  for i in "${!endpoints[@]}"; do
+    path=${endpoints[$i]}
+    case "$path" in /*[\"\\\$\ ]*|[!/]*) log "bench: endpoint '$path' cannot be matched by nginx"; return 1 ;; esac
     url="http://127.0.0.1:$port$path"
-    # The first request: nothing cached for this URL yet, so it runs the handler and its SQL.
-    run "$tmp/first" curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}' --max-time "$timeout" "$url" ||
+    run "$tmp/first" curl -s -D "$tmp/first.h" -o "$ngx/www/$i.body" -w '%{http_code} %{time_total} %{size_download}' --max-time "$timeout" "$url" ||
       echo "000 0 0" >"$tmp/first"
     read -r status first_ms size <"$tmp/first" || true   # curl's -w output has no newline
     first_ms=$(awk -v t="$first_ms" 'BEGIN { printf "%.1f", t * 1000 }')
-    if [ "$warmup" -gt 0 ]; then
-      run /dev/null wrk -t "$threads" -c "$connections" -d "${warmup}s" --timeout "${timeout}s" "$url" || true
+    ctype=$(tr -d '\r' <"$tmp/first.h" | awk 'tolower($0) ~ /^content-type:/ { sub(/^[^:]*: */, ""); print; exit }')
+    ctype=${ctype:-application/octet-stream}
+    ctype=${ctype//\"/}
+    # One extension per distinct Content-Type, for nginx's types {}.
+    ext=$(awk -F'\t' -v t="$ctype" '$1 == t { print $2; exit }' "$tmp/$label.types")
+    if [ -z "$ext" ]; then
+      ext="t$(wc -l <"$tmp/$label.types" | tr -d ' ')"
+      printf '%s\t%s\n' "$ctype" "$ext" >>"$tmp/$label.types"
     fi
-    out="$tmp/$label.wrk.out"
-    run "$out" wrk -t "$threads" -c "$connections" -d "${duration}s" --timeout "${timeout}s" -s "$here/report.lua" "$url" ||
-      { cat "$out" >&2; log "[$label] wrk failed on $path"; return 1; }
-    kill -0 "$api_pid" 2>/dev/null || { log "[$label] the API died under load on $path"; return 1; }
-    # endpoint, first status, first ms, bytes of the first response, then the wrk figures.
-    r=$(awk '/^BENCH /{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-          secs = v["duration_us"] / 1e6
-          printf "%.1f\t%.2f\t%.2f\t%d\t%d", (secs > 0 ? v["requests"] / secs : 0), v["p50_us"] / 1000, v["p99_us"] / 1000,
-                 v["status"], v["connect"] + v["read"] + v["write"] + v["timeout"] }' "$out")
-    [ -n "$r" ] || { cat "$out" >&2; log "[$label] no figures from wrk on $path"; return 1; }
-    printf '%s\t%s\t%s\t%s\t%s\n' "$path" "$status" "$first_ms" "$size" "$r" >>"$tmp/$label.tsv"
-    log "[$label] $path: $(awk -F'\t' '{ printf "%s req/s, p50 %s ms, p99 %s ms, non-2xx %s, socket errors %s", $1, $2, $3, $4, $5 }' <<<"$r") (first: $status in $first_ms ms)"
+    mv "$ngx/www/$i.body" "$ngx/www/$i.$ext"
+    printf '%s\t%s\n' "$i" "$ext" >>"$tmp/$label.files"
+    gz=$(encoded_size "$url" gzip)
+    br=$(encoded_size "$url" br)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$path" "$status" "$first_ms" "$size" "$gz" "$br" "$ctype" >>"$tmp/$label.first"
+    log "[$label] $path: first $status in $first_ms ms ($ctype); bytes: identity $size, gzip $gz, br $br"
   done
+  chmod -R a+rX "$ngx"
+
+  nport=$(pg_free_port 18480)
+  write_nginx_conf "$ngx" "$nport" "$label"
+  start_nginx "$ngx" "$nport"
+  log "[$label] nginx on 127.0.0.1:$nport serving the saved bodies"
+  # nginx must send exactly the bytes the API sent, with the same Content-Type.
+  for i in "${!endpoints[@]}"; do
+    ext=$(awk -F'\t' -v i="$i" '$1 == i { print $2 }' "$tmp/$label.files")
+    curl -s -D "$tmp/ng.h" -o "$tmp/ng.body" --max-time "$timeout" "http://127.0.0.1:$nport${endpoints[$i]}" ||
+      { log "[$label] nginx did not answer ${endpoints[$i]}"; return 1; }
+    cmp -s "$tmp/ng.body" "$ngx/www/$i.$ext" || { log "[$label] nginx's body for ${endpoints[$i]} differs from the API's"; return 1; }
+    ctype=$(awk -F'\t' -v i="$((i + 1))" 'NR == i { print $7 }' "$tmp/$label.first")
+    tr -d '\r' <"$tmp/ng.h" | grep -qiF "content-type: $ctype" ||
+      { log "[$label] nginx's Content-Type for ${endpoints[$i]} is not '$ctype'"; return 1; }
+  done
+
+  uport=$(pg_free_port $((port + 1)))
+  log "[$label] starting a second API, its output cache off, on 127.0.0.1:$uport…"
+  start_api uncached "$uport" "$conn" "$owner" Judgements__OutputCache=false
+  uncached_pid=$started_pid
+
+  # Per endpoint, one run after the other so that each compares with nginx in the same state of
+  # the machine: the API (cached after the first request and the warm-up), nginx, the uncached API,
+  # and the uncached API with one client (its p50 is the latency of one request alone).
+  local cached nginx uncached one
+  : >"$tmp/$label.tsv"
+  for i in "${!endpoints[@]}"; do
+    path=${endpoints[$i]}
+    cached=$(wrk_figures "http://127.0.0.1:$port$path" "$connections" "$threads" "$warmup")
+    kill -0 "$api_pid" 2>/dev/null || { log "[$label] the API died under load on $path"; return 1; }
+    log "[$label] $path cached: $(say "$cached")"
+    nginx=$(wrk_figures "http://127.0.0.1:$nport$path" "$connections" "$threads" "$warmup")
+    log "[$label] $path nginx: $(say "$nginx")"
+    uncached=$(wrk_figures "http://127.0.0.1:$uport$path" "$connections" "$threads" "$warmup")
+    one=$(wrk_figures "http://127.0.0.1:$uport$path" 1 1 0)
+    kill -0 "$uncached_pid" 2>/dev/null || { log "[$label] the uncached API died under load on $path"; return 1; }
+    log "[$label] $path uncached: $(say "$uncached"); one client: $(say "$one")"
+    # path, first status, first ms, identity B, gzip B, br B, content type, then 4 × the wrk figures.
+    printf '%s\t%s\t%s\t%s\t%s\n' "$(sed -n "$((i + 1))p" "$tmp/$label.first")" "$cached" "$nginx" "$uncached" "$one" >>"$tmp/$label.tsv"
+  done
+  stop_pid "$nginx_pid"; nginx_pid=""
+  stop_pid "$uncached_pid"; uncached_pid=""
+
+  local rss_endpoints hwm_endpoints
+  rss_endpoints=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status" 2>/dev/null || echo "?")
+  hwm_endpoints=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status" 2>/dev/null || echo "?")
   # The heaviest mix: distinct weekly timelines by region (up to 600 points each, ~1.8 MB), none
-  # of them cached yet, 4 at a time; the peak RSS read next includes it (the 512 MB bound).
-  local i day
+  # of them cached yet, 4 at a time; the peak RSS read next includes it.
+  local day
   log "[$label] memory mix: $mix_urls distinct weekly timelines by region"
   for ((i = 0; i < mix_urls; i++)); do
     day=$(date -d "2014-06-01 + $i days" +%F)
@@ -241,43 +415,111 @@ run_mode() {
   kill -0 "$api_pid" 2>/dev/null || { log "[$label] the API died under the memory mix"; return 1; }
   local rss
   rss=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$api_pid/status" 2>/dev/null || echo "?")
-  stop_api
-  printf 'import_ms=%s\ncold_ms=%s\nrss_mb=%s\nimport_line=%q\n' "$import_ms" "$cold_ms" "$rss" \
-    "$(import_line "$label")" >"$tmp/$label.env"
+  stop_pid "$api_pid"; api_pid=""
+  printf 'import_ms=%s\ncold_ms=%s\nrss_mb=%s\nrss_endpoints_mb=%s\nhwm_endpoints_mb=%s\nimport_line=%q\n' \
+    "$import_ms" "$cold_ms" "$rss" "$rss_endpoints" "$hwm_endpoints" "$(import_line "$label")" >"$tmp/$label.env"
 }
 
-# table LABEL: the markdown table of one mode.
-table() {
-  awk -F'\t' '
-    BEGIN { print "| endpoint | req/s | p50 (ms) | p99 (ms) | non-2xx | vs /health/live | socket errors | first status | first (ms) | first size (B) |"
+# The columns of LABEL.tsv, for awk: 1 path, 2 first status, 3 first ms, 4 identity B, 5 gzip B,
+# 6 br B, 7 content type; then req/s, p50, p99, non-2xx, socket errors of: 8-12 the cached API,
+# 13-17 nginx, 18-22 the uncached API, 23-27 the uncached API with one client.
+# state(R): of the run whose req/s is column R, "ok", "errors" (the first request was not 2xx, or
+# the run had non-2xx or socket errors) or "none" (no request completed: no latency to compare).
+# ms(R, V): the latency in column V, or "-" when the run completed nothing.
+# shellcheck disable=SC2016
+awk_goals='
+  function state(r) { return $2 !~ /^2/ || $(r + 3) > 0 || $(r + 4) > 0 ? "errors" : ($(r) > 0 ? "ok" : "none") }
+  function worst(a, b) { return a == "errors" || b == "errors" ? "errors" : (a == "none" || b == "none" ? "none" : "ok") }
+  function mark(ok, st) { return st == "errors" ? "not met (errors)" : (st == "none" ? "not measured" : (ok ? "met" : "not met")) }
+  function ratio(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "-" }
+  function ms(r, v) { return $(r) > 0 ? sprintf("%.2f", $(v)) : "-" }
+'
+
+# table_cached LABEL: the API from its output cache beside nginx serving the same bytes.
+table_cached() {
+  awk -F'\t' "$awk_goals"'
+    BEGIN { print "| endpoint | API req/s | nginx req/s | ratio | API p50 (ms) | API p99 (ms) | nginx p99 (ms) | p99 ratio | API non-2xx | socket errors (API/nginx) |"
             print "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|" }
-    NR == 1 { live = $5 }
-    { printf "| `%s` | %.0f | %.2f | %.2f | %d | %s | %d | %s | %s | %s |\n", $1, $5, $6, $7, $8,
-             (live > 0 ? sprintf("%.3f", $5 / live) : "-"), $9, $2, $3, $4 }' "$tmp/$1.tsv"
+    { printf "| `%s` | %.0f | %.0f | %s | %s | %s | %s | %s | %d | %d/%d |\n", $1, $8, $13, ratio($8, $13),
+             ms(8, 9), ms(8, 10), ms(13, 15), ($8 > 0 ? ratio($10, $15) : "-"), $11, $12, $17 }' "$tmp/$1.tsv"
+}
+
+# table_uncached LABEL: the API with its output cache off.
+table_uncached() {
+  awk -F'\t' "$awk_goals"'
+    BEGIN { print "| endpoint | req/s | p50 (ms) | p99 (ms) | one client: req/s | one client: p50 (ms) | one client: p99 (ms) | non-2xx | socket errors |"
+            print "|---|--:|--:|--:|--:|--:|--:|--:|--:|" }
+    { printf "| `%s` | %.0f | %s | %s | %.0f | %s | %s | %d | %d |\n", $1, $18, ms(18, 19), ms(18, 20), $23, ms(23, 24), ms(23, 25),
+             $21 + $26, $22 + $27 }' "$tmp/$1.tsv"
+}
+
+# table_responses LABEL: the first request and the sizes of the response.
+table_responses() {
+  awk -F'\t' '
+    BEGIN { print "| endpoint | first status | first (ms) | identity (B) | gzip (B) | br (B) | Content-Type |"
+            print "|---|--:|--:|--:|--:|--:|---|" }
+    { printf "| `%s` | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$tmp/$1.tsv"
+}
+
+# table_goals LABEL: each endpoint but the baseline against the goals, then how many meet each.
+table_goals() {
+  awk -F'\t' -v base="$baseline" -v gc="$goal_cached_ratio" -v gp="$goal_p99_ratio" -v gr="$goal_uncached_rps" \
+      -v gl="$goal_uncached_p50_ms" "$awk_goals"'
+    BEGIN { printf "| endpoint | cached >= %s× nginx | p99 <= %s× nginx | uncached >= %s req/s | uncached p50 < %s ms (one client) |\n", gc, gp, gr, gl
+            print "|---|---|---|---|---|" }
+    $1 == base { next }
+    { n++
+      # No request completed is 0 req/s (not met) for the API, but leaves nginx nothing to compare with.
+      a = mark($8 >= gc * $13, worst(state(8) == "none" ? "ok" : state(8), state(13))); b = mark($10 <= gp * $15, worst(state(8), state(13)))
+      c = mark($18 >= gr, state(18) == "none" ? "ok" : state(18)); d = mark($24 < gl, state(23))
+      ma += (a == "met"); mb += (b == "met"); mc += (c == "met"); md += (d == "met")
+      printf "| `%s` | %s | %s | %s | %s |\n", $1, a, b, c, d }
+    END { printf "| **endpoints meeting the goal** | %d of %d | %d of %d | %d of %d | %d of %d |\n", ma, n, mb, n, mc, n, md, n }' "$tmp/$1.tsv"
 }
 
 # compare BASE SCALED: the scaled run against the 1x run, endpoint by endpoint.
 compare() {
-  awk -F'\t' -v n="$scale" '
-    BEGIN { printf "| endpoint | 1x p50 (ms) | x%s p50 (ms) | p50 ratio | 1x req/s | x%s req/s | 1x first (ms) | x%s first (ms) | first ratio |\n", n, n, n
-            print "|---|--:|--:|--:|--:|--:|--:|--:|--:|" }
-    FNR == NR { p50[$1] = $6; rps[$1] = $5; first[$1] = $3; next }
-    ($1 in p50) { printf "| `%s` | %.2f | %.2f | %s | %.0f | %.0f | %s | %s | %s |\n", $1, p50[$1], $6,
-                    (p50[$1] > 0 ? sprintf("%.2f", $6 / p50[$1]) : "-"), rps[$1], $5, first[$1], $3,
-                    (first[$1] > 0 ? sprintf("%.2f", $3 / first[$1]) : "-") }' "$tmp/$1.tsv" "$tmp/$2.tsv"
+  awk -F'\t' -v n="$scale" -v base="$baseline" -v g="$goal_scale_p50_ratio" "$awk_goals"'
+    BEGIN { printf "| endpoint | 1x uncached p50, one client (ms) | x%s (ms) | ratio | within %s× | 1x cached req/s | x%s cached req/s | 1x first (ms) | x%s first (ms) | first ratio |\n", n, g, n, n
+            print "|---|--:|--:|--:|---|--:|--:|--:|--:|--:|" }
+    FNR == NR { p50[$1] = $24; shown[$1] = ms(23, 24); st[$1] = state(23); rps[$1] = $8; first[$1] = $3; next }
+    ($1 in p50) { s = worst(st[$1], state(23)); m = ($1 == base ? "-" : mark($24 <= g * p50[$1], s))
+                  if ($1 != base) { t++; met += (m == "met") }
+                  printf "| `%s` | %s | %s | %s | %s | %.0f | %.0f | %s | %s | %s |\n", $1, shown[$1], ms(23, 24),
+                    (s == "none" ? "-" : ratio($24, p50[$1])), m, rps[$1], $8, first[$1], $3, ratio($3, first[$1]) }
+    END { printf "\nUncached p50 (one client) at x%s within %s× of 1x: %d of %d endpoints.\n", n, g, met, t }' "$tmp/$1.tsv" "$tmp/$2.tsv"
 }
 
 summary() {
-  local label=$1 what=$2
+  local label=$1 what=$2 rss_goal import_ms="" cold_ms="" rss_mb="" rss_endpoints_mb="" hwm_endpoints_mb="" import_line=""
   # shellcheck disable=SC1090
   . "$tmp/$label.env"
+  if [ "$label" = x1 ]; then
+    if [ "$rss_mb" != "?" ] && [ "$rss_mb" -lt "$goal_rss_mb" ]; then rss_goal=" (goal at 1x: < $goal_rss_mb MB, met)"
+    else rss_goal=" (goal at 1x: < $goal_rss_mb MB, not met)"; fi
+  else rss_goal=""; fi
   echo "### $what"
   echo
   echo "- full import: ${import_ms} ms ($import_line)"
   echo "- cold start (process start to the first 200 from /health/ready): ${cold_ms} ms"
-  echo "- API peak RSS, after the endpoints and a mix of distinct heavy timelines (BENCH_MIX_URLS): ${rss_mb} MB (bound: 512 MB)"
+  echo "- API RSS after the endpoints: ${rss_endpoints_mb} MB (peak so far ${hwm_endpoints_mb} MB)"
+  echo "- API peak RSS after the full run, a mix of $mix_urls distinct heavy timelines included: ${rss_mb} MB$rss_goal"
   echo
-  table "$label"
+  echo "Cached (the API's output cache) against nginx serving the same bytes:"
+  echo
+  table_cached "$label"
+  echo
+  echo "Uncached (a second API process, Judgements__OutputCache=false):"
+  echo
+  table_uncached "$label"
+  echo
+  echo "Responses (the first request, before any warm-up; sizes as sent for each Accept-Encoding, \"-\": not compressed):"
+  echo
+  table_responses "$label"
+  echo
+  echo "Goals (issue #14; \`$baseline\` is the baseline, not held to them):"
+  echo
+  table_goals "$label"
   echo
 }
 
@@ -305,13 +547,17 @@ report="$tmp/report.md"
   echo
   echo "$started; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)');" \
        "$(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)); .NET $(dotnet --version);" \
-       "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }'); wrk $threads threads, $connections connections," \
-       "${duration} s per endpoint after a ${warmup} s warm-up, all on 127.0.0.1."
+       "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }'); $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //');" \
+       "wrk $threads threads, $connections connections (one client: 1 and 1), ${duration} s per run after a ${warmup} s warm-up" \
+       "(none before the one-client run), all on 127.0.0.1; the whole run, build included, took $(( $(ms_since "$run_start") / 1000 )) s."
   echo
-  echo "req/s, p50 and p99 are wrk's over the measured run, after the warm-up (so cacheable responses come"
-  echo "from the output cache); non-2xx is wrk's count of responses with status >= 400; \"vs /health/live\" is"
-  echo "the endpoint's req/s over the baseline's in the same run; \"first\" is one request before the warm-up"
-  echo "(nothing cached for that URL yet: handler, SQL and, for the first endpoint of a kind, JIT)."
+  echo "req/s, p50 and p99 are wrk's over the measured run; non-2xx is wrk's count of responses with"
+  echo "status >= 400. \"Cached\" is the API after the first request and the warm-up (so cacheable responses"
+  echo "come from its output cache); nginx serves the body the API sent on the first request, as a static"
+  echo "file with the same Content-Type, driven with the same wrk settings right after the API; ratios are"
+  echo "API/nginx. \"Uncached\" is a second API process with its output cache off; \"one client\" is that"
+  echo "process under one connection. \"first\" is one request before the warm-up (nothing cached for that"
+  echo "URL yet: handler, SQL and, for the first endpoint of a kind, JIT)."
   echo
   for m in "${modes[@]}"; do
     if [ "$m" = x1 ]; then summary x1 "1x: the committed seed data ($seed_dir)"

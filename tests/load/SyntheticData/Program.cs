@@ -3,8 +3,8 @@
 // importer loads (and validates) it:
 //   - the reference files (regions, grades, frameworks, framework versions, judgement areas and
 //     the areas each version grades) are copied byte for byte;
-//   - councils, successions, statistical neighbours, inspections, judgements and focused visits
-//     are repeated N times. Copy 0 is the real data unchanged (so every real code and id still
+//   - councils, successions, statistical neighbours, inspections, judgements, focused visits and
+//     the other visits (monitoring visits, JTAIs) are repeated N times. Copy 0 is the real data unchanged (so every real code and id still
 //     resolves); copy k >= 1 suffixes codes with Xkkk, slugs with -xkkk, and rewrites the ids
 //     built from slugs, each reference remapped to the council of the same copy.
 //
@@ -57,6 +57,7 @@ static class Generator
         var judgements = Csv.Load(source, "judgements.csv");
         var visits = Csv.Load(source, "focused_visits.csv");
         var areas = Csv.Load(source, "focused_visit_priority_actions.csv");
+        var otherVisits = Csv.Load(source, "visits.csv");
 
         // The slug of each council, to rewrite ids of the form <council slug>-<date>[...].
         var slugOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -69,6 +70,7 @@ static class Generator
         var outJudgements = judgements.Empty();
         var outVisits = visits.Empty();
         var outAreas = areas.Empty();
+        var outOtherVisits = otherVisits.Empty();
 
         for (var k = 0; k < scale; k++)
         {
@@ -143,10 +145,18 @@ static class Generator
                 o[areas["focused_visit_id"]] = visitIds.TryGetValue(id, out var mapped) ? mapped : id;
                 outAreas.Rows.Add(o);
             }
+            foreach (var r in otherVisits.Rows)
+            {
+                var o = (string[])r.Clone();
+                var council = r[otherVisits["council_code"]];
+                o[otherVisits["id"]] = Id(r[otherVisits["id"]], council);
+                o[otherVisits["council_code"]] = Code(council);
+                outOtherVisits.Rows.Add(o);
+            }
         }
 
         Unique(outCouncils, "code"); Unique(outCouncils, "slug");
-        Unique(outInspections, "id"); Unique(outVisits, "id");
+        Unique(outInspections, "id"); Unique(outVisits, "id"); Unique(outOtherVisits, "id");
 
         // Row order as FORMAT.md states it.
         outCouncils.Sort("code");
@@ -156,8 +166,9 @@ static class Generator
         outJudgements.Sort("inspection_id", "area_code");
         outVisits.Sort("letter_date", "id");
         outAreas.Sort("focused_visit_id", "#position");
+        outOtherVisits.Sort("letter_date", "id");
 
-        foreach (var t in new[] { outCouncils, outSuccessions, outNeighbours, outInspections, outJudgements, outVisits, outAreas })
+        foreach (var t in new[] { outCouncils, outSuccessions, outNeighbours, outInspections, outJudgements, outVisits, outAreas, outOtherVisits })
             t.Write(Path.Combine(target, t.File));
         WriteManifest(target);
 
@@ -166,6 +177,7 @@ static class Generator
             ["councils"] = outCouncils.Rows.Count, ["successions"] = outSuccessions.Rows.Count,
             ["neighbours"] = outNeighbours.Rows.Count, ["inspections"] = outInspections.Rows.Count,
             ["judgements"] = outJudgements.Rows.Count, ["focused visits"] = outVisits.Rows.Count,
+            ["other visits"] = outOtherVisits.Rows.Count,
         };
     }
 
