@@ -6,6 +6,9 @@ namespace JudgementsApi.Features;
 
 public sealed record RegionRef(string Code, string Name, string Slug);
 
+/// <summary>A grade: its code, the words Ofsted uses, and its rank (1 is best).</summary>
+public sealed record Grade(string Code, string Label, int Rank);
+
 /// <summary>
 /// The codes a request may use (grades, areas, regions, types…), read from the loaded dataset and
 /// kept until its version changes, so validating a query costs no database round trip.

@@ -126,7 +126,7 @@ public static class ApiDocs
         private static readonly Dictionary<string, ParameterDoc> Parameters = new()
         {
             ["council"] = ParameterDoc.Text("shropshire"), ["region"] = ParameterDoc.Text("west-midlands"),
-            ["framework"] = ParameterDoc.Text("ilacs"), ["type"] = ParameterDoc.Text("standard"),
+            ["framework"] = ParameterDoc.Text(Features.FrameworkSlugs.Ilacs), ["type"] = ParameterDoc.Text("standard"),
             ["publishedFrom"] = ParameterDoc.Date("2025-01-01"), ["publishedTo"] = ParameterDoc.Date("2025-12-31"),
             ["area"] = ParameterDoc.Text("overall_effectiveness"), ["grade"] = ParameterDoc.Text("inadequate"),
             ["sort"] = ParameterDoc.Text("-published"),
@@ -136,7 +136,7 @@ public static class ApiDocs
             ["q"] = ParameterDoc.Text("telford"), ["codes"] = ParameterDoc.Text("shropshire,telford-and-wrekin,E06000019"),
             ["status"] = ParameterDoc.Text("current"), ["priorityAction"] = ParameterDoc.Bool(true),
             ["from"] = ParameterDoc.Date("2024-01-01"), ["to"] = ParameterDoc.Date("2024-12-31"),
-            ["includePredecessors"] = ParameterDoc.Bool(true), ["slug"] = ParameterDoc.Text("ilacs"),
+            ["includePredecessors"] = ParameterDoc.Bool(true), ["slug"] = ParameterDoc.Text(Features.FrameworkSlugs.Ilacs),
             ["asOf"] = ParameterDoc.Date("2024-03-31"), ["groupBy"] = ParameterDoc.Text("region"),
             ["interval"] = ParameterDoc.Text("year"), ["fromGrade"] = ParameterDoc.Text("requires_improvement"),
             ["toGrade"] = ParameterDoc.Text("outstanding"), ["include"] = ParameterDoc.Text("councils"),

@@ -11,7 +11,7 @@ namespace JudgementsApi.Features.Councils;
 
 public sealed record CouncilListQuery(
     [property: Description("A region: ONS code (E12000005) or slug (west-midlands).")] string? Region,
-    [property: Description("Council type: county, unitary, metropolitan_district, london_borough.")] string? Type,
+    [property: Description("Council type: " + CouncilTypes.Listed + ".")] string? Type,
     [property: Description("current (default), former (abolished or replaced councils), or all.")] string? Status,
     [property: Description("Name contains this text (case- and accent-insensitive; '&' matches 'and').")] string? Q,
     [property: Description("Comma-separated councils (ONS, DfE or former code, slug, or a name without a comma such as hull or Telford and Wrekin), at most 200, for a side-by-side comparison.")] string? Codes,
@@ -92,7 +92,7 @@ public static class CouncilsEndpoints
         var q = new QueryReader(http);
         var paging = Paging.Read(q, query.Limit, query.Offset);
         var region = vocabulary.ReadRegion(q, "region", query.Region);
-        var type = q.OneOf("type", query.Type, SeedSet.CouncilTypes);
+        var type = q.OneOf("type", query.Type, CouncilTypes.Codes);
         var status = q.OneOf("status", query.Status, Statuses) ?? "current";
         var area = q.OneOf("area", query.Area, vocabulary.AreaNames);
         var grade = q.OneOf("grade", query.Grade, vocabulary.Grades);

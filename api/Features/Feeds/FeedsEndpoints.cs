@@ -80,13 +80,13 @@ public static class FeedsEndpoints
     private static Entry FromInspection(InspectionSummary i)
     {
         var grades = AreaGrade.All(i).ToList();
-        var headline = grades.FirstOrDefault(g => g.Family == Wording.Overall) is { } overall
+        var headline = grades.FirstOrDefault(g => g.Family == AreaNames.Overall) is { } overall
             ? overall.Grade is null ? $"overall effectiveness {overall.Words}" : overall.Words
             : grades.Count == 0 ? "no grades recorded"
-            : string.Join(", ", grades.Select(g => $"{Wording.Area(g.Family).ToLowerInvariant()} {g.Words}"));
-        var title = $"{i.Council.Name}: {headline} ({Wording.TypePhrase(i.Type)}, {Wording.Published(i)})";
-        var summary = string.Join("; ", grades.Select(g => $"{Wording.Area(g.Family)}: {g.Words}")) + "."
-            + (i.Grades.ContainsKey(Wording.Overall) || i.Grades.Count == 0 ? "" : " This framework makes no overall effectiveness judgement.")
+            : string.Join(", ", grades.Select(g => $"{AreaNames.Badge(g.Family).ToLowerInvariant()} {g.Words}"));
+        var title = $"{i.Council.Name}: {headline} ({InspectionTypes.Phrase(i.Type)}, {Wording.Published(i)})";
+        var summary = string.Join("; ", grades.Select(g => $"{AreaNames.Badge(g.Family)}: {g.Words}")) + "."
+            + (i.Grades.ContainsKey(AreaNames.Overall) || i.Grades.Count == 0 ? "" : " This framework makes no overall effectiveness judgement.")
             + (i.LeadInspector is null ? "" : $" Lead inspector: {i.LeadInspector}.");
         return new Entry(i.Published, "inspections", i.Id, i.Council, title, summary, i.ReportUrl);
     }

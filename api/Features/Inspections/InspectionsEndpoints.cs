@@ -10,7 +10,7 @@ namespace JudgementsApi.Features.Inspections;
 public sealed record InspectionListQuery(
     [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin).")] string? Council,
     [property: Description("A region: ONS code (E12000005) or slug (west-midlands).")] string? Region,
-    [property: Description("A framework (sif, ilacs, pre-2013) or one of its versions (ilacs-2023).")] string? Framework,
+    [property: Description("A framework (" + FrameworkSlugs.Listed + ") or one of its versions (" + FrameworkSlugs.VersionExample + ").")] string? Framework,
     [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review, cited (a former council's judgement known from a later report) …")] string? Type,
     [property: Description("Published on or after this date (YYYY-MM-DD).")] string? PublishedFrom,
     [property: Description("Published on or before this date (YYYY-MM-DD).")] string? PublishedTo,
@@ -149,7 +149,7 @@ public static class InspectionsEndpoints
             ORDER BY va.display_order
             """, new { Id = id }))
             .Select(j => new Judgement(new AreaRef(j.AreaCode, j.AreaName, j.Family),
-                j.Grade is null ? null : new GradeRef(j.Grade, j.GradeLabel!, j.GradeRank!.Value), j.Status, j.Note,
+                j.Grade is null ? null : new Grade(j.Grade, j.GradeLabel!, j.GradeRank!.Value), j.Status, j.Note,
                 j.Evidence is null ? null : new Evidence(j.Evidence, j.EvidenceDocument!, j.EvidenceLine, j.EvidenceUrl)))
             .ToList();
 

@@ -7,7 +7,7 @@ public sealed record DistributionQuery(
     [property: Description("The day (YYYY-MM-DD; default today): the councils in operation that day, each by its most recent full inspection published on or before it.")] string? AsOf,
     [property: Description("Judgement area: a family (overall_effectiveness, the default, counts SIF and ILACS judgements together; help_and_protection, children_in_care, care_leavers, leadership, adoption_performance, lscb_review …) or one area code.")] string? Area,
     [property: Description("none (default), region or type: also count each region or council type.")] string? GroupBy,
-    [property: Description("Only judgements made under this framework (sif, ilacs, pre-2013) or version (ilacs-2023): each council's most recent full inspection under it; councils without one count as notInspected.")] string? Framework,
+    [property: Description("Only judgements made under this framework (" + FrameworkSlugs.Listed + ") or version (" + FrameworkSlugs.VersionExample + "): each council's most recent full inspection under it; councils without one count as notInspected.")] string? Framework,
     [property: Description("councils: also list each council's standing.")] string? Include,
     [property: Description("json (default) or csv: one row for England and each group; with include=councils one row per council.")] string? Format);
 

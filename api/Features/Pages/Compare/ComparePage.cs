@@ -55,7 +55,7 @@ public static class ComparePage
                 <div class="app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="comparison">
                 <caption class="govuk-table__caption govuk-table__caption--m">Latest grade, and the grade before it, in each area</caption>
                 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Council</th><th scope="col" class="govuk-table__header">Latest inspection</th>
-                {string.Concat(Labels.PageAreas.Select(f => $"<th scope=\"col\" class=\"govuk-table__header\">{H(Labels.AreaShort(f))}</th>"))}</tr></thead>
+                {string.Concat(Labels.PageAreas.Select(f => $"<th scope=\"col\" class=\"govuk-table__header\">{H(AreaNames.Short(f))}</th>"))}</tr></thead>
                 <tbody class="govuk-table__body">
                 """);
             foreach (var c in chosen)

@@ -51,7 +51,7 @@ public static class StatisticsPage
         var grades = t.Grades.Where(g => t.Points.Any(p => p.England.Counts.GetValueOrDefault(g) > 0)).ToList();
         var last = t.Points[^1].England;
         return Svg.StackedShares(t.Points.Select(p => (p.AsOf, p.England.Counts)).ToList(), SeriesFor(grades),
-            $"{Labels.Area(t.Area)}: share of councils at each grade, quarter by quarter since 2014",
+            $"{AreaNames.Full(t.Area)}: share of councils at each grade, quarter by quarter since 2014",
             $"Stacked columns, one per quarter from {Date(t.From)} to {Date(t.To)}, each the councils judged at that date. On {Date(t.To)}: " +
             string.Join(", ", grades.Select(g => $"{GradePalette.For(g).Label} {Percent(last.Percentages.GetValueOrDefault(g))}")) + $" of {last.Judged} judged.",
             standalone);
@@ -64,7 +64,7 @@ public static class StatisticsPage
     {
         var grades = d.England.Counts.Keys.Where(g => d.England.Counts[g] > 0).ToList();
         return Svg.ShareBars([("England", d.England.Counts), .. d.Groups.Select(g => (g.Name, g.Counts))], SeriesFor(grades),
-            $"{Labels.Area(d.Area)} by region, {Date(d.AsOf)}",
+            $"{AreaNames.Full(d.Area)} by region, {Date(d.AsOf)}",
             $"One bar per region and England, split by the share of councils judged at each grade; the number after each bar is the councils judged. England: " +
             string.Join(", ", grades.Select(g => $"{GradePalette.For(g).Label} {Percent(d.England.Percentages.GetValueOrDefault(g))}")) + ".",
             standalone);
@@ -84,10 +84,10 @@ public static class StatisticsPage
         var sb = new StringBuilder();
         sb.Append(Forms.ErrorSummary(input.Errors));
         sb.Append($"""
-            <h1 class="govuk-heading-xl">Statistics: {H(Labels.Area(input.Area))}</h1>
+            <h1 class="govuk-heading-xl">Statistics: {H(AreaNames.Full(input.Area))}</h1>
             <form action="/statistics" method="get" class="app-inline-form">
             <div class="govuk-form-group"><label class="govuk-label" for="area">Judgement area</label>
-            <select class="govuk-select" id="area" name="area">{string.Concat(Labels.PageAreas.Select(x => $"<option value=\"{x}\"{(x == input.Area ? " selected" : "")}>{H(Labels.Area(x))}</option>"))}</select></div>
+            <select class="govuk-select" id="area" name="area">{string.Concat(Labels.PageAreas.Select(x => $"<option value=\"{x}\"{(x == input.Area ? " selected" : "")}>{H(AreaNames.Full(x))}</option>"))}</select></div>
             <input type="hidden" name="from" value="{Iso(input.From)}"><input type="hidden" name="to" value="{Iso(input.To)}">
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show</button>
             </form>
@@ -137,7 +137,7 @@ public static class StatisticsPage
         var dateError = input.Errors.FirstOrDefault(e => e.Field is "from" or "to").Message;
         sb.Append($"""
             <section class="app-section" aria-labelledby="moves-heading"><h2 class="govuk-heading-l" id="moves-heading">Who improved, who declined</h2>
-            <p class="govuk-body">Councils whose inspection published between the two dates graded {H(Labels.Area(input.Area).ToLowerInvariant())} differently from their previous one (including the council they replaced, where there was exactly one).</p>
+            <p class="govuk-body">Councils whose inspection published between the two dates graded {H(AreaNames.Full(input.Area).ToLowerInvariant())} differently from their previous one (including the council they replaced, where there was exactly one).</p>
             <form action="/statistics" method="get" class="app-inline-form">
             <input type="hidden" name="area" value="{H(input.Area)}">
             {(dateError is null ? "" : $"<p id=\"dates-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {H(dateError)}</p>")}
@@ -158,7 +158,7 @@ public static class StatisticsPage
             sb.Append("</ul></div>");
         }
         sb.Append("</div></section>");
-        return new PageResult($"Statistics: {Labels.Area(input.Area)}", sb.ToString(), "statistics", input.Errors.Count > 0 ? 400 : 200);
+        return new PageResult($"Statistics: {AreaNames.Full(input.Area)}", sb.ToString(), "statistics", input.Errors.Count > 0 ? 400 : 200);
     }
 
     public static async Task<IResult> Chart(string chart, string format, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, string? area)
