@@ -71,7 +71,7 @@ public static class ChangesEndpoints
 
         var known = versions.Select(v => v.Version).Distinct().ToList();
         if (string.IsNullOrWhiteSpace(query.Since))
-            q.Add("since", "Give the dataset version to compare with (GET /v1/dataset shows the current one).", known);
+            q.Add("since", $"Give the dataset version to compare with (GET {ApiVersions.Link(http.Request, "/dataset")} shows the current one).", known);
         // A version loaded more than once (reverted to) counts from its latest load.
         var since = versions.LastOrDefault(v => v.Version.Equals(query.Since?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (since is null && !string.IsNullOrWhiteSpace(query.Since))
@@ -89,7 +89,7 @@ public static class ChangesEndpoints
 
         var bySeq = versions.ToDictionary(v => v.Seq);
         var data = rows.Select(r => new ChangeItem(bySeq[r.Seq].Version, bySeq[r.Seq].Ref.LoadedAt, r.Kind, r.Id, r.Change,
-            $"/v1/{(r.Kind == "inspection" ? "inspections" : "focused-visits")}/{r.Id}", Json(r.Before), Json(r.After))).ToList();
+            ApiVersions.Link(http.Request, $"/{(r.Kind == "inspection" ? "inspections" : "focused-visits")}/{r.Id}"), Json(r.Before), Json(r.After))).ToList();
         var page = http.ToPage(data, total, paging);
         return TypedResults.Ok(new ChangesPage(since.Ref, versions[^1].Ref, versions.Where(v => v.Seq > since.Seq).Select(v => v.Ref).ToList(),
             data, page.Meta, page.Links));

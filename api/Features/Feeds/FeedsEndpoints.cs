@@ -125,7 +125,7 @@ public static class FeedsEndpoints
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"),
                     new XAttribute("href", $"{b}/councils/{e.Council.Slug}"), new XAttribute("title", $"{e.Council.Name} on JudgementsApi")),
                 new XElement(Atom + "link", new XAttribute("rel", "related"), new XAttribute("type", "application/json"),
-                    new XAttribute("href", $"{b}/v1/{e.Kind}/{e.Id}"), new XAttribute("title", "API resource")),
+                    new XAttribute("href", b + ApiVersions.Link(http.Request, $"/{e.Kind}/{e.Id}")), new XAttribute("title", "API resource")),
                 e.ReportUrl is null ? null : new XElement(Atom + "link", new XAttribute("rel", "related"),
                     new XAttribute("href", e.ReportUrl), new XAttribute("title", "Ofsted report")),
                 new XElement(Atom + "category", new XAttribute("term", e.Kind == "inspections" ? "inspection" : "focused-visit")))));

@@ -180,7 +180,7 @@ public sealed class PageResult(string title, string content, string nav, int sta
             Contains public sector information licensed under the <a class="govuk-footer__link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>.</p>
             <ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/about">About the data</a></li>
             <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/swagger">API documentation</a></li>
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/v1/dataset">Dataset (JSON)</a></li></ul>
+            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="{ApiVersions.Root}/dataset">Dataset (JSON)</a></li></ul>
             </div></div></div></footer>
             <script type="module" src="/assets/site.js"></script>
             </body>
