@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
@@ -89,78 +88,19 @@ public static class ApiDocs
 
     private static readonly Regex VersionSegment = new(@"^/v\d+(?=/)", RegexOptions.Compiled);
 
-    /// <summary>
-    /// How a parameter appears in the document. Query values bind as text (so one 400 can name every
-    /// bad parameter); this gives them their real types. Schema and example are made from one typed
-    /// value, so an example cannot contradict its schema.
-    /// </summary>
-    internal sealed record ParameterDoc(OpenApiSchema? Schema, JsonNode Example)
-    {
-        /// <summary>Free text: the schema stays the bound string.</summary>
-        public static ParameterDoc Text(string example) => new(null, JsonValue.Create(example));
-
-        public static ParameterDoc Int(int example, int min, int? max = null, int? @default = null) =>
-            new(new OpenApiSchema
-            {
-                Type = JsonSchemaType.Integer, Format = "int32", Minimum = min.ToString(CultureInfo.InvariantCulture),
-                Maximum = max?.ToString(CultureInfo.InvariantCulture), Default = @default is { } d ? JsonValue.Create(d) : null,
-            }, JsonValue.Create(example));
-
-        public static ParameterDoc Bool(bool example) =>
-            new(new OpenApiSchema { Type = JsonSchemaType.Boolean }, JsonValue.Create(example));
-
-        public static ParameterDoc Date(string example) =>
-            new(new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
-                JsonValue.Create(DateOnly.ParseExact(example, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-
-        public static ParameterDoc OneOf(string example, string[] values, string @default) =>
-            values.Contains(example) && values.Contains(@default)
-                ? new(new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))], Default = JsonValue.Create(@default) },
-                    JsonValue.Create(example))
-                : throw new ArgumentException($"'{example}' or '{@default}' is not one of {string.Join(", ", values)}.");
-    }
-
     /// <summary>Every parameter the API uses, typed, with an example; and an example for every problem response.</summary>
     private sealed class Examples : IOperationFilter
     {
-        private static readonly Dictionary<string, ParameterDoc> Parameters = new()
+        // Path parameters, which are no query record's: an example per resource family for {id}, and the slugs.
+        private static readonly Dictionary<string, string> IdExamples = new()
         {
-            ["council"] = ParameterDoc.Text("shropshire"), ["region"] = ParameterDoc.Text("west-midlands"),
-            ["framework"] = ParameterDoc.Text(Features.FrameworkSlugs.Ilacs), ["type"] = ParameterDoc.Text("standard"),
-            ["publishedFrom"] = ParameterDoc.Date("2025-01-01"), ["publishedTo"] = ParameterDoc.Date("2025-12-31"),
-            ["area"] = ParameterDoc.Text("overall_effectiveness"), ["grade"] = ParameterDoc.Text("inadequate"),
-            ["sort"] = ParameterDoc.Text("-published"),
-            ["limit"] = ParameterDoc.Int(50, min: 1, max: Paging.MaxLimit, @default: Paging.DefaultLimit),
-            ["offset"] = ParameterDoc.Int(0, min: 0, @default: 0),
-            ["format"] = ParameterDoc.OneOf("csv", ["json", "csv"], @default: "json"),
-            ["q"] = ParameterDoc.Text("telford"), ["codes"] = ParameterDoc.Text("shropshire,telford-and-wrekin,E06000019"),
-            ["status"] = ParameterDoc.Text("current"), ["priorityAction"] = ParameterDoc.Bool(true),
-            ["from"] = ParameterDoc.Date("2024-01-01"), ["to"] = ParameterDoc.Date("2024-12-31"),
-            ["includePredecessors"] = ParameterDoc.Bool(true), ["slug"] = ParameterDoc.Text(Features.FrameworkSlugs.Ilacs),
-            ["asOf"] = ParameterDoc.Date("2024-03-31"), ["groupBy"] = ParameterDoc.Text("region"),
-            ["interval"] = ParameterDoc.Text("year"), ["fromGrade"] = ParameterDoc.Text("requires_improvement"),
-            ["toGrade"] = ParameterDoc.Text("outstanding"), ["include"] = ParameterDoc.Text("councils"),
-            ["kind"] = ParameterDoc.Text("monitoring_visit"),
-            ["size"] = ParameterDoc.Text("medium"), ["since"] = ParameterDoc.Text("c8444574033900617f7cd3e670834f295bfe01ecf66ee8720824ff6a0ddb92f2"), ["direction"] = ParameterDoc.Text("up"),
+            ["/councils"] = "E06000051", ["/inspections"] = "shropshire-2017-11-24", ["/focused-visits"] = "shropshire-2024-01-12-fv",
+            ["/visits"] = "worcestershire-2026-10-02-mv", ["/embed/councils"] = "shropshire",
         };
 
-        // Where a parameter's values differ by path, the example does too. Paths are without the version segment.
-        private static readonly Dictionary<(string Path, string Name), ParameterDoc> PathParameters = new()
+        private static readonly Dictionary<string, string> SlugExamples = new()
         {
-            [("/statistics/movements", "sort")] = ParameterDoc.Text("-steps"),
-            [("/statistics/movements", "from")] = ParameterDoc.Date("2018-01-01"),
-            [("/statistics/movements", "to")] = ParameterDoc.Date("2025-12-31"),
-            [("/statistics/movements", "fromGrade")] = ParameterDoc.Text("inadequate"),
-            [("/inspections", "council")] = ParameterDoc.Text("shropshire,telford-and-wrekin"),
-            [("/problems/{slug}", "slug")] = ParameterDoc.Text("invalid-parameter"),
-        };
-
-        // An id example per resource family, for /councils/{id} and everything below it.
-        private static readonly Dictionary<string, ParameterDoc> IdExamples = new()
-        {
-            ["/councils"] = ParameterDoc.Text("E06000051"), ["/inspections"] = ParameterDoc.Text("shropshire-2017-11-24"),
-            ["/focused-visits"] = ParameterDoc.Text("shropshire-2024-01-12-fv"),
-            ["/visits"] = ParameterDoc.Text("worcestershire-2026-10-02-mv"), ["/embed/councils"] = ParameterDoc.Text("shropshire"),
+            ["/problems/{slug}"] = "invalid-parameter", ["/frameworks/{slug}"] = "ilacs",
         };
 
         private static readonly Dictionary<string, string> ProblemExamples = new()
@@ -176,15 +116,22 @@ public static class ApiDocs
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var path = VersionSegment.Replace("/" + context.ApiDescription.RelativePath, "");
+            var declared = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault() is { } method
+                ? QueryRecords.Parameters(method).Where(p => p.Property is not null)
+                    .ToDictionary(p => p.Name, p => p.Property!.GetCustomAttribute<ParameterExampleAttribute>(), StringComparer.OrdinalIgnoreCase)
+                : [];
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
             {
                 var name = parameter.Name ?? "";
-                var doc = name is "id"
-                    ? IdExamples.FirstOrDefault(e => path.StartsWith(e.Key + "/", StringComparison.Ordinal)).Value
-                    : PathParameters.GetValueOrDefault((path, name)) ?? Parameters.GetValueOrDefault(name);
-                if (doc is null) continue;
-                if (doc.Schema is not null) parameter.Schema = doc.Schema;
-                parameter.Example = doc.Example.DeepClone();
+                if (declared.GetValueOrDefault(name) is { } doc)
+                {
+                    if (doc.Schema is { } schema) parameter.Schema = schema;
+                    parameter.Example = doc.Example;
+                }
+                else if (name is "id" && IdExamples.FirstOrDefault(e => path.StartsWith(e.Key + "/", StringComparison.Ordinal)).Value is { } id)
+                    parameter.Example = JsonValue.Create(id);
+                else if (name is "slug" && SlugExamples.GetValueOrDefault(path) is { } slug)
+                    parameter.Example = JsonValue.Create(slug);
             }
             // Collections answer CSV too: the same 200, a second media type.
             if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<CsvCollectionMetadata>().Any()

@@ -7,7 +7,16 @@ using Npgsql;
 namespace JudgementsApi.Features.Badges;
 
 public sealed record BadgeQuery(
-    [property: Description("small, medium (default) or large: the rendered size; the drawing is the same.")] string? Size);
+    [property: Description("small, medium (default) or large: the rendered size; the drawing is the same."), TextExample("medium")] string? Size) : IQueryRecord
+{
+    public string Rendered { get; private set; } = "medium";
+
+    public ValueTask ReadAsync(QueryReader q)
+    {
+        Rendered = q.OneOf("size", Size, Badge.Sizes.Keys.ToList()) ?? "medium";
+        return ValueTask.CompletedTask;
+    }
+}
 
 public static class BadgesEndpoints
 {
@@ -28,13 +37,9 @@ public static class BadgesEndpoints
     private static async Task<Results<BodyResult, ProblemHttpResult>> Get(
         string id, [AsParameters] BadgeQuery query, HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        var size = q.OneOf("size", query.Size, Badge.Sizes.Keys.ToList()) ?? "medium";
-        if (q.Failed) return q.Problem();
-
         await using var conn = await db.OpenConnectionAsync();
         var headline = await CouncilHeadline.LoadAsync(conn, id);
         if (headline is null) return Problems.NotFoundFor("council", id);
-        return new BodyResult($"{MediaType}; charset=utf-8", Badge.Render(headline, size));
+        return new BodyResult($"{MediaType}; charset=utf-8", Badge.Render(headline, query.Rendered));
     }
 }

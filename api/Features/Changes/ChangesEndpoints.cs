@@ -7,10 +7,26 @@ using Npgsql;
 
 namespace JudgementsApi.Features.Changes;
 
+/// <summary>Paged like every collection, but JSON only: no format.</summary>
 public sealed record ChangesQuery(
-    [property: Description("A dataset version this service has loaded (GET /v1/dataset gives the current one): changes made after it.")] string? Since,
-    [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
-    [property: Description("Rows to skip.")] string? Offset);
+    [property: Description("A dataset version this service has loaded (GET /v1/dataset gives the current one): changes made after it."), TextExample("c8444574033900617f7cd3e670834f295bfe01ecf66ee8720824ff6a0ddb92f2")] string? Since,
+    [property: Description("Page size, 1 to 500 (default 50)."), IntExample(50, 1, Paging.MaxLimit, Paging.DefaultLimit)] string? Limit,
+    [property: Description("Rows to skip."), IntExample(0, 0, Default = 0)] string? Offset) : IQueryRecord
+{
+    public Paging Paging { get; private set; } = new(Paging.DefaultLimit, 0);
+
+    public async ValueTask ReadAsync(QueryReader q)
+    {
+        Paging = Paging.Read(q, Limit, Offset);
+        await using var conn = await q.OpenConnectionAsync();
+        var known = (await conn.QueryAsync<string>("SELECT version FROM dataset_versions ORDER BY seq")).Distinct().ToList();
+        if (known.Count == 0) return; // nothing imported yet: the handler answers 404
+        if (string.IsNullOrWhiteSpace(Since))
+            q.Add("since", $"Give the dataset version to compare with (GET {ApiVersions.Link(q.Http.Request, "/dataset")} shows the current one).", known);
+        else if (!known.Any(v => v.Equals(Since.Trim(), StringComparison.OrdinalIgnoreCase)))
+            q.Add("since", $"'{Since}' is not a dataset version this service has loaded.", known);
+    }
+}
 
 /// <summary>A dataset version as loaded: when, and the version it replaced.</summary>
 public sealed record DatasetVersionRef(string Version, DateTimeOffset LoadedAt, string? PreviousVersion);
@@ -61,29 +77,22 @@ public static class ChangesEndpoints
 
     private static async Task<Results<Ok<ChangesPage>, ProblemHttpResult>> List([AsParameters] ChangesQuery query, HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        var paging = Paging.Read(q, query.Limit, query.Offset);
+        var paging = query.Paging;
         await using var conn = await db.OpenConnectionAsync();
         var versions = (await conn.QueryAsync<VersionRow>(
             "SELECT seq, version, loaded_at, previous_version FROM dataset_versions ORDER BY seq")).ToList();
         var current = await conn.QueryFirstOrDefaultAsync<string>("SELECT version FROM dataset");
         if (current is null || versions.Count == 0) return Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
 
-        var known = versions.Select(v => v.Version).Distinct().ToList();
-        if (string.IsNullOrWhiteSpace(query.Since))
-            q.Add("since", $"Give the dataset version to compare with (GET {ApiVersions.Link(http.Request, "/dataset")} shows the current one).", known);
         // A version loaded more than once (reverted to) counts from its latest load.
-        var since = versions.LastOrDefault(v => v.Version.Equals(query.Since?.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (since is null && !string.IsNullOrWhiteSpace(query.Since))
-            q.Add("since", $"'{query.Since}' is not a dataset version this service has loaded.", known);
-        if (q.Failed) return q.Problem();
+        var since = versions.Last(v => v.Version.Equals(query.Since?.Trim(), StringComparison.OrdinalIgnoreCase));
 
         var rows = (await conn.QueryAsync<ChangeRow>("""
             SELECT seq, kind, id, change, before::text, after::text, count(*) OVER () AS total
             FROM dataset_changes WHERE seq > @Seq
             ORDER BY seq, kind, id
             LIMIT @Limit OFFSET @Offset
-            """, new { since!.Seq, paging.Limit, paging.Offset })).ToList();
+            """, new { since.Seq, paging.Limit, paging.Offset })).ToList();
         var total = await Collection.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
             "SELECT count(*) FROM dataset_changes WHERE seq > @Seq", new { since.Seq });
 

@@ -9,33 +9,8 @@ using Npgsql;
 
 namespace JudgementsApi.Features.Councils;
 
-public sealed record CouncilListQuery(
-    [property: Description("A region: ONS code (E12000005) or slug (west-midlands).")] string? Region,
-    [property: Description("Council type: " + CouncilTypes.Listed + ".")] string? Type,
-    [property: Description("current (default), former (abolished or replaced councils), or all.")] string? Status,
-    [property: Description("Name contains this text (case- and accent-insensitive; '&' matches 'and').")] string? Q,
-    [property: Description("Comma-separated councils (ONS, DfE or former code, slug, or a name without a comma such as hull or Telford and Wrekin), at most 200, for a side-by-side comparison.")] string? Codes,
-    [property: Description("Judgement area family or area code; with grade, councils whose latest full inspection graded it so.")] string? Area,
-    [property: Description("Grade code; with area, that grade in that area; alone, that grade in ANY area of the latest full inspection (an inspection graded inadequate only for help and protection matches grade=inadequate). For \"rated inadequate overall\" use area=overall_effectiveness: ILACS inspections from April 2026 give no overall effectiveness judgement, so they never match it.")] string? Grade,
-    [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
-    [property: Description("Rows to skip.")] string? Offset,
-    [property: Description("json (default) or csv (every matching row).")] string? Format);
-
-public sealed record CouncilInspectionsQuery(
-    [property: Description("true: add the inspections of the councils this one replaced (e.g. Northamptonshire's for North Northamptonshire).")] string? IncludePredecessors,
-    [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
-    [property: Description("Rows to skip.")] string? Offset,
-    [property: Description("json (default) or csv (every matching row).")] string? Format);
-
-public sealed record NeighboursQuery(
-    [property: Description("json (default) or csv.")] string? Format);
-
-public sealed record RegionsQuery(
-    [property: Description("json (default) or csv.")] string? Format);
-
 public static class CouncilsEndpoints
 {
-    private static readonly string[] Statuses = ["current", "former", "all"];
     /// <summary>The most councils a list parameter names at once (the query string is capped at 4,096 characters anyway).</summary>
     public const int MaxCouncils = 200;
 
@@ -66,11 +41,6 @@ public static class CouncilsEndpoints
             .WithSummary("A council's inspection history")
             .WithDescription("Every inspection of the council, newest first; with includePredecessors=true also those of the councils it replaced, each naming the council it belonged to.");
 
-        councils.MapGet("/{id}/focused-visits", FocusedVisitsEndpoints.ForCouncil).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
-            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
-            .WithName("ListCouncilFocusedVisits")
-            .WithSummary("A council's focused visits");
-
         councils.MapGet("/{id}/neighbours", Neighbours).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
             .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
             .WithName("ListCouncilNeighbours")
@@ -86,37 +56,25 @@ public static class CouncilsEndpoints
     }
 
     private static async Task<Results<Ok<Page<CouncilItem>>, CsvResult<CouncilItem>, ProblemHttpResult>> List(
-        [AsParameters] CouncilListQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, CouncilNames names)
+        [AsParameters] CouncilListQuery query, [AsParameters] ListQuery page, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var q = new QueryReader(http);
-        var paging = Paging.Read(q, query.Limit, query.Offset);
-        var region = vocabulary.ReadRegion(q, "region", query.Region);
-        var type = q.OneOf("type", query.Type, CouncilTypes.Codes);
-        var status = q.OneOf("status", query.Status, Statuses) ?? "current";
-        var area = q.OneOf("area", query.Area, vocabulary.AreaNames);
-        var grade = q.OneOf("grade", query.Grade, vocabulary.Grades);
-        var search = string.IsNullOrWhiteSpace(query.Q) ? null : SearchText.Fold(query.Q);
-
-        var codes = (await names.ReadListAsync(q, "codes", query.Codes, MaxCouncils))?.Select(c => c.Code).ToArray();
-        if (q.Failed) return q.Problem();
+        var (codes, region, type, status, search, area, grade) = query.Filter;
 
         var clauses = new List<string>();
         var p = new DynamicParameters();
         // Naming councils explicitly shows them whatever their status.
         if (codes is null && status != "all") clauses.Add(status == "current" ? "c.closed IS NULL" : "c.closed IS NOT NULL");
-        if (codes is not null) { clauses.Add("c.code = ANY (@Codes)"); p.Add("Codes", codes); }
+        if (codes is not null) { clauses.Add("c.code = ANY (@Codes)"); p.Add("Codes", codes.ToArray()); }
         if (region is not null) { clauses.Add("c.region_code = @Region"); p.Add("Region", region.Code); }
         if (type is not null) { clauses.Add("c.type = @Type"); p.Add("Type", type); }
         if (search is { Length: > 0 }) { clauses.Add("c.search_name LIKE '%' || @Search || '%'"); p.Add("Search", search); }
         if (InspectionReader.JudgementClause("l.inspection_id", area, grade, vocabulary.Families, p) is { } judged) clauses.Add(judged);
         var where = clauses.Count == 0 ? "" : "WHERE " + string.Join("\n  AND ", clauses);
 
-        var csv = http.WantsCsv();
         await using var conn = await db.OpenConnectionAsync();
-        var (items, total) = await CouncilReader.QueryAsync(conn, where, p, csv ? Paging.All : paging);
-        if (csv) return new CsvResult<CouncilItem>("councils.csv", CouncilReader.CsvColumns(vocabulary.Families), items);
-        return TypedResults.Ok(http.ToPage(items, total, paging));
+        return await http.PageOrCsvAsync(page.Paging, paging => CouncilReader.QueryAsync(conn, where, p, paging),
+            "councils.csv", CouncilReader.CsvColumns(vocabulary.Families));
     }
 
     private static async Task<Results<Ok<CouncilDetail>, ProblemHttpResult>> Get(string id, NpgsqlDataSource db)
@@ -158,22 +116,16 @@ public static class CouncilsEndpoints
     }
 
     private static async Task<Results<Ok<Page<InspectionSummary>>, CsvResult<InspectionSummary>, ProblemHttpResult>> Inspections(
-        string id, [AsParameters] CouncilInspectionsQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        string id, [AsParameters] CouncilInspectionsQuery query, [AsParameters] ListQuery page, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var q = new QueryReader(http);
-        var paging = Paging.Read(q, query.Limit, query.Offset);
-        var withPredecessors = q.Bool("includePredecessors", query.IncludePredecessors) ?? false;
-        if (q.Failed) return q.Problem();
 
         await using var conn = await db.OpenConnectionAsync();
         var council = await CouncilLookup.FindAsync(conn, id);
         if (council is null) return Problems.NotFoundFor("council", id);
 
-        var csv = http.WantsCsv();
-        var (items, total) = await HistoryAsync(conn, council.Code, withPredecessors, csv ? Paging.All : paging);
-        if (csv) return new CsvResult<InspectionSummary>($"{council.Slug}-inspections.csv", InspectionReader.CsvColumns(vocabulary.Families), items);
-        return TypedResults.Ok(http.ToPage(items, total, paging));
+        return await http.PageOrCsvAsync(page.Paging, paging => HistoryAsync(conn, council.Code, query.WithPredecessors, paging),
+            $"{council.Slug}-inspections.csv", InspectionReader.CsvColumns(vocabulary.Families));
     }
 
     /// <summary>A council's inspections, newest first, with its predecessors' if asked (the council page's timeline).</summary>
@@ -197,8 +149,6 @@ public static class CouncilsEndpoints
         string id, [AsParameters] NeighboursQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var q = new QueryReader(http);
-        if (q.Failed) return q.Problem();
         await using var conn = await db.OpenConnectionAsync();
         var council = await CouncilLookup.FindAsync(conn, id);
         if (council is null) return Problems.NotFoundFor("council", id);
@@ -211,11 +161,9 @@ public static class CouncilsEndpoints
         var items = await CouncilReader.ByCodesAsync(conn, ranked.Select(r => r.Code).ToList());
         var rows = ranked.Where(r => items.ContainsKey(r.Code)).Select(r => new NeighbourComparison(r.Rank, items[r.Code])).ToList();
 
-        if (http.WantsCsv())
-            return new CsvResult<NeighbourComparison>($"{council.Slug}-neighbours.csv",
-                [new("rank", r => r.Rank), .. CouncilReader.CsvColumns(vocabulary.Families)
-                    .Select(c => new CsvColumn<NeighbourComparison>(c.Name, r => c.Value(r.Council)))], rows);
-        return TypedResults.Ok(http.ToPage(rows, rows.Count, new Paging(Math.Max(rows.Count, 1), 0)));
+        return http.AllOrCsv(rows, $"{council.Slug}-neighbours.csv",
+            [new("rank", r => r.Rank), .. CouncilReader.CsvColumns(vocabulary.Families)
+                .Select(c => new CsvColumn<NeighbourComparison>(c.Name, r => c.Value(r.Council)))]);
     }
 
     private static readonly CsvColumn<RegionItem>[] RegionColumns =
@@ -224,15 +172,12 @@ public static class CouncilsEndpoints
     private static async Task<Results<Ok<Page<RegionItem>>, CsvResult<RegionItem>, ProblemHttpResult>> Regions(
         [AsParameters] RegionsQuery query, HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        if (q.Failed) return q.Problem();
         await using var conn = await db.OpenConnectionAsync();
         var rows = (await conn.QueryAsync<RegionItem>("""
             SELECT r.code, r.name, r.slug, count(c.code)::int AS councils
             FROM regions r LEFT JOIN councils c ON c.region_code = r.code AND c.closed IS NULL
             GROUP BY r.code, r.name, r.slug ORDER BY r.name
             """)).ToList();
-        if (http.WantsCsv()) return new CsvResult<RegionItem>("regions.csv", RegionColumns, rows);
-        return TypedResults.Ok(http.ToPage(rows, rows.Count, new Paging(Math.Max(rows.Count, 1), 0)));
+        return http.AllOrCsv(rows, "regions.csv", RegionColumns);
     }
 }

@@ -34,8 +34,6 @@ public static class DownloadEndpoints
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> Get(HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        if (q.Failed) return q.Problem();
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead); // one consistent snapshot
         var dataset = await conn.QueryFirstOrDefaultAsync<(string Version, DateTime LoadedAt)>("SELECT version, loaded_at FROM dataset", transaction: tx);

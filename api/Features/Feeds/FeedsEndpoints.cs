@@ -43,10 +43,8 @@ public static class FeedsEndpoints
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> All(HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        if (q.Failed) return q.Problem();
         await using var conn = await db.OpenConnectionAsync();
-        var entries = await EntriesAsync(conn, "", "", new DynamicParameters());
+        var entries = await EntriesAsync(conn, "", new DynamicParameters(), new FocusedVisitFilter());
         var b = Base(http);
         return Feed(http, await LoadedAtAsync(conn), "urn:uuid:" + StableId("feed"), "Ofsted judgements on councils' children's services: newest publications",
             $"{b}/", entries);
@@ -54,13 +52,11 @@ public static class FeedsEndpoints
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> ForCouncil(string id, HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        if (q.Failed) return q.Problem();
         await using var conn = await db.OpenConnectionAsync();
         var council = await CouncilLookup.FindAsync(conn, id);
         if (council is null) return Problems.NotFoundFor("council", id);
         var p = new DynamicParameters(new { Council = council.Code });
-        var entries = await EntriesAsync(conn, "WHERE i.council_code = @Council", "v.council_code = @Council", p);
+        var entries = await EntriesAsync(conn, "WHERE i.council_code = @Council", p, new FocusedVisitFilter { CouncilCodes = [council.Code] });
         return Feed(http, await LoadedAtAsync(conn), "urn:uuid:" + StableId("feed/councils/" + council.Code),
             $"{council.Name}: Ofsted inspections and focused visits", $"{Base(http)}/councils/{council.Slug}", entries);
     }
@@ -68,11 +64,11 @@ public static class FeedsEndpoints
     private static async Task<DateTimeOffset> LoadedAtAsync(NpgsqlConnection conn) =>
         new(DateTime.SpecifyKind(await conn.QueryFirstOrDefaultAsync<DateTime?>("SELECT loaded_at FROM dataset") ?? DateTime.UnixEpoch, DateTimeKind.Utc));
 
-    private static async Task<List<Entry>> EntriesAsync(NpgsqlConnection conn, string inspectionWhere, string visitClause, DynamicParameters p)
+    private static async Task<List<Entry>> EntriesAsync(NpgsqlConnection conn, string inspectionWhere, DynamicParameters p, FocusedVisitFilter visitFilter)
     {
         var newest = new Paging(Entries, 0);
         var (inspections, _) = await InspectionReader.QueryAsync(conn, inspectionWhere, "ORDER BY i.published DESC, i.id DESC", p, newest);
-        var (visits, _) = await FocusedVisitsEndpoints.QueryAsync(conn, visitClause == "" ? [] : [visitClause], p, newest);
+        var (visits, _) = await FocusedVisitReader.QueryAsync(conn, visitFilter, newest);
         return inspections.Select(FromInspection).Concat(visits.Select(FromVisit))
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(Entries).ToList();
     }

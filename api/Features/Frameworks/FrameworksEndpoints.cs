@@ -14,13 +14,8 @@ public sealed record FrameworkVersion(string Slug, string Framework, string Name
 public sealed record Framework(string Slug, string Name, string? Description, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
     IReadOnlyList<FrameworkVersion> Versions);
 
-public sealed record FrameworkQuery(
-    [property: Description("Page size, 1 to 500.")] string? Limit,
-    [property: Description("Rows to skip.")] string? Offset,
-    [property: Description("json (default) or csv; `Accept: text/csv` does the same.")] string? Format);
-
 public sealed record GradeQuery(
-    [property: Description("json (default) or csv.")] string? Format);
+    [property: Description("json (default) or csv."), FormatExample] string? Format);
 
 public static class FrameworksEndpoints
 {
@@ -55,11 +50,9 @@ public static class FrameworksEndpoints
     ];
 
     private static async Task<Results<Ok<Page<Framework>>, CsvResult<(Framework, FrameworkVersion)>, ProblemHttpResult>> GetFrameworks(
-        [AsParameters] FrameworkQuery query, HttpContext http, NpgsqlDataSource db)
+        [AsParameters] ListQuery page, HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        var paging = Paging.Read(q, query.Limit, query.Offset);
-        if (q.Failed) return q.Problem();
+        var paging = page.Paging;
 
         var all = await LoadAsync(db);
         if (http.WantsCsv())
@@ -86,8 +79,6 @@ public static class FrameworksEndpoints
     private static async Task<Results<Ok<Page<GradeWithScales>>, CsvResult<GradeWithScales>, ProblemHttpResult>> GetGrades(
         [AsParameters] GradeQuery query, HttpContext http, NpgsqlDataSource db)
     {
-        var q = new QueryReader(http);
-        if (q.Failed) return q.Problem();
         await using var conn = await db.OpenConnectionAsync();
         var rows = (await conn.QueryAsync<(string Code, string Label, int Rank, string[] Versions)>("""
             SELECT g.code, g.label, g.rank,
@@ -97,8 +88,7 @@ public static class FrameworksEndpoints
             GROUP BY g.code, g.label, g.rank
             ORDER BY g.rank, g.code
             """)).Select(r => new GradeWithScales(r.Code, r.Label, r.Rank, r.Versions)).ToList();
-        if (http.WantsCsv()) return new CsvResult<GradeWithScales>("grades.csv", GradeColumns, rows);
-        return TypedResults.Ok(http.ToPage(rows, rows.Count, new Paging(Math.Max(rows.Count, 1), 0)));
+        return http.AllOrCsv(rows, "grades.csv", GradeColumns);
     }
 
     /// <summary>The whole framework catalogue: a handful of rows, read in three queries and assembled here.</summary>

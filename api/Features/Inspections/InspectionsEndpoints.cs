@@ -7,27 +7,8 @@ using Npgsql;
 
 namespace JudgementsApi.Features.Inspections;
 
-public sealed record InspectionListQuery(
-    [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin).")] string? Council,
-    [property: Description("A region: ONS code (E12000005) or slug (west-midlands).")] string? Region,
-    [property: Description("A framework (" + FrameworkSlugs.Listed + ") or one of its versions (" + FrameworkSlugs.VersionExample + ").")] string? Framework,
-    [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review, cited (a former council's judgement known from a later report) …")] string? Type,
-    [property: Description("Published on or after this date (YYYY-MM-DD).")] string? PublishedFrom,
-    [property: Description("Published on or before this date (YYYY-MM-DD).")] string? PublishedTo,
-    [property: Description("Judgement area: a family (overall_effectiveness, help_and_protection, children_in_care, care_leavers, leadership, adoption_performance, lscb_review) or an area code. With grade: graded that grade in that area; alone: graded in that area.")] string? Area,
-    [property: Description("Grade code (outstanding, good, requires_improvement, adequate, inadequate). Without area: that grade in any area.")] string? Grade,
-    [property: Description("-published (newest first, default), published, or council (by name).")] string? Sort,
-    [property: Description("Page size, 1 to 500 (default 50).")] string? Limit,
-    [property: Description("Rows to skip.")] string? Offset,
-    [property: Description("json (default) or csv (every matching row); `Accept: text/csv` does the same.")] string? Format);
-
-public sealed record InspectionDetailQuery(
-    [property: Description("json (default) or csv: one row per judgement with its status and evidence; `Accept: text/csv` does the same.")] string? Format);
-
 public static class InspectionsEndpoints
 {
-    private static readonly string[] Sorts = ["-published", "published", "council"];
-
     public static RouteGroupBuilder MapInspections(this RouteGroupBuilder v1)
     {
         var inspections = v1.MapGroup("/inspections").WithTags("Inspections");
@@ -67,36 +48,21 @@ public static class InspectionsEndpoints
     }
 
     private static async Task<Results<Ok<Page<InspectionSummary>>, CsvResult<InspectionSummary>, ProblemHttpResult>> List(
-        [AsParameters] InspectionListQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, CouncilNames names)
+        [AsParameters] InspectionListQuery query, [AsParameters] ListQuery page, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var q = new QueryReader(http);
-        var paging = Paging.Read(q, query.Limit, query.Offset);
-        var region = vocabulary.ReadRegion(q, "region", query.Region);
-        var framework = q.OneOf("framework", query.Framework, [.. vocabulary.Frameworks, .. vocabulary.FrameworkVersions]);
-        var type = q.OneOf("type", query.Type, vocabulary.InspectionTypes);
-        var from = q.Date("publishedFrom", query.PublishedFrom);
-        var to = q.Date("publishedTo", query.PublishedTo);
-        q.Ordered("publishedFrom", from, "publishedTo", to);
-        var area = q.OneOf("area", query.Area, vocabulary.AreaNames);
-        var grade = q.OneOf("grade", query.Grade, vocabulary.Grades);
-        var sort = q.OneOf("sort", query.Sort, Sorts) ?? "-published";
-
-        var councils = await names.ReadListAsync(q, "council", query.Council, CouncilsEndpoints.MaxCouncils);
-        if (q.Failed) return q.Problem();
+        var (councils, region, framework, type, from, to, area, grade, sort) = query.Filter;
 
         await using var conn = await db.OpenConnectionAsync();
-        var (where, parameters) = Filters(councils?.Select(c => c.Code).ToList(), region, framework, type, from, to, area, grade, vocabulary.Families);
+        var (where, parameters) = Filters(councils, region, framework, type, from, to, area, grade, vocabulary.Families);
         var order = sort switch
         {
             "published" => "ORDER BY i.published, i.id",
             "council" => "ORDER BY c.name, i.published DESC, i.id",
             _ => "ORDER BY i.published DESC, i.id DESC",
         };
-        var csv = http.WantsCsv();
-        var (items, total) = await InspectionReader.QueryAsync(conn, where, order, parameters, csv ? Paging.All : paging);
-        if (csv) return new CsvResult<InspectionSummary>("inspections.csv", InspectionReader.CsvColumns(vocabulary.Families), items);
-        return TypedResults.Ok(http.ToPage(items, total, paging));
+        return await http.PageOrCsvAsync(page.Paging, paging => InspectionReader.QueryAsync(conn, where, order, parameters, paging),
+            "inspections.csv", InspectionReader.CsvColumns(vocabulary.Families));
     }
 
     private sealed class JudgementRow

@@ -7,29 +7,15 @@ namespace JudgementsApi.Features.Statistics;
 /// <summary>GET /v1/statistics/distribution: councils by grade in one area on one day.</summary>
 public static class DistributionEndpoint
 {
-    private static readonly string[] Includes = ["councils"];
-
     internal static async Task<Results<Ok<Distribution>, CsvResult<Distributions.CsvRow>, CsvResult<CouncilStanding>, ProblemHttpResult>> Get(
         [AsParameters] DistributionQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var q = new QueryReader(http);
-        var area = q.OneOf("area", query.Area, vocabulary.AreaNames) ?? StatisticsEndpoints.DefaultArea;
-        var groupBy = q.OneOf("groupBy", query.GroupBy, Distributions.GroupBys) ?? "none";
-        var framework = q.OneOf("framework", query.Framework, StatisticsEndpoints.FrameworkNames(vocabulary));
-        var include = q.OneOf("include", query.Include, Includes);
+        var (area, groupBy, framework, includeCouncils, asOf) = query.Filter;
 
         await using var conn = await db.OpenConnectionAsync();
         var councils = await Standings.CouncilsAsync(conn);
-        var today = England.Today(http);
-        var asOf = Distributions.ReadDay(q, "asOf", query.AsOf, today, Distributions.Earliest(councils)) ?? today;
-        var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
-        var scale = await Standings.ScaleAsync(conn, selection);
-        if (scale.Count == 0 && framework is not null)
-            q.Add("framework", $"No version of '{framework}' grades '{area}'.");
-        if (q.Failed) return q.Problem();
-
-        var (result, standings) = await ComputeAsync(conn, vocabulary, councils, area, framework, groupBy, asOf, include == "councils");
+        var (result, standings) = await ComputeAsync(conn, vocabulary, councils, area, framework, groupBy, asOf, includeCouncils);
         var (england, groups) = (result.England, result.Groups);
 
         if (http.WantsCsv())

@@ -14,51 +14,34 @@ namespace JudgementsApi.Features.Statistics;
 /// </summary>
 public static class MovementsEndpoint
 {
-    private static readonly string[] Directions = ["up", "down", "same"];
-    private static readonly string[] Sorts = ["council", "region", "-steps", "steps"];
     public const string NotInOperation = "notInOperation";
 
     internal static async Task<Results<Ok<CouncilMovements>, CsvResult<CouncilMovement>, ProblemHttpResult>> Get(
-        [AsParameters] MovementsQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, CouncilNames names)
+        [AsParameters] MovementsQuery query, [AsParameters] ListQuery paged, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var q = new QueryReader(http);
-        var paging = Paging.Read(q, query.Limit, query.Offset);
-        var area = q.OneOf("area", query.Area, vocabulary.AreaNames) ?? StatisticsEndpoints.DefaultArea;
-        var region = vocabulary.ReadRegion(q, "region", query.Region);
-        var fromGrade = q.OneOf("fromGrade", query.FromGrade, vocabulary.Grades);
-        var toGrade = q.OneOf("toGrade", query.ToGrade, vocabulary.Grades);
-        var direction = q.OneOf("direction", query.Direction, Directions);
-        var sort = q.OneOf("sort", query.Sort, Sorts) ?? "council";
-        var only = await names.ReadListAsync(q, "council", query.Council, CouncilsEndpoints.MaxCouncils);
+        var (area, region, onlyCodes, fromGrade, toGrade, direction, sort, from, to) = query.Filter;
+        var paging = paged.Paging;
 
         await using var conn = await db.OpenConnectionAsync();
         var councils = await Standings.CouncilsAsync(conn);
-        var today = England.Today(http);
-        var earliest = Distributions.Earliest(councils);
-        if (string.IsNullOrEmpty(query.From)) q.Add("from", "from is required: the first of the two days to compare (YYYY-MM-DD).");
-        var from = Distributions.ReadDay(q, "from", query.From, today, earliest);
-        var to = Distributions.ReadDay(q, "to", query.To, today, earliest) ?? today;
-        q.Ordered("from", from, "to", to);
-        if (q.Failed) return q.Problem();
-
         var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
         var areaByVersion = await Standings.AreaByVersionAsync(conn, selection);
-        var before = (await Standings.LatestAsync(conn, null, from!.Value, [areaByVersion]))[0];
+        var before = (await Standings.LatestAsync(conn, null, from, [areaByVersion]))[0];
         var after = (await Standings.LatestAsync(conn, null, to, [areaByVersion]))[0];
         var ranks = (await conn.QueryAsync<(string Code, int Rank)>("SELECT code, rank FROM grades")).ToDictionary(g => g.Code, g => g.Rank);
         var scale = Standings.Complete(await Standings.ScaleAsync(conn, selection),
             before.Values.Concat(after.Values).Select(r => r.Grade), vocabulary.Grades);
         var regions = vocabulary.Regions.ToDictionary(r => r.Code);
-        var onlyCodes = only?.Select(c => c.Code).ToHashSet();
+        var only = onlyCodes?.ToHashSet();
 
         var rows = councils
-            .Where(c => c.InOperation(from.Value) || c.InOperation(to))
+            .Where(c => c.InOperation(from) || c.InOperation(to))
             .Where(c => region is null || c.RegionCode == region.Code)
-            .Where(c => onlyCodes is null || onlyCodes.Contains(c.Code))
+            .Where(c => only is null || only.Contains(c.Code))
             .Select(c =>
             {
-                var a = AsAt(c, from.Value, before);
+                var a = AsAt(c, from, before);
                 var b = AsAt(c, to, after);
                 // Steps on the grade scale: grades share a rank where they share a place (adequate before
                 // 2013, requires improvement since), so adequate → requires improvement is 0 steps.
@@ -88,13 +71,13 @@ public static class MovementsEndpoint
         if (notGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, notGraded));
 
         if (http.WantsCsv())
-            return new CsvResult<CouncilMovement>($"movements-{area}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", CsvColumns(from.Value, to, dataAsOf, area), list);
+            return new CsvResult<CouncilMovement>($"movements-{area}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", CsvColumns(from, to, dataAsOf, area), list);
 
         var counts = new MovementCounts(list.Count, list.Count(m => m.Steps is not null),
             list.Count(m => m.Direction == "up"), list.Count(m => m.Direction == "down"), list.Count(m => m.Direction == "same"));
         var page = list.Skip(paging.Offset).Take(paging.Limit).ToList();
-        return TypedResults.Ok(new CouncilMovements(from.Value, to, dataAsOf, warnings, area, region?.Code,
-            only?.Select(c => c.Code).ToList(), fromGrade, toGrade, direction, sort, scale, counts, http.ToPage(page, list.Count, paging)));
+        return TypedResults.Ok(new CouncilMovements(from, to, dataAsOf, warnings, area, region?.Code,
+            onlyCodes, fromGrade, toGrade, direction, sort, scale, counts, http.ToPage(page, list.Count, paging)));
     }
 
     /// <summary>The council's standing on <paramref name="day"/>, by the distribution's rule.</summary>

@@ -1,4 +1,5 @@
 using Dapper;
+using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,23 +12,10 @@ public static class SummaryEndpoint
 {
     public const int LatestInspections = 10;
 
-    private sealed class VisitRow
-    {
-        public string Id { get; init; } = "";
-        public string CouncilCode { get; init; } = "";
-        public string CouncilName { get; init; } = "";
-        public string CouncilSlug { get; init; } = "";
-        public DateOnly LetterDate { get; init; }
-        public string Focus { get; init; } = "";
-        public string? ReportUrl { get; init; }
-    }
-
     internal static async Task<Results<Ok<Summary>, CsvResult<AreaCounts>, ProblemHttpResult>> Get(
         [AsParameters] SummaryQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var q = new QueryReader(http);
-        if (q.Failed) return q.Problem();
 
         var today = England.Today(http);
         await using var conn = await db.OpenConnectionAsync();
@@ -65,14 +53,10 @@ public static class SummaryEndpoint
             new DynamicParameters(new { Today = today }), new Paging(LatestInspections, 0));
 
         var since = today.AddMonths(-12);
-        var visits = (await conn.QueryAsync<VisitRow>("""
-            SELECT v.id, v.council_code, c.name AS council_name, c.slug AS council_slug, v.letter_date, v.focus, v.report_url
-            FROM focused_visits v JOIN councils c ON c.code = v.council_code
-            WHERE v.priority_action AND v.letter_date > @Since AND v.letter_date <= @Today
-            ORDER BY v.letter_date DESC, v.id DESC
-            """, new { Since = since, Today = today }))
-            .Select(v => new PriorityActionVisit(v.Id, new CouncilRef(v.CouncilCode, v.CouncilName, v.CouncilSlug), v.LetterDate, v.Focus, v.ReportUrl))
-            .ToList();
+        // The focused visits of the last 12 months that named areas for priority action: letters after `since`, up to today.
+        var (priority, _) = await FocusedVisitReader.QueryAsync(conn,
+            new FocusedVisitFilter { PriorityAction = true, From = since.AddDays(1), To = today }, Paging.All);
+        var visits = priority.Select(v => new PriorityActionVisit(v.Id, v.Council, v.LetterDate, v.Focus, v.ReportUrl)).ToList();
 
         return new Summary(today, dataAsOf, SummaryWarnings(today, dataAsOf, areas), Distributions.Denominator, areas, inspections,
             new PriorityActionVisits(since.AddDays(1), today, visits));

@@ -9,46 +9,17 @@ namespace JudgementsApi.Features.Statistics;
 public static class TimelineEndpoint
 {
     public const int MaxPoints = 600;
-    private static readonly string[] Intervals = ["day", "week", "month", "quarter", "year"];
-
     internal static async Task<Results<Ok<Timeline>, CsvResult<Distributions.CsvRow>, ProblemHttpResult>> Get(
         [AsParameters] TimelineQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var q = new QueryReader(http);
-        var area = q.OneOf("area", query.Area, vocabulary.AreaNames) ?? StatisticsEndpoints.DefaultArea;
-        var groupBy = q.OneOf("groupBy", query.GroupBy, Distributions.GroupBys) ?? "none";
-        var framework = q.OneOf("framework", query.Framework, StatisticsEndpoints.FrameworkNames(vocabulary));
-        var interval = q.OneOf("interval", query.Interval, Intervals) ?? "month";
+        var (area, groupBy, framework, interval, start, end, points) = query.Filter;
 
         await using var conn = await db.OpenConnectionAsync();
         var councils = await Standings.CouncilsAsync(conn);
-        var today = England.Today(http);
-        var earliest = Distributions.Earliest(councils);
-        var from = Distributions.ReadDay(q, "from", query.From, today, earliest);
-        var to = Distributions.ReadDay(q, "to", query.To, today, earliest);
-        q.Ordered("from", from, "to", to);
-        var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
-        var scale = await Standings.ScaleAsync(conn, selection);
-        if (scale.Count == 0 && framework is not null)
-            q.Add("framework", $"No version of '{framework}' grades '{area}'.");
-
-        var end = to ?? today;
-        var first = await conn.ExecuteScalarAsync<DateTime?>("SELECT min(published) FROM inspections WHERE full_inspection");
-        var start = from ?? (first is { } f ? DateOnly.FromDateTime(f) : end);
-        if (start > end) start = end; // only a default can get here: the dataset's first inspection after `to`
-        List<DateOnly> points = [];
-        if (!q.Failed)
-        {
-            points = Points(start, end, interval, MaxPoints);
-            if (points.Count > MaxPoints)
-                q.Add("interval", $"From {start:yyyy-MM-dd} to {end:yyyy-MM-dd} by {interval} is more than {MaxPoints} points; use a longer interval or a shorter period.");
-        }
-        if (q.Failed) return q.Problem();
-
         var timeline = await ComputeAsync(conn, vocabulary, councils, area, framework, groupBy, interval, start, end, points);
         var result = timeline.Points;
-        scale = [.. timeline.Grades];
+        List<string> scale = [.. timeline.Grades];
 
         if (http.WantsCsv())
             return new CsvResult<Distributions.CsvRow>(

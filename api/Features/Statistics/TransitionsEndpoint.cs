@@ -31,19 +31,11 @@ public static class TransitionsEndpoint
     private sealed record Pair(StandingRow Before, StandingRow After, bool AcrossSuccession);
 
     internal static async Task<Results<Ok<Transitions>, CsvResult<Transition>, ProblemHttpResult>> Get(
-        [AsParameters] TransitionsQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] TransitionsQuery query, [AsParameters] ListQuery paged, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var q = new QueryReader(http);
-        var paging = Paging.Read(q, query.Limit, query.Offset);
-        var area = q.OneOf("area", query.Area, vocabulary.AreaNames) ?? StatisticsEndpoints.DefaultArea;
-        var from = q.Date("from", query.From);
-        var to = q.Date("to", query.To);
-        q.Ordered("from", from, "to", to);
-        var fromGrade = q.OneOf("fromGrade", query.FromGrade, vocabulary.Grades);
-        var toGrade = q.OneOf("toGrade", query.ToGrade, vocabulary.Grades);
-        var region = vocabulary.ReadRegion(q, "region", query.Region);
-        if (q.Failed) return q.Problem();
+        var (area, from, to, fromGrade, toGrade, region) = query.Filter;
+        var paging = paged.Paging;
 
         await using var conn = await db.OpenConnectionAsync();
         var (movements, scale) = await MovementsAsync(conn, vocabulary, area, from, to, fromGrade, toGrade, region);

@@ -27,8 +27,7 @@ public static class CouncilPage
 
         var (history, _) = await CouncilsEndpoints.HistoryAsync(conn, council.Code, true, Paging.All);
         var lineage = new[] { council.Code }.Concat(council.Predecessors.Select(p => p.Code)).ToArray();
-        var (visits, _) = await FocusedVisitsEndpoints.QueryAsync(conn, ["v.council_code = ANY (@Codes)"],
-            new DynamicParameters(new { Codes = lineage }), Paging.All);
+        var (visits, _) = await FocusedVisitReader.QueryAsync(conn, new FocusedVisitFilter { CouncilCodes = lineage }, Paging.All);
         var neighbourItems = await CouncilReader.ByCodesAsync(conn, [council.Code, .. council.StatisticalNeighbours.Select(n => n.Code)]);
         var today = England.Today(http);
         var councils = await Standings.CouncilsAsync(conn);

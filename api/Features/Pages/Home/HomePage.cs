@@ -44,7 +44,7 @@ public static class HomePage
             if (s is not null) standings = s;
         }
         var summary = await SummaryEndpoint.BuildAsync(conn, vocabulary, today);
-        var (visits, _) = await FocusedVisitsEndpoints.QueryAsync(conn, [], new DynamicParameters(), new Paging(8, 0));
+        var (visits, _) = await FocusedVisitReader.QueryAsync(conn, new FocusedVisitFilter(), new Paging(8, 0));
 
         var sb = new StringBuilder();
         sb.Append(Forms.ErrorSummary(errors));

@@ -1,0 +1,72 @@
+namespace JudgementsApi.Infrastructure;
+
+/// <summary>Bounds on the request line, checked before anything else runs.</summary>
+public static class RequestLimits
+{
+    public const int MaxPathLength = 512;
+    public const int MaxQueryLength = 4096;
+
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (request.Path.Value?.Length > MaxPathLength || request.QueryString.Value?.Length > MaxQueryLength)
+            {
+                var result = Problems.Problem(Problems.UriTooLong,
+                    $"Paths are limited to {MaxPathLength} characters and query strings to {MaxQueryLength}.");
+                await result.ExecuteAsync(context);
+                return;
+            }
+            if (Unstorable(request) is { Count: > 0 } bad)
+            {
+                await Problems.Invalid(bad).ExecuteAsync(context);
+                return;
+            }
+            // OPTIONS that is not a CORS preflight asks what the resource allows.
+            if (HttpMethods.IsOptions(request.Method)
+                && !(request.Headers.ContainsKey("Origin") && request.Headers.ContainsKey("Access-Control-Request-Method")))
+            {
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                context.Response.Headers.Allow = "GET, HEAD, OPTIONS";
+                return;
+            }
+            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method))
+            {
+                context.Response.Headers.Allow = "GET, HEAD, OPTIONS";
+                await Problems.Problem(Problems.MethodNotAllowed, $"{request.Method} is not supported: the API is read-only.")
+                    .ExecuteAsync(context);
+                return;
+            }
+            // HEAD is answered as GET (same headers, ETag and cache entry); the server sends no body
+            // for a request that arrived as HEAD.
+            if (HttpMethods.IsHead(request.Method)) request.Method = HttpMethods.Get;
+            await next(context);
+        });
+
+    /// <summary>
+    /// Text no handler can use: a NUL (PostgreSQL refuses 0x00 in text, so it would fail as a 500)
+    /// or half of a UTF-16 surrogate pair (not encodable as UTF-8), in the path or any query name or value.
+    /// </summary>
+    private static List<ParameterError> Unstorable(HttpRequest request)
+    {
+        var errors = new List<ParameterError>();
+        if (!IsClean(request.Path.Value)) errors.Add(new ParameterError("path", "The path contains a NUL or an invalid character."));
+        foreach (var (key, values) in request.Query)
+            if (!IsClean(key) || values.Any(v => !IsClean(v)))
+                errors.Add(new ParameterError(IsClean(key) ? key : "(name)", $"The value of '{(IsClean(key) ? key : "a parameter")}' contains a NUL or an invalid character."));
+        return errors;
+    }
+
+    private static bool IsClean(string? text)
+    {
+        if (text is null) return true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0') return false;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return false;
+        }
+        return true;
+    }
+}
