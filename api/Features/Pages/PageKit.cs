@@ -13,6 +13,9 @@ public static class Html
 
     public static string Url(string text) => Uri.EscapeDataString(text);
 
+    /// <summary>The API's root for links from the pages: its newest version (/v1), from the version set.</summary>
+    public static string Api => ApiVersions.Root;
+
     /// <summary>"12 November 2024"; month-precision dates (Shropshire's 2012 grade) as "November 2012".</summary>
     public static string Date(DateOnly date, string precision = "day") =>
         date.ToString(precision == "month" ? "MMMM yyyy" : "d MMMM yyyy", CultureInfo.InvariantCulture);
@@ -180,7 +183,7 @@ public sealed class PageResult(string title, string content, string nav, int sta
             Contains public sector information licensed under the <a class="govuk-footer__link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>.</p>
             <ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/about">About the data</a></li>
             <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/swagger">API documentation</a></li>
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="{ApiVersions.Root}/dataset">Dataset (JSON)</a></li></ul>
+            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="{Html.Api}/dataset">Dataset (JSON)</a></li></ul>
             </div></div></div></footer>
             <script type="module" src="/assets/site.js"></script>
             </body>

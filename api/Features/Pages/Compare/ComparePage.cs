@@ -2,7 +2,6 @@ using System.Text;
 using Dapper;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
 using Npgsql;
 using static JudgementsApi.Features.Pages.Html;
 
@@ -78,7 +77,7 @@ public static class ComparePage
             }
             var codes = string.Join(",", chosen.Select(c => c.Code));
             sb.Append($"</tbody></table></div><p class=\"govuk-body\">Share this comparison: <a class=\"govuk-link\" href=\"/compare?councils={H(string.Join(",", chosen.Select(c => c.Slug)))}\">link to this page</a>. " +
-                      $"The latest grades as data: <a class=\"govuk-link\" href=\"{ApiVersions.Root}/councils?codes={codes}&amp;format=csv\">CSV</a>, <a class=\"govuk-link\" href=\"{ApiVersions.Root}/councils?codes={codes}\">JSON</a>.</p>");
+                      $"The latest grades as data: <a class=\"govuk-link\" href=\"{Api}/councils?codes={codes}&amp;format=csv\">CSV</a>, <a class=\"govuk-link\" href=\"{Api}/councils?codes={codes}\">JSON</a>.</p>");
         }
         else if (errors.Count == 0)
             sb.Append("<p class=\"govuk-body\">Or start from a council's page: it links to a comparison with its statistical neighbours.</p>");

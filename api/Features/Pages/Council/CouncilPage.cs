@@ -104,7 +104,7 @@ public static class CouncilPage
                     }
                     sb.Append("<p class=\"govuk-body-s\">" + (i.StartDate is { } s && i.EndDate is { } en ? $"Inspected {Date(s)} to {Date(en)}. " : "")
                               + (i.ReportUrl is null ? "No report link: see the source in the data. " : $"<a class=\"govuk-link\" href=\"{H(i.ReportUrl)}\">Report</a> · ")
-                              + $"<a class=\"govuk-link\" href=\"{ApiVersions.Root}/inspections/{Url(i.Id)}\">Data and source (JSON)</a></p></li>");
+                              + $"<a class=\"govuk-link\" href=\"{Api}/inspections/{Url(i.Id)}\">Data and source (JSON)</a></p></li>");
                     break;
                 case VisitEvent { V: var v }:
                     sb.Append($"<li class=\"app-timeline__item app-timeline__item--visit\" data-kind=\"focused-visit\" data-id=\"{H(v.Id)}\"><h3 class=\"govuk-heading-s app-timeline__title\">{(v.VisitStart is { } vs ? Date(vs) : Date(v.LetterDate))}: Focused visit</h3>");
@@ -187,9 +187,9 @@ public static class CouncilPage
             <section class="app-section" aria-labelledby="data-heading">
             <h2 class="govuk-heading-l" id="data-heading">Use this data</h2>
             <ul class="govuk-list govuk-list--bullet">
-            <li><a class="govuk-link" href="/embed/councils/{slug}">Embed this council's latest grades</a> in your page, or use the <a class="govuk-link" href="{ApiVersions.Root}/councils/{slug}/badge.svg">badge image</a></li>
-            <li>History as a spreadsheet: <a class="govuk-link" href="{ApiVersions.Root}/councils/{slug}/inspections?includePredecessors=true&amp;format=csv">inspections (CSV)</a>, <a class="govuk-link" href="{ApiVersions.Root}/councils/{slug}/focused-visits?format=csv">focused visits (CSV)</a>, <a class="govuk-link" href="{ApiVersions.Root}/councils/{slug}/neighbours?format=csv">statistical neighbours (CSV)</a></li>
-            <li>The same as JSON: <a class="govuk-link" href="{ApiVersions.Root}/councils/{slug}">council</a>, <a class="govuk-link" href="{ApiVersions.Root}/councils/{slug}/inspections?includePredecessors=true">inspections</a></li>
+            <li><a class="govuk-link" href="/embed/councils/{slug}">Embed this council's latest grades</a> in your page, or use the <a class="govuk-link" href="{Api}/councils/{slug}/badge.svg">badge image</a></li>
+            <li>History as a spreadsheet: <a class="govuk-link" href="{Api}/councils/{slug}/inspections?includePredecessors=true&amp;format=csv">inspections (CSV)</a>, <a class="govuk-link" href="{Api}/councils/{slug}/focused-visits?format=csv">focused visits (CSV)</a>, <a class="govuk-link" href="{Api}/councils/{slug}/neighbours?format=csv">statistical neighbours (CSV)</a></li>
+            <li>The same as JSON: <a class="govuk-link" href="{Api}/councils/{slug}">council</a>, <a class="govuk-link" href="{Api}/councils/{slug}/inspections?includePredecessors=true">inspections</a></li>
             </ul>
             <p class="govuk-body-s">Codes: ONS {H(c.Code)}{(c.LaCode is null ? "" : $", DfE {H(c.LaCode)}")}{(c.OfstedUrn is null ? "" : $", Ofsted URN {H(c.OfstedUrn)}")}.</p>
             </section>

@@ -175,7 +175,7 @@ public static class HomePage
             sb.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric\" data-count=\"judged\">{e.Judged}</td><td class=\"govuk-table__cell govuk-table__cell--numeric\" data-count=\"notInspected\">{e.NotInspected}</td><td class=\"govuk-table__cell govuk-table__cell--numeric\" data-count=\"notGraded\">{e.NotGraded}</td></tr>");
         }
         sb.Append("</tbody></table></div>");
-        sb.Append($"<p class=\"govuk-body\">The same figures as data: <a class=\"govuk-link\" href=\"{ApiVersions.Root}/statistics/distribution?asOf={Iso(day)}&amp;format=csv\">CSV</a>, <a class=\"govuk-link\" href=\"{ApiVersions.Root}/statistics/distribution?asOf={Iso(day)}\">JSON</a>. <a class=\"govuk-link\" href=\"/statistics\">Trends since 2014</a>.</p></section>");
+        sb.Append($"<p class=\"govuk-body\">The same figures as data: <a class=\"govuk-link\" href=\"{Api}/statistics/distribution?asOf={Iso(day)}&amp;format=csv\">CSV</a>, <a class=\"govuk-link\" href=\"{Api}/statistics/distribution?asOf={Iso(day)}\">JSON</a>. <a class=\"govuk-link\" href=\"/statistics\">Trends since 2014</a>.</p></section>");
         return sb.ToString();
     }
 

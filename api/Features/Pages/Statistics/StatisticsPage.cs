@@ -99,7 +99,7 @@ public static class StatisticsPage
         sb.Append($"""
             <section class="app-section" aria-labelledby="time-heading"><h2 class="govuk-heading-l" id="time-heading">Over time</h2>
             <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{TimelineSvg(timeline, false)}</div>
-            <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/timeline.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/timeline.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="{ApiVersions.Root}/statistics/timeline?area={a}&amp;from={Iso(ChartStart)}&amp;interval=quarter&amp;format=csv">CSV</a>.</p>
+            <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/timeline.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/timeline.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="{Api}/statistics/timeline?area={a}&amp;from={Iso(ChartStart)}&amp;interval=quarter&amp;format=csv">CSV</a>.</p>
             <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The chart's data as a table</span></summary>
             <div class="govuk-details__text app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="timeline-table">
             <caption class="govuk-table__caption govuk-table__caption--s">Councils at each grade at the end of each quarter</caption>
@@ -117,7 +117,7 @@ public static class StatisticsPage
         sb.Append($"""
             <section class="app-section" aria-labelledby="region-heading"><h2 class="govuk-heading-l" id="region-heading">By region today</h2>
             <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{RegionsSvg(regions, false)}</div>
-            <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/regions.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/regions.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="{ApiVersions.Root}/statistics/distribution?area={a}&amp;groupBy=region&amp;format=csv">CSV</a>.</p>
+            <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/regions.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/regions.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="{Api}/statistics/distribution?area={a}&amp;groupBy=region&amp;format=csv">CSV</a>.</p>
             <div class="app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="region-table">
             <caption class="govuk-table__caption govuk-table__caption--s">Councils at each grade by region, {Date(regions.AsOf)}</caption>
             <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Region</th>{string.Concat(rgrades.Select(g => $"<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">{H(GradePalette.For(g).Label)}</th>"))}<th scope="col" class="govuk-table__header govuk-table__header--numeric">Judged</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Councils</th></tr></thead>
@@ -146,7 +146,7 @@ public static class StatisticsPage
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show movements</button>
             </form>
             <p class="govuk-body" id="moves-summary">From {Date(input.From)} to {Date(input.To)}: {improved.Count} improved, {declined.Count} declined, {same} kept the same grade.
-            Data: <a class="govuk-link" href="{ApiVersions.Root}/statistics/transitions?area={a}&amp;from={Iso(input.From)}&amp;to={Iso(input.To)}&amp;format=csv">CSV</a>.</p>
+            Data: <a class="govuk-link" href="{Api}/statistics/transitions?area={a}&amp;from={Iso(input.From)}&amp;to={Iso(input.To)}&amp;format=csv">CSV</a>.</p>
             <div class="govuk-grid-row">
             """);
         foreach (var (heading, id, list) in new[] { ("Improved", "improved", improved), ("Declined", "declined", declined) })
