@@ -55,4 +55,34 @@ public class FocusedVisitsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         var unknown = await _client.GetProblemAsync("/v1/focused-visits/nope", HttpStatusCode.NotFound);
         Assert.Equal("/problems/not-found", unknown.Str("type"));
     }
+
+    [Fact]
+    public async Task ABadQueryIsAnsweredBeforeTheResourceIsLookedUp()
+    {
+        // A resource by id takes no query: a parameter on it is unknown, whether or not the visit exists.
+        var onOne = await _client.GetProblemAsync("/v1/focused-visits/nope?limit=5", HttpStatusCode.BadRequest);
+        Assert.Equal(["limit"], onOne.ErrorParameters());
+        // A bad page on a council that does not exist is still the 400, not a 404 or a redirect.
+        var noCouncil = await _client.GetProblemAsync("/v1/councils/atlantis/focused-visits?limit=0", HttpStatusCode.BadRequest);
+        Assert.Equal(["limit"], noCouncil.ErrorParameters());
+        var byName = await _client.GetProblemAsync("/v1/councils/Telford%20and%20Wrekin/focused-visits?offset=-1&format=xml", HttpStatusCode.BadRequest);
+        Assert.Equal(["format", "offset"], byName.ErrorParameters().Order());
+    }
+
+    [Fact]
+    public async Task ACouncilsFocusedVisitsAreTheFilteredListPagedOrAsCsv()
+    {
+        var all = Data(await _client.GetJsonAsync("/v1/focused-visits?council=shropshire&limit=500"));
+        Assert.NotEmpty(all);
+        var page = await _client.GetJsonAsync("/v1/councils/shropshire/focused-visits?limit=1");
+        Assert.Equal(all.Count, page.GetProperty("meta").GetProperty("total").GetInt64());
+        Assert.Equal(all[0].Str("id"), Data(page)[0].Str("id"));
+
+        var csv = await _client.GetAsync("/v1/councils/shropshire/focused-visits?format=csv&limit=1");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("shropshire-focused-visits.csv", csv.Content.Headers.ContentDisposition?.ToString());
+        // Every visit, not one page: the same rows as the whole filtered list.
+        var filtered = await _client.GetStringAsync("/v1/focused-visits?council=shropshire&format=csv");
+        Assert.Equal(filtered, await csv.Content.ReadAsStringAsync());
+    }
 }
