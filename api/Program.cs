@@ -46,7 +46,7 @@ builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
     .WithExposedHeaders("ETag", "Link", "Content-Disposition", "Retry-After", "Warning", "RateLimit-Limit", "RateLimit-Remaining",
         "RateLimit-Reset", "RateLimit-Policy", ApiVersions.HeaderName)));
 builder.Services.ConfigureHttpJsonOptions(options =>
-    ApiJson.Configure(options.SerializerOptions, builder.Configuration.GetValue("Judgements:SourceGeneratedJson", true)));
+    ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddApiVersions();
 builder.Services.AddApiDocs();
 

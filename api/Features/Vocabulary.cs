@@ -4,6 +4,9 @@ namespace JudgementsApi.Features;
 
 public sealed record RegionRef(string Code, string Name, string Slug);
 
+/// <summary>A grade: its code, the words Ofsted uses, and its rank (1 is best).</summary>
+public sealed record Grade(string Code, string Label, int Rank);
+
 /// <summary>
 /// The codes a request may use (grades, areas, regions, types…), part of the dataset's in-memory
 /// snapshot, so validating a query costs no database round trip.

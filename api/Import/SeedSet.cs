@@ -66,7 +66,6 @@ public sealed partial class SeedSet
     /// <summary>Kinds of visit in visits.csv (focused visits have their own file).</summary>
     public static readonly string[] VisitKinds = ["monitoring_visit", "jtai"];
 
-    public static readonly string[] CouncilTypes = ["county", "unitary", "metropolitan_district", "london_borough"];
     private static readonly string[] Precisions = ["day", "month", "year"];
     private static readonly string[] SourceKinds = ["report", "override", "news", "cited"];
     public static readonly string[] JudgementStatuses = ["graded", "not_judged", "not_covered", "unknown"];
@@ -177,7 +176,7 @@ public sealed partial class SeedSet
         {
             var rows = raw["councils.csv"];
             var councils = rows.Select(r => new CouncilRow(v.Req(r, "code"), r["la_code"], r["ofsted_urn"], v.Req(r, "name"),
-                v.Slug(r, "slug"), v.OneOf(r, "type", CouncilTypes), v.Ref(r, "region_code", regionCodes, "region"),
+                v.Slug(r, "slug"), v.OneOf(r, "type", Features.CouncilTypes.Codes), v.Ref(r, "region_code", regionCodes, "region"),
                 v.Date(r, "opened"), v.Date(r, "closed"), v.List(r, "former_codes"), r["opened_note"])).ToList();
             v.Unique(rows, "code"); v.Unique(rows, "slug");
             foreach (var (c, r) in councils.Zip(rows)) v.Ordered(r, "opened", c.Opened, "closed", c.Closed);

@@ -6,6 +6,8 @@ using JudgementsApi.Features.Dataset;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
+using JudgementsApi.Features.Statistics;
+using JudgementsApi.Features.Visits;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JudgementsApi.Infrastructure;
@@ -13,18 +15,14 @@ namespace JudgementsApi.Infrastructure;
 public static class ApiJson
 {
     /// <summary>
-    /// camelCase properties, nulls written out (a null grade means "unknown", and says so), and
-    /// serializers generated at build time for the response types; anything else falls back to reflection.
+    /// Serializers generated at build time for every response type (ApiJsonContext), on top of the
+    /// web defaults: camelCase, and nulls written out (a null grade means "unknown", and says so).
+    /// Reflection stays behind them for the anonymous health report inside a 503 problem.
     /// </summary>
-    /// <param name="sourceGenerated">Off only to measure what it buys (Judgements:SourceGeneratedJson=false).</param>
-    public static void Configure(JsonSerializerOptions options, bool sourceGenerated = true)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        if (sourceGenerated) options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
-    }
+    public static void Configure(JsonSerializerOptions options) => options.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 }
 
+/// <summary>Every body the API writes as JSON, and the values its problem documents carry.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Page<CouncilItem>))]
 [JsonSerializable(typeof(CouncilDetail))]
@@ -34,14 +32,21 @@ public static class ApiJson
 [JsonSerializable(typeof(InspectionDetail))]
 [JsonSerializable(typeof(Page<FocusedVisit>))]
 [JsonSerializable(typeof(FocusedVisit))]
+[JsonSerializable(typeof(Page<Visit>))]
+[JsonSerializable(typeof(Visit))]
 [JsonSerializable(typeof(Page<Framework>))]
 [JsonSerializable(typeof(Framework))]
 [JsonSerializable(typeof(Page<FrameworksEndpoints.GradeWithScales>))]
+[JsonSerializable(typeof(Distribution))]
+[JsonSerializable(typeof(Timeline))]
+[JsonSerializable(typeof(Transitions))]
+[JsonSerializable(typeof(CouncilMovements))]
+[JsonSerializable(typeof(Summary))]
 [JsonSerializable(typeof(DatasetInfo))]
 [JsonSerializable(typeof(ChangesPage))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
-[JsonSerializable(typeof(ParameterError))]
 [JsonSerializable(typeof(List<ParameterError>))]
 [JsonSerializable(typeof(List<CouncilSuggestion>))]
-internal sealed partial class ApiJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(string[]))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -54,7 +54,7 @@ public sealed class DatasetSnapshot
     public required IReadOnlyDictionary<string, SnapshotFrameworkVersion> FrameworkVersions { get; init; }
     public required IReadOnlyDictionary<string, AreaRef> Areas { get; init; }
     /// <summary>Grades by rank, then code.</summary>
-    public required IReadOnlyList<GradeRef> Grades { get; init; }
+    public required IReadOnlyList<Grade> Grades { get; init; }
 
     /// <summary>The statistics' view of every council (operation dates), by name then code.</summary>
     internal IReadOnlyList<CouncilPeriod> StatisticsCouncils { get; init; } = [];

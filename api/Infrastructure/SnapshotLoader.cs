@@ -134,7 +134,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         var councils = (await multi.ReadAsync<CouncilData>()).ToList();
         var successions = (await multi.ReadAsync<(string Predecessor, string Successor, DateOnly Date)>()).ToList();
         var neighbours = (await multi.ReadAsync<(string Council, int Rank, string Neighbour)>()).ToList();
-        var grades = (await multi.ReadAsync<GradeRef>()).OrderBy(g => g.Rank).ThenBy(g => g.Code, StringComparer.Ordinal).ToList();
+        var grades = (await multi.ReadAsync<Grade>()).OrderBy(g => g.Rank).ThenBy(g => g.Code, StringComparer.Ordinal).ToList();
         var frameworks = (await multi.ReadAsync<string>()).Order(StringComparer.Ordinal).ToList();
         var versions = (await multi.ReadAsync<VersionData>()).ToList();
         var areas = (await multi.ReadAsync<AreaRef>()).ToDictionary(a => a.Code, StringComparer.Ordinal);
@@ -152,7 +152,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
 
     private static DatasetSnapshot Build((string Version, DateTime LoadedAt)? dataset, List<RegionRef> regions, List<CouncilData> councils,
         List<(string Predecessor, string Successor, DateOnly Date)> successions, List<(string Council, int Rank, string Neighbour)> neighbours,
-        List<GradeRef> grades, List<string> frameworks, List<VersionData> versions, Dictionary<string, AreaRef> areas,
+        List<Grade> grades, List<string> frameworks, List<VersionData> versions, Dictionary<string, AreaRef> areas,
         List<(string Version, string Area, int Order)> versionAreas, List<InspectionData> inspections, List<JudgementData> judgements,
         Dictionary<string, string> latestIds, Dictionary<string, int> focusedVisits, DateOnly? lastLetter)
     {

@@ -66,6 +66,12 @@ public static class ApiVersions
     /// <summary>Whether a path is under one of the versions (/v1/…).</summary>
     public static bool IsVersioned(PathString path) => Segments.Any(s => path.StartsWithSegments("/" + s));
 
+    /// <summary>The newest version's root, for links from outside the API (the pages): $"{Root}/dataset".</summary>
+    public static string Root => $"/{Segments.Last()}";
+
+    /// <summary>A path under the version a request used, for links inside a versioned response.</summary>
+    public static string Link(HttpRequest request, string path) => $"/{SegmentOf(request)}{path}";
+
     /// <summary>The version segment of a versioned request's path ("v1").</summary>
     public static string SegmentOf(HttpRequest request) =>
         Segments.FirstOrDefault(s => request.Path.StartsWithSegments("/" + s)) ?? Segments.First();

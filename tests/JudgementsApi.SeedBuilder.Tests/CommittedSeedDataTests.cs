@@ -1,18 +1,13 @@
+using JudgementsApi.SeedBuilder.Tests.Fixtures;
+
 namespace JudgementsApi.SeedBuilder.Tests;
 
 /// <summary>Checks the committed seed-data CSVs (not a fresh build) against hand-checked facts.</summary>
 public class CommittedSeedDataTests
 {
-    static readonly string SeedDir = FindSeedDir();
+    static readonly string SeedDir = CommittedSeed.Dir;
 
-    static string FindSeedDir()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "JudgementsApi.sln"))) return Path.Combine(d.FullName, "seed-data");
-        throw new DirectoryNotFoundException("no JudgementsApi.sln above " + AppContext.BaseDirectory);
-    }
-
-    static List<Dictionary<string, string>> Read(string file) => Csv.ReadDicts(Path.Combine(SeedDir, file));
+    static List<Dictionary<string, string>> Read(string file) => CommittedSeed.Read(file);
 
     static readonly Lazy<List<Dictionary<string, string>>> Inspections = new(() => Read("inspections.csv"));
     static readonly Lazy<List<Dictionary<string, string>>> Judgements = new(() => Read("judgements.csv"));

@@ -1,20 +1,12 @@
 using System.Text.RegularExpressions;
+using JudgementsApi.SeedBuilder.Tests.Fixtures;
 
 namespace JudgementsApi.SeedBuilder.Tests;
 
 /// <summary>Issue #11 in the committed seed data: statuses, evidence, appended reviews, cited judgements, priority actions.</summary>
 public class ReportWordsSeedTests
 {
-    static readonly string SeedDir = FindSeedDir();
-
-    static string FindSeedDir()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "JudgementsApi.sln"))) return Path.Combine(d.FullName, "seed-data");
-        throw new DirectoryNotFoundException("no JudgementsApi.sln above " + AppContext.BaseDirectory);
-    }
-
-    static List<Dictionary<string, string>> Read(string file) => Csv.ReadDicts(Path.Combine(SeedDir, file));
+    static List<Dictionary<string, string>> Read(string file) => CommittedSeed.Read(file);
     static readonly Lazy<List<Dictionary<string, string>>> Judgements = new(() => Read("judgements.csv"));
     static Dictionary<string, string> J(string id, string area) =>
         Judgements.Value.Single(j => j["inspection_id"] == id && j["area_code"] == area);

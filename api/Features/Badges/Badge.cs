@@ -58,13 +58,13 @@ public static class Badge
         }
 
         // Cells size to their words; the lead and the strip then share the widest width.
-        var cellWidths = cells.Select(c => Math.Max(TextWidth(Wording.Area(c.Family), 10), TextWidth(c.Label, 12, bold: true)) + 12).ToList();
+        var cellWidths = cells.Select(c => Math.Max(TextWidth(AreaNames.Badge(c.Family), 10), TextWidth(c.Label, 12, bold: true)) + 12).ToList();
         if (cells.Count > 0) widths.Add(cellWidths.Sum() + Gap * (cells.Count - 1));
         if (lead is { } l) widths.Add(TextWidth(l.Text, 14, bold: true) + 16);
 
         var footer = latest is null
             ? "Source: Ofsted"
-            : $"Ofsted {Wording.TypePhrase(latest.Type)}, published {Wording.Published(latest)}";
+            : $"Ofsted {InspectionTypes.Phrase(latest.Type)}, published {Wording.Published(latest)}";
         widths.Add(TextWidth(footer, 11));
         var inner = Math.Ceiling(widths.Max());
 
@@ -83,7 +83,7 @@ public static class Badge
                 var cell = cells[i];
                 var w = cellWidths[i] * stretch;
                 body.Append(Box(x, y, w, 38, cell.Swatch));
-                body.Append(Text(x + 6, y + 14, Wording.Area(cell.Family), 10, cell.Swatch.Text));
+                body.Append(Text(x + 6, y + 14, AreaNames.Badge(cell.Family), 10, cell.Swatch.Text));
                 body.Append(Text(x + 6, y + 30, cell.Label, 12, cell.Swatch.Text, bold: true));
                 x += w + Gap;
             }
@@ -113,7 +113,7 @@ public static class Badge
         var former = h.Council.Current ? "" : " (former council)";
         return h.Overall is { } overall
             ? $"{name}{former}: Ofsted overall effectiveness {overall.Words}"
-            : $"{name}{former}: Ofsted judgements " + string.Join(", ", h.OtherGrades.Select(g => $"{Wording.Area(g.Family).ToLowerInvariant()} {g.Words}"));
+            : $"{name}{former}: Ofsted judgements " + string.Join(", ", h.OtherGrades.Select(g => $"{AreaNames.Badge(g.Family).ToLowerInvariant()} {g.Words}"));
     }
 
     private static string Box(double x, double y, double w, double h, GradePalette.Swatch s) =>

@@ -15,11 +15,11 @@ public sealed record CouncilHeadline(CouncilItem Council, IReadOnlyList<LinkedCo
     public InspectionSummary? Latest => Council.Latest;
 
     /// <summary>Frameworks before April 2026 lead with overall effectiveness; ILACS 2026 has none (null).</summary>
-    public AreaGrade? Overall => Latest is not null && Latest.Grades.ContainsKey(Wording.Overall) ? AreaGrade.Of(Latest, Wording.Overall) : null;
+    public AreaGrade? Overall => Latest is not null && Latest.Grades.ContainsKey(AreaNames.Overall) ? AreaGrade.Of(Latest, AreaNames.Overall) : null;
 
     /// <summary>The other judgements, in the API's family order.</summary>
     public IReadOnlyList<AreaGrade> OtherGrades =>
-        Latest is null ? [] : AreaGrade.All(Latest).Where(g => g.Family != Wording.Overall).ToList();
+        Latest is null ? [] : AreaGrade.All(Latest).Where(g => g.Family != AreaNames.Overall).ToList();
 
     public static CouncilHeadline? Load(DatasetSnapshot snapshot, string id) =>
         snapshot.FindCouncil(id) is { } found ? new CouncilHeadline(found.Item, found.Successors) : null;
@@ -35,49 +35,18 @@ public sealed record CouncilHeadline(CouncilItem Council, IReadOnlyList<LinkedCo
             parts.Add($"Ofsted has published no full inspection of {Council.Name}'s children's services{(Council.Current ? " yet" : " in this dataset")}.");
         else
         {
-            parts.Add($"Ofsted {Wording.TypePhrase(Latest.Type)} of {Latest.Council.Name}, published {Wording.Published(Latest)}:");
-            parts.Add(string.Join("; ", AreaGrade.All(Latest).Select(g => $"{Wording.Area(g.Family)}: {g.Words}")) + ".");
-            if (!Latest.Grades.ContainsKey(Wording.Overall))
+            parts.Add($"Ofsted {InspectionTypes.Phrase(Latest.Type)} of {Latest.Council.Name}, published {Wording.Published(Latest)}:");
+            parts.Add(string.Join("; ", AreaGrade.All(Latest).Select(g => $"{AreaNames.Badge(g.Family)}: {g.Words}")) + ".");
+            if (!Latest.Grades.ContainsKey(AreaNames.Overall))
                 parts.Add("This framework makes no overall effectiveness judgement.");
         }
         return string.Join(" ", parts);
     }
 }
 
-/// <summary>The words used for areas, grades, inspection types and dates in badges, embeds and feeds.</summary>
+/// <summary>Dates and lists as badges, embeds and feeds write them (areas and inspection types: Terms.cs).</summary>
 public static class Wording
 {
-    public const string Overall = "overall_effectiveness";
-
-    private static readonly Dictionary<string, string> Areas = new()
-    {
-        [Overall] = "Overall effectiveness",
-        ["leadership"] = "Leadership",
-        ["help_and_protection"] = "Help and protection",
-        ["children_in_care"] = "Children in care",
-        ["care_leavers"] = "Care leavers",
-        ["adoption_performance"] = "Adoption",
-        ["lscb_review"] = "Safeguarding board",
-        ["capacity_to_improve"] = "Capacity to improve",
-        ["quality_of_provision"] = "Quality of provision",
-    };
-
-    public static string Area(string family) =>
-        Areas.TryGetValue(family, out var name) ? name : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(family.Replace('_', ' '));
-
-
-    public static string TypePhrase(string type) => type switch
-    {
-        "standard" => "children's services inspection",
-        "short" => "short children's services inspection",
-        "sif" => "single inspection framework inspection",
-        "sif_reinspection" => "single inspection framework re-inspection",
-        "lscb_review" => "review of the Local Safeguarding Children Board",
-        "pre_2013" => "inspection",
-        "cited" => "inspection (known from a later report)",
-        _ => type.Replace('_', ' ') + " inspection",
-    };
-
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A publication date as precisely as the source gives it (a news document may give only the month).</summary>

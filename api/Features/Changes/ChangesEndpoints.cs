@@ -22,7 +22,7 @@ public sealed record ChangesQuery(
         var known = (await conn.QueryAsync<string>("SELECT version FROM dataset_versions ORDER BY seq")).Distinct().ToList();
         if (known.Count == 0) return; // nothing imported yet: the handler answers 404
         if (string.IsNullOrWhiteSpace(Since))
-            q.Add("since", "Give the dataset version to compare with (GET /v1/dataset shows the current one).", known);
+            q.Add("since", $"Give the dataset version to compare with (GET {ApiVersions.Link(q.Http.Request, "/dataset")} shows the current one).", known);
         else if (!known.Any(v => v.Equals(Since.Trim(), StringComparison.OrdinalIgnoreCase)))
             q.Add("since", $"'{Since}' is not a dataset version this service has loaded.", known);
     }
@@ -98,7 +98,7 @@ public static class ChangesEndpoints
 
         var bySeq = versions.ToDictionary(v => v.Seq);
         var data = rows.Select(r => new ChangeItem(bySeq[r.Seq].Version, bySeq[r.Seq].Ref.LoadedAt, r.Kind, r.Id, r.Change,
-            $"/v1/{(r.Kind == "inspection" ? "inspections" : "focused-visits")}/{r.Id}", Json(r.Before), Json(r.After))).ToList();
+            ApiVersions.Link(http.Request, $"/{(r.Kind == "inspection" ? "inspections" : "focused-visits")}/{r.Id}"), Json(r.Before), Json(r.After))).ToList();
         var page = http.ToPage(data, total, paging);
         return TypedResults.Ok(new ChangesPage(since.Ref, versions[^1].Ref, versions.Where(v => v.Seq > since.Seq).Select(v => v.Ref).ToList(),
             data, page.Meta, page.Links));

@@ -7,7 +7,7 @@ namespace JudgementsApi.Features.Councils;
 /// <summary>GET /v1/councils: the filters, read and checked before the handler runs.</summary>
 public sealed record CouncilListQuery(
     [property: Description("A region: ONS code (E12000005) or slug (west-midlands)."), TextExample("west-midlands")] string? Region,
-    [property: Description("Council type: county, unitary, metropolitan_district, london_borough."), TextExample("unitary")] string? Type,
+    [property: Description("Council type: " + CouncilTypes.Listed + "."), TextExample(CouncilTypes.Unitary)] string? Type,
     [property: Description("current (default), former (abolished or replaced councils), or all."), TextExample("current")] string? Status,
     [property: Description("Name contains this text (case- and accent-insensitive; '&' matches 'and')."), TextExample("telford")] string? Q,
     [property: Description("Comma-separated councils (ONS, DfE or former code, slug, or a name without a comma such as hull or Telford and Wrekin), at most 200, for a side-by-side comparison."), TextExample("shropshire,telford-and-wrekin,E06000019")] string? Codes,
@@ -22,7 +22,7 @@ public sealed record CouncilListQuery(
     {
         var vocabulary = await q.VocabularyAsync();
         var region = await q.RegionAsync("region", Region);
-        var type = q.OneOf("type", Type, SeedSet.CouncilTypes);
+        var type = q.OneOf("type", Type, CouncilTypes.Codes);
         var status = q.OneOf("status", Status, Statuses) ?? "current";
         var area = q.OneOf("area", Area, vocabulary.AreaNames);
         var grade = q.OneOf("grade", Grade, vocabulary.Grades);

@@ -29,7 +29,7 @@ public static class FieldDescriptions
         ["councils.ofsted_urn"] = "Ofsted's unique reference number for the council's children's services.",
         ["councils.name"] = "Council name.",
         ["councils.slug"] = "Lower-case hyphenated name, unique (dorset-county-council for the former county).",
-        ["councils.type"] = "county, unitary, metropolitan_district or london_borough.",
+        ["councils.type"] = CouncilTypes.Listed + ".",
         ["councils.region_code"] = "ONS code of the council's region.",
         ["councils.opened"] = "First day of operation (dates before 2009 are not recorded).",
         ["councils.closed"] = "Last day of operation; empty for a current council.",

@@ -75,12 +75,12 @@ public static class EmbedEndpoints
             {
                 html.Append("""<ul class="strip">""").Append('\n');
                 foreach (var g in h.OtherGrades)
-                    html.Append($"""<li class="{g.CssClass}"><span class="area">{E(Wording.Area(g.Family))}</span> <strong>{E(g.Label)}</strong></li>""").Append('\n');
+                    html.Append($"""<li class="{g.CssClass}"><span class="area">{E(AreaNames.Badge(g.Family))}</span> <strong>{E(g.Label)}</strong></li>""").Append('\n');
                 html.Append("</ul>\n");
             }
             if (!hasOverall) html.Append("""<p class="note">This framework makes no overall effectiveness judgement.</p>""").Append('\n');
             var report = latest.ReportUrl is null ? "" : $""" <a href="{E(latest.ReportUrl)}" {Out}>Read the report</a>.""";
-            html.Append($"""<p class="meta">Ofsted {E(Wording.TypePhrase(latest.Type))}, published {E(Wording.Published(latest))}.{report}</p>""").Append('\n');
+            html.Append($"""<p class="meta">Ofsted {E(InspectionTypes.Phrase(latest.Type))}, published {E(Wording.Published(latest))}.{report}</p>""").Append('\n');
         }
         html.Append($"""<p class="licence">Source: Ofsted. <a href="/councils/{E(c.Slug)}" {Out}>All inspections of {E(c.Name)}</a>. Contains public sector information licensed under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" {Out}>Open Government Licence v3.0</a>.</p>""");
 

@@ -79,13 +79,13 @@ public static class FeedsEndpoints
     private static Entry FromInspection(InspectionSummary i)
     {
         var grades = AreaGrade.All(i).ToList();
-        var headline = grades.FirstOrDefault(g => g.Family == Wording.Overall) is { } overall
+        var headline = grades.FirstOrDefault(g => g.Family == AreaNames.Overall) is { } overall
             ? overall.Grade is null ? $"overall effectiveness {overall.Words}" : overall.Words
             : grades.Count == 0 ? "no grades recorded"
-            : string.Join(", ", grades.Select(g => $"{Wording.Area(g.Family).ToLowerInvariant()} {g.Words}"));
-        var title = $"{i.Council.Name}: {headline} ({Wording.TypePhrase(i.Type)}, {Wording.Published(i)})";
-        var summary = string.Join("; ", grades.Select(g => $"{Wording.Area(g.Family)}: {g.Words}")) + "."
-            + (i.Grades.ContainsKey(Wording.Overall) || i.Grades.Count == 0 ? "" : " This framework makes no overall effectiveness judgement.")
+            : string.Join(", ", grades.Select(g => $"{AreaNames.Badge(g.Family).ToLowerInvariant()} {g.Words}"));
+        var title = $"{i.Council.Name}: {headline} ({InspectionTypes.Phrase(i.Type)}, {Wording.Published(i)})";
+        var summary = string.Join("; ", grades.Select(g => $"{AreaNames.Badge(g.Family)}: {g.Words}")) + "."
+            + (i.Grades.ContainsKey(AreaNames.Overall) || i.Grades.Count == 0 ? "" : " This framework makes no overall effectiveness judgement.")
             + (i.LeadInspector is null ? "" : $" Lead inspector: {i.LeadInspector}.");
         return new Entry(i.Published, "inspections", i.Id, i.Council, title, summary, i.ReportUrl);
     }
@@ -124,7 +124,7 @@ public static class FeedsEndpoints
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"),
                     new XAttribute("href", $"{b}/councils/{e.Council.Slug}"), new XAttribute("title", $"{e.Council.Name} on JudgementsApi")),
                 new XElement(Atom + "link", new XAttribute("rel", "related"), new XAttribute("type", "application/json"),
-                    new XAttribute("href", $"{b}/v1/{e.Kind}/{e.Id}"), new XAttribute("title", "API resource")),
+                    new XAttribute("href", b + ApiVersions.Link(http.Request, $"/{e.Kind}/{e.Id}")), new XAttribute("title", "API resource")),
                 e.ReportUrl is null ? null : new XElement(Atom + "link", new XAttribute("rel", "related"),
                     new XAttribute("href", e.ReportUrl), new XAttribute("title", "Ofsted report")),
                 new XElement(Atom + "category", new XAttribute("term", e.Kind == "inspections" ? "inspection" : "focused-visit")))));

@@ -6,8 +6,6 @@ using Npgsql;
 
 namespace JudgementsApi.Features.Frameworks;
 
-public sealed record Grade(string Code, string Label, int Rank);
-
 public sealed record FrameworkArea(string Code, string Name, string Family, string? ParentCode, int DisplayOrder, string? Description);
 
 public sealed record FrameworkVersion(string Slug, string Framework, string Name, DateOnly EffectiveFrom, DateOnly? EffectiveTo,

@@ -7,7 +7,7 @@ namespace JudgementsApi.Features.Inspections;
 public sealed record InspectionListQuery(
     [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin)."), TextExample("shropshire,telford-and-wrekin")] string? Council,
     [property: Description("A region: ONS code (E12000005) or slug (west-midlands)."), TextExample("west-midlands")] string? Region,
-    [property: Description("A framework (sif, ilacs, pre-2013) or one of its versions (ilacs-2023)."), TextExample("ilacs")] string? Framework,
+    [property: Description("A framework (" + FrameworkSlugs.Listed + ") or one of its versions (" + FrameworkSlugs.VersionExample + ")."), TextExample(FrameworkSlugs.Ilacs)] string? Framework,
     [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review, cited (a former council's judgement known from a later report) …"), TextExample("standard")] string? Type,
     [property: Description("Published on or after this date (YYYY-MM-DD)."), DateExample("2025-01-01")] string? PublishedFrom,
     [property: Description("Published on or before this date (YYYY-MM-DD)."), DateExample("2025-12-31")] string? PublishedTo,

@@ -21,8 +21,6 @@ public sealed record InspectionSummary(
 
 public sealed record AreaRef(string Code, string Name, string Family);
 
-public sealed record GradeRef(string Code, string Label, int Rank);
-
 /// <summary>The words that state a judgement, and where they are.</summary>
 /// <param name="Text">The report's words: its judgement table's row, or the sentence that gives the grade.</param>
 /// <param name="Document">The file the words are in (the report's text; for a cited judgement, the citing report).</param>
@@ -37,7 +35,7 @@ public sealed record Evidence(string Text, string Document, int? Line, string? D
 /// <param name="Status">graded, not_judged, not_covered or unknown.</param>
 /// <param name="Note">Why there is no grade, in words; null when graded.</param>
 /// <param name="Evidence">The report's words that state the judgement and where they are; null when there is no grade and no words to quote.</param>
-public sealed record Judgement(AreaRef Area, GradeRef? Grade, string Status, string? Note, Evidence? Evidence);
+public sealed record Judgement(AreaRef Area, Grade? Grade, string Status, string? Note, Evidence? Evidence);
 
 /// <summary>Where the inspection's facts come from: the report itself, an override naming it, a named document, or (cited) a later report that states it.</summary>
 public sealed record Provenance(string SourceKind, string Source, string? ReportUrl, string PublishedPrecision, string? Notes);

@@ -13,6 +13,9 @@ public static class Html
 
     public static string Url(string text) => Uri.EscapeDataString(text);
 
+    /// <summary>The API's root for links from the pages: its newest version (/v1), from the version set.</summary>
+    public static string Api => ApiVersions.Root;
+
     /// <summary>"12 November 2024"; month-precision dates (Shropshire's 2012 grade) as "November 2012".</summary>
     public static string Date(DateOnly date, string precision = "day") =>
         date.ToString(precision == "month" ? "MMMM yyyy" : "d MMMM yyyy", CultureInfo.InvariantCulture);
@@ -25,29 +28,13 @@ public static class Html
 }
 
 /// <summary>
-/// Words for areas, grades and the states that are not grades. One place, so that adding a status
-/// (a report that says an area was not judged, or did not cover it) is one change here.
+/// Words for grades and the states that are not grades (areas and types are in Terms.cs). One place,
+/// so that adding a status (a report that says an area was not judged, or did not cover it) is one change here.
 /// </summary>
 public static class Labels
 {
     /// <summary>The areas the pages show: overall effectiveness while it exists, and the four that continue after April 2026.</summary>
     public static readonly string[] PageAreas = ["overall_effectiveness", "help_and_protection", "children_in_care", "care_leavers", "leadership"];
-
-    private static readonly Dictionary<string, (string Long, string Short)> Areas = new()
-    {
-        ["overall_effectiveness"] = ("Overall effectiveness", "Overall"),
-        ["leadership"] = ("Leadership", "Leadership"),
-        ["help_and_protection"] = ("Children who need help and protection", "Help and protection"),
-        ["children_in_care"] = ("Children in care", "Children in care"),
-        ["care_leavers"] = ("Care leavers", "Care leavers"),
-        ["adoption_performance"] = ("Adoption performance", "Adoption"),
-        ["lscb_review"] = ("Local Safeguarding Children Board", "LSCB"),
-        ["capacity_to_improve"] = ("Capacity to improve", "Capacity"),
-        ["quality_of_provision"] = ("Quality of provision", "Quality"),
-    };
-
-    public static string Area(string family) => Areas.TryGetValue(family, out var a) ? a.Long : family.Replace('_', ' ');
-    public static string AreaShort(string family) => Areas.TryGetValue(family, out var a) ? a.Short : family.Replace('_', ' ');
 
     /// <summary>What is known about one area of one inspection, or of a council on a day.</summary>
     public enum State { Graded, Unknown, NotJudged, NotCovered, NotGradedByFramework, NotInspected }
@@ -119,26 +106,6 @@ public static class Labels
     public static int Rank(string grade) => grade switch
     {
         "outstanding" => 1, "good" => 2, "adequate" or "requires_improvement" => 3, "inadequate" => 4, _ => 5,
-    };
-
-    public static string InspectionType(string type) => type switch
-    {
-        "standard" => "Standard inspection (ILACS)",
-        "short" => "Short inspection (ILACS)",
-        "sif" => "Inspection (single inspection framework)",
-        "sif_reinspection" => "Re-inspection (single inspection framework)",
-        "pre_2013" => "Inspection (before 2013)",
-        "lscb_review" => "Review of the Local Safeguarding Children Board",
-        _ => type.Replace('_', ' '),
-    };
-
-    public static string CouncilType(string type) => type switch
-    {
-        "county" => "County council",
-        "unitary" => "Unitary authority",
-        "metropolitan_district" => "Metropolitan district",
-        "london_borough" => "London borough",
-        _ => type,
     };
 
     /// <summary>grades.css: one rule per grade and state, from the palette (no colour is defined anywhere else).</summary>
@@ -216,7 +183,7 @@ public sealed class PageResult(string title, string content, string nav, int sta
             Contains public sector information licensed under the <a class="govuk-footer__link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>.</p>
             <ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/about">About the data</a></li>
             <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/swagger">API documentation</a></li>
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/v1/dataset">Dataset (JSON)</a></li></ul>
+            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="{Html.Api}/dataset">Dataset (JSON)</a></li></ul>
             </div></div></div></footer>
             <script type="module" src="/assets/site.js"></script>
             </body>

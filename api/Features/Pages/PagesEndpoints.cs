@@ -1,4 +1,5 @@
 using System.Text;
+using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Pages.About;
 using JudgementsApi.Features.Pages.Council;
 using JudgementsApi.Features.Pages.Home;
@@ -37,7 +38,7 @@ public static class PagesEndpoints
         pages.MapGet("/search", Search);
         pages.MapGet("/councils", () => Results.Redirect("/#q"));
         pages.MapGet("/councils/{id}", CouncilPage.Get);
-        pages.MapGet("/compare", (HttpContext http, NpgsqlDataSource db, string? councils) => ComparePage.Get(http, db, councils));
+        pages.MapGet("/compare", (HttpContext http, NpgsqlDataSource db, CouncilNames names, string? councils) => ComparePage.Get(http, db, names, councils));
         pages.MapGet("/statistics", (HttpContext http, NpgsqlDataSource db, VocabularySource v, string? area, string? from, string? to) =>
             StatisticsPage.Get(http, db, v, area, from, to));
         pages.MapGet("/statistics/{chart:regex(^(timeline|regions)$)}.{format:regex(^(svg|png)$)}",
@@ -48,9 +49,9 @@ public static class PagesEndpoints
     }
 
     /// <summary>GET /search?q=: one match goes straight to the council; otherwise the list of matches.</summary>
-    private static async Task<IResult> Search(HttpContext http, string? q)
+    private static async Task<IResult> Search(HttpContext http, CouncilNames names, string? q)
     {
-        var found = string.IsNullOrWhiteSpace(q) ? [] : CouncilSearch.Find(await http.SnapshotAsync(), q);
+        var found = string.IsNullOrWhiteSpace(q) ? [] : await CouncilSearch.FindAsync(await http.SnapshotAsync(), names, q);
         if (found.Count == 1) return Results.Redirect($"/councils/{found[0].Slug}");
         var sb = new StringBuilder($"""
             <h1 class="govuk-heading-xl">Find a council</h1>

@@ -6,18 +6,10 @@ namespace JudgementsApi.Features.Statistics;
 /// <summary>How councils are grouped: none, by region or by council type (every group listed, even when empty).</summary>
 internal sealed record Grouping(string Kind, IReadOnlyList<(string Code, string Name)> Groups, Func<CouncilPeriod, string>? KeyOf)
 {
-    public static readonly IReadOnlyDictionary<string, string> TypeNames = new Dictionary<string, string>
-    {
-        ["county"] = "County council",
-        ["unitary"] = "Unitary authority",
-        ["metropolitan_district"] = "Metropolitan district",
-        ["london_borough"] = "London borough",
-    };
-
     public static Grouping For(string kind, Vocabulary vocabulary) => kind switch
     {
         "region" => new(kind, vocabulary.Regions.Select(r => (r.Code, r.Name)).ToList(), c => c.RegionCode),
-        "type" => new(kind, SeedSet.CouncilTypes.Select(t => (t, TypeNames.GetValueOrDefault(t, t))).ToList(), c => c.Type),
+        "type" => new(kind, CouncilTypes.Codes.Select(t => (t, CouncilTypes.Label(t))).ToList(), c => c.Type),
         _ => new("none", [], null),
     };
 }

@@ -8,7 +8,7 @@ public sealed record DistributionQuery(
     [property: Description("The day (YYYY-MM-DD; default today): the councils in operation that day, each by its most recent full inspection published on or before it."), DateExample("2024-03-31")] string? AsOf,
     [property: Description("Judgement area: a family (overall_effectiveness, the default, counts SIF and ILACS judgements together; help_and_protection, children_in_care, care_leavers, leadership, adoption_performance, lscb_review …) or one area code."), TextExample("overall_effectiveness")] string? Area,
     [property: Description("none (default), region or type: also count each region or council type."), TextExample("region")] string? GroupBy,
-    [property: Description("Only judgements made under this framework (sif, ilacs, pre-2013) or version (ilacs-2023): each council's most recent full inspection under it; councils without one count as notInspected."), TextExample("ilacs")] string? Framework,
+    [property: Description("Only judgements made under this framework (" + FrameworkSlugs.Listed + ") or version (" + FrameworkSlugs.VersionExample + "): each council's most recent full inspection under it; councils without one count as notInspected."), TextExample(FrameworkSlugs.Ilacs)] string? Framework,
     [property: Description("councils: also list each council's standing."), TextExample("councils")] string? Include,
     [property: Description("json (default) or csv: one row for England and each group; with include=councils one row per council."), FormatExample] string? Format) : IQueryRecord
 {
@@ -43,7 +43,7 @@ public sealed record TimelineQuery(
     [property: Description("Last day (YYYY-MM-DD); default today."), DateExample("2024-12-31")] string? To,
     [property: Description("day, week (ending Sunday), month (default), quarter or year: one point at the end of each, the last being `to` itself."), TextExample("year")] string? Interval,
     [property: Description("none (default), region or type."), TextExample("region")] string? GroupBy,
-    [property: Description("Only judgements made under this framework or version, as for the distribution."), TextExample("ilacs")] string? Framework,
+    [property: Description("Only judgements made under this framework or version, as for the distribution."), TextExample(FrameworkSlugs.Ilacs)] string? Framework,
     [property: Description("json (default) or csv: one row per point for England and each group."), FormatExample] string? Format) : IQueryRecord
 {
     private static readonly string[] Intervals = ["day", "week", "month", "quarter", "year"];

@@ -14,6 +14,16 @@ public static class Http
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>Asserts a 200 response of <paramref name="mediaType"/> and returns it with its body.</summary>
+    public static async Task<(HttpResponseMessage Response, string Body)> GetOkAsync(this HttpClient client, string url, string mediaType)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {body}");
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        return (response, body);
+    }
+
     /// <summary>Asserts an RFC 9457 problem response and returns its body.</summary>
     public static async Task<JsonElement> GetProblemAsync(this HttpClient client, string url, HttpStatusCode expected)
     {

@@ -12,10 +12,7 @@ public class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     private async Task<XElement> Feed(string url)
     {
-        var response = await _client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {body}");
-        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        var (_, body) = await _client.GetOkAsync(url, "application/atom+xml");
         var feed = XDocument.Parse(body).Root!;
         Assert.Equal(Atom + "feed", feed.Name);
         return feed;

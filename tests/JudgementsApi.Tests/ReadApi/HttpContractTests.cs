@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using JudgementsApi.Infrastructure;
 using JudgementsApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JudgementsApi.Tests.ReadApi;
 
@@ -15,6 +19,18 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
         "/v1/councils", "/v1/councils/shropshire/inspections", "/v1/councils/shropshire/focused-visits",
         "/v1/councils/shropshire/neighbours", "/v1/inspections", "/v1/focused-visits", "/v1/frameworks", "/v1/grades", "/v1/regions",
     ];
+
+    /// <summary>JSON is written by serializers generated at build time: a response type left out of ApiJsonContext would fall back to reflection unnoticed.</summary>
+    [Fact]
+    public void EveryJsonResponseTypeHasAGeneratedSerializer()
+    {
+        var declared = api.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .SelectMany(e => e.Metadata.OfType<IProducesResponseTypeMetadata>())
+            .Where(m => m.Type is { } t && t != typeof(void) && t != typeof(string) && m.ContentTypes.Any(c => c.EndsWith("json")))
+            .Select(m => m.Type!).Distinct().ToList();
+        Assert.Contains(typeof(JudgementsApi.Features.Inspections.InspectionDetail), declared);
+        Assert.Empty(declared.Where(t => ApiJsonContext.Default.GetTypeInfo(t) is null).Select(t => t.Name));
+    }
 
     private static List<string> CsvLines(string body) => body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
 

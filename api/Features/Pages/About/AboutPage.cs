@@ -54,7 +54,7 @@ public static class AboutPage
             <li>Councils that no longer exist (Bournemouth, Poole, Dorset County Council, Northamptonshire, Cumbria) have no reports in the sources, so national figures before their reorganisation count them as not inspected.</li>
             </ul>
             <h2 class="govuk-heading-l">The API</h2>
-            <p class="govuk-body">Every number on these pages comes from the same code as the open API: see the <a class="govuk-link" href="/swagger">API documentation</a> and <a class="govuk-link" href="/v1/dataset">the dataset record</a>.</p>
+            <p class="govuk-body">Every number on these pages comes from the same code as the open API: see the <a class="govuk-link" href="/swagger">API documentation</a> and <a class="govuk-link" href="{Api}/dataset">the dataset record</a>.</p>
             """);
         return new PageResult("About the data", sb.ToString(), "about");
     }

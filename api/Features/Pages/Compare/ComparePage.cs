@@ -16,7 +16,7 @@ public static class ComparePage
 {
     public const int MaxCouncils = 12;
 
-    public static async Task<IResult> Get(HttpContext http, NpgsqlDataSource db, string? councils)
+    public static async Task<IResult> Get(HttpContext http, NpgsqlDataSource db, CouncilNames councilNames, string? councils)
     {
         var errors = new List<(string Field, string Message)>();
         var names = (councils ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -27,7 +27,7 @@ public static class ComparePage
         if (errors.Count == 0)
             foreach (var name in names)
             {
-                var found = CouncilSearch.Find(snapshot, name);
+                var found = await CouncilSearch.FindAsync(snapshot, councilNames, name);
                 if (found.Count == 1) { if (chosen.All(c => c.Code != found[0].Code)) chosen.Add(found[0]); }
                 else if (found.Count == 0) errors.Add(("councils", $"No council matches '{name}'"));
                 else errors.Add(("councils", $"'{name}' matches {found.Count} councils ({string.Join(", ", found.Take(5).Select(f => f.Name))}{(found.Count > 5 ? "…" : "")}): give more of the name"));
@@ -55,7 +55,7 @@ public static class ComparePage
                 <div class="app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="comparison">
                 <caption class="govuk-table__caption govuk-table__caption--m">Latest grade, and the grade before it, in each area</caption>
                 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Council</th><th scope="col" class="govuk-table__header">Latest inspection</th>
-                {string.Concat(Labels.PageAreas.Select(f => $"<th scope=\"col\" class=\"govuk-table__header\">{H(Labels.AreaShort(f))}</th>"))}</tr></thead>
+                {string.Concat(Labels.PageAreas.Select(f => $"<th scope=\"col\" class=\"govuk-table__header\">{H(AreaNames.Short(f))}</th>"))}</tr></thead>
                 <tbody class="govuk-table__body">
                 """);
             foreach (var c in chosen)
@@ -77,7 +77,7 @@ public static class ComparePage
             }
             var codes = string.Join(",", chosen.Select(c => c.Code));
             sb.Append($"</tbody></table></div><p class=\"govuk-body\">Share this comparison: <a class=\"govuk-link\" href=\"/compare?councils={H(string.Join(",", chosen.Select(c => c.Slug)))}\">link to this page</a>. " +
-                      $"The latest grades as data: <a class=\"govuk-link\" href=\"/v1/councils?codes={codes}&amp;format=csv\">CSV</a>, <a class=\"govuk-link\" href=\"/v1/councils?codes={codes}\">JSON</a>.</p>");
+                      $"The latest grades as data: <a class=\"govuk-link\" href=\"{Api}/councils?codes={codes}&amp;format=csv\">CSV</a>, <a class=\"govuk-link\" href=\"{Api}/councils?codes={codes}\">JSON</a>.</p>");
         }
         else if (errors.Count == 0)
             sb.Append("<p class=\"govuk-body\">Or start from a council's page: it links to a comparison with its statistical neighbours.</p>");

@@ -38,7 +38,7 @@ public static class CouncilPage
 
         var sb = new StringBuilder();
         sb.Append($"""
-            <span class="govuk-caption-l">{H(Labels.CouncilType(council.Type))}, {H(council.Region.Name)}</span>
+            <span class="govuk-caption-l">{H(CouncilTypes.Label(council.Type))}, {H(council.Region.Name)}</span>
             <h1 class="govuk-heading-xl">{H(council.Name)}</h1>
             """);
         if (!council.Current)
@@ -64,12 +64,12 @@ public static class CouncilPage
         var sb = new StringBuilder("<section class=\"app-section\" aria-labelledby=\"latest-heading\"><h2 class=\"govuk-heading-l\" id=\"latest-heading\">Latest grades</h2>");
         if (latest is null)
             return sb.Append("<p class=\"govuk-body\" id=\"latest\">No full inspection of this council is in the data yet.</p></section>").ToString();
-        sb.Append($"<p class=\"govuk-body\">From the {H(Labels.InspectionType(latest.Type).ToLowerInvariant())}, report published {Date(latest.Published, latest.PublishedPrecision)}" +
+        sb.Append($"<p class=\"govuk-body\">From the {H(InspectionTypes.Heading(latest.Type).ToLowerInvariant())}, report published {Date(latest.Published, latest.PublishedPrecision)}" +
                   (latest.ReportUrl is null ? "." : $": <a class=\"govuk-link\" href=\"{H(latest.ReportUrl)}\">read the report on Ofsted's website</a>.") + "</p>");
         sb.Append("<dl class=\"govuk-summary-list\" id=\"latest\">");
         // Overall effectiveness is named even when the latest framework (April 2026) no longer grades it.
         foreach (var family in latest.Grades.Keys.Append("overall_effectiveness").Distinct().OrderBy(Vocabulary.FamilyRank))
-            sb.Append($"<div class=\"govuk-summary-list__row\" data-area=\"{family}\"><dt class=\"govuk-summary-list__key\">{H(Labels.Area(family))}</dt><dd class=\"govuk-summary-list__value\">{Labels.Tag(latest.Grades, family)}</dd></div>");
+            sb.Append($"<div class=\"govuk-summary-list__row\" data-area=\"{family}\"><dt class=\"govuk-summary-list__key\">{H(AreaNames.Full(family))}</dt><dd class=\"govuk-summary-list__value\">{Labels.Tag(latest.Grades, family)}</dd></div>");
         sb.Append("</dl></section>");
         return sb.ToString();
     }
@@ -94,18 +94,18 @@ public static class CouncilPage
             {
                 case InspectionEvent { I: var i }:
                     var other = i.Council.Code != council.Code;
-                    sb.Append($"<li class=\"app-timeline__item\" data-kind=\"inspection\" data-id=\"{H(i.Id)}\"><h3 class=\"govuk-heading-s app-timeline__title\">{Date(i.Published, i.PublishedPrecision)}: {H(Labels.InspectionType(i.Type))}</h3>");
+                    sb.Append($"<li class=\"app-timeline__item\" data-kind=\"inspection\" data-id=\"{H(i.Id)}\"><h3 class=\"govuk-heading-s app-timeline__title\">{Date(i.Published, i.PublishedPrecision)}: {H(InspectionTypes.Heading(i.Type))}</h3>");
                     if (other) sb.Append($"<p class=\"govuk-body-s\"><strong class=\"govuk-tag govuk-tag--grey\">Predecessor</strong> An inspection of <a class=\"govuk-link\" href=\"/councils/{H(i.Council.Slug)}\">{H(i.Council.Name)}</a>, the council this one replaced.</p>");
                     if (i.Grades.Count > 0)
                     {
                         sb.Append("<ul class=\"govuk-list app-timeline__grades\">");
                         foreach (var (family, _) in i.Grades.OrderBy(g => Vocabulary.FamilyRank(g.Key)))
-                            sb.Append($"<li data-area=\"{family}\">{H(Labels.Area(family))}: {Labels.Tag(i.Grades, family)}</li>");
+                            sb.Append($"<li data-area=\"{family}\">{H(AreaNames.Full(family))}: {Labels.Tag(i.Grades, family)}</li>");
                         sb.Append("</ul>");
                     }
                     sb.Append("<p class=\"govuk-body-s\">" + (i.StartDate is { } s && i.EndDate is { } en ? $"Inspected {Date(s)} to {Date(en)}. " : "")
                               + (i.ReportUrl is null ? "No report link: see the source in the data. " : $"<a class=\"govuk-link\" href=\"{H(i.ReportUrl)}\">Report</a> · ")
-                              + $"<a class=\"govuk-link\" href=\"/v1/inspections/{Url(i.Id)}\">Data and source (JSON)</a></p></li>");
+                              + $"<a class=\"govuk-link\" href=\"{Api}/inspections/{Url(i.Id)}\">Data and source (JSON)</a></p></li>");
                     break;
                 case VisitEvent { V: var v }:
                     sb.Append($"<li class=\"app-timeline__item app-timeline__item--visit\" data-kind=\"focused-visit\" data-id=\"{H(v.Id)}\"><h3 class=\"govuk-heading-s app-timeline__title\">{(v.VisitStart is { } vs ? Date(vs) : Date(v.LetterDate))}: Focused visit</h3>");
@@ -126,7 +126,7 @@ public static class CouncilPage
         string.Concat(Labels.PageAreas.Select(f => $"<td class=\"govuk-table__cell\" data-area=\"{f}\">{Labels.Tag(latest?.Grades, f)}</td>"));
 
     private static string AreaHeaders() =>
-        string.Concat(Labels.PageAreas.Select(f => $"<th scope=\"col\" class=\"govuk-table__header\">{H(Labels.AreaShort(f))}</th>"));
+        string.Concat(Labels.PageAreas.Select(f => $"<th scope=\"col\" class=\"govuk-table__header\">{H(AreaNames.Short(f))}</th>"));
 
     private static string Neighbours(CouncilDetail council, IReadOnlyDictionary<string, CouncilItem> items)
     {
@@ -167,7 +167,7 @@ public static class CouncilPage
         foreach (var d in byRegion)
         {
             var region = d.Groups.FirstOrDefault(g => g.Code == council.Region.Code);
-            sb.Append($"<tr class=\"govuk-table__row\" data-area=\"{d.Area}\"><th scope=\"row\" class=\"govuk-table__header\">{H(Labels.Area(d.Area))}</th><td class=\"govuk-table__cell\">{Labels.Tag(council.Latest?.Grades, d.Area)}</td>" +
+            sb.Append($"<tr class=\"govuk-table__row\" data-area=\"{d.Area}\"><th scope=\"row\" class=\"govuk-table__header\">{H(AreaNames.Full(d.Area))}</th><td class=\"govuk-table__cell\">{Labels.Tag(council.Latest?.Grades, d.Area)}</td>" +
                       $"<td class=\"govuk-table__cell govuk-table__cell--numeric\">{(region is null ? "–" : GoodOrBetter(region.Counts, region.Judged))}</td>" +
                       $"<td class=\"govuk-table__cell govuk-table__cell--numeric\">{GoodOrBetter(d.England.Counts, d.England.Judged)}</td></tr>");
         }
@@ -188,9 +188,9 @@ public static class CouncilPage
             <section class="app-section" aria-labelledby="data-heading">
             <h2 class="govuk-heading-l" id="data-heading">Use this data</h2>
             <ul class="govuk-list govuk-list--bullet">
-            <li><a class="govuk-link" href="/embed/councils/{slug}">Embed this council's latest grades</a> in your page, or use the <a class="govuk-link" href="/v1/councils/{slug}/badge.svg">badge image</a></li>
-            <li>History as a spreadsheet: <a class="govuk-link" href="/v1/councils/{slug}/inspections?includePredecessors=true&amp;format=csv">inspections (CSV)</a>, <a class="govuk-link" href="/v1/councils/{slug}/focused-visits?format=csv">focused visits (CSV)</a>, <a class="govuk-link" href="/v1/councils/{slug}/neighbours?format=csv">statistical neighbours (CSV)</a></li>
-            <li>The same as JSON: <a class="govuk-link" href="/v1/councils/{slug}">council</a>, <a class="govuk-link" href="/v1/councils/{slug}/inspections?includePredecessors=true">inspections</a></li>
+            <li><a class="govuk-link" href="/embed/councils/{slug}">Embed this council's latest grades</a> in your page, or use the <a class="govuk-link" href="{Api}/councils/{slug}/badge.svg">badge image</a></li>
+            <li>History as a spreadsheet: <a class="govuk-link" href="{Api}/councils/{slug}/inspections?includePredecessors=true&amp;format=csv">inspections (CSV)</a>, <a class="govuk-link" href="{Api}/councils/{slug}/focused-visits?format=csv">focused visits (CSV)</a>, <a class="govuk-link" href="{Api}/councils/{slug}/neighbours?format=csv">statistical neighbours (CSV)</a></li>
+            <li>The same as JSON: <a class="govuk-link" href="{Api}/councils/{slug}">council</a>, <a class="govuk-link" href="{Api}/councils/{slug}/inspections?includePredecessors=true">inspections</a></li>
             </ul>
             <p class="govuk-body-s">Codes: ONS {H(c.Code)}{(c.LaCode is null ? "" : $", DfE {H(c.LaCode)}")}{(c.OfstedUrn is null ? "" : $", Ofsted URN {H(c.OfstedUrn)}")}.</p>
             </section>

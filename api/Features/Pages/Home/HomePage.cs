@@ -84,8 +84,8 @@ public static class HomePage
         }
         var e = distribution.England;
         var dayText = day == today ? "today" : $"on {Date(day)}";
-        var title = $"{Labels.Area(area)}: each council's latest grade {dayText}";
-        var desc = $"Hex map of England, one hexagon per council ({cells.Count} councils in operation {dayText}), coloured by the grade of its most recent full inspection in {Labels.Area(area).ToLowerInvariant()}. "
+        var title = $"{AreaNames.Full(area)}: each council's latest grade {dayText}";
+        var desc = $"Hex map of England, one hexagon per council ({cells.Count} councils in operation {dayText}), coloured by the grade of its most recent full inspection in {AreaNames.Full(area).ToLowerInvariant()}. "
                    + string.Join("; ", e.Counts.Select(c => $"{GradePalette.For(c.Key).Label}: {c.Value}")) + $"; not inspected {e.NotInspected}; not graded {e.NotGraded}; unknown {e.Unknown}.";
 
         var sb = new StringBuilder();
@@ -104,7 +104,7 @@ public static class HomePage
             <div class="govuk-form-group">
             <label class="govuk-label" for="area">Judgement area</label>
             <select class="govuk-select" id="area" name="area">
-            {string.Concat(Labels.PageAreas.Select(a => $"<option value=\"{a}\"{(a == area ? " selected" : "")}>{H(Labels.Area(a))}</option>"))}
+            {string.Concat(Labels.PageAreas.Select(a => $"<option value=\"{a}\"{(a == area ? " selected" : "")}>{H(AreaNames.Full(a))}</option>"))}
             </select>
             </div>
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show the map</button>
@@ -168,7 +168,7 @@ public static class HomePage
         foreach (var d in distributions)
         {
             var e = d.England;
-            sb.Append($"<tr class=\"govuk-table__row\" id=\"counts-{d.Area}\"><th scope=\"row\" class=\"govuk-table__header\">{H(Labels.Area(d.Area))}</th>");
+            sb.Append($"<tr class=\"govuk-table__row\" id=\"counts-{d.Area}\"><th scope=\"row\" class=\"govuk-table__header\">{H(AreaNames.Full(d.Area))}</th>");
             foreach (var g in grades)
                 sb.Append(e.Counts.TryGetValue(g, out var n)
                     ? $"<td class=\"govuk-table__cell govuk-table__cell--numeric\" data-grade=\"{g}\">{n} <span class=\"app-muted\">({Percent(e.Percentages[g])})</span></td>"
@@ -176,7 +176,7 @@ public static class HomePage
             sb.Append($"<td class=\"govuk-table__cell govuk-table__cell--numeric\" data-count=\"judged\">{e.Judged}</td><td class=\"govuk-table__cell govuk-table__cell--numeric\" data-count=\"notInspected\">{e.NotInspected}</td><td class=\"govuk-table__cell govuk-table__cell--numeric\" data-count=\"notGraded\">{e.NotGraded}</td></tr>");
         }
         sb.Append("</tbody></table></div>");
-        sb.Append($"<p class=\"govuk-body\">The same figures as data: <a class=\"govuk-link\" href=\"/v1/statistics/distribution?asOf={Iso(day)}&amp;format=csv\">CSV</a>, <a class=\"govuk-link\" href=\"/v1/statistics/distribution?asOf={Iso(day)}\">JSON</a>. <a class=\"govuk-link\" href=\"/statistics\">Trends since 2014</a>.</p></section>");
+        sb.Append($"<p class=\"govuk-body\">The same figures as data: <a class=\"govuk-link\" href=\"{Api}/statistics/distribution?asOf={Iso(day)}&amp;format=csv\">CSV</a>, <a class=\"govuk-link\" href=\"{Api}/statistics/distribution?asOf={Iso(day)}\">JSON</a>. <a class=\"govuk-link\" href=\"/statistics\">Trends since 2014</a>.</p></section>");
         return sb.ToString();
     }
 
@@ -192,7 +192,7 @@ public static class HomePage
         foreach (var i in summary.LatestInspections)
             sb.Append($"<li><a class=\"govuk-link\" href=\"/councils/{H(i.Council.Slug)}\">{H(i.Council.Name)}</a> <span class=\"app-muted\">{Date(i.Published, i.PublishedPrecision)}</span><br>" +
                       string.Join(" ", i.Grades.Keys.Where(f => Labels.PageAreas.Contains(f)).OrderBy(Vocabulary.FamilyRank)
-                          .Select(f => $"<span class=\"app-nowrap\">{H(Labels.AreaShort(f))}: {Labels.Tag(i.Grades, f)}</span>")) + "</li>");
+                          .Select(f => $"<span class=\"app-nowrap\">{H(AreaNames.Short(f))}: {Labels.Tag(i.Grades, f)}</span>")) + "</li>");
         sb.Append("</ul></div><div class=\"govuk-grid-column-one-half\"><h3 class=\"govuk-heading-m\">Latest focused visits</h3><ul class=\"govuk-list app-news\" id=\"latest-visits\">");
         foreach (var v in visits)
             sb.Append($"<li><a class=\"govuk-link\" href=\"/councils/{H(v.Council.Slug)}\">{H(v.Council.Name)}</a> <span class=\"app-muted\">letter {Date(v.LetterDate)}</span><br>{H(v.Focus)}" +

@@ -51,7 +51,7 @@ public static class StatisticsPage
         var grades = t.Grades.Where(g => t.Points.Any(p => p.England.Counts.GetValueOrDefault(g) > 0)).ToList();
         var last = t.Points[^1].England;
         return Svg.StackedShares(t.Points.Select(p => (p.AsOf, p.England.Counts)).ToList(), SeriesFor(grades),
-            $"{Labels.Area(t.Area)}: share of councils at each grade, quarter by quarter since 2014",
+            $"{AreaNames.Full(t.Area)}: share of councils at each grade, quarter by quarter since 2014",
             $"Stacked columns, one per quarter from {Date(t.From)} to {Date(t.To)}, each the councils judged at that date. On {Date(t.To)}: " +
             string.Join(", ", grades.Select(g => $"{GradePalette.For(g).Label} {Percent(last.Percentages.GetValueOrDefault(g))}")) + $" of {last.Judged} judged.",
             standalone);
@@ -64,7 +64,7 @@ public static class StatisticsPage
     {
         var grades = d.England.Counts.Keys.Where(g => d.England.Counts[g] > 0).ToList();
         return Svg.ShareBars([("England", d.England.Counts), .. d.Groups.Select(g => (g.Name, g.Counts))], SeriesFor(grades),
-            $"{Labels.Area(d.Area)} by region, {Date(d.AsOf)}",
+            $"{AreaNames.Full(d.Area)} by region, {Date(d.AsOf)}",
             $"One bar per region and England, split by the share of councils judged at each grade; the number after each bar is the councils judged. England: " +
             string.Join(", ", grades.Select(g => $"{GradePalette.For(g).Label} {Percent(d.England.Percentages.GetValueOrDefault(g))}")) + ".",
             standalone);
@@ -85,10 +85,10 @@ public static class StatisticsPage
         var sb = new StringBuilder();
         sb.Append(Forms.ErrorSummary(input.Errors));
         sb.Append($"""
-            <h1 class="govuk-heading-xl">Statistics: {H(Labels.Area(input.Area))}</h1>
+            <h1 class="govuk-heading-xl">Statistics: {H(AreaNames.Full(input.Area))}</h1>
             <form action="/statistics" method="get" class="app-inline-form">
             <div class="govuk-form-group"><label class="govuk-label" for="area">Judgement area</label>
-            <select class="govuk-select" id="area" name="area">{string.Concat(Labels.PageAreas.Select(x => $"<option value=\"{x}\"{(x == input.Area ? " selected" : "")}>{H(Labels.Area(x))}</option>"))}</select></div>
+            <select class="govuk-select" id="area" name="area">{string.Concat(Labels.PageAreas.Select(x => $"<option value=\"{x}\"{(x == input.Area ? " selected" : "")}>{H(AreaNames.Full(x))}</option>"))}</select></div>
             <input type="hidden" name="from" value="{Iso(input.From)}"><input type="hidden" name="to" value="{Iso(input.To)}">
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show</button>
             </form>
@@ -100,7 +100,7 @@ public static class StatisticsPage
         sb.Append($"""
             <section class="app-section" aria-labelledby="time-heading"><h2 class="govuk-heading-l" id="time-heading">Over time</h2>
             <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{TimelineSvg(timeline, false)}</div>
-            <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/timeline.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/timeline.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="/v1/statistics/timeline?area={a}&amp;from={Iso(ChartStart)}&amp;interval=quarter&amp;format=csv">CSV</a>.</p>
+            <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/timeline.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/timeline.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="{Api}/statistics/timeline?area={a}&amp;from={Iso(ChartStart)}&amp;interval=quarter&amp;format=csv">CSV</a>.</p>
             <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The chart's data as a table</span></summary>
             <div class="govuk-details__text app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="timeline-table">
             <caption class="govuk-table__caption govuk-table__caption--s">Councils at each grade at the end of each quarter</caption>
@@ -118,7 +118,7 @@ public static class StatisticsPage
         sb.Append($"""
             <section class="app-section" aria-labelledby="region-heading"><h2 class="govuk-heading-l" id="region-heading">By region today</h2>
             <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{RegionsSvg(regions, false)}</div>
-            <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/regions.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/regions.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="/v1/statistics/distribution?area={a}&amp;groupBy=region&amp;format=csv">CSV</a>.</p>
+            <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/regions.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/regions.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="{Api}/statistics/distribution?area={a}&amp;groupBy=region&amp;format=csv">CSV</a>.</p>
             <div class="app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="region-table">
             <caption class="govuk-table__caption govuk-table__caption--s">Councils at each grade by region, {Date(regions.AsOf)}</caption>
             <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Region</th>{string.Concat(rgrades.Select(g => $"<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">{H(GradePalette.For(g).Label)}</th>"))}<th scope="col" class="govuk-table__header govuk-table__header--numeric">Judged</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Councils</th></tr></thead>
@@ -138,7 +138,7 @@ public static class StatisticsPage
         var dateError = input.Errors.FirstOrDefault(e => e.Field is "from" or "to").Message;
         sb.Append($"""
             <section class="app-section" aria-labelledby="moves-heading"><h2 class="govuk-heading-l" id="moves-heading">Who improved, who declined</h2>
-            <p class="govuk-body">Councils whose inspection published between the two dates graded {H(Labels.Area(input.Area).ToLowerInvariant())} differently from their previous one (including the council they replaced, where there was exactly one).</p>
+            <p class="govuk-body">Councils whose inspection published between the two dates graded {H(AreaNames.Full(input.Area).ToLowerInvariant())} differently from their previous one (including the council they replaced, where there was exactly one).</p>
             <form action="/statistics" method="get" class="app-inline-form">
             <input type="hidden" name="area" value="{H(input.Area)}">
             {(dateError is null ? "" : $"<p id=\"dates-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {H(dateError)}</p>")}
@@ -147,7 +147,7 @@ public static class StatisticsPage
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show movements</button>
             </form>
             <p class="govuk-body" id="moves-summary">From {Date(input.From)} to {Date(input.To)}: {improved.Count} improved, {declined.Count} declined, {same} kept the same grade.
-            Data: <a class="govuk-link" href="/v1/statistics/transitions?area={a}&amp;from={Iso(input.From)}&amp;to={Iso(input.To)}&amp;format=csv">CSV</a>.</p>
+            Data: <a class="govuk-link" href="{Api}/statistics/transitions?area={a}&amp;from={Iso(input.From)}&amp;to={Iso(input.To)}&amp;format=csv">CSV</a>.</p>
             <div class="govuk-grid-row">
             """);
         foreach (var (heading, id, list) in new[] { ("Improved", "improved", improved), ("Declined", "declined", declined) })
@@ -159,7 +159,7 @@ public static class StatisticsPage
             sb.Append("</ul></div>");
         }
         sb.Append("</div></section>");
-        return new PageResult($"Statistics: {Labels.Area(input.Area)}", sb.ToString(), "statistics", input.Errors.Count > 0 ? 400 : 200);
+        return new PageResult($"Statistics: {AreaNames.Full(input.Area)}", sb.ToString(), "statistics", input.Errors.Count > 0 ? 400 : 200);
     }
 
     public static async Task<IResult> Chart(string chart, string format, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, string? area)

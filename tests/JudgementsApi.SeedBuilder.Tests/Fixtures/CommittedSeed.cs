@@ -1,0 +1,16 @@
+namespace JudgementsApi.SeedBuilder.Tests.Fixtures;
+
+/// <summary>The committed seed-data folder of this checkout (not a fresh build), read as rows of column → value.</summary>
+public static class CommittedSeed
+{
+    public static readonly string Dir = Find();
+
+    public static List<Dictionary<string, string>> Read(string file) => Csv.ReadDicts(Path.Combine(Dir, file));
+
+    private static string Find()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "JudgementsApi.sln"))) return Path.Combine(d.FullName, "seed-data");
+        throw new DirectoryNotFoundException("no JudgementsApi.sln above " + AppContext.BaseDirectory);
+    }
+}
