@@ -13,8 +13,11 @@ public static class ApiVersions
     public const string HeaderName = "api-supported-versions";
     public static readonly IReadOnlyList<ApiVersion> Supported = [new(1)];
 
-    /// <summary>The versions as they appear in paths: v1.</summary>
-    public static IEnumerable<string> Segments => Supported.Select(v => $"v{v}");
+    /// <summary>The versions as they appear in paths: v1. Derived once: every request's path is checked against them.</summary>
+    public static readonly IReadOnlyList<string> Segments = Supported.Select(v => $"v{v}").ToArray();
+
+    /// <summary>The same with the leading slash, as <see cref="PathString"/> compares them.</summary>
+    private static readonly PathString[] Roots = Segments.Select(s => new PathString("/" + s)).ToArray();
 
     private static readonly ApiVersionModel Model = new(Supported, Supported, [], [], []);
 
@@ -64,10 +67,14 @@ public static class ApiVersions
             new Dictionary<string, object?> { ["supportedVersions"] = Segments.ToArray() });
 
     /// <summary>Whether a path is under one of the versions (/v1/…).</summary>
-    public static bool IsVersioned(PathString path) => Segments.Any(s => path.StartsWithSegments("/" + s));
+    public static bool IsVersioned(PathString path)
+    {
+        foreach (var root in Roots) if (path.StartsWithSegments(root)) return true;
+        return false;
+    }
 
     /// <summary>The newest version's root, for links from outside the API (the pages): $"{Root}/dataset".</summary>
-    public static string Root => $"/{Segments.Last()}";
+    public static string Root => Roots[^1].Value!;
 
     /// <summary>A path under the version a request used, for links inside a versioned response.</summary>
     public static string Link(HttpRequest request, string path) => $"/{SegmentOf(request)}{path}";
