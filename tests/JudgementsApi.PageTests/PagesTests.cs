@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using JudgementsApi.PageTests.Infrastructure;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace JudgementsApi.PageTests;

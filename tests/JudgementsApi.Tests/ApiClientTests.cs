@@ -1,5 +1,4 @@
 using JudgementsApi.Tests.Client;
-using JudgementsApi.Tests.Infrastructure;
 
 namespace JudgementsApi.Tests;
 

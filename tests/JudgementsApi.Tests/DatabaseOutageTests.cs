@@ -1,10 +1,4 @@
-using System.Net;
-using JudgementsApi.Infrastructure;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace JudgementsApi.Tests;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JudgementsApi.Tests;
 

@@ -1,10 +1,3 @@
-using Dapper;
-using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-
 namespace JudgementsApi.Tests;
 
 /// <summary>The loader against its own clone of the seeded database, with edited copies of seed-data.</summary>

@@ -1,9 +1,3 @@
-using Dapper;
-using JudgementsApi.Infrastructure;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-
 namespace JudgementsApi.Tests;
 
 public class MigrationTests : IAsyncLifetime

@@ -1,5 +1,3 @@
-using JudgementsApi.Tests.Infrastructure;
-
 namespace JudgementsApi.Tests;
 
 /// <summary>openapi.yaml at the repository root is the document the server serves; a difference fails.</summary>

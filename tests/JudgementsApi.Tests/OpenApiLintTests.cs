@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using JudgementsApi.Tests.Infrastructure;
 
 namespace JudgementsApi.Tests;
 

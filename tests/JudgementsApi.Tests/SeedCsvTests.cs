@@ -1,5 +1,4 @@
 using System.Text;
-using JudgementsApi.Import;
 
 namespace JudgementsApi.Tests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using JudgementsApi.Tests.Infrastructure;
-
 namespace JudgementsApi.Tests;
 
 public class SkeletonTests(ApiFactory api) : IClassFixture<ApiFactory>

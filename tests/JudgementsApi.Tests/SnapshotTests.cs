@@ -1,12 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Headers;
-using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace JudgementsApi.Tests;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Playwright;
-
 namespace JudgementsApi.PageTests.Infrastructure;
 
 public static class PageChecks

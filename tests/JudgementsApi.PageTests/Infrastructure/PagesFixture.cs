@@ -1,12 +1,6 @@
-using System.Net;
-using System.Text.Json;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace JudgementsApi.PageTests.Infrastructure;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Dapper;
-using JudgementsApi.Tests.Infrastructure;
-
 namespace JudgementsApi.Tests.Hardening;
 
 /// <summary>Strict input, conditional requests and the headers every response carries.</summary>

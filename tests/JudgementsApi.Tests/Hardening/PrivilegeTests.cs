@@ -1,9 +1,3 @@
-using Dapper;
-using JudgementsApi.Infrastructure;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-
 namespace JudgementsApi.Tests.Hardening;
 
 /// <summary>The service serves through a read-only role; only the owner role migrates and imports.</summary>

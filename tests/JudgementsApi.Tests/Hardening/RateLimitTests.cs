@@ -1,7 +1,3 @@
-using System.Net;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-
 namespace JudgementsApi.Tests.Hardening;
 
 /// <summary>Small limits and a long window, so the test neither waits nor races the clock.</summary>

@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 
 namespace JudgementsApi.Tests.Infrastructure;
 

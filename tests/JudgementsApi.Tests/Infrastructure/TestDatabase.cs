@@ -1,8 +1,3 @@
-using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-
 namespace JudgementsApi.Tests.Infrastructure;
 
 /// <summary>

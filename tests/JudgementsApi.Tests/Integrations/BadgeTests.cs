@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Xml.Linq;
 using JudgementsApi.Features;
-using JudgementsApi.Tests.Infrastructure;
 
 namespace JudgementsApi.Tests.Integrations;
 

@@ -1,12 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Dapper;
-using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-
 namespace JudgementsApi.Tests.Integrations;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
 using System.Text;
-using System.Text.Json;
-using JudgementsApi.Import;
-using JudgementsApi.Tests.Infrastructure;
 
 namespace JudgementsApi.Tests.Integrations;
 

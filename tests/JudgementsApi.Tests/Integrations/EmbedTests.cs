@@ -1,6 +1,4 @@
-using System.Net;
 using JudgementsApi.Features;
-using JudgementsApi.Tests.Infrastructure;
 
 namespace JudgementsApi.Tests.Integrations;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Xml.Linq;
-using JudgementsApi.Tests.Infrastructure;
 
 namespace JudgementsApi.Tests.Integrations;
 

@@ -1,8 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Headers;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 
 namespace JudgementsApi.Tests.ReadApi;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using JudgementsApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace JudgementsApi.Tests.ReadApi;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using JudgementsApi.Tests.Infrastructure;
-
 namespace JudgementsApi.Tests.ReadApi;
 
 public class CouncilsApiTests(ApiFactory api) : IClassFixture<ApiFactory>

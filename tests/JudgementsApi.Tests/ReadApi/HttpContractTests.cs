@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using JudgementsApi.Infrastructure;
-using JudgementsApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JudgementsApi.Tests.ReadApi;
 

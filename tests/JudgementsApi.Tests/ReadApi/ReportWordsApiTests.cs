@@ -1,6 +1,3 @@
-using System.Text.Json;
-using JudgementsApi.Tests.Infrastructure;
-
 namespace JudgementsApi.Tests.ReadApi;
 
 /// <summary>Issue #11 over HTTP: statuses, evidence, cited judgements, Ofsted page links and priority actions.</summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
-using JudgementsApi.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-
 namespace JudgementsApi.Tests.ReadApi;
 
 /// <summary>The app over a clone of the seeded database into which seed data with one monitoring

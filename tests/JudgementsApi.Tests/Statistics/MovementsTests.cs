@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using JudgementsApi.Tests.Infrastructure;
-
 namespace JudgementsApi.Tests.Statistics;
 
 public class MovementsTests(ApiFactory api) : IClassFixture<ApiFactory>

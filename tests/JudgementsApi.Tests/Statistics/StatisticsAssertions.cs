@@ -1,6 +1,3 @@
-using System.Text.Json;
-using JudgementsApi.Tests.Infrastructure;
-
 namespace JudgementsApi.Tests.Statistics;
 
 internal static class StatisticsAssertions

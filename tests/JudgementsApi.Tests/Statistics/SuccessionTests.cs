@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Dapper;
-using JudgementsApi.Tests.Infrastructure;
-
 namespace JudgementsApi.Tests.Statistics;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using JudgementsApi.Tests.Infrastructure;
-
 namespace JudgementsApi.Tests.Statistics;
 
 public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
