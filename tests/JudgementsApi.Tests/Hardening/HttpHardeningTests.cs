@@ -1,10 +1,8 @@
 namespace JudgementsApi.Tests.Hardening;
 
 /// <summary>Strict input, conditional requests and the headers every response carries.</summary>
-public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class HttpHardeningTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
-
     [Theory]
     [InlineData("/v1/councils?codes=%00")]
     [InlineData("/v1/inspections?council=a%00b")]
@@ -14,7 +12,7 @@ public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("/v1/inspections?council=%ED%A0%80x")]
     public async Task ANulOrBrokenCharacterAnywhereIsA400Problem(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -26,7 +24,7 @@ public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("If-None-Match", "*");
-            return await _client.SendAsync(request);
+            return await Client.SendAsync(request);
         }
 
         var existing = await Star("/v1/councils/shropshire");
@@ -59,7 +57,7 @@ public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
     [MemberData(nameof(EveryKindOfResponse))]
     public async Task EveryResponseCarriesTheVersionAndSecurityHeaders(string method, string url, int status)
     {
-        var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("1", response.Headers.GetValues("api-supported-versions").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
@@ -79,8 +77,8 @@ public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (process, address) = await ServiceProcess.ServeAsync(new Dictionary<string, string>
         {
-            ["JUDGEMENTS_DB"] = TestDatabase.ReaderConnectionString(api.DatabaseName),
-            ["JUDGEMENTS_OWNER_DB"] = TestDatabase.OwnerConnectionString(api.DatabaseName),
+            ["JUDGEMENTS_DB"] = TestDatabase.ReaderConnectionString(Api.DatabaseName),
+            ["JUDGEMENTS_OWNER_DB"] = TestDatabase.OwnerConnectionString(Api.DatabaseName),
         });
         try
         {
@@ -103,7 +101,7 @@ public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
         var preflight = new HttpRequestMessage(HttpMethod.Options, "/v1/councils");
         preflight.Headers.Add("Origin", "https://news.example");
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
-        var answer = await _client.SendAsync(preflight);
+        var answer = await Client.SendAsync(preflight);
         Assert.True(answer.IsSuccessStatusCode);
         Assert.Equal("1", answer.Headers.GetValues("api-supported-versions").Single());
     }
@@ -111,7 +109,7 @@ public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task OptionsWithoutAPreflightSaysWhatIsAllowed()
     {
-        var answer = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/v1/councils/shropshire"));
+        var answer = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/v1/councils/shropshire"));
         Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
         Assert.Equal(["GET", "HEAD", "OPTIONS"], answer.Content.Headers.Allow.Order());
     }
@@ -122,7 +120,7 @@ public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
         // The policy allows no inline script or style: the pages must not need any.
         foreach (var url in new[] { "/swagger/index.html", "/problems/invalid-parameter" })
         {
-            var html = await _client.GetStringAsync(url);
+            var html = await Client.GetStringAsync(url);
             Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)[^>]*>", html);
             Assert.DoesNotContain("<style", html);
             Assert.DoesNotContain(" style=\"", html);
@@ -132,10 +130,10 @@ public class HttpHardeningTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task ACachedReplyIsNotOlderThanItsMaxAge()
     {
-        var first = await _client.GetAsync("/v1/frameworks/sif");
+        var first = await Client.GetAsync("/v1/frameworks/sif");
         Assert.Equal("public, max-age=300", first.Headers.CacheControl?.ToString());
         await Task.Delay(TimeSpan.FromSeconds(1.2)); // long enough for the output cache to report an age
-        var again = await _client.GetAsync("/v1/frameworks/sif");
+        var again = await Client.GetAsync("/v1/frameworks/sif");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(first.Headers.ETag, again.Headers.ETag);
         Assert.Null(again.Headers.Age);

@@ -37,6 +37,12 @@ public static class Http
         return problem;
     }
 
+    /// <summary>The items of a paged response (its "data" array).</summary>
+    public static List<JsonElement> Data(JsonElement page) => page.GetProperty("data").EnumerateArray().ToList();
+
+    /// <summary>Asserts a 200 paged response and returns its items.</summary>
+    public static async Task<List<JsonElement>> GetDataAsync(this HttpClient client, string url) => Data(await client.GetJsonAsync(url));
+
     public static IEnumerable<string> ErrorParameters(this JsonElement problem) =>
         problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("parameter").GetString()!);
 

@@ -3,13 +3,12 @@ using JudgementsApi.Features;
 
 namespace JudgementsApi.Tests.Integrations;
 
-public class BadgeTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class BadgeTests(ApiFactory api) : ApiTests(api)
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-    private readonly HttpClient _client = api.CreateClient();
 
     private async Task<XDocument> Badge(string url) =>
-        XDocument.Parse((await _client.GetOkAsync(url, "image/svg+xml")).Body); // throws unless well-formed
+        XDocument.Parse((await Client.GetOkAsync(url, "image/svg+xml")).Body); // throws unless well-formed
 
     private static string Title(XDocument svg) => svg.Root!.Element(Svg + "title")!.Value;
     private static string Desc(XDocument svg) => svg.Root!.Element(Svg + "desc")!.Value;
@@ -19,7 +18,7 @@ public class BadgeTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task EveryCouncilsBadgeIsWellFormedSelfContainedSvg()
     {
-        var councils = (await _client.GetJsonAsync("/v1/councils?status=all&limit=500")).GetProperty("data").EnumerateArray().ToList();
+        var councils = await Client.GetDataAsync("/v1/councils?status=all&limit=500");
         Assert.Contains(councils, c => !c.GetProperty("current").GetBoolean());
         foreach (var council in councils)
         {
@@ -53,7 +52,7 @@ public class BadgeTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task UnderThe2026FrameworkTheFourJudgementsAreAStripWithNoOverallGrade()
     {
-        var brent = await _client.GetJsonAsync("/v1/councils/brent");
+        var brent = await Client.GetJsonAsync("/v1/councils/brent");
         Assert.Equal("ilacs-2026", brent.GetProperty("latest").Str("frameworkVersion"));
         var svg = await Badge("/v1/councils/brent/badge.svg");
         var texts = Texts(svg);
@@ -87,11 +86,11 @@ public class BadgeTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(W(medium) * 0.75, W(small), 0);
         Assert.Equal((string?)medium.Attribute("viewBox"), (string?)large.Attribute("viewBox"));
 
-        var problem = await _client.GetProblemAsync("/v1/councils/shropshire/badge.svg?size=huge", HttpStatusCode.BadRequest);
+        var problem = await Client.GetProblemAsync("/v1/councils/shropshire/badge.svg?size=huge", HttpStatusCode.BadRequest);
         Assert.Equal(["size"], problem.ErrorParameters());
-        await _client.GetProblemAsync("/v1/councils/atlantis/badge.svg", HttpStatusCode.NotFound);
+        await Client.GetProblemAsync("/v1/councils/atlantis/badge.svg", HttpStatusCode.NotFound);
         // A council's name works as for every /v1/councils/{id} resource: a redirect to its slug.
-        var byName = await api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+        var byName = await Api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
             .GetAsync("/v1/councils/Telford%20and%20Wrekin/badge.svg?size=large");
         Assert.Equal(HttpStatusCode.Found, byName.StatusCode);
         Assert.Equal("/v1/councils/telford-and-wrekin/badge.svg?size=large", byName.Headers.Location?.OriginalString);
@@ -103,7 +102,7 @@ public class BadgeTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("brent")]
     public async Task TheReadmesBadgePicturesAreTheServedBadges(string slug)
     {
-        var served = await _client.GetStringAsync($"/v1/councils/{slug}/badge.svg");
+        var served = await Client.GetStringAsync($"/v1/councils/{slug}/badge.svg");
         var path = Path.Combine(TestDatabase.RepoRoot, "docs", $"badge-{slug}.svg");
         if (Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1") await File.WriteAllTextAsync(path, served);
         Assert.True(File.Exists(path) && await File.ReadAllTextAsync(path) == served,
@@ -113,20 +112,20 @@ public class BadgeTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task BadgesAreCachedOnTheDatasetVersionLikeTheApi()
     {
-        var first = await _client.GetAsync("/v1/councils/shropshire/badge.svg");
+        var first = await Client.GetAsync("/v1/councils/shropshire/badge.svg");
         Assert.Equal("public, max-age=300", first.Headers.CacheControl?.ToString());
         var etag = first.Headers.ETag!;
         var again = new HttpRequestMessage(HttpMethod.Get, "/v1/councils/shropshire/badge.svg");
         again.Headers.IfNoneMatch.Add(etag);
-        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(again)).StatusCode);
 
         // What browsers send for an <img>.
         var img = new HttpRequestMessage(HttpMethod.Get, "/v1/councils/shropshire/badge.svg");
         img.Headers.Accept.ParseAdd("image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8");
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(img)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(img)).StatusCode);
         var json = new HttpRequestMessage(HttpMethod.Get, "/v1/councils/shropshire/badge.svg");
         json.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        Assert.Equal(HttpStatusCode.NotAcceptable, (await _client.SendAsync(json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotAcceptable, (await Client.SendAsync(json)).StatusCode);
     }
 }
 

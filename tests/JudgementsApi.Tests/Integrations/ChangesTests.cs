@@ -82,8 +82,6 @@ public class ChangesTests : IAsyncLifetime
         return fields;
     }
 
-    private static List<JsonElement> Data(JsonElement page) => page.GetProperty("data").EnumerateArray().ToList();
-
     [Fact]
     public void TheThreeImportsAreThreeVersions()
     {

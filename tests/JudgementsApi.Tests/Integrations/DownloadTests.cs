@@ -4,13 +4,11 @@ using System.Text;
 
 namespace JudgementsApi.Tests.Integrations;
 
-public class DownloadTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class DownloadTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
-
     private async Task<(HttpResponseMessage Response, byte[] Bytes, Dictionary<string, byte[]> Files)> Download()
     {
-        var response = await _client.GetAsync("/v1/dataset/download");
+        var response = await Client.GetAsync("/v1/dataset/download");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes)}");
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
@@ -54,7 +52,7 @@ public class DownloadTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TheZipIsNamedAfterTheDatasetVersionAndCarriesItsDocumentation()
     {
-        var version = (await _client.GetJsonAsync("/v1/dataset")).Str("version");
+        var version = (await Client.GetJsonAsync("/v1/dataset")).Str("version");
         var (response, _, files) = await Download();
         Assert.Equal($"judgements-dataset-{version[..12]}.zip", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         foreach (var doc in new[] { "README.md", "QUALITY.md" })
@@ -144,11 +142,11 @@ public class DownloadTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (_, _, files) = await Download();
         int Rows(string file) => Csv(files[$"data/{file}"]).Count - 1;
         long Total(JsonElement page) => page.GetProperty("meta").GetProperty("total").GetInt64();
-        Assert.Equal(Total(await _client.GetJsonAsync("/v1/councils?status=all&limit=1")), Rows("councils.csv"));
-        Assert.Equal(Total(await _client.GetJsonAsync("/v1/inspections?limit=1")), Rows("inspections.csv"));
-        Assert.Equal(Total(await _client.GetJsonAsync("/v1/focused-visits?limit=1")), Rows("focused_visits.csv"));
-        Assert.Equal(Total(await _client.GetJsonAsync("/v1/regions")), Rows("regions.csv"));
-        var counts = (await _client.GetJsonAsync("/v1/dataset")).GetProperty("counts");
+        Assert.Equal(Total(await Client.GetJsonAsync("/v1/councils?status=all&limit=1")), Rows("councils.csv"));
+        Assert.Equal(Total(await Client.GetJsonAsync("/v1/inspections?limit=1")), Rows("inspections.csv"));
+        Assert.Equal(Total(await Client.GetJsonAsync("/v1/focused-visits?limit=1")), Rows("focused_visits.csv"));
+        Assert.Equal(Total(await Client.GetJsonAsync("/v1/regions")), Rows("regions.csv"));
+        var counts = (await Client.GetJsonAsync("/v1/dataset")).GetProperty("counts");
         Assert.Equal(counts.GetProperty("judgements").GetInt32(), Rows("judgements.csv"));
         Assert.Equal(counts.GetProperty("frameworkVersions").GetInt32(), Rows("framework_versions.csv"));
     }
@@ -168,6 +166,6 @@ public class DownloadTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(bytes, (await Download()).Bytes);
         var again = new HttpRequestMessage(HttpMethod.Get, "/v1/dataset/download");
         again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
-        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(again)).StatusCode);
     }
 }

@@ -2,11 +2,9 @@ using JudgementsApi.Features;
 
 namespace JudgementsApi.Tests.Integrations;
 
-public class EmbedTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class EmbedTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
-
-    private Task<(HttpResponseMessage Response, string Html)> Page(string url) => _client.GetOkAsync(url, "text/html");
+    private Task<(HttpResponseMessage Response, string Html)> Page(string url) => Client.GetOkAsync(url, "text/html");
 
     [Fact]
     public async Task AnySiteMayFrameTheEmbedPage()
@@ -32,7 +30,7 @@ public class EmbedTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("default-src 'none'", csp);
         Assert.Contains("""<link rel="stylesheet" href="/embed/embed.css">""", html);
 
-        var css = await _client.GetAsync("/embed/embed.css");
+        var css = await Client.GetAsync("/embed/embed.css");
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
         var stylesheet = await css.Content.ReadAsStringAsync();
         foreach (var grade in new[] { "outstanding", "good", "requires_improvement", "inadequate" })
@@ -46,7 +44,7 @@ public class EmbedTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("Overall effectiveness: <strong>Outstanding</strong>", html);
         Assert.Contains("""<span class="area">Care leavers</span> <strong>Good</strong>""", html);
         Assert.Contains("published 12 August 2025", html);
-        var report = (await _client.GetJsonAsync("/v1/councils/shropshire")).GetProperty("latest").Str("reportUrl");
+        var report = (await Client.GetJsonAsync("/v1/councils/shropshire")).GetProperty("latest").Str("reportUrl");
         Assert.Contains($"""href="{report}" """, html);
         Assert.Contains("""href="/councils/shropshire" """, html);
         Assert.Contains("Open Government Licence v3.0", html);
@@ -74,6 +72,6 @@ public class EmbedTests(ApiFactory api) : IClassFixture<ApiFactory>
         var (response, _) = await Page("/embed/councils/shropshire");
         Assert.NotNull(response.Headers.ETag);
         Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
-        await _client.GetProblemAsync("/embed/councils/atlantis", HttpStatusCode.NotFound);
+        await Client.GetProblemAsync("/embed/councils/atlantis", HttpStatusCode.NotFound);
     }
 }

@@ -3,14 +3,13 @@ using System.Xml.Linq;
 
 namespace JudgementsApi.Tests.Integrations;
 
-public class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class FeedTests(ApiFactory api) : ApiTests(api)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    private readonly HttpClient _client = api.CreateClient();
 
     private async Task<XElement> Feed(string url)
     {
-        var (_, body) = await _client.GetOkAsync(url, "application/atom+xml");
+        var (_, body) = await Client.GetOkAsync(url, "application/atom+xml");
         var feed = XDocument.Parse(body).Root!;
         Assert.Equal(Atom + "feed", feed.Name);
         return feed;
@@ -50,8 +49,8 @@ public class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(entries.Count, entries.Select(e => e.Element(Atom + "id")!.Value).Distinct().Count());
 
         // The newest publication in the dataset heads it, and both kinds are included.
-        var newestInspection = (await _client.GetJsonAsync("/v1/inspections?limit=1")).GetProperty("data")[0].Str("published");
-        var newestVisit = (await _client.GetJsonAsync("/v1/focused-visits?limit=1")).GetProperty("data")[0].Str("letterDate");
+        var newestInspection = (await Client.GetJsonAsync("/v1/inspections?limit=1")).GetProperty("data")[0].Str("published");
+        var newestVisit = (await Client.GetJsonAsync("/v1/focused-visits?limit=1")).GetProperty("data")[0].Str("letterDate");
         Assert.Equal(new[] { newestInspection, newestVisit }.Max(StringComparer.Ordinal), dates[0].ToString("yyyy-MM-dd"));
     }
 
@@ -59,7 +58,7 @@ public class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task EntryIdsAreStableAcrossRequestsAndHosts()
     {
         var first = (await Feed("/v1/feed.atom")).Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).ToList();
-        var other = api.CreateClient();
+        var other = Api.CreateClient();
         other.DefaultRequestHeaders.Host = "ratings.example.org";
         var body = await other.GetStringAsync("/v1/feed.atom");
         var second = XDocument.Parse(body).Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).ToList();
@@ -79,11 +78,11 @@ public class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
         var links = inspection.Elements(Atom + "link").ToList();
         Assert.Contains(links, l => ((string)l.Attribute("href")!).EndsWith("/councils/shropshire") && (string?)l.Attribute("rel") == "alternate");
         Assert.Contains(links, l => ((string)l.Attribute("href")!).EndsWith("/v1/inspections/shropshire-2025-08-12"));
-        var report = (await _client.GetJsonAsync("/v1/inspections/shropshire-2025-08-12")).Str("reportUrl");
+        var report = (await Client.GetJsonAsync("/v1/inspections/shropshire-2025-08-12")).Str("reportUrl");
         Assert.Contains(links, l => (string?)l.Attribute("href") == report);
 
         // Every publication of the council is in it (fewer than 50), and only this council's.
-        var council = await _client.GetJsonAsync("/v1/councils/shropshire");
+        var council = await Client.GetJsonAsync("/v1/councils/shropshire");
         var counts = council.GetProperty("counts");
         Assert.Equal(counts.GetProperty("inspections").GetInt32() + counts.GetProperty("focusedVisits").GetInt32(), entries.Count);
         Assert.All(entries, e => Assert.StartsWith("Shropshire: ", e.Element(Atom + "title")!.Value));
@@ -92,7 +91,7 @@ public class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task FocusedVisitEntriesGiveTheFocusAndPriorityActions()
     {
-        var visit = (await _client.GetJsonAsync("/v1/focused-visits?priorityAction=true&limit=1")).GetProperty("data")[0];
+        var visit = (await Client.GetJsonAsync("/v1/focused-visits?priorityAction=true&limit=1")).GetProperty("data")[0];
         var feed = await Feed($"/v1/councils/{visit.GetProperty("council").Str("code")}/feed.atom");
         var entry = feed.Elements(Atom + "entry").Single(e =>
             e.Elements(Atom + "link").Any(l => ((string)l.Attribute("href")!).EndsWith($"/v1/focused-visits/{visit.Str("id")}")));
@@ -112,12 +111,12 @@ public class FeedTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task AnUnknownCouncilsFeedIsAProblemAndFeedsAreCached()
     {
-        await _client.GetProblemAsync("/v1/councils/atlantis/feed.atom", HttpStatusCode.NotFound);
-        var problem = await _client.GetProblemAsync("/v1/feed.atom?limit=5", HttpStatusCode.BadRequest);
+        await Client.GetProblemAsync("/v1/councils/atlantis/feed.atom", HttpStatusCode.NotFound);
+        var problem = await Client.GetProblemAsync("/v1/feed.atom?limit=5", HttpStatusCode.BadRequest);
         Assert.Equal(["limit"], problem.ErrorParameters());
-        var response = await _client.GetAsync("/v1/feed.atom");
+        var response = await Client.GetAsync("/v1/feed.atom");
         var again = new HttpRequestMessage(HttpMethod.Get, "/v1/feed.atom");
         again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
-        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(again)).StatusCode);
     }
 }

@@ -3,10 +3,8 @@ using System.IO.Compression;
 namespace JudgementsApi.Tests.ReadApi;
 
 /// <summary>gzip and Brotli for clients that ask: the same bytes once decoded, an ETag per coding, nothing compressed twice.</summary>
-public class CompressionTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class CompressionTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
-
     private static HttpRequestMessage Get(string url, string? acceptEncoding = null, string? accept = null, EntityTagHeaderValue? ifNoneMatch = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -41,7 +39,7 @@ public class CompressionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("/embed/councils/shropshire", null)]
     public async Task GzipAndBrotliBodiesDecodeToExactlyTheIdentityBytes(string url, string? accept)
     {
-        var identity = await _client.SendAsync(Get(url, accept: accept));
+        var identity = await Client.SendAsync(Get(url, accept: accept));
         Assert.Equal(HttpStatusCode.OK, identity.StatusCode);
         Assert.Empty(identity.Content.Headers.ContentEncoding);
         var plain = await identity.Content.ReadAsByteArrayAsync();
@@ -52,7 +50,7 @@ public class CompressionTests(ApiFactory api) : IClassFixture<ApiFactory>
         {
             for (var time = 0; time < 2; time++) // the first compresses, the second is served from the cache
             {
-                var response = await _client.SendAsync(Get(url, asked, accept));
+                var response = await Client.SendAsync(Get(url, asked, accept));
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 Assert.Equal([coding], response.Content.Headers.ContentEncoding);
                 var body = await response.Content.ReadAsByteArrayAsync();
@@ -71,38 +69,38 @@ public class CompressionTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task EachETagRevalidatesOnlyItsOwnCoding()
     {
         const string url = "/v1/councils?region=west-midlands";
-        var gzip = (await _client.SendAsync(Get(url, "gzip"))).Headers.ETag!;
-        var br = (await _client.SendAsync(Get(url, "br"))).Headers.ETag!;
-        var plain = (await _client.SendAsync(Get(url))).Headers.ETag!;
+        var gzip = (await Client.SendAsync(Get(url, "gzip"))).Headers.ETag!;
+        var br = (await Client.SendAsync(Get(url, "br"))).Headers.ETag!;
+        var plain = (await Client.SendAsync(Get(url))).Headers.ETag!;
         Assert.Distinct([gzip.Tag, br.Tag, plain.Tag]);
         Assert.False(gzip.IsWeak || br.IsWeak);
 
-        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(Get(url, "gzip", ifNoneMatch: gzip))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(Get(url, "gzip, deflate, br", ifNoneMatch: br))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(Get(url, ifNoneMatch: plain))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(Get(url, "gzip", ifNoneMatch: gzip))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(Get(url, "gzip, deflate, br", ifNoneMatch: br))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(Get(url, ifNoneMatch: plain))).StatusCode);
 
         // A 304 for the gzip body must not be given to a request that would get Brotli, or identity.
-        var other = await _client.SendAsync(Get(url, "br", ifNoneMatch: gzip));
+        var other = await Client.SendAsync(Get(url, "br", ifNoneMatch: gzip));
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Equal(["br"], other.Content.Headers.ContentEncoding);
         Assert.Equal(br, other.Headers.ETag);
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(Get(url, ifNoneMatch: gzip))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(Get(url, "gzip", ifNoneMatch: plain))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(Get(url, ifNoneMatch: gzip))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(Get(url, "gzip", ifNoneMatch: plain))).StatusCode);
     }
 
     [Fact]
     public async Task NoCodingAcceptedMeansIdentity()
     {
         const string url = "/v1/inspections?limit=20";
-        var plain = await (await _client.SendAsync(Get(url))).Content.ReadAsByteArrayAsync();
+        var plain = await (await Client.SendAsync(Get(url))).Content.ReadAsByteArrayAsync();
         foreach (var asked in new[] { "identity", "deflate", "gzip;q=0, br;q=0", "*;q=0", "compress, zstd" })
         {
-            var response = await _client.SendAsync(Get(url, asked));
+            var response = await Client.SendAsync(Get(url, asked));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Empty(response.Content.Headers.ContentEncoding);
             Assert.Equal(plain, await response.Content.ReadAsByteArrayAsync());
         }
-        var any = await _client.SendAsync(Get(url, "*"));
+        var any = await Client.SendAsync(Get(url, "*"));
         Assert.Equal(["br"], any.Content.Headers.ContentEncoding);
     }
 
@@ -111,8 +109,8 @@ public class CompressionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("/v1/dataset/download")] // a zip is compressed already
     public async Task SmallOrAlreadyCompressedBodiesGoAsTheyAre(string url)
     {
-        var plain = await (await _client.SendAsync(Get(url))).Content.ReadAsByteArrayAsync();
-        var response = await _client.SendAsync(Get(url, "gzip, br"));
+        var plain = await (await Client.SendAsync(Get(url))).Content.ReadAsByteArrayAsync();
+        var response = await Client.SendAsync(Get(url, "gzip, br"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(response.Content.Headers.ContentEncoding);
         Assert.Equal(plain, await response.Content.ReadAsByteArrayAsync());
@@ -123,21 +121,21 @@ public class CompressionTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task HeadStarAndProblemsKeepWorkingWithACoding()
     {
         const string url = "/v1/councils/shropshire";
-        var get = await _client.SendAsync(Get(url, "br"));
+        var get = await Client.SendAsync(Get(url, "br"));
         var headRequest = Get(url, "br");
         headRequest.Method = HttpMethod.Head;
-        var head = await _client.SendAsync(headRequest);
+        var head = await Client.SendAsync(headRequest);
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal(get.Headers.ETag, head.Headers.ETag);
         Assert.Equal(["br"], head.Content.Headers.ContentEncoding);
 
         var star = Get(url, "br");
         star.Headers.TryAddWithoutValidation("If-None-Match", "*");
-        var notModified = await _client.SendAsync(star);
+        var notModified = await Client.SendAsync(star);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
-        var missing = await _client.SendAsync(Get("/v1/councils/atlantis", "gzip, br"));
+        var missing = await Client.SendAsync(Get("/v1/councils/atlantis", "gzip, br"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Empty(missing.Content.Headers.ContentEncoding);
         Assert.Contains("atlantis", await missing.Content.ReadAsStringAsync());
@@ -148,8 +146,8 @@ public class CompressionTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (process, address) = await ServiceProcess.ServeAsync(new Dictionary<string, string>
         {
-            ["JUDGEMENTS_DB"] = TestDatabase.ReaderConnectionString(api.DatabaseName),
-            ["JUDGEMENTS_OWNER_DB"] = TestDatabase.OwnerConnectionString(api.DatabaseName),
+            ["JUDGEMENTS_DB"] = TestDatabase.ReaderConnectionString(Api.DatabaseName),
+            ["JUDGEMENTS_OWNER_DB"] = TestDatabase.OwnerConnectionString(Api.DatabaseName),
         });
         try
         {

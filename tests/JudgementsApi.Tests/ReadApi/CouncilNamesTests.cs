@@ -3,12 +3,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace JudgementsApi.Tests.ReadApi;
 
 /// <summary>Councils by the names people use, in the path and in the council filters.</summary>
-public class CouncilNamesTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class CouncilNamesTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
     private readonly HttpClient _noRedirects = api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-    private static List<JsonElement> Data(JsonElement page) => page.GetProperty("data").EnumerateArray().ToList();
 
     [Theory]
     [InlineData("Telford and Wrekin", "telford-and-wrekin")]
@@ -32,7 +29,7 @@ public class CouncilNamesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
         Assert.False(response.Headers.Contains("ETag"));
 
-        var council = await _client.GetJsonAsync($"/v1/councils/{Uri.EscapeDataString(name)}"); // followed
+        var council = await Client.GetJsonAsync($"/v1/councils/{Uri.EscapeDataString(name)}"); // followed
         Assert.Equal(slug, council.Str("slug"));
     }
 
@@ -67,7 +64,7 @@ public class CouncilNamesTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("Kingstn upon Thames", "Kingston upon Thames")]
     public async Task AnUnknownNameIs404SuggestingTheClosestCouncils(string name, string closest)
     {
-        var problem = await _client.GetProblemAsync($"/v1/councils/{Uri.EscapeDataString(name)}", HttpStatusCode.NotFound);
+        var problem = await Client.GetProblemAsync($"/v1/councils/{Uri.EscapeDataString(name)}", HttpStatusCode.NotFound);
         Assert.Equal("/problems/not-found", problem.Str("type"));
         var suggestions = problem.GetProperty("suggestions").EnumerateArray().ToList();
         Assert.InRange(suggestions.Count, 1, 5);
@@ -75,30 +72,30 @@ public class CouncilNamesTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal($"/v1/councils/{suggestions[0].Str("slug")}", suggestions[0].Str("href"));
         Assert.Contains(closest, problem.Str("detail"));
         // Sub-resources say the same.
-        var sub = await _client.GetProblemAsync($"/v1/councils/{Uri.EscapeDataString(name)}/inspections", HttpStatusCode.NotFound);
+        var sub = await Client.GetProblemAsync($"/v1/councils/{Uri.EscapeDataString(name)}/inspections", HttpStatusCode.NotFound);
         Assert.Equal(closest, sub.GetProperty("suggestions")[0].Str("name"));
     }
 
     [Fact]
     public async Task InspectionsTakeACommaSeparatedListOfCouncils()
     {
-        var one = Data(await _client.GetJsonAsync("/v1/inspections?council=bromley&limit=500"));
-        var other = Data(await _client.GetJsonAsync("/v1/inspections?council=E06000010&limit=500"));
-        var both = Data(await _client.GetJsonAsync("/v1/inspections?council=bromley,hull&limit=500&sort=published"));
+        var one = await Client.GetDataAsync("/v1/inspections?council=bromley&limit=500");
+        var other = await Client.GetDataAsync("/v1/inspections?council=E06000010&limit=500");
+        var both = await Client.GetDataAsync("/v1/inspections?council=bromley,hull&limit=500&sort=published");
         Assert.NotEmpty(one);
         Assert.NotEmpty(other);
         Assert.Equal(one.Select(i => i.Str("id")).Concat(other.Select(i => i.Str("id"))).Order(), both.Select(i => i.Str("id")).Order());
         Assert.Equal(both.Select(i => i.Str("published")).Order(StringComparer.Ordinal), both.Select(i => i.Str("published")));
 
-        var csv = await _client.GetStringAsync("/v1/inspections?council=bromley,E06000010&format=csv");
+        var csv = await Client.GetStringAsync("/v1/inspections?council=bromley,E06000010&format=csv");
         Assert.Equal(1 + both.Count, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]
     public async Task FocusedVisitsTakeACommaSeparatedListOfCouncils()
     {
-        var one = Data(await _client.GetJsonAsync("/v1/focused-visits?council=shropshire&limit=500"));
-        var other = Data(await _client.GetJsonAsync("/v1/focused-visits?council=893,telford-and-wrekin&limit=500"));
+        var one = await Client.GetDataAsync("/v1/focused-visits?council=shropshire&limit=500");
+        var other = await Client.GetDataAsync("/v1/focused-visits?council=893,telford-and-wrekin&limit=500");
         Assert.NotEmpty(one);
         Assert.True(other.Count > one.Count);
         Assert.Equal(["E06000020", "E06000051"], other.Select(v => v.GetProperty("council").Str("code")).Distinct().Order());
@@ -107,25 +104,25 @@ public class CouncilNamesTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task BadEntriesAreEachNamedWithSuggestions()
     {
-        var problem = await _client.GetProblemAsync("/v1/inspections?council=bromley,telfrod,atlantis", HttpStatusCode.BadRequest);
+        var problem = await Client.GetProblemAsync("/v1/inspections?council=bromley,telfrod,atlantis", HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors").EnumerateArray().Select(e => e.Str("message")).ToList();
         Assert.Equal(2, errors.Count);
         Assert.Contains(errors, m => m.Contains("'telfrod'") && m.Contains("Telford and Wrekin (telford-and-wrekin)"));
         Assert.Contains(errors, m => m.Contains("'atlantis'"));
         Assert.All(problem.ErrorParameters(), p => Assert.Equal("council", p));
 
-        var empty = await _client.GetProblemAsync("/v1/inspections?council=,,", HttpStatusCode.BadRequest);
+        var empty = await Client.GetProblemAsync("/v1/inspections?council=,,", HttpStatusCode.BadRequest);
         Assert.Equal(["council"], empty.ErrorParameters());
 
         var tooMany = string.Join(',', Enumerable.Repeat("bromley", 201));
-        var bound = await _client.GetProblemAsync($"/v1/focused-visits?council={tooMany}", HttpStatusCode.BadRequest);
+        var bound = await Client.GetProblemAsync($"/v1/focused-visits?council={tooMany}", HttpStatusCode.BadRequest);
         Assert.Contains("At most 200", bound.GetProperty("errors")[0].Str("message"));
     }
 
     [Fact]
     public async Task CodesOnTheCouncilListAcceptNamesToo()
     {
-        var page = Data(await _client.GetJsonAsync("/v1/councils?codes=hull,bcp,E06000051"));
+        var page = await Client.GetDataAsync("/v1/councils?codes=hull,bcp,E06000051");
         Assert.Equal(["Bournemouth, Christchurch and Poole", "Kingston upon Hull, City of", "Shropshire"], page.Select(c => c.Str("name")));
     }
 }

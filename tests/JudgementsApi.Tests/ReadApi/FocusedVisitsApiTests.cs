@@ -1,21 +1,17 @@
 namespace JudgementsApi.Tests.ReadApi;
 
-public class FocusedVisitsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class FocusedVisitsApiTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
-
-    private static List<JsonElement> Data(JsonElement page) => page.GetProperty("data").EnumerateArray().ToList();
-
     [Fact]
     public async Task AllFocusedVisitsWithAreasForPriorityAction()
     {
-        var visits = Data(await _client.GetJsonAsync("/v1/focused-visits?priorityAction=true&limit=500"));
+        var visits = await Client.GetDataAsync("/v1/focused-visits?priorityAction=true&limit=500");
         Assert.True(visits.Count >= 20);
         Assert.All(visits, v => Assert.True(v.GetProperty("priorityAction").GetBoolean()));
         Assert.Contains(visits, v => v.Str("id") == "shropshire-2024-01-12-fv");
 
-        var without = await _client.GetJsonAsync("/v1/focused-visits?priorityAction=false&limit=1");
-        var all = await _client.GetJsonAsync("/v1/focused-visits?limit=1");
+        var without = await Client.GetJsonAsync("/v1/focused-visits?priorityAction=false&limit=1");
+        var all = await Client.GetJsonAsync("/v1/focused-visits?limit=1");
         Assert.Equal(371, all.GetProperty("meta").GetProperty("total").GetInt32());
         Assert.Equal(371, visits.Count + without.GetProperty("meta").GetProperty("total").GetInt32());
     }
@@ -23,7 +19,7 @@ public class FocusedVisitsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task AVisitHasItsDatesInspectorsAndFocus()
     {
-        var visit = await _client.GetJsonAsync("/v1/focused-visits/shropshire-2024-01-12-fv");
+        var visit = await Client.GetJsonAsync("/v1/focused-visits/shropshire-2024-01-12-fv");
         Assert.Equal("E06000051", visit.GetProperty("council").Str("code"));
         Assert.Equal("2024-01-12", visit.Str("letterDate"));
         Assert.NotEmpty(visit.GetProperty("inspectors").EnumerateArray());
@@ -34,11 +30,11 @@ public class FocusedVisitsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task FiltersByCouncilRegionAndLetterDate()
     {
-        var shropshire = Data(await _client.GetJsonAsync("/v1/focused-visits?council=E06000051"));
+        var shropshire = await Client.GetDataAsync("/v1/focused-visits?council=E06000051");
         Assert.All(shropshire, v => Assert.Equal("E06000051", v.GetProperty("council").Str("code")));
         Assert.Contains(shropshire, v => v.Str("letterDate") == "2024-08-30");
 
-        var y2024 = Data(await _client.GetJsonAsync("/v1/focused-visits?from=2024-01-01&to=2024-12-31&region=west-midlands&limit=500"));
+        var y2024 = await Client.GetDataAsync("/v1/focused-visits?from=2024-01-01&to=2024-12-31&region=west-midlands&limit=500");
         Assert.All(y2024, v => Assert.StartsWith("2024-", v.Str("letterDate")));
         Assert.Contains(y2024, v => v.Str("id") == "shropshire-2024-08-30-fv");
     }
@@ -46,9 +42,9 @@ public class FocusedVisitsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task BadFiltersAreNamed()
     {
-        var problem = await _client.GetProblemAsync("/v1/focused-visits?priorityAction=maybe&from=2024-02-30&to=2023-01-01", HttpStatusCode.BadRequest);
+        var problem = await Client.GetProblemAsync("/v1/focused-visits?priorityAction=maybe&from=2024-02-30&to=2023-01-01", HttpStatusCode.BadRequest);
         Assert.Equal(["from", "priorityAction"], problem.ErrorParameters().Order());
-        var unknown = await _client.GetProblemAsync("/v1/focused-visits/nope", HttpStatusCode.NotFound);
+        var unknown = await Client.GetProblemAsync("/v1/focused-visits/nope", HttpStatusCode.NotFound);
         Assert.Equal("/problems/not-found", unknown.Str("type"));
     }
 
@@ -56,29 +52,29 @@ public class FocusedVisitsApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ABadQueryIsAnsweredBeforeTheResourceIsLookedUp()
     {
         // A resource by id takes no query: a parameter on it is unknown, whether or not the visit exists.
-        var onOne = await _client.GetProblemAsync("/v1/focused-visits/nope?limit=5", HttpStatusCode.BadRequest);
+        var onOne = await Client.GetProblemAsync("/v1/focused-visits/nope?limit=5", HttpStatusCode.BadRequest);
         Assert.Equal(["limit"], onOne.ErrorParameters());
         // A bad page on a council that does not exist is still the 400, not a 404 or a redirect.
-        var noCouncil = await _client.GetProblemAsync("/v1/councils/atlantis/focused-visits?limit=0", HttpStatusCode.BadRequest);
+        var noCouncil = await Client.GetProblemAsync("/v1/councils/atlantis/focused-visits?limit=0", HttpStatusCode.BadRequest);
         Assert.Equal(["limit"], noCouncil.ErrorParameters());
-        var byName = await _client.GetProblemAsync("/v1/councils/Telford%20and%20Wrekin/focused-visits?offset=-1&format=xml", HttpStatusCode.BadRequest);
+        var byName = await Client.GetProblemAsync("/v1/councils/Telford%20and%20Wrekin/focused-visits?offset=-1&format=xml", HttpStatusCode.BadRequest);
         Assert.Equal(["format", "offset"], byName.ErrorParameters().Order());
     }
 
     [Fact]
     public async Task ACouncilsFocusedVisitsAreTheFilteredListPagedOrAsCsv()
     {
-        var all = Data(await _client.GetJsonAsync("/v1/focused-visits?council=shropshire&limit=500"));
+        var all = await Client.GetDataAsync("/v1/focused-visits?council=shropshire&limit=500");
         Assert.NotEmpty(all);
-        var page = await _client.GetJsonAsync("/v1/councils/shropshire/focused-visits?limit=1");
+        var page = await Client.GetJsonAsync("/v1/councils/shropshire/focused-visits?limit=1");
         Assert.Equal(all.Count, page.GetProperty("meta").GetProperty("total").GetInt64());
         Assert.Equal(all[0].Str("id"), Data(page)[0].Str("id"));
 
-        var csv = await _client.GetAsync("/v1/councils/shropshire/focused-visits?format=csv&limit=1");
+        var csv = await Client.GetAsync("/v1/councils/shropshire/focused-visits?format=csv&limit=1");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Contains("shropshire-focused-visits.csv", csv.Content.Headers.ContentDisposition?.ToString());
         // Every visit, not one page: the same rows as the whole filtered list.
-        var filtered = await _client.GetStringAsync("/v1/focused-visits?council=shropshire&format=csv");
+        var filtered = await Client.GetStringAsync("/v1/focused-visits?council=shropshire&format=csv");
         Assert.Equal(filtered, await csv.Content.ReadAsStringAsync());
     }
 }

@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Routing;
 namespace JudgementsApi.Tests.ReadApi;
 
 /// <summary>What every endpoint shares: CSV, caching, CORS, negotiation and error rules.</summary>
-public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class HttpContractTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
-
     public static TheoryData<string> Collections =>
     [
         "/v1/councils", "/v1/councils/shropshire/inspections", "/v1/councils/shropshire/focused-visits",
@@ -18,7 +16,7 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public void EveryJsonResponseTypeHasAGeneratedSerializer()
     {
-        var declared = api.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        var declared = Api.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .SelectMany(e => e.Metadata.OfType<IProducesResponseTypeMetadata>())
             .Where(m => m.Type is { } t && t != typeof(void) && t != typeof(string) && m.ContentTypes.Any(c => c.EndsWith("json")))
             .Select(m => m.Type!).Distinct().ToList();
@@ -32,19 +30,19 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [MemberData(nameof(Collections))]
     public async Task EveryCollectionAnswersCsvByAcceptOrFormat(string url)
     {
-        var byAccept = await api.CreateClient("text/csv").GetAsync(url);
+        var byAccept = await Api.CreateClient("text/csv").GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, byAccept.StatusCode);
         Assert.Equal("text/csv", byAccept.Content.Headers.ContentType?.MediaType);
         Assert.EndsWith(".csv\"", byAccept.Content.Headers.ContentDisposition?.ToString());
-        var byFormat = await _client.GetAsync(url + (url.Contains('?') ? "&" : "?") + "format=csv");
+        var byFormat = await Client.GetAsync(url + (url.Contains('?') ? "&" : "?") + "format=csv");
         Assert.Equal(await byAccept.Content.ReadAsStringAsync(), await byFormat.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task CsvHoldsEveryMatchingRowNotOnePage()
     {
-        var total = (await _client.GetJsonAsync("/v1/inspections?limit=1")).GetProperty("meta").GetProperty("total").GetInt32();
-        var csv = CsvLines(await _client.GetStringAsync("/v1/inspections?format=csv&limit=5"));
+        var total = (await Client.GetJsonAsync("/v1/inspections?limit=1")).GetProperty("meta").GetProperty("total").GetInt32();
+        var csv = CsvLines(await Client.GetStringAsync("/v1/inspections?format=csv&limit=5"));
         Assert.Equal(total + 1, csv.Count);
         var header = csv[0].Split(',');
         Assert.Equal(["id", "council_code", "council_name"], header.Take(3));
@@ -55,7 +53,7 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task CsvRowsAreFlatGradesPerArea()
     {
-        var lines = CsvLines(await _client.GetStringAsync("/v1/councils?format=csv&codes=shropshire"));
+        var lines = CsvLines(await Client.GetStringAsync("/v1/councils?format=csv&codes=shropshire"));
         var header = lines[0].Split(',');
         var row = lines[1].Split(',');
         string Cell(string column) => row[Array.IndexOf(header, column)];
@@ -69,7 +67,7 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task CsvQuotesFieldsThatNeedIt()
     {
-        var lines = CsvLines(await _client.GetStringAsync("/v1/councils?format=csv&codes=E06000058"));
+        var lines = CsvLines(await Client.GetStringAsync("/v1/councils?format=csv&codes=E06000058"));
         Assert.Contains("\"Bournemouth, Christchurch and Poole\"", lines[1]);
     }
 
@@ -78,9 +76,9 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("/v1/councils?region=west-midlands")]
     public async Task ACachedResponseIsTheSameAsTheFirst(string url)
     {
-        var first = await _client.GetByteArrayAsync(url);
-        var second = await _client.GetByteArrayAsync(url);
-        var third = await _client.GetByteArrayAsync(url);
+        var first = await Client.GetByteArrayAsync(url);
+        var second = await Client.GetByteArrayAsync(url);
+        var third = await Client.GetByteArrayAsync(url);
         Assert.True(first.Length > 1000);
         Assert.Equal(first, second);
         Assert.Equal(first, third);
@@ -89,7 +87,7 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task ETagsAreStrongAndAnswer304()
     {
-        var first = await _client.GetAsync("/v1/councils/shropshire");
+        var first = await Client.GetAsync("/v1/councils/shropshire");
         var etag = first.Headers.ETag;
         Assert.NotNull(etag);
         Assert.False(etag.IsWeak);
@@ -97,22 +95,22 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         var again = new HttpRequestMessage(HttpMethod.Get, "/v1/councils/shropshire");
         again.Headers.IfNoneMatch.Add(etag);
-        var notModified = await _client.SendAsync(again);
+        var notModified = await Client.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(etag, notModified.Headers.ETag);
 
-        var other = await _client.GetAsync("/v1/councils/telford-and-wrekin");
+        var other = await Client.GetAsync("/v1/councils/telford-and-wrekin");
         Assert.NotEqual(etag, other.Headers.ETag);
-        var csv = await api.CreateClient("text/csv").GetAsync("/v1/councils");
-        var json = await _client.GetAsync("/v1/councils");
+        var csv = await Api.CreateClient("text/csv").GetAsync("/v1/councils");
+        var json = await Client.GetAsync("/v1/councils");
         Assert.NotEqual(csv.Headers.ETag, json.Headers.ETag);
     }
 
     [Fact]
     public async Task HeadAnswersWithTheHeadersOfGet()
     {
-        var get = await _client.GetAsync("/v1/councils/shropshire");
-        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v1/councils/shropshire"));
+        var get = await Client.GetAsync("/v1/councils/shropshire");
+        var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v1/councils/shropshire"));
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal(get.Headers.ETag, head.Headers.ETag);
         Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
@@ -121,7 +119,7 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task ErrorsAreNotCached()
     {
-        var response = await _client.GetAsync("/v1/councils/nowhere");
+        var response = await Client.GetAsync("/v1/councils/nowhere");
         Assert.Null(response.Headers.ETag);
         Assert.True(response.Headers.CacheControl?.NoStore);
     }
@@ -131,14 +129,14 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/v1/councils/shropshire");
         request.Headers.Add("Origin", "https://news.example");
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Contains("ETag", response.Headers.GetValues("Access-Control-Expose-Headers").Single());
 
         var preflight = new HttpRequestMessage(HttpMethod.Options, "/v1/councils");
         preflight.Headers.Add("Origin", "https://news.example");
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
-        var answer = await _client.SendAsync(preflight);
+        var answer = await Client.SendAsync(preflight);
         Assert.True(answer.IsSuccessStatusCode);
         Assert.Contains("GET", answer.Headers.GetValues("Access-Control-Allow-Methods").Single());
     }
@@ -149,7 +147,7 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("/v1/inspections/shropshire-2017-11-24", "image/png")]
     public async Task AnAcceptTheEndpointCannotProduceIs406(string url, string accept)
     {
-        var response = await api.CreateClient(accept).GetAsync(url);
+        var response = await Api.CreateClient(accept).GetAsync(url);
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -157,18 +155,18 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task JsonIsTheDefaultForWildcardsAndQualityOrder()
     {
-        var client = api.CreateClient();
+        var client = Api.CreateClient();
         client.DefaultRequestHeaders.Accept.ParseAdd("text/csv;q=0.5, application/json");
         var response = await client.GetAsync("/v1/councils");
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var any = await api.CreateClient("*/*").GetAsync("/v1/councils");
+        var any = await Api.CreateClient("*/*").GetAsync("/v1/councils");
         Assert.Equal("application/json", any.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
     public async Task EveryBadParameterIsNamedWithTheAcceptedValues()
     {
-        var problem = await _client.GetProblemAsync(
+        var problem = await Client.GetProblemAsync(
             "/v1/inspections?grade=excellent&area=vibes&region=atlantis&type=surprise&publishedFrom=2025-02-30&limit=9999&colour=blue&council=nowhere",
             HttpStatusCode.BadRequest);
         Assert.Equal("/problems/invalid-parameter", problem.Str("type"));
@@ -193,7 +191,7 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("/v1/councils/shropshire?limit=5")]
     public async Task BadParametersAre400Problems(string url)
     {
-        var problem = await _client.GetProblemAsync(url, HttpStatusCode.BadRequest);
+        var problem = await Client.GetProblemAsync(url, HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.ErrorParameters());
     }
 
@@ -210,7 +208,7 @@ public class HttpContractTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("/v1/councils?region=&type=&q=")]
     public async Task HostileInputNeverCausesA500(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
         Assert.True((int)response.StatusCode < 500, $"{url} answered {(int)response.StatusCode}");
         if (!response.IsSuccessStatusCode)
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -26,19 +26,15 @@ public sealed class VisitsApiFactory : ApiFactory
     }
 }
 
-public class VisitsApiTests(VisitsApiFactory api) : IClassFixture<VisitsApiFactory>
+public class VisitsApiTests(VisitsApiFactory api) : ApiTests<VisitsApiFactory>(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
-
-    private static List<JsonElement> Data(JsonElement page) => page.GetProperty("data").EnumerateArray().ToList();
-
     [Fact]
     public async Task MonitoringVisitsAndJtaisAreServedNewestFirstAndFilteredByKind()
     {
-        var all = Data(await _client.GetJsonAsync("/v1/visits"));
+        var all = await Client.GetDataAsync("/v1/visits");
         Assert.Equal(["shropshire-2026-11-06-jtai", "worcestershire-2026-10-02-mv"], all.Select(v => v.Str("id")));
 
-        var monitoring = Data(await _client.GetJsonAsync("/v1/visits?kind=monitoring_visit"));
+        var monitoring = await Client.GetDataAsync("/v1/visits?kind=monitoring_visit");
         var mv = Assert.Single(monitoring);
         Assert.Equal("E10000034", mv.GetProperty("council").Str("code"));
         Assert.Equal(("monitoring_visit", "2026-10-02", "2026-09-08", "2026-09-09", "care leavers"),
@@ -46,32 +42,32 @@ public class VisitsApiTests(VisitsApiFactory api) : IClassFixture<VisitsApiFacto
         Assert.Equal(["Jane Doe", "John Roe"], mv.GetProperty("inspectors").EnumerateArray().Select(i => i.GetString()));
         Assert.Equal(JsonValueKind.Null, mv.GetProperty("reportUrl").ValueKind);
 
-        var shropshire = Data(await _client.GetJsonAsync("/v1/visits?council=shropshire"));
+        var shropshire = await Client.GetDataAsync("/v1/visits?council=shropshire");
         Assert.Equal("jtai", Assert.Single(shropshire).Str("kind"));
     }
 
     [Fact]
     public async Task OneVisitAndTheFocusedVisitContractUnchanged()
     {
-        var jtai = await _client.GetJsonAsync("/v1/visits/shropshire-2026-11-06-jtai");
+        var jtai = await Client.GetJsonAsync("/v1/visits/shropshire-2026-11-06-jtai");
         Assert.Equal("children and families who need help", jtai.Str("theme"));
         Assert.Equal("https://files.ofsted.gov.uk/v1/file/1", jtai.Str("reportUrl"));
 
         // Monitoring visits and JTAIs are not focused visits.
-        var focused = await _client.GetJsonAsync("/v1/focused-visits?limit=1");
+        var focused = await Client.GetJsonAsync("/v1/focused-visits?limit=1");
         Assert.Equal(371, focused.GetProperty("meta").GetProperty("total").GetInt32());
     }
 
     [Fact]
     public async Task CsvAndBadInput()
     {
-        var csv = await _client.GetStringAsync("/v1/visits?format=csv");
+        var csv = await Client.GetStringAsync("/v1/visits?format=csv");
         Assert.StartsWith("id,council_code,council_name,kind,letter_date,visit_start,visit_end,inspectors,theme,report_url", csv);
         Assert.Contains("worcestershire-2026-10-02-mv,E10000034,Worcestershire,monitoring_visit,2026-10-02", csv);
 
-        var problem = await _client.GetProblemAsync("/v1/visits?kind=focused&from=2026-13-01", HttpStatusCode.BadRequest);
+        var problem = await Client.GetProblemAsync("/v1/visits?kind=focused&from=2026-13-01", HttpStatusCode.BadRequest);
         Assert.Equal(["from", "kind"], problem.ErrorParameters().Order());
-        var unknown = await _client.GetProblemAsync("/v1/visits/nope", HttpStatusCode.NotFound);
+        var unknown = await Client.GetProblemAsync("/v1/visits/nope", HttpStatusCode.NotFound);
         Assert.Equal("/problems/not-found", unknown.Str("type"));
     }
 }

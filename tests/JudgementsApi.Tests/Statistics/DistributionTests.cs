@@ -1,8 +1,7 @@
 namespace JudgementsApi.Tests.Statistics;
 
-public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class DistributionTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
     private const string Url = "/v1/statistics/distribution";
 
     private static readonly string[] OverallScale = ["outstanding", "good", "adequate", "requires_improvement", "inadequate"];
@@ -23,7 +22,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task OfstedsSifFiguresAt31October2017AreReproducedWithinOnePoint()
     {
-        var body = await _client.GetJsonAsync($"{Url}?asOf=2017-10-31&framework=sif&include=councils");
+        var body = await Client.GetJsonAsync($"{Url}?asOf=2017-10-31&framework=sif&include=councils");
         var england = body.GetProperty("england");
         Assert.Equal(152, england.Int("councils"));
 
@@ -57,7 +56,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task OfstedsFigureAt31March2024IsReproducedWithinOnePoint()
     {
-        var body = await _client.GetJsonAsync($"{Url}?asOf=2024-03-31&include=councils");
+        var body = await Client.GetJsonAsync($"{Url}?asOf=2024-03-31&include=councils");
         var england = body.GetProperty("england");
         Assert.Equal(153, england.Int("councils"));
         var judged = england.Int("judged");
@@ -84,7 +83,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("2023-04-01", 153, new[] { "E06000063", "E06000064" }, new[] { "E10000006" })]
     public async Task ACouncilCountsOnExactlyTheDaysItExisted(string asOf, int councils, string[] present, string[] absent)
     {
-        var body = await _client.GetJsonAsync($"{Url}?asOf={asOf}&include=councils");
+        var body = await Client.GetJsonAsync($"{Url}?asOf={asOf}&include=councils");
         Assert.Equal(asOf, body.Str("asOf"));
         Assert.Equal(councils, body.GetProperty("england").Int("councils"));
         var codes = body.CouncilsByCode();
@@ -97,10 +96,10 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ANewCouncilIsNotInspectedUntilItsOwnFirstReportNeverItsPredecessors()
     {
         // North Northamptonshire's first report was published on 25 November 2022.
-        var before = (await _client.GetJsonAsync($"{Url}?asOf=2022-11-24&include=councils")).CouncilsByCode()["E06000061"];
+        var before = (await Client.GetJsonAsync($"{Url}?asOf=2022-11-24&include=councils")).CouncilsByCode()["E06000061"];
         Assert.Equal("notInspected", before.Str("status"));
         Assert.Equal(JsonValueKind.Null, before.GetProperty("inspectionId").ValueKind);
-        var after = (await _client.GetJsonAsync($"{Url}?asOf=2022-11-25&include=councils")).CouncilsByCode()["E06000061"];
+        var after = (await Client.GetJsonAsync($"{Url}?asOf=2022-11-25&include=councils")).CouncilsByCode()["E06000061"];
         Assert.Equal("graded", after.Str("status"));
         Assert.Equal("north-northamptonshire-2022-11-25", after.Str("inspectionId"));
     }
@@ -108,7 +107,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task BeforeAnyInspectionEveryCouncilIsNotInspected()
     {
-        var body = await _client.GetJsonAsync($"{Url}?asOf=2012-06-01&groupBy=region");
+        var body = await Client.GetJsonAsync($"{Url}?asOf=2012-06-01&groupBy=region");
         var england = body.GetProperty("england");
         Assert.Equal(152, england.Int("councils"));
         Assert.Equal(152, england.Int("notInspected"));
@@ -126,11 +125,11 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         // Liverpool: ILACS 2023 (graded overall effectiveness), then ILACS 2026 published 7 July 2026,
         // which has no overall effectiveness judgement.
-        var dayBefore = (await _client.GetJsonAsync($"{Url}?asOf=2026-07-06&include=councils")).CouncilsByCode()["E08000012"];
+        var dayBefore = (await Client.GetJsonAsync($"{Url}?asOf=2026-07-06&include=councils")).CouncilsByCode()["E08000012"];
         Assert.Equal("graded", dayBefore.Str("status"));
         Assert.Equal("liverpool-2023-05-25", dayBefore.Str("inspectionId"));
 
-        var body = await _client.GetJsonAsync($"{Url}?asOf=2026-07-07&include=councils");
+        var body = await Client.GetJsonAsync($"{Url}?asOf=2026-07-07&include=councils");
         var liverpool = body.CouncilsByCode()["E08000012"];
         Assert.Equal("notGraded", liverpool.Str("status"));
         Assert.Equal(JsonValueKind.Null, liverpool.GetProperty("grade").ValueKind);
@@ -141,7 +140,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.All(notGraded, c => Assert.Equal("ilacs-2026", c.Str("frameworkVersion")));
 
         // The same inspection does grade leadership.
-        var leadership = (await _client.GetJsonAsync($"{Url}?asOf=2026-07-07&area=leadership&include=councils")).CouncilsByCode()["E08000012"];
+        var leadership = (await Client.GetJsonAsync($"{Url}?asOf=2026-07-07&area=leadership&include=councils")).CouncilsByCode()["E08000012"];
         Assert.Equal("graded", leadership.Str("status"));
         Assert.Equal("good", leadership.Str("grade"));
     }
@@ -150,7 +149,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task AnAreaTheReportDidNotJudgeIsNotJudgedAndOutOfTheDenominator()
     {
         // 80455_isles-of-scilly_2016-06-27.txt lines 14-16: "2. Children looked after and achieving … Not Judged … permanence".
-        var body = await _client.GetJsonAsync($"{Url}?asOf=2016-12-31&area=children_in_care&include=councils");
+        var body = await Client.GetJsonAsync($"{Url}?asOf=2016-12-31&area=children_in_care&include=councils");
         var scilly = body.CouncilsByCode()["E06000053"];
         Assert.Equal("notJudged", scilly.Str("status"));
         Assert.Equal("isles-of-scilly-2016-06-27", scilly.Str("inspectionId"));
@@ -167,11 +166,11 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         // Surrey's 2018 report is a "Re-inspection of services for children in need of help and protection" with no
         // review of the LSCB; the 2015 review of the LSCB alone is not a full inspection and never heads the record.
-        var body = await _client.GetJsonAsync($"{Url}?asOf=2018-06-30&area=lscb_review&include=councils");
+        var body = await Client.GetJsonAsync($"{Url}?asOf=2018-06-30&area=lscb_review&include=councils");
         var surrey = body.CouncilsByCode()["E10000030"];
         Assert.Equal(("notCovered", "surrey-2018-05-16"), (surrey.Str("status"), surrey.Str("inspectionId")));
         Assert.True(body.GetProperty("england").Int("notCovered") >= 10);
-        var in2015 = (await _client.GetJsonAsync($"{Url}?asOf=2015-12-31&area=lscb_review&include=councils")).CouncilsByCode()["E10000030"];
+        var in2015 = (await Client.GetJsonAsync($"{Url}?asOf=2015-12-31&area=lscb_review&include=councils")).CouncilsByCode()["E10000030"];
         Assert.Equal(("notCovered", "surrey-2015-06-03"), (in2015.Str("status"), in2015.Str("inspectionId")));
     }
 
@@ -179,7 +178,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task AJudgedAreaWhoseGradeTheSourceDoesNotGiveIsUnknown()
     {
         // North Northamptonshire's 2022 report cites only the overall grade of Northamptonshire's 2019 inspection.
-        var body = await _client.GetJsonAsync($"{Url}?asOf=2020-06-30&area=help_and_protection&include=councils");
+        var body = await Client.GetJsonAsync($"{Url}?asOf=2020-06-30&area=help_and_protection&include=councils");
         var northants = body.CouncilsByCode()["E10000021"];
         Assert.Equal(("unknown", "northamptonshire-2019"), (northants.Str("status"), northants.Str("inspectionId")));
         Assert.Equal(1, body.GetProperty("england").Int("unknown"));
@@ -189,9 +188,9 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ACitedJudgementDatedToAYearCountsFromThatYearsLastDay()
     {
         // "…Northamptonshire County Council, were judged inadequate in 2019." Certainly judged by 31 December 2019.
-        var before = (await _client.GetJsonAsync($"{Url}?asOf=2019-12-30&include=councils")).CouncilsByCode()["E10000021"];
+        var before = (await Client.GetJsonAsync($"{Url}?asOf=2019-12-30&include=councils")).CouncilsByCode()["E10000021"];
         Assert.Equal("notInspected", before.Str("status"));
-        var after = (await _client.GetJsonAsync($"{Url}?asOf=2019-12-31&include=councils")).CouncilsByCode()["E10000021"];
+        var after = (await Client.GetJsonAsync($"{Url}?asOf=2019-12-31&include=councils")).CouncilsByCode()["E10000021"];
         Assert.Equal(("graded", "inadequate", "northamptonshire-2019"), (after.Str("status"), after.Str("grade"), after.Str("inspectionId")));
     }
 
@@ -200,8 +199,8 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         // On 31 October 2017 Shropshire's latest full inspection was its 2012 (pre-2013) one: the
         // family counts its 'adequate', the SIF area code does not.
-        var family = await _client.GetJsonAsync($"{Url}?asOf=2017-10-31&include=councils");
-        var code = await _client.GetJsonAsync($"{Url}?asOf=2017-10-31&area=sif_overall_effectiveness&include=councils");
+        var family = await Client.GetJsonAsync($"{Url}?asOf=2017-10-31&include=councils");
+        var code = await Client.GetJsonAsync($"{Url}?asOf=2017-10-31&area=sif_overall_effectiveness&include=councils");
         Assert.Equal("adequate", family.CouncilsByCode()["E06000051"].Str("grade"));
         Assert.Equal("notGraded", code.CouncilsByCode()["E06000051"].Str("status"));
         Assert.Equal(1, family.GetProperty("england").Count("adequate"));
@@ -213,14 +212,14 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task AFrameworkCountsEachCouncilsLatestInspectionUnderIt()
     {
         // Telford and Wrekin: SIF 2016 requires improvement, then ILACS outstanding (2020, 2024).
-        var sif = (await _client.GetJsonAsync($"{Url}?asOf=2024-03-31&framework=sif&include=councils")).CouncilsByCode()["E06000020"];
+        var sif = (await Client.GetJsonAsync($"{Url}?asOf=2024-03-31&framework=sif&include=councils")).CouncilsByCode()["E06000020"];
         Assert.Equal("telford-and-wrekin-2016-08-26", sif.Str("inspectionId"));
         Assert.Equal("requires_improvement", sif.Str("grade"));
-        var all = (await _client.GetJsonAsync($"{Url}?asOf=2024-03-31&include=councils")).CouncilsByCode()["E06000020"];
+        var all = (await Client.GetJsonAsync($"{Url}?asOf=2024-03-31&include=councils")).CouncilsByCode()["E06000020"];
         Assert.Equal("telford-and-wrekin-2020-03-02", all.Str("inspectionId"));
         Assert.Equal("outstanding", all.Str("grade"));
         // A framework version works too; councils without one are not inspected under it.
-        var v2023 = await _client.GetJsonAsync($"{Url}?asOf=2023-01-31&framework=ilacs-2023&include=councils");
+        var v2023 = await Client.GetJsonAsync($"{Url}?asOf=2023-01-31&framework=ilacs-2023&include=councils");
         Assert.All(v2023.GetProperty("councils").EnumerateArray().Where(c => c.Str("status") != "notInspected"),
             c => Assert.Equal("ilacs-2023", c.Str("frameworkVersion")));
         Assert.True(v2023.GetProperty("england").Int("notInspected") > 100);
@@ -231,7 +230,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task DefaultsAreTodayOverallEffectivenessNoGroups()
     {
-        var body = await _client.GetJsonAsync(Url);
+        var body = await Client.GetJsonAsync(Url);
         Assert.Equal(StatisticsAssertions.TodayInEngland().ToString("yyyy-MM-dd"), body.Str("asOf"));
         Assert.Equal("overall_effectiveness", body.Str("area"));
         Assert.Equal("none", body.Str("groupBy"));
@@ -247,7 +246,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TheShapeIsExactlyAsDocumented()
     {
-        var body = await _client.GetJsonAsync($"{Url}?asOf=2024-03-31&groupBy=region&include=councils");
+        var body = await Client.GetJsonAsync($"{Url}?asOf=2024-03-31&groupBy=region&include=councils");
         static List<string> Names(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["asOf", "dataAsOf", "warnings", "area", "framework", "groupBy", "denominator", "england", "groups", "councils"], Names(body));
         Assert.Equal(["councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"], Names(body.GetProperty("england")));
@@ -265,7 +264,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("2016-12-31", "type")]
     public async Task GroupsAddUpToEngland(string asOf, string groupBy)
     {
-        var body = await _client.GetJsonAsync($"{Url}?asOf={asOf}&groupBy={groupBy}&area=children_in_care");
+        var body = await Client.GetJsonAsync($"{Url}?asOf={asOf}&groupBy={groupBy}&area=children_in_care");
         var england = body.GetProperty("england");
         StatisticsAssertions.AssertConsistent(england);
         var groups = body.GetProperty("groups");
@@ -276,7 +275,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task PercentagesAreOfJudgedToOneDecimalPlace()
     {
-        var england = (await _client.GetJsonAsync($"{Url}?asOf=2017-10-31&framework=sif")).GetProperty("england");
+        var england = (await Client.GetJsonAsync($"{Url}?asOf=2017-10-31&framework=sif")).GetProperty("england");
         // 47 good of 142 judged = 33.098…%; 3 outstanding = 2.112…%; 28 inadequate = 19.718…%
         Assert.Equal(47, england.Count("good"));
         Assert.Equal(33.1m, england.Percent("good"));
@@ -288,7 +287,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TheCouncilListMatchesTheCounts()
     {
-        var body = await _client.GetJsonAsync($"{Url}?asOf=2020-06-30&include=councils&groupBy=region");
+        var body = await Client.GetJsonAsync($"{Url}?asOf=2020-06-30&include=councils&groupBy=region");
         var councils = body.GetProperty("councils").EnumerateArray().ToList();
         var england = body.GetProperty("england");
         Assert.Equal(england.Int("councils"), councils.Count);
@@ -306,7 +305,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task BadParametersAreOne400ListingEach()
     {
-        var problem = await _client.GetProblemAsync(
+        var problem = await Client.GetProblemAsync(
             $"{Url}?asOf=2017-13-01&area=happiness&groupBy=county&framework=ofsted-1990&include=inspections&colour=blue",
             HttpStatusCode.BadRequest);
         Assert.Equal("/problems/invalid-parameter", problem.Str("type"));
@@ -321,7 +320,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("area=overall_effectiveness&framework=ilacs-2026", "framework")]
     public async Task DaysOutsideTheDataAndImpossibleCombinationsAre400(string query, string parameter)
     {
-        var problem = await _client.GetProblemAsync($"{Url}?{query}", HttpStatusCode.BadRequest);
+        var problem = await Client.GetProblemAsync($"{Url}?{query}", HttpStatusCode.BadRequest);
         Assert.Equal([parameter], problem.ErrorParameters());
     }
 
@@ -330,7 +329,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task CsvHasARowForEnglandAndEachGroup()
     {
-        var response = await _client.GetAsync($"{Url}?asOf=2024-03-31&groupBy=region&format=csv");
+        var response = await Client.GetAsync($"{Url}?asOf=2024-03-31&groupBy=region&format=csv");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
         Assert.Equal(
@@ -340,7 +339,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
             "good_or_better_count,good_or_better_percent,requires_improvement_or_worse_count,requires_improvement_or_worse_percent," +
             "low_base,data_as_of", lines[0]);
         Assert.Equal(1 + 1 + 9, lines.Length);
-        var json = (await _client.GetJsonAsync($"{Url}?asOf=2024-03-31")).GetProperty("england");
+        var json = (await Client.GetJsonAsync($"{Url}?asOf=2024-03-31")).GetProperty("england");
         var england = lines[1].Split(',');
         Assert.Equal(["2024-03-31", "overall_effectiveness", "", "england", "E92000001", "England"], england[..6]);
         Assert.Equal(json.Int("councils").ToString(), england[6]);
@@ -352,7 +351,7 @@ public class DistributionTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task CsvWithCouncilsHasARowPerCouncilAndAcceptHeaderWorks()
     {
-        var client = api.CreateClient("text/csv");
+        var client = Api.CreateClient("text/csv");
         var response = await client.GetAsync($"{Url}?asOf=2019-04-01&include=councils");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());

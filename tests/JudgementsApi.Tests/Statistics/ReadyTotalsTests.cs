@@ -1,10 +1,8 @@
 namespace JudgementsApi.Tests.Statistics;
 
 /// <summary>The totals, base warnings and freshness every statistic carries.</summary>
-public class ReadyTotalsTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class ReadyTotalsTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
-
     private static void AssertTotals(JsonElement c)
     {
         var judged = c.Int("judged");
@@ -26,7 +24,7 @@ public class ReadyTotalsTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task DistributionsGiveGoodOrBetterAndRequiresImprovementOrWorse()
     {
         // Ofsted: at 31 March 2024, 60% of councils were good or outstanding (see DistributionTests).
-        var body = await _client.GetJsonAsync("/v1/statistics/distribution?asOf=2024-03-31&groupBy=region");
+        var body = await Client.GetJsonAsync("/v1/statistics/distribution?asOf=2024-03-31&groupBy=region");
         var england = body.GetProperty("england");
         AssertTotals(england);
         Assert.InRange(england.GetProperty("goodOrBetter").GetProperty("percentage").GetDecimal(), 59m, 61m);
@@ -44,7 +42,7 @@ public class ReadyTotalsTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task PreTwentyThirteenAdequateIsInNeitherTotal()
     {
-        var england = (await _client.GetJsonAsync("/v1/statistics/distribution?asOf=2013-10-31")).GetProperty("england");
+        var england = (await Client.GetJsonAsync("/v1/statistics/distribution?asOf=2013-10-31")).GetProperty("england");
         AssertTotals(england);
         Assert.True(england.Count("adequate") > 0);
         Assert.Equal(england.Int("judged") - england.Count("adequate"),
@@ -55,19 +53,19 @@ public class ReadyTotalsTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TimelineSummaryAndCsvCarryTheTotalsToo()
     {
-        var timeline = await _client.GetJsonAsync("/v1/statistics/timeline?from=2023-01-01&to=2023-12-31&interval=quarter&groupBy=type");
+        var timeline = await Client.GetJsonAsync("/v1/statistics/timeline?from=2023-01-01&to=2023-12-31&interval=quarter&groupBy=type");
         foreach (var p in timeline.GetProperty("points").EnumerateArray())
         {
             AssertTotals(p.GetProperty("england"));
             Assert.All(p.GetProperty("groups").EnumerateArray(), AssertTotals);
         }
-        var summary = await _client.GetJsonAsync("/v1/statistics/summary");
+        var summary = await Client.GetJsonAsync("/v1/statistics/summary");
         Assert.All(summary.GetProperty("areas").EnumerateArray(), AssertTotals);
 
-        var lines = StatisticsAssertions.CsvLines(await _client.GetStringAsync("/v1/statistics/distribution?asOf=2024-03-31&format=csv"));
+        var lines = StatisticsAssertions.CsvLines(await Client.GetStringAsync("/v1/statistics/distribution?asOf=2024-03-31&format=csv"));
         var header = lines[0].Split(',').ToList();
         var row = lines[1].Split(',');
-        var json = (await _client.GetJsonAsync("/v1/statistics/distribution?asOf=2024-03-31")).GetProperty("england");
+        var json = (await Client.GetJsonAsync("/v1/statistics/distribution?asOf=2024-03-31")).GetProperty("england");
         Assert.Equal(json.GetProperty("goodOrBetter").Int("count").ToString(), row[header.IndexOf("good_or_better_count")]);
         Assert.Equal(json.GetProperty("goodOrBetter").GetProperty("percentage").GetDecimal().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
             row[header.IndexOf("good_or_better_percent")]);
@@ -76,7 +74,7 @@ public class ReadyTotalsTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     private async Task<string> NewestPublication()
     {
-        await using var conn = api.OpenDatabase();
+        await using var conn = Api.OpenDatabase();
         await using var cmd = new Npgsql.NpgsqlCommand(
             "SELECT greatest((SELECT max(published) FROM inspections), (SELECT max(letter_date) FROM focused_visits))::text", conn);
         return (string)(await cmd.ExecuteScalarAsync())!;
@@ -93,13 +91,13 @@ public class ReadyTotalsTests(ApiFactory api) : IClassFixture<ApiFactory>
         var dataAsOf = await NewestPublication();
         var today = StatisticsAssertions.TodayInEngland();
         Assert.True(today > DateOnly.Parse(dataAsOf)); // the seed data ends before today
-        var body = await _client.GetJsonAsync(url.Replace("{today}", today.ToString("yyyy-MM-dd")));
+        var body = await Client.GetJsonAsync(url.Replace("{today}", today.ToString("yyyy-MM-dd")));
         Assert.Equal(dataAsOf, body.Str("dataAsOf"));
         var warning = Assert.Single(body.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("may be missing"));
         Assert.Equal($"{today:yyyy-MM-dd} is after the newest publication in the dataset ({dataAsOf}): reports published since may be missing, "
             + "so figures after that day may be out of date.", warning.GetString());
 
-        var csv = StatisticsAssertions.CsvLines(await _client.GetStringAsync(url.Replace("{today}", today.ToString("yyyy-MM-dd")) + (url.Contains('?') ? "&" : "?") + "format=csv"));
+        var csv = StatisticsAssertions.CsvLines(await Client.GetStringAsync(url.Replace("{today}", today.ToString("yyyy-MM-dd")) + (url.Contains('?') ? "&" : "?") + "format=csv"));
         var column = csv[0].Split(',').ToList().IndexOf("data_as_of");
         Assert.True(column >= 0, csv[0]);
     }
@@ -107,7 +105,7 @@ public class ReadyTotalsTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task ADayBeforeTheNewestPublicationHasNoFreshnessWarning()
     {
-        var body = await _client.GetJsonAsync("/v1/statistics/distribution?asOf=2024-03-31");
+        var body = await Client.GetJsonAsync("/v1/statistics/distribution?asOf=2024-03-31");
         Assert.Empty(body.GetProperty("warnings").EnumerateArray());
         Assert.Equal(await NewestPublication(), body.Str("dataAsOf"));
     }
@@ -117,14 +115,14 @@ public class ReadyTotalsTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         // From April 2026 ILACS reports give no overall effectiveness judgement: today some councils' latest
         // full inspection is one, and "rated inadequate overall" leaves them out — the answer says so.
-        var body = await _client.GetJsonAsync("/v1/statistics/distribution");
+        var body = await Client.GetJsonAsync("/v1/statistics/distribution");
         var notGraded = body.GetProperty("england").Int("notGraded");
         Assert.True(notGraded > 0);
         Assert.Equal("overall_effectiveness", body.Str("area"));
         Assert.Contains(body.GetProperty("warnings").EnumerateArray(),
             w => w.GetString()!.StartsWith($"{notGraded} councils' latest full inspection does not grade overall_effectiveness"));
         // Another area counts them.
-        var leadership = await _client.GetJsonAsync("/v1/statistics/distribution?area=leadership");
+        var leadership = await Client.GetJsonAsync("/v1/statistics/distribution?area=leadership");
         Assert.Equal(0, leadership.GetProperty("england").Int("notGraded"));
         Assert.DoesNotContain(leadership.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("does not grade"));
     }

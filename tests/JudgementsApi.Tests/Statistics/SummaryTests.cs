@@ -1,14 +1,13 @@
 namespace JudgementsApi.Tests.Statistics;
 
-public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class SummaryTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
     private const string Url = "/v1/statistics/summary";
 
     [Fact]
     public async Task EachAreaFamilyMatchesTodaysDistribution()
     {
-        var body = await _client.GetJsonAsync(Url);
+        var body = await Client.GetJsonAsync(Url);
         var today = StatisticsAssertions.TodayInEngland().ToString("yyyy-MM-dd");
         Assert.Equal(today, body.Str("asOf"));
         Assert.Equal(["asOf", "dataAsOf", "warnings", "denominator", "areas", "latestInspections", "priorityActionVisits"], body.EnumerateObject().Select(p => p.Name));
@@ -19,7 +18,7 @@ public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
             areas.Take(5).Select(a => a.Str("area")));
         foreach (var area in areas)
         {
-            var england = (await _client.GetJsonAsync($"/v1/statistics/distribution?asOf={today}&area={area.Str("area")}")).GetProperty("england");
+            var england = (await Client.GetJsonAsync($"/v1/statistics/distribution?asOf={today}&area={area.Str("area")}")).GetProperty("england");
             foreach (var field in new[] { "councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown" })
                 Assert.Equal(england.Int(field), area.Int(field));
             Assert.Equal(england.GetProperty("counts").GetRawText(), area.GetProperty("counts").GetRawText());
@@ -32,7 +31,7 @@ public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TheLatestTenFullInspectionsNewestFirst()
     {
-        var body = await _client.GetJsonAsync(Url);
+        var body = await Client.GetJsonAsync(Url);
         var latest = body.GetProperty("latestInspections").EnumerateArray().ToList();
         Assert.Equal(10, latest.Count);
         var dates = latest.Select(i => i.Str("published")).ToList();
@@ -40,14 +39,14 @@ public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("lancashire-2026-08-20", latest[0].Str("id"));
         Assert.DoesNotContain(latest, i => i.Str("type") == "lscb_review");
         // The same as the newest page of the inspection list.
-        var list = await _client.GetJsonAsync("/v1/inspections?limit=10");
+        var list = await Client.GetJsonAsync("/v1/inspections?limit=10");
         Assert.Equal(list.GetProperty("data").EnumerateArray().Select(i => i.Str("id")), latest.Select(i => i.Str("id")));
     }
 
     [Fact]
     public async Task PriorityActionVisitsOfTheLastTwelveMonths()
     {
-        var body = await _client.GetJsonAsync(Url);
+        var body = await Client.GetJsonAsync(Url);
         var block = body.GetProperty("priorityActionVisits");
         var today = StatisticsAssertions.TodayInEngland();
         Assert.Equal(today.AddMonths(-12).AddDays(1).ToString("yyyy-MM-dd"), block.Str("from"));
@@ -60,7 +59,7 @@ public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
             Assert.False(string.IsNullOrEmpty(v.GetProperty("council").Str("name")));
         });
         // Cross-check against the focused-visit list.
-        var all = await _client.GetJsonAsync($"/v1/focused-visits?priorityAction=true&from={block.Str("from")}&to={block.Str("to")}&limit=500");
+        var all = await Client.GetJsonAsync($"/v1/focused-visits?priorityAction=true&from={block.Str("from")}&to={block.Str("to")}&limit=500");
         Assert.Equal(all.GetProperty("data").EnumerateArray().Select(v => v.Str("id")).Order(StringComparer.Ordinal),
             visits.Select(v => v.Str("id")).Order(StringComparer.Ordinal));
         Assert.Contains("slough-2026-01-12-fv", visits.Select(v => v.Str("id")));
@@ -69,7 +68,7 @@ public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task CsvHasARowPerAreaFamily()
     {
-        var response = await _client.GetAsync($"{Url}?format=csv");
+        var response = await Client.GetAsync($"{Url}?format=csv");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
         Assert.Equal("as_of,area,councils,judged,not_inspected,not_graded,not_judged,not_covered,unknown," +
@@ -77,7 +76,7 @@ public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
                      "outstanding_percent,good_percent,adequate_percent,requires_improvement_percent,inadequate_percent," +
                      "good_or_better_count,good_or_better_percent,requires_improvement_or_worse_count,requires_improvement_or_worse_percent," +
                      "low_base,data_as_of", lines[0]);
-        var json = await _client.GetJsonAsync(Url);
+        var json = await Client.GetJsonAsync(Url);
         Assert.Equal(1 + json.GetProperty("areas").GetArrayLength(), lines.Length);
         Assert.Contains(lines, l => l.Contains(",overall_effectiveness,153,"));
         // help_and_protection has no 'adequate' on any scale: that column is empty, not 0.
@@ -88,7 +87,7 @@ public class SummaryTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task UnknownParametersAre400()
     {
-        var problem = await _client.GetProblemAsync($"{Url}?asOf=2020-01-01", HttpStatusCode.BadRequest);
+        var problem = await Client.GetProblemAsync($"{Url}?asOf=2020-01-01", HttpStatusCode.BadRequest);
         Assert.Equal(["asOf"], problem.ErrorParameters());
     }
 }

@@ -1,8 +1,7 @@
 namespace JudgementsApi.Tests.Statistics;
 
-public class TransitionsTests(ApiFactory api) : IClassFixture<ApiFactory>
+public class TransitionsTests(ApiFactory api) : ApiTests(api)
 {
-    private readonly HttpClient _client = api.CreateClient();
     private const string Url = "/v1/statistics/transitions";
 
     private static IEnumerable<JsonElement> Movements(JsonElement body) => body.GetProperty("movements").GetProperty("data").EnumerateArray();
@@ -10,7 +9,7 @@ public class TransitionsTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TelfordAndWrekinsMoveFromRequiresImprovementToOutstandingAcrossSifAndIlacs()
     {
-        var body = await _client.GetJsonAsync($"{Url}?fromGrade=requires_improvement&toGrade=outstanding&limit=500");
+        var body = await Client.GetJsonAsync($"{Url}?fromGrade=requires_improvement&toGrade=outstanding&limit=500");
         var telford = Assert.Single(Movements(body), m => m.GetProperty("council").Str("code") == "E06000020");
         Assert.Equal("telford-and-wrekin-2016-08-26", telford.GetProperty("from").Str("inspectionId"));
         Assert.Equal("2016-08-26", telford.GetProperty("from").Str("published"));
@@ -32,7 +31,7 @@ public class TransitionsTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ConsecutiveMeansTheNextGradedInspectionNotALaterOne()
     {
         // Telford and Wrekin's 2016 SIF is followed by 2020, not paired with 2024.
-        var body = await _client.GetJsonAsync($"{Url}?limit=500&region=west-midlands");
+        var body = await Client.GetJsonAsync($"{Url}?limit=500&region=west-midlands");
         var telford = Movements(body).Where(m => m.GetProperty("council").Str("code") == "E06000020").ToList();
         Assert.Equal(
             ["telford-and-wrekin-2016-08-26>telford-and-wrekin-2020-03-02", "telford-and-wrekin-2020-03-02>telford-and-wrekin-2024-07-12"],
@@ -42,14 +41,14 @@ public class TransitionsTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task AdequateIsItsOwnGradeNotRequiresImprovement()
     {
-        var body = await _client.GetJsonAsync($"{Url}?limit=500");
+        var body = await Client.GetJsonAsync($"{Url}?limit=500");
         var matrix = body.GetProperty("matrix");
-        var adequateToGood = Movements(await _client.GetJsonAsync($"{Url}?fromGrade=adequate&toGrade=good&limit=500")).ToList();
+        var adequateToGood = Movements(await Client.GetJsonAsync($"{Url}?fromGrade=adequate&toGrade=good&limit=500")).ToList();
         Assert.NotEmpty(adequateToGood);
         Assert.Equal(adequateToGood.Count, matrix.GetProperty("adequate").Int("good"));
         Assert.All(adequateToGood, m => Assert.Equal("pre-2013", m.GetProperty("from").Str("frameworkVersion")));
         // …and no requires_improvement movement starts from a pre-2013 'adequate'.
-        var fromRi = Movements(await _client.GetJsonAsync($"{Url}?fromGrade=requires_improvement&limit=500")).ToList();
+        var fromRi = Movements(await Client.GetJsonAsync($"{Url}?fromGrade=requires_improvement&limit=500")).ToList();
         Assert.DoesNotContain(fromRi, m => m.GetProperty("from").Str("frameworkVersion") == "pre-2013");
         Assert.Equal(fromRi.Count, matrix.GetProperty("requires_improvement").EnumerateObject().Sum(c => c.Value.GetInt32()));
     }
@@ -57,7 +56,7 @@ public class TransitionsTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TheMatrixCountsEveryMovementAndTheCsvListsThem()
     {
-        var body = await _client.GetJsonAsync(Url);
+        var body = await Client.GetJsonAsync(Url);
         var total = body.Int("total");
         Assert.Equal(["dataAsOf", "warnings", "area", "from", "to", "fromGrade", "toGrade", "region", "grades", "total", "matrix", "movements"],
             body.EnumerateObject().Select(p => p.Name));
@@ -74,7 +73,7 @@ public class TransitionsTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(50, body.GetProperty("movements").GetProperty("data").GetArrayLength());
         Assert.True(total > 250);
 
-        var response = await _client.GetAsync($"{Url}?format=csv");
+        var response = await Client.GetAsync($"{Url}?format=csv");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
         Assert.Equal("council_code,council_name,region_code,region_name,across_succession,from_council_code,from_inspection_id," +
@@ -86,7 +85,7 @@ public class TransitionsTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task EveryMovementPairsTwoKnownGradesInOrderAndFiltersApply()
     {
-        var body = await _client.GetJsonAsync($"{Url}?from=2020-01-01&to=2022-12-31&region=E12000002&limit=500");
+        var body = await Client.GetJsonAsync($"{Url}?from=2020-01-01&to=2022-12-31&region=E12000002&limit=500");
         var movements = Movements(body).ToList();
         Assert.NotEmpty(movements);
         Assert.Equal(body.Int("total"), movements.Count);
@@ -106,7 +105,7 @@ public class TransitionsTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         // Isles of Scilly's 2016 SIF did not judge children looked after: no children_in_care
         // movement may start or end at it, nor skip over it.
-        var movements = Movements(await _client.GetJsonAsync($"{Url}?area=children_in_care&limit=500&region=south-west")).ToList();
+        var movements = Movements(await Client.GetJsonAsync($"{Url}?area=children_in_care&limit=500&region=south-west")).ToList();
         Assert.NotEmpty(movements);
         Assert.DoesNotContain(movements, m =>
             m.GetProperty("from").Str("inspectionId") == "isles-of-scilly-2016-06-27" || m.GetProperty("to").Str("inspectionId") == "isles-of-scilly-2016-06-27");
@@ -117,7 +116,7 @@ public class TransitionsTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task BadParametersAreOne400ListingEach()
     {
-        var problem = await _client.GetProblemAsync(
+        var problem = await Client.GetProblemAsync(
             $"{Url}?from=yesterday&to=2020-01-01&fromGrade=excellent&toGrade=poor&region=mars&area=x&limit=0&groupBy=region",
             HttpStatusCode.BadRequest);
         Assert.Equal(["area", "from", "fromGrade", "groupBy", "limit", "region", "toGrade"], problem.ErrorParameters().Order(StringComparer.Ordinal));
