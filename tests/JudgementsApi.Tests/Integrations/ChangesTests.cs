@@ -35,7 +35,7 @@ public class ChangesTests : IAsyncLifetime
         {
             if (i != 1) return l;
             _visit = l.Split(',')[0];
-            var fields = SeedCsvFields(l);
+            var fields = Csv.Records(l)[0];
             _oldFocus = fields[6];
             return l.Replace(_oldFocus.Contains(',') ? $"\"{_oldFocus}\"" : _oldFocus, "the reworded focus");
         }));
@@ -63,23 +63,6 @@ public class ChangesTests : IAsyncLifetime
         var path = Path.Combine(_seed, file);
         File.WriteAllText(path, string.Join("\n", edit(File.ReadAllLines(path).ToList())) + "\n");
         SeedManifest.Write(_seed); // as the builder would after the edit
-    }
-
-    private static List<string> SeedCsvFields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted) { if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; } else if (c == '"') quoted = false; else field.Append(c); }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
     }
 
     [Fact]

@@ -23,31 +23,7 @@ public class DownloadTests(ApiFactory api) : ApiTests(api)
         return (response, bytes, files);
     }
 
-    /// <summary>RFC 4180 records of a CSV file (quoted fields may hold commas, quotes and newlines).</summary>
-    private static List<List<string>> Csv(byte[] bytes)
-    {
-        var text = Encoding.UTF8.GetString(bytes);
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; }
-            else if (c != '\r') field.Append(c);
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        return rows;
-    }
+    private static List<List<string>> Csv(byte[] bytes) => Infrastructure.Csv.Records(Encoding.UTF8.GetString(bytes));
 
     [Fact]
     public async Task TheZipIsNamedAfterTheDatasetVersionAndCarriesItsDocumentation()
