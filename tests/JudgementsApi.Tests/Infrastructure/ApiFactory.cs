@@ -32,6 +32,14 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return conn;
     }
 
+    /// <summary>The newest publication (an inspection's or a focused visit's) in this database: what the statistics call dataAsOf.</summary>
+    public async Task<string> NewestPublicationAsync()
+    {
+        await using var conn = OpenDatabase();
+        return await conn.ExecuteScalarAsync<string>(
+            "SELECT greatest((SELECT max(published) FROM inspections), (SELECT max(letter_date) FROM focused_visits))::text") ?? "";
+    }
+
     public HttpClient CreateClient(string accept)
     {
         var client = CreateClient();
@@ -43,5 +51,21 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await TestDatabase.DropAsync(DatabaseName);
+    }
+}
+
+/// <summary>
+/// The rate limits on, small, with a long window, so a test neither waits nor races the clock.
+/// Every in-memory client is the same client to them (one address).
+/// </summary>
+public abstract class RateLimitedApiFactory(int uncached, int? exports = null) : ApiFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Judgements:RateLimits:Enabled", "true");
+        builder.UseSetting("Judgements:RateLimits:Uncached", uncached.ToString());
+        if (exports is not null) builder.UseSetting("Judgements:RateLimits:Exports", exports.ToString());
+        builder.UseSetting("Judgements:RateLimits:WindowSeconds", "3600");
     }
 }

@@ -57,8 +57,15 @@ public static class ServiceProcess
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    /// <summary>Serves on a free loopback port (real Kestrel) until the returned process is killed; waits for /health/live (generously: the machine may be busy).</summary>
-    public static async Task<(System.Diagnostics.Process Process, Uri BaseAddress)> ServeAsync(IDictionary<string, string> environment)
+    /// <summary>Serves <paramref name="database"/> (through the read-only role, as in production) until disposed.</summary>
+    public static Task<ServedProcess> ServeAsync(string database) => ServeAsync(new Dictionary<string, string>
+    {
+        ["JUDGEMENTS_DB"] = TestDatabase.ReaderConnectionString(database),
+        ["JUDGEMENTS_OWNER_DB"] = TestDatabase.OwnerConnectionString(database),
+    });
+
+    /// <summary>Serves on a free loopback port (real Kestrel) until disposed; waits for /health/live (generously: the machine may be busy).</summary>
+    public static async Task<ServedProcess> ServeAsync(IDictionary<string, string> environment)
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
@@ -78,10 +85,23 @@ public static class ServiceProcess
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
         for (var deadline = DateTime.UtcNow.AddSeconds(120); DateTime.UtcNow < deadline && !process.HasExited; await Task.Delay(200))
         {
-            try { if ((await client.GetAsync("/health/live")).IsSuccessStatusCode) return (process, address); }
+            try { if ((await client.GetAsync("/health/live")).IsSuccessStatusCode) return new ServedProcess(process, address); }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
         }
         process.Kill(entireProcessTree: true);
         throw new TimeoutException("the service did not start within 120 s");
+    }
+}
+
+/// <summary>The service running as its own process; disposing stops it.</summary>
+public sealed class ServedProcess(System.Diagnostics.Process process, Uri baseAddress) : IAsyncDisposable
+{
+    public Uri BaseAddress => baseAddress;
+
+    public async ValueTask DisposeAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
     }
 }

@@ -37,6 +37,30 @@ public static class Http
         return problem;
     }
 
+    /// <summary>A browser's CORS preflight for a GET of <paramref name="url"/> from another site.</summary>
+    public static Task<HttpResponseMessage> PreflightAsync(this HttpClient client, string url)
+    {
+        var preflight = new HttpRequestMessage(HttpMethod.Options, url);
+        preflight.Headers.Add("Origin", "https://news.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        return client.SendAsync(preflight);
+    }
+
+    /// <summary>
+    /// Sends until the answer is not a 429 (at most 20 tries, 100 ms apart): the output cache stores an
+    /// entry just after the response ends, so a repeat sent at once can still miss it and be rate-limited.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendUntilCachedAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var response = await send();
+        for (var attempt = 1; attempt < 20 && response.StatusCode == HttpStatusCode.TooManyRequests; attempt++)
+        {
+            await Task.Delay(100);
+            response = await send();
+        }
+        return response;
+    }
+
     /// <summary>The items of a paged response (its "data" array).</summary>
     public static List<JsonElement> Data(JsonElement page) => page.GetProperty("data").EnumerateArray().ToList();
 

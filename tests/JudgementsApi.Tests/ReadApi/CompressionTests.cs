@@ -144,57 +144,35 @@ public class CompressionTests(ApiFactory api) : ApiTests(api)
     [Fact]
     public async Task ARealClientDecodesWhatKestrelSends()
     {
-        var (process, address) = await ServiceProcess.ServeAsync(new Dictionary<string, string>
+        await using var service = await ServiceProcess.ServeAsync(Api.DatabaseName);
+        using var plainClient = new HttpClient { BaseAddress = service.BaseAddress };
+        using var decoding = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = service.BaseAddress };
+        foreach (var url in new[] { "/v1/inspections?format=csv", "/v1/councils?region=west-midlands" })
         {
-            ["JUDGEMENTS_DB"] = TestDatabase.ReaderConnectionString(Api.DatabaseName),
-            ["JUDGEMENTS_OWNER_DB"] = TestDatabase.OwnerConnectionString(Api.DatabaseName),
-        });
-        try
-        {
-            using var plainClient = new HttpClient { BaseAddress = address };
-            using var decoding = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = address };
-            foreach (var url in new[] { "/v1/inspections?format=csv", "/v1/councils?region=west-midlands" })
-            {
-                var plain = await plainClient.GetByteArrayAsync(url);
-                for (var time = 0; time < 2; time++)
-                    Assert.Equal(plain, await decoding.GetByteArrayAsync(url));
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
+            var plain = await plainClient.GetByteArrayAsync(url);
+            for (var time = 0; time < 2; time++)
+                Assert.Equal(plain, await decoding.GetByteArrayAsync(url));
         }
     }
 }
 
 /// <summary>Only requests that miss the output cache count against this limit: it shows which were compressed anew.</summary>
-public sealed class CompressionCacheFactory : ApiFactory
+public sealed class CompressionCacheFactory() : RateLimitedApiFactory(Uncached)
 {
     public const int Uncached = 3;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Judgements:RateLimits:Enabled", "true");
-        builder.UseSetting("Judgements:RateLimits:Uncached", Uncached.ToString());
-        builder.UseSetting("Judgements:RateLimits:WindowSeconds", "3600");
-    }
 }
 
-public class CompressionCacheTests(CompressionCacheFactory api) : IClassFixture<CompressionCacheFactory>
+public class CompressionCacheTests(CompressionCacheFactory api) : ApiTests<CompressionCacheFactory>(api)
 {
     [Fact]
     public async Task EachCodingIsCompressedOnceAndKeptInTheCache()
     {
-        var client = api.CreateClient();
         const string url = "/v1/inspections?limit=40";
         async Task<HttpResponseMessage> Send(string? coding)
         {
             var request = new HttpRequestMessage(HttpMethod.Get, url);
             if (coding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
-            return await client.SendAsync(request);
+            return await Client.SendAsync(request);
         }
 
         // Three misses (identity, gzip, br) use up the limit; every later request must come from the cache.
@@ -205,17 +183,12 @@ public class CompressionCacheTests(CompressionCacheFactory api) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             first[coding] = await response.Content.ReadAsByteArrayAsync();
         }
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/v1/inspections?limit=41")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Client.GetAsync("/v1/inspections?limit=41")).StatusCode);
 
         // The cache stores an entry just after the response ends: wait for it rather than race it.
         foreach (var (asked, entry) in new[] { ("br", "br"), ("gzip, deflate, br", "br"), ("gzip", "gzip"), ("deflate, gzip;q=0.9", "gzip"), ("identity", "identity") })
         {
-            HttpResponseMessage response = await Send(asked);
-            for (var attempt = 0; attempt < 20 && response.StatusCode == HttpStatusCode.TooManyRequests; attempt++)
-            {
-                await Task.Delay(100);
-                response = await Send(asked);
-            }
+            var response = await SendUntilCachedAsync(() => Send(asked));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = await response.Content.ReadAsByteArrayAsync();
             Assert.Equal(first[entry], body); // the stored, already compressed bytes

@@ -72,14 +72,6 @@ public class ReadyTotalsTests(ApiFactory api) : ApiTests(api)
         Assert.Equal("false", row[header.IndexOf("low_base")]);
     }
 
-    private async Task<string> NewestPublication()
-    {
-        await using var conn = Api.OpenDatabase();
-        await using var cmd = new Npgsql.NpgsqlCommand(
-            "SELECT greatest((SELECT max(published) FROM inspections), (SELECT max(letter_date) FROM focused_visits))::text", conn);
-        return (string)(await cmd.ExecuteScalarAsync())!;
-    }
-
     [Theory]
     [InlineData("/v1/statistics/distribution")]
     [InlineData("/v1/statistics/timeline?interval=year")]
@@ -88,7 +80,7 @@ public class ReadyTotalsTests(ApiFactory api) : ApiTests(api)
     [InlineData("/v1/statistics/movements?from=2020-01-01")]
     public async Task EveryStatisticStatesDataAsOfAndWarnsAfterIt(string url)
     {
-        var dataAsOf = await NewestPublication();
+        var dataAsOf = await Api.NewestPublicationAsync();
         var today = StatisticsAssertions.TodayInEngland();
         Assert.True(today > DateOnly.Parse(dataAsOf)); // the seed data ends before today
         var body = await Client.GetJsonAsync(url.Replace("{today}", today.ToString("yyyy-MM-dd")));
@@ -107,7 +99,7 @@ public class ReadyTotalsTests(ApiFactory api) : ApiTests(api)
     {
         var body = await Client.GetJsonAsync("/v1/statistics/distribution?asOf=2024-03-31");
         Assert.Empty(body.GetProperty("warnings").EnumerateArray());
-        Assert.Equal(await NewestPublication(), body.Str("dataAsOf"));
+        Assert.Equal(await Api.NewestPublicationAsync(), body.Str("dataAsOf"));
     }
 
     [Fact]
