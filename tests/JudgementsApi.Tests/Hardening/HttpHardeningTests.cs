@@ -12,9 +12,7 @@ public class HttpHardeningTests(ApiFactory api) : ApiTests(api)
     [InlineData("/v1/inspections?council=%ED%A0%80x")]
     public async Task ANulOrBrokenCharacterAnywhereIsA400Problem(string url)
     {
-        var response = await Client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Client.GetProblemAsync(url, HttpStatusCode.BadRequest);
     }
 
     [Fact]

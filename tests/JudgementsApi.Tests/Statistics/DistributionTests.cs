@@ -62,6 +62,10 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
             c => Assert.Equal("sif", c.Str("frameworkVersion")));
     }
 
+    /// <summary>One council's row of the distribution for <paramref name="query"/> (asOf and any filters).</summary>
+    private async Task<JsonElement> Council(string code, string query) =>
+        (await Client.GetJsonAsync($"{Url}?{query}&include=councils")).CouncilsByCode()[code];
+
     private static double PercentOfJudged(JsonElement counts, params string[] grades) =>
         100.0 * grades.Sum(g => counts.Count(g)) / counts.Int("judged");
 
@@ -92,12 +96,11 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
     public async Task ANewCouncilIsNotInspectedUntilItsOwnFirstReportNeverItsPredecessors()
     {
         // North Northamptonshire's first report was published on 25 November 2022.
-        var before = (await Client.GetJsonAsync($"{Url}?asOf=2022-11-24&include=councils")).CouncilsByCode()["E06000061"];
+        var before = await Council("E06000061", "asOf=2022-11-24");
         Assert.Equal("notInspected", before.Str("status"));
         Assert.Equal(JsonValueKind.Null, before.GetProperty("inspectionId").ValueKind);
-        var after = (await Client.GetJsonAsync($"{Url}?asOf=2022-11-25&include=councils")).CouncilsByCode()["E06000061"];
-        Assert.Equal("graded", after.Str("status"));
-        Assert.Equal("north-northamptonshire-2022-11-25", after.Str("inspectionId"));
+        var after = await Council("E06000061", "asOf=2022-11-25");
+        Assert.Equal(("graded", "north-northamptonshire-2022-11-25"), (after.Str("status"), after.Str("inspectionId")));
     }
 
     [Fact]
@@ -121,7 +124,7 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
     {
         // Liverpool: ILACS 2023 (graded overall effectiveness), then ILACS 2026 published 7 July 2026,
         // which has no overall effectiveness judgement.
-        var dayBefore = (await Client.GetJsonAsync($"{Url}?asOf=2026-07-06&include=councils")).CouncilsByCode()["E08000012"];
+        var dayBefore = await Council("E08000012", "asOf=2026-07-06");
         Assert.Equal("graded", dayBefore.Str("status"));
         Assert.Equal("liverpool-2023-05-25", dayBefore.Str("inspectionId"));
 
@@ -136,7 +139,7 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
         Assert.All(notGraded, c => Assert.Equal("ilacs-2026", c.Str("frameworkVersion")));
 
         // The same inspection does grade leadership.
-        var leadership = (await Client.GetJsonAsync($"{Url}?asOf=2026-07-07&area=leadership&include=councils")).CouncilsByCode()["E08000012"];
+        var leadership = await Council("E08000012", "asOf=2026-07-07&area=leadership");
         Assert.Equal("graded", leadership.Str("status"));
         Assert.Equal("good", leadership.Str("grade"));
     }
@@ -166,7 +169,7 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
         var surrey = body.CouncilsByCode()["E10000030"];
         Assert.Equal(("notCovered", "surrey-2018-05-16"), (surrey.Str("status"), surrey.Str("inspectionId")));
         Assert.True(body.GetProperty("england").Int("notCovered") >= 10);
-        var in2015 = (await Client.GetJsonAsync($"{Url}?asOf=2015-12-31&area=lscb_review&include=councils")).CouncilsByCode()["E10000030"];
+        var in2015 = await Council("E10000030", "asOf=2015-12-31&area=lscb_review");
         Assert.Equal(("notCovered", "surrey-2015-06-03"), (in2015.Str("status"), in2015.Str("inspectionId")));
     }
 
@@ -184,9 +187,9 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
     public async Task ACitedJudgementDatedToAYearCountsFromThatYearsLastDay()
     {
         // "…Northamptonshire County Council, were judged inadequate in 2019." Certainly judged by 31 December 2019.
-        var before = (await Client.GetJsonAsync($"{Url}?asOf=2019-12-30&include=councils")).CouncilsByCode()["E10000021"];
+        var before = await Council("E10000021", "asOf=2019-12-30");
         Assert.Equal("notInspected", before.Str("status"));
-        var after = (await Client.GetJsonAsync($"{Url}?asOf=2019-12-31&include=councils")).CouncilsByCode()["E10000021"];
+        var after = await Council("E10000021", "asOf=2019-12-31");
         Assert.Equal(("graded", "inadequate", "northamptonshire-2019"), (after.Str("status"), after.Str("grade"), after.Str("inspectionId")));
     }
 
@@ -208,10 +211,10 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
     public async Task AFrameworkCountsEachCouncilsLatestInspectionUnderIt()
     {
         // Telford and Wrekin: SIF 2016 requires improvement, then ILACS outstanding (2020, 2024).
-        var sif = (await Client.GetJsonAsync($"{Url}?asOf=2024-03-31&framework=sif&include=councils")).CouncilsByCode()["E06000020"];
+        var sif = await Council("E06000020", "asOf=2024-03-31&framework=sif");
         Assert.Equal("telford-and-wrekin-2016-08-26", sif.Str("inspectionId"));
         Assert.Equal("requires_improvement", sif.Str("grade"));
-        var all = (await Client.GetJsonAsync($"{Url}?asOf=2024-03-31&include=councils")).CouncilsByCode()["E06000020"];
+        var all = await Council("E06000020", "asOf=2024-03-31");
         Assert.Equal("telford-and-wrekin-2020-03-02", all.Str("inspectionId"));
         Assert.Equal("outstanding", all.Str("grade"));
         // A framework version works too; councils without one are not inspected under it.
