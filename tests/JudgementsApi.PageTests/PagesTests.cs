@@ -173,12 +173,7 @@ public sealed class HomePageTests(PagesFixture app) : IClassFixture<PagesFixture
     }
 
     [Theory]
-    [InlineData("Telford and Wrekin", "telford-and-wrekin")]
-    [InlineData("Telford & Wrekin", "telford-and-wrekin")]
-    [InlineData("BCP", "bournemouth-christchurch-and-poole")]
-    [InlineData("St Helens", "st-helens")]
-    [InlineData("Saint Helens", "st-helens")]
-    [InlineData("Hull", "kingston-upon-hull")]
+    [MemberData(nameof(CouncilNameExamples.NamesPeopleUse), MemberType = typeof(CouncilNameExamples))]
     [InlineData("E06000051", "shropshire")]
     public async Task The_search_box_finds_a_council_by_the_names_people_type(string typed, string slug)
     {
