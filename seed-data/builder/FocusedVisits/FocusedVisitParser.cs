@@ -124,40 +124,13 @@ public static partial class FocusedVisitParser
 
     private static IEnumerable<ManifestRow> ReadManifest(string path)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = ParseCsvLine(reader.ReadLine() ?? "");
-        int Col(string name) => header.FindIndex(h => h == name) is var i and >= 0 ? i : throw new InvalidDataException($"manifest.csv has no '{name}' column");
+        var records = Csv.Parse(File.ReadAllText(path, Encoding.UTF8));
+        var header = records.Count > 0 ? records[0] : [];
+        int Col(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new InvalidDataException($"manifest.csv has no '{name}' column");
         int file = Col("file"), kind = Col("kind"), urn = Col("ofsted_urn"), la = Col("local_authority"), date = Col("publication_date");
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0) continue;
-            var f = ParseCsvLine(line);
+        foreach (var f in records.Skip(1))
             yield return new ManifestRow(f[file], f[kind], f[urn], f[la],
                 DateOnly.ParseExact(f[date], "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-    }
-
-    // RFC 4180 fields on one line (the manifest has no embedded newlines).
-    private static List<string> ParseCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else sb.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(c);
-        }
-        fields.Add(sb.ToString());
-        return fields;
     }
 
     [GeneratedRegex(@"\bthis\s+letter\s+(?:summarises|sets\s+out)", RegexOptions.IgnoreCase)]
