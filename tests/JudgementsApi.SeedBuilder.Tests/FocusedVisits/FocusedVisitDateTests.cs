@@ -26,14 +26,17 @@ public class FocusedVisitDateTests
         Assert.Empty(r.Problems);
     }
 
-    [Fact]
-    public void Reads_a_visit_that_spans_the_new_year()
+    [Theory]
+    // A visit that spans the new year.
+    [InlineData("3 February 2020", "on 31 December 2019 and 1 January 2020", "2019-12-31", "2020-01-01")]
+    // A wrong year on the first visit date is corrected.
+    [InlineData("28 November 2019", "on 24 October 2018 to 25 October 2019", "2019-10-24", "2019-10-25")]
+    public void Reads_visit_dates_near_the_letter_date(string letterDate, string phrase, string start, string end)
     {
-        var r = Parse(Letter(date: "3 February 2020", opening: OpeningWithDates("on 31 December 2019 and 1 January 2020")),
-            new DateOnly(2020, 2, 3));
+        var r = Parse(Letter(date: letterDate, opening: OpeningWithDates(phrase)), DateOnly.Parse(letterDate));
 
-        Assert.Equal(new DateOnly(2019, 12, 31), r.VisitStart);
-        Assert.Equal(new DateOnly(2020, 1, 1), r.VisitEnd);
+        Assert.Equal(DateOnly.Parse(start), r.VisitStart);
+        Assert.Equal(DateOnly.Parse(end), r.VisitEnd);
     }
 
     [Fact]
@@ -60,16 +63,6 @@ public class FocusedVisitDateTests
 
         Assert.Equal(DateOnly.Parse(start), r.VisitStart);
         Assert.Empty(r.Problems);
-    }
-
-    [Fact]
-    public void Corrects_a_wrong_year_on_the_first_visit_date()
-    {
-        var r = Parse(Letter(date: "28 November 2019", opening: OpeningWithDates("on 24 October 2018 to 25 October 2019")),
-            new DateOnly(2019, 11, 28));
-
-        Assert.Equal(new DateOnly(2019, 10, 24), r.VisitStart);
-        Assert.Equal(new DateOnly(2019, 10, 25), r.VisitEnd);
     }
 
     [Fact]
