@@ -1,5 +1,3 @@
-using JudgementsApi.SeedBuilder.Tests.Fixtures;
-
 namespace JudgementsApi.SeedBuilder.Tests;
 
 /// <summary>Checks the committed seed-data CSVs (not a fresh build) against hand-checked facts.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using JudgementsApi.SeedBuilder;
 
 namespace JudgementsApi.SeedUpdater.Tests;
 
