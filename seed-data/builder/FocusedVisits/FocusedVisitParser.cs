@@ -33,14 +33,13 @@ public static partial class FocusedVisitParser
 
         // The opening paragraph ("This letter summarises the findings of … visit to X on <dates>.
         // The inspectors were …") carries dates and names; fall back to the whole letter.
-        var opening = letter.Paragraphs.FirstOrDefault(p => Opening().IsMatch(p));
-        var searchText = opening is null ? string.Join(" ", letter.Paragraphs) : opening + " " + string.Join(" ", letter.Paragraphs.SkipWhile(p => p != opening).Skip(1).Take(2));
+        var opening = letter.Opening;
+        var searchText = opening is null ? string.Join(" ", letter.Paragraphs) : letter.AroundOpening(opening);
         if (opening is null) problems.Add("no 'This letter summarises' opening paragraph");
 
         var visit = LetterDates.FindVisitDates(opening ?? searchText, date, problems)
                     ?? (opening is null ? null : LetterDates.FindVisitDates(searchText, date, problems));
-        if (visit is null) problems.Add("visit dates not found");
-        else if (visit.Value.Start > date) problems.Add($"visit starts {visit.Value.Start:yyyy-MM-dd}, after the letter date");
+        LetterDates.CheckVisitDates(visit, date, problems);
 
         var inspectors = InspectorNames.Find(searchText, problems);
         if (inspectors is null) problems.Add("no sentence naming the inspectors");
@@ -132,9 +131,6 @@ public static partial class FocusedVisitParser
             yield return new ManifestRow(f[file], f[kind], f[urn], f[la],
                 DateOnly.ParseExact(f[date], "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
-
-    [GeneratedRegex(@"\bthis\s+letter\s+(?:summarises|sets\s+out)", RegexOptions.IgnoreCase)]
-    private static partial Regex Opening();
 
     [GeneratedRegex(@"\b(?:inspectors|they|this\s+visit|the\s+visit)\s+(?:looked\s+at|reviewed|considered|focused\s+on|evaluated)|\bfocus\s+of\s+(?:this|the)\s+visit\s+was|\bvisit\s+focused\s+on", RegexOptions.IgnoreCase)]
     private static partial Regex FocusStatement();
