@@ -13,7 +13,6 @@ using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Pages;
 using JudgementsApi.Features.Statistics;
 using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
 
 // `JudgementsApi migrate` and `JudgementsApi import <dir>` run one job and exit; anything else serves.
 var command = args.FirstOrDefault() is "migrate" or "import" ? args[0] : "serve";

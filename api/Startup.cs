@@ -1,7 +1,4 @@
 using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
-using Dapper;
-using Npgsql;
 
 namespace JudgementsApi;
 

@@ -1,7 +1,4 @@
-using Dapper;
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
-using Npgsql;
 
 namespace JudgementsApi.Features;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace JudgementsApi.Features;
 
 /// <summary>Council types: the codes of councils.csv and their names in words.</summary>

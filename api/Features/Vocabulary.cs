@@ -1,5 +1,3 @@
-using JudgementsApi.Infrastructure;
-
 namespace JudgementsApi.Features;
 
 public sealed record RegionRef(string Code, string Name, string Slug);

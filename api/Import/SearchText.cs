@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace JudgementsApi.Import;
 
 /// <summary>Folds names for matching: "Telford &amp; Wrekin", "telford and wrekin" and "TÉLFORD" meet.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using CsvHelper;
 
 namespace JudgementsApi.Import;

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Dapper;
-using JudgementsApi.Infrastructure;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace JudgementsApi.Import;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;

@@ -79,6 +79,34 @@ public sealed class DatasetSnapshot
         frameworkVersion == framework || (FrameworkVersions.TryGetValue(frameworkVersion, out var v) && v.Framework == framework);
 }
 
+/// <summary>The snapshot a request reads: the one published when it arrived, kept for the whole request.</summary>
+public static class RequestSnapshot
+{
+    private sealed record Pinned(DatasetSnapshot Snapshot);
+
+    /// <summary>
+    /// The dataset version this request is answered from, pinning the published snapshot to the request:
+    /// the ETag and the cache key come from the same snapshot the body is read from, even if an import
+    /// publishes another meanwhile. Null when no snapshot is published yet.
+    /// </summary>
+    public static string? DatasetVersion(this HttpContext http)
+    {
+        if (http.Features.Get<Pinned>() is { } pinned) return pinned.Snapshot.Version;
+        if (http.RequestServices.GetRequiredService<DatasetState>().Snapshot is not { } current) return null;
+        http.Features.Set(new Pinned(current));
+        return current.Version;
+    }
+
+    /// <summary>The snapshot this request reads (pinned on first use; loaded if none is published yet).</summary>
+    public static async ValueTask<DatasetSnapshot> SnapshotAsync(this HttpContext http)
+    {
+        if (http.Features.Get<Pinned>() is { } pinned) return pinned.Snapshot;
+        var snapshot = await http.RequestServices.GetRequiredService<SnapshotLoader>().CurrentAsync();
+        http.Features.Set(new Pinned(snapshot));
+        return snapshot;
+    }
+}
+
 public sealed record SnapshotFrameworkVersion(
     string Slug, string Framework, DateOnly EffectiveFrom, IReadOnlyList<string> GradeScale, IReadOnlyList<(string Area, int Order)> Areas);
 
@@ -95,36 +123,4 @@ public sealed class SnapshotCouncil
     public required IReadOnlyList<StatisticalNeighbour> Neighbours { get; init; }
 
     public required CouncilRef Ref { get; init; }
-}
-
-/// <summary>An inspection, its judgements and where its facts come from.</summary>
-public sealed class SnapshotInspection
-{
-    public required InspectionSummary Summary { get; init; }
-    public required string CouncilName { get; init; }
-    public required string RegionCode { get; init; }
-    public required string Source { get; init; }
-    public string? Notes { get; init; }
-    public required DateOnly CountsFrom { get; init; }
-    public required bool FullInspection { get; init; }
-    /// <summary>The judgements the framework version lists, in its display order, as the detail shows them.</summary>
-    public required IReadOnlyList<Judgement> Judgements { get; init; }
-    /// <summary>Every judgement row, whatever the version lists: what the area/grade filters look at.</summary>
-    public required IReadOnlyList<(string Area, string Family, string? Grade, string Status)> AllJudgements { get; init; }
-
-    public string Id => Summary.Id;
-
-    /// <summary>
-    /// Has a judgement in <paramref name="area"/> (a family when <paramref name="areaIsFamily"/>, else an
-    /// area code; null: any) with <paramref name="grade"/> (null: any known grade).
-    /// </summary>
-    public bool Judged(string? area, bool areaIsFamily, string? grade)
-    {
-        foreach (var j in AllJudgements)
-        {
-            if (area is not null && (areaIsFamily ? j.Family : j.Area) != area) continue;
-            if (grade is null ? j.Grade is not null : j.Grade == grade) return true;
-        }
-        return false;
-    }
 }

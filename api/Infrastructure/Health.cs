@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 
 namespace JudgementsApi.Infrastructure;
 

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Dapper;
-using Npgsql;
 
 namespace JudgementsApi.Infrastructure;
 

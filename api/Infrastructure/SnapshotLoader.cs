@@ -1,10 +1,8 @@
 using System.Data;
-using Dapper;
 using JudgementsApi.Features;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Statistics;
-using Npgsql;
 
 namespace JudgementsApi.Infrastructure;
 
@@ -68,37 +66,6 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         public string SearchName { get; init; } = "";
     }
 
-    private sealed class InspectionData
-    {
-        public string Id { get; init; } = "";
-        public string CouncilCode { get; init; } = "";
-        public string FrameworkVersion { get; init; } = "";
-        public string Type { get; init; } = "";
-        public DateOnly? StartDate { get; init; }
-        public DateOnly? EndDate { get; init; }
-        public DateOnly Published { get; init; }
-        public string PublishedPrecision { get; init; } = "";
-        public string? LeadInspector { get; init; }
-        public string? ReportUrl { get; init; }
-        public string SourceKind { get; init; } = "";
-        public string Source { get; init; } = "";
-        public string? Notes { get; init; }
-        public bool FullInspection { get; init; }
-        public DateOnly CountsFrom { get; init; }
-    }
-
-    private sealed class JudgementData
-    {
-        public string InspectionId { get; init; } = "";
-        public string AreaCode { get; init; } = "";
-        public string? Grade { get; init; }
-        public string? Note { get; init; }
-        public string Status { get; init; } = "";
-        public string? Evidence { get; init; }
-        public string? EvidenceDocument { get; init; }
-        public int? EvidenceLine { get; init; }
-    }
-
     private sealed class VersionData
     {
         public string Slug { get; init; } = "";
@@ -111,7 +78,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead);
-        await using var multi = await conn.QueryMultipleAsync("""
+        await using var multi = await conn.QueryMultipleAsync($"""
             SELECT version, loaded_at FROM dataset;
             SELECT code, name, slug FROM regions;
             SELECT code, la_code, ofsted_urn, name, slug, type, region_code, opened, opened_note, closed, former_codes, search_name FROM councils;
@@ -122,9 +89,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
             SELECT slug, framework, effective_from, grade_scale FROM framework_versions;
             SELECT code, name, family FROM judgement_areas;
             SELECT framework_version, area_code, display_order FROM framework_version_areas;
-            SELECT id, council_code, framework_version, type, start_date, end_date, published, published_precision, lead_inspector,
-                   report_url, source_kind, source, notes, full_inspection, counts_from FROM inspections;
-            SELECT inspection_id, area_code, grade, note, status, evidence, evidence_document, evidence_line FROM judgements;
+            {InspectionSnapshot.Sql}
             SELECT council_code, inspection_id FROM council_latest_inspection;
             SELECT council_code, count(*)::int FROM focused_visits GROUP BY council_code;
             SELECT max(letter_date) FROM focused_visits;
@@ -139,8 +104,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         var versions = (await multi.ReadAsync<VersionData>()).ToList();
         var areas = (await multi.ReadAsync<AreaRef>()).ToDictionary(a => a.Code, StringComparer.Ordinal);
         var versionAreas = (await multi.ReadAsync<(string Version, string Area, int Order)>()).ToList();
-        var inspections = (await multi.ReadAsync<InspectionData>()).ToList();
-        var judgements = (await multi.ReadAsync<JudgementData>()).ToList();
+        var (inspections, judgements) = await InspectionSnapshot.ReadAsync(multi);
         var latest = (await multi.ReadAsync<(string Council, string Inspection)>()).ToDictionary(l => l.Council, l => l.Inspection, StringComparer.Ordinal);
         var focusedVisits = (await multi.ReadAsync<(string Council, int Count)>()).ToDictionary(f => f.Council, f => f.Count, StringComparer.Ordinal);
         var lastLetter = await multi.ReadFirstAsync<DateOnly?>();
@@ -153,7 +117,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
     private static DatasetSnapshot Build((string Version, DateTime LoadedAt)? dataset, List<RegionRef> regions, List<CouncilData> councils,
         List<(string Predecessor, string Successor, DateOnly Date)> successions, List<(string Council, int Rank, string Neighbour)> neighbours,
         List<Grade> grades, List<string> frameworks, List<VersionData> versions, Dictionary<string, AreaRef> areas,
-        List<(string Version, string Area, int Order)> versionAreas, List<InspectionData> inspections, List<JudgementData> judgements,
+        List<(string Version, string Area, int Order)> versionAreas, List<InspectionSnapshot.InspectionRow> inspections, List<InspectionSnapshot.JudgementRow> judgements,
         Dictionary<string, string> latestIds, Dictionary<string, int> focusedVisits, DateOnly? lastLetter)
     {
         var ordinal = StringComparer.Ordinal;
@@ -166,41 +130,9 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         var gradeByCode = grades.ToDictionary(g => g.Code, ordinal);
         var councilRefs = councils.ToDictionary(c => c.Code, c => new CouncilRef(c.Code, c.Name, c.Slug), ordinal);
 
-        // A cited judgement's words are in another inspection's report: the first such inspection by id gives the link.
-        var reportUrlBySource = new Dictionary<string, string?>(ordinal);
-        foreach (var i in inspections.Where(i => i.SourceKind is "report" or "override").OrderBy(i => i.Id, ordinal))
-            reportUrlBySource.TryAdd(i.Source, i.ReportUrl);
-
-        var judgementsByInspection = judgements.ToLookup(j => j.InspectionId, ordinal);
-        var built = new List<SnapshotInspection>(inspections.Count);
-        foreach (var i in inspections)
-        {
-            var council = councilByCode[i.CouncilCode];
-            var order = (frameworkVersions.GetValueOrDefault(i.FrameworkVersion)?.Areas ?? []).Select((a, k) => (a.Area, k))
-                .ToDictionary(a => a.Area, a => a.k, ordinal);
-            // The detail and the grades list only the areas the framework version defines, in its display order.
-            var listed = judgementsByInspection[i.Id].Where(j => order.ContainsKey(j.AreaCode)).OrderBy(j => order[j.AreaCode]).ToList();
-            var family = (JudgementData j) => areas[j.AreaCode].Family;
-            var summary = new InspectionSummary(i.Id, councilRefs[i.CouncilCode], i.Type, i.FrameworkVersion, i.StartDate, i.EndDate,
-                i.Published, i.PublishedPrecision, i.LeadInspector, i.ReportUrl, OfstedLinks.ProviderPage(council.OfstedUrn), i.SourceKind,
-                InspectionReader.GradesByFamily(listed.Select(j => (family(j), j.Grade))),
-                InspectionReader.MissingByFamily(listed.Select(j => (family(j), j.Grade, j.Status))));
-            built.Add(new SnapshotInspection
-            {
-                Summary = summary,
-                CouncilName = council.Name,
-                RegionCode = council.RegionCode,
-                Source = i.Source,
-                Notes = i.Notes,
-                CountsFrom = i.CountsFrom,
-                FullInspection = i.FullInspection,
-                Judgements = listed.Select(j => new Judgement(areas[j.AreaCode],
-                    j.Grade is null ? null : gradeByCode[j.Grade], j.Status, j.Note,
-                    j.Evidence is null ? null : new Evidence(j.Evidence, j.EvidenceDocument!, j.EvidenceLine,
-                        reportUrlBySource.GetValueOrDefault(j.EvidenceDocument!)))).ToList(),
-                AllJudgements = judgementsByInspection[i.Id].Select(j => (j.AreaCode, family(j), j.Grade, j.Status)).ToList(),
-            });
-        }
+        var built = InspectionSnapshot.Build(inspections, judgements,
+            councils.ToDictionary(c => c.Code, c => new InspectionSnapshot.CouncilFacts(councilRefs[c.Code], c.RegionCode, c.OfstedUrn), ordinal),
+            frameworkVersions, areas, gradeByCode);
         var newest = built.OrderByDescending(i => i.Summary.Published).ThenByDescending(i => i.Id, ordinal).ToList();
         var inspectionById = built.ToDictionary(i => i.Id, ordinal);
 
@@ -278,33 +210,5 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
                 Replaced = replaced.TryGetValue(c.Code, out var r) ? r : null,
             }).ToList(),
         };
-    }
-}
-
-/// <summary>The snapshot a request reads: the one published when it arrived, kept for the whole request.</summary>
-public static class RequestSnapshot
-{
-    private sealed record Pinned(DatasetSnapshot Snapshot);
-
-    /// <summary>
-    /// The dataset version this request is answered from, pinning the published snapshot to the request:
-    /// the ETag and the cache key come from the same snapshot the body is read from, even if an import
-    /// publishes another meanwhile. Null when no snapshot is published yet.
-    /// </summary>
-    public static string? DatasetVersion(this HttpContext http)
-    {
-        if (http.Features.Get<Pinned>() is { } pinned) return pinned.Snapshot.Version;
-        if (http.RequestServices.GetRequiredService<DatasetState>().Snapshot is not { } current) return null;
-        http.Features.Set(new Pinned(current));
-        return current.Version;
-    }
-
-    /// <summary>The snapshot this request reads (pinned on first use; loaded if none is published yet).</summary>
-    public static async ValueTask<DatasetSnapshot> SnapshotAsync(this HttpContext http)
-    {
-        if (http.Features.Get<Pinned>() is { } pinned) return pinned.Snapshot;
-        var snapshot = await http.RequestServices.GetRequiredService<SnapshotLoader>().CurrentAsync();
-        http.Features.Set(new Pinned(snapshot));
-        return snapshot;
     }
 }

@@ -1,6 +1,5 @@
 using Asp.Versioning;
 using Asp.Versioning.Conventions;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JudgementsApi.Infrastructure;
 

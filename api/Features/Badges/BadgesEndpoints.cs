@@ -1,8 +1,5 @@
 using System.ComponentModel;
 using JudgementsApi.Features.Councils;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Badges;
 
@@ -25,9 +22,7 @@ public static class BadgesEndpoints
     public static RouteGroupBuilder MapBadges(this RouteGroupBuilder v1)
     {
         v1.MapGet("/councils/{id}/badge.svg", Get).WithTags("Integrations")
-            .WithMediaType(MediaType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
+            .WithMediaType(MediaType).ForCouncilPath()
             .WithName("GetCouncilBadge")
             .WithSummary("A council's rating badge (SVG)")
             .WithDescription("A self-contained SVG for an <img>: the council's name, its latest full inspection's judgements (led by overall effectiveness where the framework has one; under ILACS 2026 the four judgements as a strip) and the publication date, with Ofsted attribution. Says so when the council has not been inspected yet, and names the successor(s) of a former council. Its <title> and <desc> read the grades in words. Cached like every resource: it changes only when the dataset does.");

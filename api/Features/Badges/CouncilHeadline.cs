@@ -1,7 +1,5 @@
-using System.Globalization;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Badges;
 

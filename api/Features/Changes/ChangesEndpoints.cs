@@ -1,9 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Dapper;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Changes;
 

@@ -1,6 +1,5 @@
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Councils;
 

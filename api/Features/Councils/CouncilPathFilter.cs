@@ -1,6 +1,3 @@
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace JudgementsApi.Features.Councils;
 
 /// <summary>
@@ -41,6 +38,16 @@ public sealed class CouncilPathFilter(CouncilNames names) : IEndpointFilter
         INestedHttpResult nested => IsNotFound(nested.Result),
         _ => false,
     };
+}
+
+public static class CouncilPaths
+{
+    /// <summary>
+    /// A /vN/councils/{id}… endpoint: a council's name redirects (302) to its URL by slug; an id that names
+    /// no council is a 404 problem listing the closest councils.
+    /// </summary>
+    public static RouteHandlerBuilder ForCouncilPath(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status404NotFound);
 }
 
 /// <summary>A council a 404 suggests instead of a name it could not resolve.</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Councils;
 
@@ -35,18 +34,6 @@ public sealed record CouncilListQuery(
 /// <summary>What GET /v1/councils selects: null is "any"; <c>Search</c> is already folded for comparison.</summary>
 public sealed record CouncilFilter(
     IReadOnlyList<string>? Codes, RegionRef? Region, string? Type, string Status, string? Search, string? Area, string? Grade);
-
-public sealed record CouncilInspectionsQuery(
-    [property: Description("true: add the inspections of the councils this one replaced (e.g. Northamptonshire's for North Northamptonshire)."), BoolExample(true)] string? IncludePredecessors) : IQueryRecord
-{
-    public bool WithPredecessors { get; private set; }
-
-    public ValueTask ReadAsync(QueryReader q)
-    {
-        WithPredecessors = q.Bool("includePredecessors", IncludePredecessors) ?? false;
-        return ValueTask.CompletedTask;
-    }
-}
 
 public sealed record NeighboursQuery(
     [property: Description("json (default) or csv."), FormatExample] string? Format);

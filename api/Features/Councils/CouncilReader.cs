@@ -1,5 +1,4 @@
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Councils;
 

@@ -1,6 +1,4 @@
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JudgementsApi.Features.Councils;
 
@@ -18,8 +16,7 @@ public static class CouncilsEndpoints
             .WithSummary("Councils with their latest grades")
             .WithDescription("English councils with children's services responsibilities, by name, each with its latest full inspection and its grade per area. Current councils by default. `grade` alone matches a grade in any area of the latest full inspection; add `area` (overall_effectiveness, leadership …) to say which.");
 
-        councils.MapGet("/{id}", Get).ProducesProblem(StatusCodes.Status404NotFound)
-            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
+        councils.MapGet("/{id}", Get).ForCouncilPath()
             .WithName("GetCouncil")
             .WithSummary("One council")
             .WithDescription("""
@@ -30,8 +27,7 @@ public static class CouncilsEndpoints
                 404 problem whose `suggestions` list the closest councils.
                 """);
 
-        councils.MapGet("/{id}/neighbours", Neighbours).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
-            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
+        councils.MapGet("/{id}/neighbours", Neighbours).WithCsv().ForCouncilPath()
             .WithName("ListCouncilNeighbours")
             .WithSummary("A council beside its statistical neighbours")
             .WithDescription("The council itself (rank 0), then its statistical neighbours in DfE's order, each with its latest grades.");

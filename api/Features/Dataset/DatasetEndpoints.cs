@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Dapper;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Dataset;
 

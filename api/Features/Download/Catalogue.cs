@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using Dapper;
-using Npgsql;
 
 namespace JudgementsApi.Features.Download;
 

@@ -1,14 +1,8 @@
-using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dapper;
 using JudgementsApi.Features.Dataset;
 using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Download;
 

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text;
 using JudgementsApi.Features.Badges;
 using JudgementsApi.Features.Dataset;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JudgementsApi.Features.Embed;
 

@@ -1,16 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using Dapper;
 using JudgementsApi.Features.Badges;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Feeds;
 
@@ -30,9 +25,7 @@ public static class FeedsEndpoints
             .WithDescription($"An Atom feed (RFC 4287) of the {Entries} newest publications, inspections and focused visits together, newest first. Each entry has a stable id, the grades (or the visit's focus and whether it named areas for priority action) in words, and links to the council's page (alternate), the API resource and Ofsted's report (related).");
 
         v1.MapGet("/councils/{id}/feed.atom", ForCouncil).WithTags("Integrations")
-            .WithMediaType(MediaType, "application/xml", "text/xml")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
+            .WithMediaType(MediaType, "application/xml", "text/xml").ForCouncilPath()
             .WithName("GetCouncilFeed")
             .WithSummary("A council's newest publications (Atom)")
             .WithDescription($"The same feed for one council: its {Entries} newest inspections and focused visits.");

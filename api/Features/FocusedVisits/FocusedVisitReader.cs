@@ -1,7 +1,3 @@
-using Dapper;
-using JudgementsApi.Infrastructure;
-using Npgsql;
-
 namespace JudgementsApi.Features.FocusedVisits;
 
 /// <summary>Which focused visits: the letters' filters, and whether areas for priority action are in force.</summary>

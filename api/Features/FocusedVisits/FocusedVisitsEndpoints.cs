@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.FocusedVisits;
 
@@ -71,8 +68,7 @@ public static class FocusedVisitsEndpoints
             .WithName("GetFocusedVisit")
             .WithSummary("One focused visit");
 
-        v1.MapGet("/councils/{id}/focused-visits", ForCouncil).WithCsv().WithTags("Councils").ProducesProblem(StatusCodes.Status404NotFound)
-            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
+        v1.MapGet("/councils/{id}/focused-visits", ForCouncil).WithCsv().WithTags("Councils").ForCouncilPath()
             .WithName("ListCouncilFocusedVisits")
             .WithSummary("A council's focused visits");
         return v1;

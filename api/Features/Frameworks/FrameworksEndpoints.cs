@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Dapper;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Frameworks;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Inspections;
 
@@ -40,6 +39,19 @@ public sealed record InspectionListQuery(
 public sealed record InspectionFilter(
     IReadOnlyList<string>? CouncilCodes, RegionRef? Region, string? Framework, string? Type, DateOnly? PublishedFrom, DateOnly? PublishedTo,
     string? Area, string? Grade, string Sort);
+
+/// <summary>GET /v1/councils/{id}/inspections: whether the councils it replaced come too.</summary>
+public sealed record CouncilInspectionsQuery(
+    [property: Description("true: add the inspections of the councils this one replaced (e.g. Northamptonshire's for North Northamptonshire)."), BoolExample(true)] string? IncludePredecessors) : IQueryRecord
+{
+    public bool WithPredecessors { get; private set; }
+
+    public ValueTask ReadAsync(QueryReader q)
+    {
+        WithPredecessors = q.Bool("includePredecessors", IncludePredecessors) ?? false;
+        return ValueTask.CompletedTask;
+    }
+}
 
 public sealed record InspectionDetailQuery(
     [property: Description("json (default) or csv: one row per judgement with its status and evidence; `Accept: text/csv` does the same."), FormatExample] string? Format);

@@ -1,5 +1,3 @@
-using JudgementsApi.Infrastructure;
-
 namespace JudgementsApi.Features.Inspections;
 
 /// <summary>

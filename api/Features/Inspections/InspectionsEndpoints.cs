@@ -1,6 +1,4 @@
 using JudgementsApi.Features.Councils;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JudgementsApi.Features.Inspections;
 
@@ -22,8 +20,7 @@ public static class InspectionsEndpoints
 
         // A council's history lives here with the other inspection readers (the council path filter resolves names).
         var councils = v1.MapGroup("/councils").WithTags("Councils");
-        councils.MapGet("/{id}/inspections", ForCouncil).WithCsv().ProducesProblem(StatusCodes.Status404NotFound)
-            .AddEndpointFilter<CouncilPathFilter>().Produces(StatusCodes.Status302Found)
+        councils.MapGet("/{id}/inspections", ForCouncil).WithCsv().ForCouncilPath()
             .WithName("ListCouncilInspections")
             .WithSummary("A council's inspection history")
             .WithDescription("Every inspection of the council, newest first; with includePredecessors=true also those of the councils it replaced, each naming the council it belonged to.");

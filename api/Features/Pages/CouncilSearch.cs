@@ -1,5 +1,4 @@
 using JudgementsApi.Features.Councils;
-using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Pages;
 

@@ -1,12 +1,9 @@
-using System.Text;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Pages.About;
 using JudgementsApi.Features.Pages.Council;
 using JudgementsApi.Features.Pages.Home;
 using JudgementsApi.Features.Pages.Statistics;
-using JudgementsApi.Infrastructure;
 using Microsoft.Extensions.FileProviders;
-using Npgsql;
 using static JudgementsApi.Features.Pages.Html;
 
 namespace JudgementsApi.Features.Pages;

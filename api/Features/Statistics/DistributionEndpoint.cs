@@ -1,7 +1,3 @@
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-
 namespace JudgementsApi.Features.Statistics;
 
 /// <summary>GET /v1/statistics/distribution: councils by grade in one area on one day.</summary>

@@ -1,5 +1,4 @@
 using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Statistics;
 

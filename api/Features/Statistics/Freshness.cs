@@ -1,5 +1,3 @@
-using JudgementsApi.Infrastructure;
-
 namespace JudgementsApi.Features.Statistics;
 
 /// <summary>How recent the data is, and the warnings every statistic carries with its figures.</summary>

@@ -1,9 +1,5 @@
-using Dapper;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Statistics;
 

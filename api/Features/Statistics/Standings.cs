@@ -1,4 +1,4 @@
-using JudgementsApi.Infrastructure;
+using JudgementsApi.Features.Inspections;
 
 namespace JudgementsApi.Features.Statistics;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Dapper;
-using JudgementsApi.Infrastructure;
 
 namespace JudgementsApi.Features.Statistics;
 

@@ -1,9 +1,5 @@
-using Dapper;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Statistics;
 

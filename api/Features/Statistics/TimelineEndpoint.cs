@@ -1,8 +1,3 @@
-using Dapper;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-
 namespace JudgementsApi.Features.Statistics;
 
 /// <summary>GET /v1/statistics/timeline: the distribution at the end of each interval.</summary>

@@ -1,8 +1,4 @@
-using Dapper;
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Statistics;
 

@@ -1,10 +1,6 @@
 using System.ComponentModel;
-using Dapper;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Import;
-using JudgementsApi.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JudgementsApi.Features.Visits;
 

@@ -1,7 +1,4 @@
-using System.Text;
-using Dapper;
 using JudgementsApi.Features.Dataset;
-using Npgsql;
 using static JudgementsApi.Features.Pages.Html;
 
 namespace JudgementsApi.Features.Pages.About;

@@ -1,8 +1,5 @@
-using System.Text;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
-using JudgementsApi.Infrastructure;
-using Npgsql;
 using static JudgementsApi.Features.Pages.Html;
 
 namespace JudgementsApi.Features.Pages;

@@ -1,11 +1,7 @@
-using System.Text;
-using Dapper;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Statistics;
-using JudgementsApi.Infrastructure;
-using Npgsql;
 using static JudgementsApi.Features.Pages.Html;
 
 namespace JudgementsApi.Features.Pages.Council;

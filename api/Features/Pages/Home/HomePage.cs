@@ -1,9 +1,5 @@
-using System.Text;
-using Dapper;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Statistics;
-using JudgementsApi.Infrastructure;
-using Npgsql;
 using static JudgementsApi.Features.Pages.Html;
 
 namespace JudgementsApi.Features.Pages.Home;

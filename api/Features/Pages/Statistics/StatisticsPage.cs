@@ -1,7 +1,4 @@
-using System.Text;
 using JudgementsApi.Features.Statistics;
-using JudgementsApi.Infrastructure;
-using Npgsql;
 using static JudgementsApi.Features.Pages.Html;
 
 namespace JudgementsApi.Features.Pages.Statistics;

@@ -1,8 +1,154 @@
+using System.IO.Pipelines;
+using CsvHelper;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace JudgementsApi.Infrastructure;
+
+// What a /v1 endpoint answers: a collection as one JSON page with its links, or as CSV every matching
+// row (PageOrCsv); a finished body of its own media type (BodyResult); or an RFC 9457 problem from the
+// one catalogue below (Problems), whose type URIs explain themselves at /problems/{slug}.
+
+/// <summary>The answer of every collection: one JSON page (with its Link header), or as CSV every matching row.</summary>
+public static class PageOrCsv
+{
+    /// <summary>
+    /// <paramref name="read"/> is asked for the page, or for <see cref="Paging.All"/> when the request
+    /// negotiated CSV (<c>format=csv</c> or <c>Accept: text/csv</c>).
+    /// </summary>
+    public static async Task<Results<Ok<Page<T>>, CsvResult<T>, ProblemHttpResult>> PageOrCsvAsync<T>(this HttpContext http,
+        Paging paging, Func<Paging, Task<(List<T> Items, long Total)>> read, string fileName, IReadOnlyList<CsvColumn<T>> columns)
+    {
+        if (http.WantsCsv()) return new CsvResult<T>(fileName, columns, (await read(Paging.All)).Items);
+        var (items, total) = await read(paging);
+        return TypedResults.Ok(http.ToPage(items, total, paging));
+    }
+
+    /// <summary>A short collection sent whole: every row on one page, or as CSV.</summary>
+    public static Results<Ok<Page<T>>, CsvResult<T>, ProblemHttpResult> AllOrCsv<T>(this HttpContext http,
+        IReadOnlyList<T> rows, string fileName, IReadOnlyList<CsvColumn<T>> columns) =>
+        http.WantsCsv()
+            ? new CsvResult<T>(fileName, columns, rows)
+            : TypedResults.Ok(http.ToPage(rows, rows.Count, new Paging(Math.Max(rows.Count, 1), 0)));
+}
+
+public sealed record PageMeta(long Total, int Limit, int Offset);
+
+public sealed record PageLinks(string Self, string? Next, string? Prev);
+
+/// <summary>The envelope of every collection: one page of data, its position, and links to its neighbours.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Data, PageMeta Meta, PageLinks Links);
+
+public static class Collection
+{
+    /// <summary>
+    /// The total of a page read with <c>count(*) OVER ()</c>: its first row carries it; a page past the
+    /// end has no row, and only then is <paramref name="countSql"/> run.
+    /// </summary>
+    public static async Task<long> TotalAsync(NpgsqlConnection conn, long? firstRowTotal, Paging paging, string countSql, object parameters) =>
+        firstRowTotal ?? (paging.Offset > 0 ? await conn.ExecuteScalarAsync<long>(countSql, parameters) : 0);
+
+    /// <summary>Builds the page and its Link header; links are relative to the API's own origin.</summary>
+    public static Page<T> ToPage<T>(this HttpContext http, IReadOnlyList<T> data, long total, Paging paging)
+    {
+        var request = http.Request;
+        string At(int offset)
+        {
+            var query = QueryHelpers(request.Query, offset, paging.Limit);
+            return request.PathBase + request.Path + query;
+        }
+
+        var self = request.PathBase + request.Path + request.QueryString;
+        var next = paging.Offset + paging.Limit < total ? At(paging.Offset + paging.Limit) : null;
+        var prev = paging.Offset > 0 ? At(Math.Max(0, paging.Offset - paging.Limit)) : null;
+
+        var link = new List<string>();
+        if (next is not null) link.Add($"<{next}>; rel=\"next\"");
+        if (prev is not null) link.Add($"<{prev}>; rel=\"prev\"");
+        if (link.Count > 0) http.Response.Headers.Link = string.Join(", ", link);
+
+        return new Page<T>(data, new PageMeta(total, paging.Limit, paging.Offset), new PageLinks(self, next, prev));
+    }
+
+    private static string QueryHelpers(IQueryCollection query, int offset, int limit)
+    {
+        var qb = new QueryBuilder();
+        foreach (var (key, values) in query)
+        {
+            if (key.Equals("offset", StringComparison.OrdinalIgnoreCase) || key.Equals("limit", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var v in values) qb.Add(key, v ?? "");
+        }
+        qb.Add("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        qb.Add("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return qb.ToString();
+    }
+}
+
+/// <summary>
+/// A finished body (an SVG, a feed, a zip), written through the response's pipe so the output cache
+/// keeps it.
+/// </summary>
+public sealed class BodyResult(string contentType, ReadOnlyMemory<byte> body, string? downloadName = null) : IResult
+{
+    public BodyResult(string contentType, string text) : this(contentType, Encoding.UTF8.GetBytes(text)) { }
+
+    public ReadOnlyMemory<byte> Body => body;
+
+    public async Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.ContentType = contentType;
+        http.Response.ContentLength = body.Length;
+        if (downloadName is not null) http.Response.Headers.ContentDisposition = $"attachment; filename=\"{downloadName}\"";
+        await http.Response.BodyWriter.WriteAsync(body);
+    }
+}
+
+public sealed record CsvColumn<T>(string Name, Func<T, object?> Value);
+
+/// <summary>RFC 4180 CSV with a header row, sent as a download with a meaningful file name.</summary>
+/// <remarks>The OpenAPI document lists text/csv beside JSON for every endpoint marked <see cref="Negotiation.WithCsv{TBuilder}"/>.</remarks>
+public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows) : IResult
+{
+    // CRLF and quoting only where a field needs it (RFC 4180) are CsvHelper's defaults; booleans as JSON spells them.
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { TrueValue = "true", FalseValue = "false" };
+
+    /// <summary>
+    /// Rows are encoded into the response's pipe as they are formatted, a buffer (64 KiB) at a time,
+    /// so a large export never sits whole in memory. (The pipe, not a stream over Response.Body: the
+    /// output cache captures what goes through it.)
+    /// </summary>
+    public async Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8; header=present";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        var csv = CsvWriter.Create(http.Response.BodyWriter.AsStream(leaveOpen: true), Options, leaveOpen: true);
+        foreach (var column in columns) csv.WriteField(column.Name);
+        await csv.EndRecordAsync();
+        foreach (var row in rows)
+        {
+            foreach (var column in columns) WriteValue(csv, column.Value(row));
+            await csv.EndRecordAsync();
+        }
+        // Only on success: disposing sends what is buffered, and a failure before the first full
+        // buffer must leave the response unstarted so that it can still become a problem document.
+        await csv.DisposeAsync();
+    }
+
+    private static void WriteValue(CsvWriter csv, object? value)
+    {
+        switch (value)
+        {
+            case null: csv.WriteField((string?)null); break;
+            case string text: csv.WriteField(text); break;
+            case int number: csv.WriteField(number, default); break;
+            case DateOnly date: csv.WriteField(date, "yyyy-MM-dd"); break;
+            case bool flag: csv.WriteField(flag); break;
+            case IFormattable formattable: csv.WriteField(formattable.ToString(null, CultureInfo.InvariantCulture)); break;
+            case IEnumerable<string> list: csv.WriteField(string.Join("; ", list)); break;
+            default: csv.WriteField(value.ToString()); break;
+        }
+    }
+}
 
 /// <summary>One bad query parameter: which, what is wrong, and what would be accepted.</summary>
 public sealed record ParameterError(string Parameter, string Message, IReadOnlyList<string>? Allowed = null);

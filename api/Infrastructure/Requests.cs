@@ -1,0 +1,339 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JudgementsApi.Features;
+using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.Inspections;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+
+namespace JudgementsApi.Infrastructure;
+
+// How a /v1 request is read, in the order it happens: the group's filter rejects unknown parameters
+// and negotiates JSON or CSV; each [AsParameters] query record of the handler then reads and checks
+// its own values through a QueryReader (paging and format are the shared ListQuery); one 400 names
+// every bad parameter before the handler runs. The example attributes document each parameter in
+// OpenAPI from one typed value.
+
+/// <summary>
+/// Applied to the whole /v1 group, before the handler: rejects unknown query parameter names (a typo
+/// must not silently return unfiltered data), negotiates JSON or CSV (406 when neither will do), and
+/// has the handler's query records read themselves, answering one 400 that names every bad parameter.
+/// </summary>
+public sealed class ApiConventionsFilter : IEndpointFilter
+{
+    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var endpoint = http.GetEndpoint();
+        var errors = new List<ParameterError>();
+        if (endpoint is not null)
+        {
+            var known = KnownByEndpoint.GetOrAdd(endpoint, QueryNames);
+            foreach (var key in http.Request.Query.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
+                errors.Add(new ParameterError(key, $"Unknown parameter '{key}'.", known.Order(StringComparer.Ordinal).ToList()));
+        }
+
+        if (endpoint?.Metadata.GetMetadata<MediaTypeMetadata>() is { } media)
+        {
+            if (!Negotiation.Accepts(http.Request, media))
+                return Problems.Problem(Problems.NotAcceptable, $"This resource answers {media.MediaType}, not '{http.Request.Headers.Accept}'.");
+        }
+        else
+        {
+            var csvCapable = endpoint?.Metadata.GetMetadata<CsvCollectionMetadata>() is not null;
+            var representation = Negotiation.Choose(http.Request, csvCapable, errors);
+            if (representation is null)
+                return Problems.Problem(Problems.NotAcceptable,
+                    $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, not '{http.Request.Headers.Accept}'.");
+            http.Items[Negotiation.ItemKey] = representation.Value;
+        }
+
+        // Paging is read first, so its errors lead the list (as they always have).
+        var reader = new QueryReader(http, errors);
+        foreach (var record in context.Arguments.OfType<IQueryRecord>().OrderBy(r => r is ListQuery ? 0 : 1))
+            await record.ReadAsync(reader);
+        return errors.Count > 0 ? Problems.Invalid(errors) : await next(context);
+    }
+
+    /// <summary>The query names an endpoint binds: its handler's plain parameters and its query records' properties.</summary>
+    private static HashSet<string> QueryNames(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<MethodInfo>() is { } method
+            ? QueryRecords.Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// An <c>[AsParameters]</c> record of query values bound as text. <see cref="ApiConventionsFilter"/>
+/// calls <see cref="ReadAsync"/> on every such argument before the handler runs and answers one 400
+/// naming every bad parameter; a handler only ever sees a record whose typed values are set.
+/// </summary>
+public interface IQueryRecord
+{
+    /// <summary>Parses and checks each value, recording an error in <paramref name="q"/> for each bad one.</summary>
+    ValueTask ReadAsync(QueryReader q);
+}
+
+/// <summary>limit, offset and format: shared by every paged collection that also answers CSV.</summary>
+public sealed record ListQuery(
+    [property: Description("Page size, 1 to 500 (default 50)."), IntExample(50, 1, Paging.MaxLimit, Paging.DefaultLimit)] string? Limit,
+    [property: Description("Rows to skip."), IntExample(0, 0, Default = 0)] string? Offset,
+    [property: Description("json (default) or csv (every matching row); `Accept: text/csv` does the same."), FormatExample] string? Format) : IQueryRecord
+{
+    public Paging Paging { get; private set; } = new(Paging.DefaultLimit, 0);
+
+    public ValueTask ReadAsync(QueryReader q)
+    {
+        Paging = Paging.Read(q, Limit, Offset);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>limit and offset, already validated.</summary>
+public readonly record struct Paging(int Limit, int Offset)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+    public const int MaxOffset = 1_000_000;
+
+    public static Paging Read(QueryReader q, string? limit, string? offset) =>
+        new(q.Int("limit", limit, DefaultLimit, 1, MaxLimit), q.Int("offset", offset, 0, 0, MaxOffset));
+
+    /// <summary>For CSV every matching row is sent, not one page.</summary>
+    public static readonly Paging All = new(int.MaxValue, 0);
+}
+
+/// <summary>
+/// Reads query values as text and checks them itself, so one response can name every bad
+/// parameter (model binding would stop at the first).
+/// </summary>
+public sealed class QueryReader(HttpContext http, List<ParameterError> errors)
+{
+    public HttpContext Http => http;
+    public bool Failed => errors.Count > 0;
+
+    /// <summary>The codes of the loaded dataset (kept in memory until its version changes).</summary>
+    public Task<Vocabulary> VocabularyAsync() => http.RequestServices.GetRequiredService<VocabularySource>().GetAsync();
+
+    /// <summary>For the few checks that need the dataset itself (the days the statistics can describe, a framework's scale).</summary>
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync() => http.RequestServices.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+
+    /// <summary>The dataset snapshot this request reads (the days the statistics can describe, a framework's scale).</summary>
+    public ValueTask<DatasetSnapshot> SnapshotAsync() => http.SnapshotAsync();
+
+    public void Add(string parameter, string message, IReadOnlyList<string>? allowed = null) =>
+        errors.Add(new ParameterError(parameter, message, allowed));
+
+    public int Int(string name, string? raw, int fallback, int min, int max)
+    {
+        if (string.IsNullOrEmpty(raw)) return fallback;
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        Add(name, $"'{raw}' is not a whole number from {min} to {max}.");
+        return fallback;
+    }
+
+    public DateOnly? Date(string name, string? raw)
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Add(name, $"'{raw}' is not a date in the form YYYY-MM-DD.");
+        return null;
+    }
+
+    public bool? Bool(string name, string? raw)
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        if (raw.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+        if (raw.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
+        Add(name, $"'{raw}' is not a boolean.", ["true", "false"]);
+        return null;
+    }
+
+    /// <summary>A code from a fixed set (case-insensitive); returns it in its canonical spelling.</summary>
+    public string? OneOf(string name, string? raw, IReadOnlyCollection<string> allowed)
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        var match = allowed.FirstOrDefault(a => a.Equals(raw, StringComparison.OrdinalIgnoreCase));
+        if (match is null) Add(name, $"'{raw}' is not a known value for {name}.", allowed.ToList());
+        return match;
+    }
+
+    /// <summary>Two dates that must be in order.</summary>
+    public void Ordered(string fromName, DateOnly? from, string toName, DateOnly? to)
+    {
+        if (from is { } f && to is { } t && t < f) Add(toName, $"{toName} ({t:yyyy-MM-dd}) is before {fromName} ({f:yyyy-MM-dd}).");
+    }
+
+    /// <summary>A region by ONS code or slug.</summary>
+    public async Task<RegionRef?> RegionAsync(string name, string? raw) => (await VocabularyAsync()).ReadRegion(this, name, raw);
+
+    /// <summary>A comma-separated list of councils (codes, slugs or names; at most <see cref="CouncilsEndpoints.MaxCouncils"/>); null when absent.</summary>
+    public Task<List<CouncilRef>?> CouncilsAsync(string name, string? raw) =>
+        http.RequestServices.GetRequiredService<CouncilNames>().ReadListAsync(this, name, raw, CouncilsEndpoints.MaxCouncils);
+}
+
+public enum Representation { Json, Csv }
+
+/// <summary>Marks a collection endpoint that can answer text/csv (all matching rows, not one page).</summary>
+public sealed class CsvCollectionMetadata;
+
+/// <summary>
+/// Marks a resource with its own media type (an SVG badge, an Atom feed, a zip): it answers that
+/// type, or a problem document; <see cref="Alternatives"/> are other Accept values that mean it.
+/// </summary>
+public sealed record MediaTypeMetadata(string MediaType, params string[] Alternatives)
+{
+    public bool Matches(string range) =>
+        range is "*/*" || range == MediaType || Alternatives.Contains(range) || range == MediaType.Split('/')[0] + "/*";
+}
+
+public static class Negotiation
+{
+    internal const string ItemKey = "representation";
+    private static readonly string[] Formats = ["json", "csv"];
+
+    public static Representation RepresentationOf(this HttpContext http) =>
+        http.Items.TryGetValue(ItemKey, out var r) && r is Representation rep ? rep : Representation.Json;
+
+    public static bool WantsCsv(this HttpContext http) => http.RepresentationOf() == Representation.Csv;
+
+    public static TBuilder WithCsv<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new CsvCollectionMetadata());
+        return builder;
+    }
+
+    /// <summary>A resource that answers only <paramref name="mediaType"/> (and problem documents); documented as such.</summary>
+    public static RouteHandlerBuilder WithMediaType(this RouteHandlerBuilder builder, string mediaType, params string[] alternatives) =>
+        builder.WithMetadata(new MediaTypeMetadata(mediaType, alternatives)).Produces<string>(StatusCodes.Status200OK, mediaType);
+
+    /// <summary>True when the request's Accept allows the resource's own media type.</summary>
+    internal static bool Accepts(HttpRequest request, MediaTypeMetadata media)
+    {
+        if (string.IsNullOrWhiteSpace(request.Headers.Accept.ToString())) return true;
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept.OfType<string>().ToList(), out var ranges)) return true;
+        return ranges.Any(r => (r.Quality ?? 1) > 0 && r.MediaType.Value is { } t && media.Matches(t.ToLowerInvariant()));
+    }
+
+    /// <summary><c>format=</c> wins over Accept; null means 406.</summary>
+    internal static Representation? Choose(HttpRequest request, bool csvCapable, List<ParameterError> errors)
+    {
+        if (csvCapable && request.Query.TryGetValue("format", out var format) && !string.IsNullOrEmpty(format))
+        {
+            if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return Representation.Csv;
+            if (!string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+                errors.Add(new ParameterError("format", $"'{format}' is not a format this resource produces.", Formats));
+            return Representation.Json;
+        }
+
+        var accept = request.Headers.Accept.ToString();
+        if (string.IsNullOrWhiteSpace(accept)) return Representation.Json;
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept.OfType<string>().ToList(), out var ranges)) return Representation.Json;
+
+        foreach (var range in ranges.Where(r => (r.Quality ?? 1) > 0).OrderByDescending(r => r.Quality ?? 1))
+        {
+            var type = range.MediaType.Value?.ToLowerInvariant();
+            switch (type)
+            {
+                case "application/json" or "application/problem+json" or "application/*" or "*/*":
+                    return Representation.Json;
+                case "text/csv" or "text/*" when csvCapable:
+                    return Representation.Csv;
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>The query parameters an endpoint binds, found by reflection over its handler (cached per endpoint by callers).</summary>
+public static class QueryRecords
+{
+    /// <summary>Each query name with the record property that declares it (null for a plain handler parameter such as a route id).</summary>
+    public static IEnumerable<(string Name, PropertyInfo? Property)> Parameters(MethodInfo method)
+    {
+        foreach (var p in method.GetParameters())
+        {
+            if (p.GetCustomAttribute<AsParametersAttribute>() is not null)
+            {
+                foreach (var ctorParam in p.ParameterType.GetConstructors().SelectMany(c => c.GetParameters()))
+                {
+                    var property = p.ParameterType.GetProperty(ctorParam.Name!, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                    var name = ctorParam.GetCustomAttribute<FromQueryAttribute>()?.Name
+                               ?? property?.GetCustomAttribute<FromQueryAttribute>()?.Name
+                               ?? JsonNamingPolicy.CamelCase.ConvertName(ctorParam.Name!);
+                    yield return (name, property);
+                }
+            }
+            else if (p.ParameterType == typeof(string) || p.ParameterType.IsValueType)
+            {
+                yield return (p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name!, null);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// How a query record's property appears in the OpenAPI document. Query values bind as text (so one
+/// 400 can name every bad parameter); these give them their real types. Schema and example are made
+/// from one typed value, so an example cannot contradict its schema.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public abstract class ParameterExampleAttribute : Attribute
+{
+    /// <summary>The schema, or null to keep the bound string's.</summary>
+    public virtual OpenApiSchema? Schema => null;
+
+    public abstract JsonNode Example { get; }
+}
+
+/// <summary>Free text: the schema stays the bound string.</summary>
+public sealed class TextExampleAttribute(string example) : ParameterExampleAttribute
+{
+    public override JsonNode Example => JsonValue.Create(example);
+}
+
+public sealed class DateExampleAttribute(string example) : ParameterExampleAttribute
+{
+    private readonly DateOnly _example = DateOnly.ParseExact(example, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public override OpenApiSchema Schema => new() { Type = JsonSchemaType.String, Format = "date" };
+    public override JsonNode Example => JsonValue.Create(_example.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+}
+
+public sealed class BoolExampleAttribute(bool example) : ParameterExampleAttribute
+{
+    public override OpenApiSchema Schema => new() { Type = JsonSchemaType.Boolean };
+    public override JsonNode Example => JsonValue.Create(example);
+}
+
+public sealed class IntExampleAttribute(int example, int min, int max = int.MaxValue, int @default = int.MinValue) : ParameterExampleAttribute
+{
+    /// <summary>The default, when it is not given positionally.</summary>
+    public int Default { get; init; } = @default;
+
+    public override OpenApiSchema Schema => new()
+    {
+        Type = JsonSchemaType.Integer, Format = "int32", Minimum = min.ToString(CultureInfo.InvariantCulture),
+        Maximum = max == int.MaxValue ? null : max.ToString(CultureInfo.InvariantCulture),
+        Default = Default == int.MinValue ? null : JsonValue.Create(Default),
+    };
+
+    public override JsonNode Example => JsonValue.Create(example);
+}
+
+/// <summary>format: json or csv (checked by content negotiation, <see cref="Negotiation"/>).</summary>
+public sealed class FormatExampleAttribute : ParameterExampleAttribute
+{
+    public override OpenApiSchema Schema => new()
+    {
+        Type = JsonSchemaType.String, Enum = [JsonValue.Create("json"), JsonValue.Create("csv")], Default = JsonValue.Create("json"),
+    };
+
+    public override JsonNode Example => JsonValue.Create("csv");
+}
