@@ -41,11 +41,12 @@ public class FakeSiteUpdateTests
         return result;
     }
 
-    /// <summary>Runs an update that must stop with an error, leaving the workspace unchanged.</summary>
+    /// <summary>Runs an update that must stop with an error that says nothing was written, and leave the workspace unchanged.</summary>
     static async Task<UpdateFailedException> RunFailing(Workspace ws, UpdateOptions o)
     {
         var before = ws.Snapshot();
         var e = await Assert.ThrowsAsync<UpdateFailedException>(() => Updater.Run(o));
+        Assert.EndsWith("; nothing was written", e.Message);
         Assert.Equal(before, ws.Snapshot());
         return e;
     }
@@ -138,34 +139,24 @@ public class FakeSiteUpdateTests
         Assert.StartsWith("corrupt or unreadable PDF", rejected.Reason);
     }
 
-    [Fact]
-    public async Task A_500_from_the_site_stops_the_update_after_retries_and_nothing_is_written()
+    [Theory]
+    // HTTP 500 on every try: the first try and two retries, then the update stops.
+    [InlineData(false, 2000, 2, "HTTP 500", 3)]
+    // No answer within the timeout, on the first try and one retry.
+    [InlineData(true, 300, 1, "no answer within 0.3 s", 2)]
+    public async Task A_report_the_site_does_not_serve_stops_the_update_and_nothing_is_written(
+        bool hangs, int timeoutMilliseconds, int retries, string message, int requests)
     {
         using var ws = new Workspace(Urns, NewReport);
         await using var site = new FakeOfsted();
-        var url = PageWithNewInspection(site);
-        site.Failing[new Uri(url).AbsolutePath] = true;
-
-        var e = await RunFailing(ws, ws.Options(site, null, Urn));
-
-        Assert.Contains("HTTP 500", e.Message);
-        Assert.Contains("nothing was written", e.Message);
-        Assert.Equal(3, site.RequestsTo(new Uri(url).AbsolutePath)); // the first try and two retries
-    }
-
-    [Fact]
-    public async Task A_site_that_does_not_answer_times_out_and_nothing_is_written()
-    {
-        using var ws = new Workspace(Urns, NewReport);
-        await using var site = new FakeOfsted();
-        var url = PageWithNewInspection(site);
-        site.Hanging[new Uri(url).AbsolutePath] = true;
+        var path = new Uri(PageWithNewInspection(site)).AbsolutePath;
+        (hangs ? site.Hanging : site.Failing)[path] = true;
         var o = ws.Options(site, null, Urn);
 
-        var e = await RunFailing(ws, o with { Fetch = o.Fetch with { Timeout = TimeSpan.FromMilliseconds(300), Retries = 1 } });
+        var e = await RunFailing(ws, o with { Fetch = o.Fetch with { Timeout = TimeSpan.FromMilliseconds(timeoutMilliseconds), Retries = retries } });
 
-        Assert.Contains("no answer within 0.3 s", e.Message);
-        Assert.Equal(2, site.RequestsTo(new Uri(url).AbsolutePath));
+        Assert.Contains(message, e.Message);
+        Assert.Equal(requests, site.RequestsTo(path));
     }
 
     [Fact]
