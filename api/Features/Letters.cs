@@ -66,7 +66,7 @@ public static class Letters
             ORDER BY v.letter_date DESC, v.id DESC
             {(paging == Paging.All ? "" : "LIMIT @Limit OFFSET @Offset")}
             """, p)).ToList();
-        var total = await Collection.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
+        var total = await Collections.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
             $"SELECT count(*) FROM {table} v JOIN councils c ON c.code = v.council_code {where}", p);
         return (rows, total);
     }

@@ -10,18 +10,26 @@ namespace JudgementsApi.Infrastructure;
 // one catalogue below (Problems), whose type URIs explain themselves at /problems/{slug}.
 
 /// <summary>The answer of every collection: one JSON page (with its Link header), or as CSV every matching row.</summary>
-public static class PageOrCsv
+public static class Collections
 {
     /// <summary>
     /// <paramref name="read"/> is asked for the page, or for <see cref="Paging.All"/> when the request
     /// negotiated CSV (<c>format=csv</c> or <c>Accept: text/csv</c>).
     /// </summary>
+    public static Results<Ok<Page<T>>, CsvResult<T>, ProblemHttpResult> PageOrCsv<T>(this HttpContext http,
+        Paging paging, Func<Paging, (List<T> Items, long Total)> read, string fileName, IReadOnlyList<CsvColumn<T>> columns)
+    {
+        if (http.WantsCsv()) return new CsvResult<T>(fileName, columns, read(Paging.All).Items);
+        var (items, total) = read(paging);
+        return TypedResults.Ok(http.ToPage(items, total, paging));
+    }
+
+    /// <summary>The same for a reader that queries PostgreSQL.</summary>
     public static async Task<Results<Ok<Page<T>>, CsvResult<T>, ProblemHttpResult>> PageOrCsvAsync<T>(this HttpContext http,
         Paging paging, Func<Paging, Task<(List<T> Items, long Total)>> read, string fileName, IReadOnlyList<CsvColumn<T>> columns)
     {
-        if (http.WantsCsv()) return new CsvResult<T>(fileName, columns, (await read(Paging.All)).Items);
-        var (items, total) = await read(paging);
-        return TypedResults.Ok(http.ToPage(items, total, paging));
+        var rows = await read(http.WantsCsv() ? Paging.All : paging);
+        return http.PageOrCsv(paging, _ => rows, fileName, columns);
     }
 
     /// <summary>A short collection sent whole: every row on one page, or as CSV.</summary>
@@ -30,17 +38,7 @@ public static class PageOrCsv
         http.WantsCsv()
             ? new CsvResult<T>(fileName, columns, rows)
             : TypedResults.Ok(http.ToPage(rows, rows.Count, new Paging(Math.Max(rows.Count, 1), 0)));
-}
 
-public sealed record PageMeta(long Total, int Limit, int Offset);
-
-public sealed record PageLinks(string Self, string? Next, string? Prev);
-
-/// <summary>The envelope of every collection: one page of data, its position, and links to its neighbours.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Data, PageMeta Meta, PageLinks Links);
-
-public static class Collection
-{
     /// <summary>
     /// The total of a page read with <c>count(*) OVER ()</c>: its first row carries it; a page past the
     /// end has no row, and only then is <paramref name="countSql"/> run.
@@ -83,6 +81,14 @@ public static class Collection
         return qb.ToString();
     }
 }
+
+public sealed record PageMeta(long Total, int Limit, int Offset);
+
+public sealed record PageLinks(string Self, string? Next, string? Prev);
+
+/// <summary>The envelope of every collection: one page of data, its position, and links to its neighbours.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Data, PageMeta Meta, PageLinks Links);
+
 
 /// <summary>
 /// A finished body (an SVG, a feed, a zip), written through the response's pipe so the output cache

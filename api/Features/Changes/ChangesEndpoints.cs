@@ -89,7 +89,7 @@ public static class ChangesEndpoints
             ORDER BY seq, kind, id
             LIMIT @Limit OFFSET @Offset
             """, new { since.Seq, paging.Limit, paging.Offset })).ToList();
-        var total = await Collection.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
+        var total = await Collections.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
             "SELECT count(*) FROM dataset_changes WHERE seq > @Seq", new { since.Seq });
 
         var bySeq = versions.ToDictionary(v => v.Seq);

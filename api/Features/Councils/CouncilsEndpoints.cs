@@ -44,7 +44,7 @@ public static class CouncilsEndpoints
         [AsParameters] CouncilListQuery query, [AsParameters] ListQuery page, HttpContext http)
     {
         var snapshot = await http.SnapshotAsync();
-        return await http.PageOrCsvAsync(page.Paging, paging => Task.FromResult(CouncilReader.List(snapshot, query.Filter, paging)),
+        return http.PageOrCsv(page.Paging, paging => CouncilReader.List(snapshot, query.Filter, paging),
             "councils.csv", CouncilReader.CsvColumns(snapshot.Vocabulary.Families));
     }
 

@@ -32,7 +32,7 @@ public static class InspectionsEndpoints
         [AsParameters] InspectionListQuery query, [AsParameters] ListQuery page, HttpContext http)
     {
         var snapshot = await http.SnapshotAsync();
-        return await http.PageOrCsvAsync(page.Paging, paging => Task.FromResult(InspectionReader.List(snapshot, query.Filter, paging)),
+        return http.PageOrCsv(page.Paging, paging => InspectionReader.List(snapshot, query.Filter, paging),
             "inspections.csv", InspectionReader.CsvColumns(snapshot.Vocabulary.Families));
     }
 
@@ -41,8 +41,8 @@ public static class InspectionsEndpoints
     {
         var snapshot = await http.SnapshotAsync();
         if (snapshot.FindCouncil(id) is not { } council) return Problems.NotFoundFor("council", id);
-        return await http.PageOrCsvAsync(page.Paging,
-            paging => Task.FromResult(InspectionReader.ForCouncil(snapshot, council.Code, query.WithPredecessors, paging)),
+        return http.PageOrCsv(page.Paging,
+            paging => InspectionReader.ForCouncil(snapshot, council.Code, query.WithPredecessors, paging),
             $"{council.Item.Slug}-inspections.csv", InspectionReader.CsvColumns(snapshot.Vocabulary.Families));
     }
 
