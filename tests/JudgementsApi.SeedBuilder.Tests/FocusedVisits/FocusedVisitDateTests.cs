@@ -14,8 +14,6 @@ public class FocusedVisitDateTests
     [InlineData("on 15, 16 and 21 August 2019", "2019-08-15", "2019-08-21")]
     [InlineData("on the 15th and 16th of August 2019", "2019-08-15", "2019-08-16")]
     [InlineData("on 22–23 August 2019", "2019-08-22", "2019-08-23")]
-    [InlineData("on 9 August 2019", "2019-08-09", "2019-08-09")]
-    [InlineData("on 2nd September 2019", "2019-09-02", "2019-09-02")]
     [InlineData("on 11 September and 12 September 2019", "2019-09-11", "2019-09-12")]
     public void Reads_visit_date_variants(string phrase, string start, string end)
     {
@@ -23,6 +21,17 @@ public class FocusedVisitDateTests
 
         Assert.Equal(DateOnly.Parse(start), r.VisitStart);
         Assert.Equal(DateOnly.Parse(end), r.VisitEnd);
+        Assert.Empty(r.Problems);
+    }
+
+    [Theory]
+    [InlineData("on 9 August 2019", "2019-08-09")]
+    [InlineData("on 2nd September 2019", "2019-09-02")]
+    public void Reads_a_one_day_visit_as_starting_and_ending_that_day(string phrase, string day)
+    {
+        var r = Parse(Letter(opening: OpeningWithDates(phrase)));
+
+        Assert.Equal((DateOnly.Parse(day), DateOnly.Parse(day)), (r.VisitStart, r.VisitEnd));
         Assert.Empty(r.Problems);
     }
 
