@@ -9,22 +9,16 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 . db/cluster.sh   # require_dotnet
 
-log() { printf 'containers: %s\n' "$*" >&2; }
-sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-docker() { if [ -n "$sudo" ]; then sudo docker "$@"; else command docker "$@"; fi; }
+tier=containers
+. deploy/tally.sh  # log, docker, passed/failed, tally
 
-passed=0 failed=0
 run=judgements-$$-$RANDOM
 finish() {
   local rc=$?
   # Containers of this run the tests could not remove themselves (a killed test process).
   ids=$(docker ps -aq --filter "label=judgements.test-run=$run" 2>/dev/null || true)
   [ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1 || true
-  # A step that stopped the tier counts as a failure even if no test had failed.
-  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-  echo "containers: $passed passed, $failed failed"
-  if [ "$rc" -eq 0 ] && [ "$failed" -gt 0 ]; then rc=1; fi
-  exit "$rc"
+  tally "$rc"
 }
 trap finish EXIT
 trap 'exit 130' INT TERM

@@ -10,9 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-log() { printf 'smoke: %s\n' "$*" >&2; }
-sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-docker() { if [ -n "$sudo" ]; then sudo docker "$@"; else command docker "$@"; fi; }
+tier=smoke
+. deploy/tally.sh  # log, docker, passed/failed, tally
 if command docker compose version >/dev/null 2>&1; then dc=(docker compose); else dc=(docker-compose); fi
 [ -z "$sudo" ] || dc=(sudo "${dc[@]}")
 
@@ -26,7 +25,6 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); d
 export JUDGEMENTS_HTTP_PORT=$port JUDGEMENTS_API_IMAGE=judgements-api:smoke
 base="http://127.0.0.1:$port"
 
-passed=0 failed=0
 pass() { passed=$((passed + 1)); log "ok: $*"; }
 fail() { failed=$((failed + 1)); log "FAILED: $*"; }
 finish() {
@@ -36,10 +34,7 @@ finish() {
   fi
   log "tearing down…"
   compose down -v --remove-orphans -t 10 >/dev/null 2>&1 || log "teardown failed: remove project $project by hand"
-  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-  echo "smoke: $passed passed, $failed failed"
-  if [ "$rc" -eq 0 ] && [ "$failed" -gt 0 ]; then rc=1; fi
-  exit "$rc"
+  tally "$rc"
 }
 trap finish EXIT
 trap 'exit 130' INT TERM

@@ -1,5 +1,3 @@
-using JudgementsApi.Features.Inspections;
-
 namespace JudgementsApi.Features;
 
 /// <summary>
@@ -14,61 +12,52 @@ public abstract record LetterFilter
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
 
-    /// <summary>Fixed SQL fragments over the letters <c>v</c> and councils <c>c</c>, with named parameters.</summary>
-    public virtual void AddClauses(List<string> clauses, DynamicParameters p)
-    {
-        if (Id is not null) { clauses.Add("v.id = @Id"); p.Add("Id", Id); }
-        if (CouncilCodes is not null) { clauses.Add("v.council_code = ANY (@Councils)"); p.Add("Councils", CouncilCodes.ToArray()); }
-        if (RegionCode is not null) { clauses.Add("c.region_code = @Region"); p.Add("Region", RegionCode); }
-        if (From is not null) { clauses.Add("v.letter_date >= @From"); p.Add("From", From); }
-        if (To is not null) { clauses.Add("v.letter_date <= @To"); p.Add("To", To); }
-    }
+    /// <summary>True when no filter is set: every letter, in order, with no need to look at each.</summary>
+    protected bool Unfiltered => Id is null && CouncilCodes is null && RegionCode is null && From is null && To is null;
+
+    protected bool MatchesLetter<T>(SnapshotLetter<T> letter) =>
+        (Id is null || letter.Id == Id)
+        && (CouncilCodes is null || CouncilCodes.Contains(letter.CouncilCode))
+        && (RegionCode is null || letter.RegionCode == RegionCode)
+        && (From is not { } from || letter.LetterDate >= from)
+        && (To is not { } to || letter.LetterDate <= to);
 }
+
+/// <summary>A letter in the dataset snapshot: its response shape, and what the filters look at.</summary>
+public sealed record SnapshotLetter<T>(T Item, string Id, string CouncilCode, string RegionCode, DateOnly LetterDate);
 
 /// <summary>The columns every letter has; a feature's row adds its own.</summary>
 public abstract class LetterRow
 {
     public string Id { get; init; } = "";
     public string CouncilCode { get; init; } = "";
-    public string CouncilName { get; init; } = "";
-    public string CouncilSlug { get; init; } = "";
     public DateOnly LetterDate { get; init; }
     public DateOnly? VisitStart { get; init; }
     public DateOnly? VisitEnd { get; init; }
     public string[] Inspectors { get; init; } = [];
     public string? ReportUrl { get; init; }
     public string Source { get; init; } = "";
-    public long Total { get; init; }
-
-    public CouncilRef Council => new(CouncilCode, CouncilName, CouncilSlug);
 }
 
 public static class Letters
 {
-    /// <summary>
-    /// One page of <paramref name="table"/> (newest letter first) with <paramref name="columns"/> besides the
-    /// shared ones, and the count of every matching letter.
-    /// </summary>
-    public static async Task<(List<TRow> Rows, long Total)> QueryAsync<TRow>(
-        NpgsqlConnection conn, string table, string columns, LetterFilter filter, Paging paging) where TRow : LetterRow
+    /// <summary>The columns of <see cref="LetterRow"/>, for a feature's SELECT over its letters table.</summary>
+    public const string Columns = "id, council_code, letter_date, visit_start, visit_end, inspectors, report_url, source";
+
+    /// <summary>Letters newest first (letter date, then id, both descending), as the snapshot keeps them.</summary>
+    public static List<SnapshotLetter<T>> NewestFirst<TRow, T>(IEnumerable<TRow> rows, IReadOnlyDictionary<string, CouncilFacts> councils,
+        Func<TRow, CouncilFacts, T> shape) where TRow : LetterRow =>
+        rows.OrderByDescending(r => r.LetterDate).ThenByDescending(r => r.Id, StringComparer.Ordinal)
+            .Select(r => new SnapshotLetter<T>(shape(r, councils[r.CouncilCode]), r.Id, r.CouncilCode, councils[r.CouncilCode].RegionCode, r.LetterDate))
+            .ToList();
+
+    /// <summary>One page of the letters that match, and how many match.</summary>
+    public static (List<T> Items, long Total) Slice<T>(IReadOnlyList<SnapshotLetter<T>> letters, Func<SnapshotLetter<T>, bool>? matches, Paging paging)
     {
-        var clauses = new List<string>();
-        var p = new DynamicParameters();
-        filter.AddClauses(clauses, p);
-        var where = clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses);
-        p.Add("Limit", paging.Limit);
-        p.Add("Offset", paging.Offset);
-        var rows = (await conn.QueryAsync<TRow>($"""
-            SELECT v.id, v.council_code, c.name AS council_name, c.slug AS council_slug, v.letter_date, v.visit_start, v.visit_end,
-                   v.inspectors, v.report_url, v.source, {columns}, count(*) OVER () AS total
-            FROM {table} v JOIN councils c ON c.code = v.council_code
-            {where}
-            ORDER BY v.letter_date DESC, v.id DESC
-            {(paging == Paging.All ? "" : "LIMIT @Limit OFFSET @Offset")}
-            """, p)).ToList();
-        var total = await Collections.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
-            $"SELECT count(*) FROM {table} v JOIN councils c ON c.code = v.council_code {where}", p);
-        return (rows, total);
+        var matching = matches is null ? letters : letters.Where(matches).ToList();
+        var items = new List<T>(Math.Max(0, Math.Min(paging.Limit, matching.Count - paging.Offset)));
+        for (var k = paging.Offset; k < matching.Count && k - paging.Offset < paging.Limit; k++) items.Add(matching[k].Item);
+        return (items, matching.Count);
     }
 
     /// <summary>The letter-date range and the council list, read in the order their errors have always been listed.</summary>

@@ -1,7 +1,9 @@
 using JudgementsApi.Features;
 using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Statistics;
+using JudgementsApi.Features.Visits;
 
 namespace JudgementsApi.Infrastructure;
 
@@ -49,6 +51,10 @@ public sealed class DatasetSnapshot
     /// <summary>Every full inspection, oldest first by the day it counts from, then id: the order the statistics replay them in.</summary>
     public required IReadOnlyList<SnapshotInspection> FullInspectionsByCountsFrom { get; init; }
     public required IReadOnlyDictionary<string, int> FocusedVisitCounts { get; init; }
+    /// <summary>Every focused visit, newest letter first (letter date, then id, both descending).</summary>
+    public required IReadOnlyList<SnapshotLetter<FocusedVisit>> FocusedVisits { get; init; }
+    /// <summary>Every monitoring visit and JTAI, newest letter first.</summary>
+    public required IReadOnlyList<SnapshotLetter<Visit>> Visits { get; init; }
 
     /// <summary>Framework versions with the framework each belongs to and its grade scale.</summary>
     public required IReadOnlyDictionary<string, SnapshotFrameworkVersion> FrameworkVersions { get; init; }
@@ -106,6 +112,9 @@ public static class RequestSnapshot
         return snapshot;
     }
 }
+
+/// <summary>What an inspection or a letter shows of its council while the snapshot is built: who, where, and its Ofsted page.</summary>
+public sealed record CouncilFacts(CouncilRef Ref, string RegionCode, string? OfstedUrn);
 
 public sealed record SnapshotFrameworkVersion(
     string Slug, string Framework, DateOnly EffectiveFrom, IReadOnlyList<string> GradeScale, IReadOnlyList<(string Area, int Order)> Areas);

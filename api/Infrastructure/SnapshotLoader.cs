@@ -1,8 +1,10 @@
 using System.Data;
 using JudgementsApi.Features;
 using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Statistics;
+using JudgementsApi.Features.Visits;
 
 namespace JudgementsApi.Infrastructure;
 
@@ -93,6 +95,8 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
             SELECT council_code, inspection_id FROM council_latest_inspection;
             SELECT council_code, count(*)::int FROM focused_visits GROUP BY council_code;
             SELECT max(letter_date) FROM focused_visits;
+            {FocusedVisitReader.Sql}
+            {VisitsEndpoints.Sql}
             """, transaction: tx);
         var dataset = (await multi.ReadAsync<(string Version, DateTime LoadedAt)>()).Select(d => ((string, DateTime)?)d).FirstOrDefault();
         var regions = (await multi.ReadAsync<RegionRef>()).ToList();
@@ -108,17 +112,21 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         var latest = (await multi.ReadAsync<(string Council, string Inspection)>()).ToDictionary(l => l.Council, l => l.Inspection, StringComparer.Ordinal);
         var focusedVisits = (await multi.ReadAsync<(string Council, int Count)>()).ToDictionary(f => f.Council, f => f.Count, StringComparer.Ordinal);
         var lastLetter = await multi.ReadFirstAsync<DateOnly?>();
+        var facts = councils.ToDictionary(c => c.Code, c => new CouncilFacts(new CouncilRef(c.Code, c.Name, c.Slug), c.RegionCode, c.OfstedUrn),
+            StringComparer.Ordinal);
+        var letters = (await FocusedVisitReader.ReadAsync(multi, facts), await VisitsEndpoints.ReadAsync(multi, facts));
         await tx.CommitAsync();
 
         return Build(dataset, regions, councils, successions, neighbours, grades, frameworks, versions, areas, versionAreas,
-            inspections, judgements, latest, focusedVisits, lastLetter);
+            inspections, judgements, latest, focusedVisits, lastLetter, facts, letters);
     }
 
     private static DatasetSnapshot Build((string Version, DateTime LoadedAt)? dataset, List<RegionRef> regions, List<CouncilData> councils,
         List<(string Predecessor, string Successor, DateOnly Date)> successions, List<(string Council, int Rank, string Neighbour)> neighbours,
         List<Grade> grades, List<string> frameworks, List<VersionData> versions, Dictionary<string, AreaRef> areas,
         List<(string Version, string Area, int Order)> versionAreas, List<InspectionSnapshot.InspectionRow> inspections, List<InspectionSnapshot.JudgementRow> judgements,
-        Dictionary<string, string> latestIds, Dictionary<string, int> focusedVisits, DateOnly? lastLetter)
+        Dictionary<string, string> latestIds, Dictionary<string, int> focusedVisits, DateOnly? lastLetter,
+        Dictionary<string, CouncilFacts> facts, (List<SnapshotLetter<FocusedVisit>> Focused, List<SnapshotLetter<Visit>> Visits) letters)
     {
         var ordinal = StringComparer.Ordinal;
         var regionByCode = regions.ToDictionary(r => r.Code, ordinal);
@@ -128,11 +136,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         var frameworkVersions = versions.ToDictionary(v => v.Slug, v => new SnapshotFrameworkVersion(v.Slug, v.Framework, v.EffectiveFrom, v.GradeScale,
             areasByVersion.GetValueOrDefault(v.Slug) ?? []), ordinal);
         var gradeByCode = grades.ToDictionary(g => g.Code, ordinal);
-        var councilRefs = councils.ToDictionary(c => c.Code, c => new CouncilRef(c.Code, c.Name, c.Slug), ordinal);
-
-        var built = InspectionSnapshot.Build(inspections, judgements,
-            councils.ToDictionary(c => c.Code, c => new InspectionSnapshot.CouncilFacts(councilRefs[c.Code], c.RegionCode, c.OfstedUrn), ordinal),
-            frameworkVersions, areas, gradeByCode);
+        var built = InspectionSnapshot.Build(inspections, judgements, facts, frameworkVersions, areas, gradeByCode);
         var newest = built.OrderByDescending(i => i.Summary.Published).ThenByDescending(i => i.Id, ordinal).ToList();
         var inspectionById = built.ToDictionary(i => i.Id, ordinal);
 
@@ -141,7 +145,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         var snapshotCouncils = byName.Select(c => new SnapshotCouncil
         {
             Code = c.Code,
-            Ref = councilRefs[c.Code],
+            Ref = facts[c.Code].Ref,
             SearchName = c.SearchName,
             FormerCodes = c.FormerCodes,
             Item = new CouncilItem(c.Code, c.LaCode, c.OfstedUrn, c.Name, c.Slug, c.Type, regionByCode[c.RegionCode], c.Opened, c.OpenedNote,
@@ -201,6 +205,8 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
                 g => g.OrderByDescending(i => i.CountsFrom).ThenByDescending(i => i.Id, ordinal).ToArray(), ordinal),
             FullInspectionsByCountsFrom = full.OrderBy(i => i.CountsFrom).ThenBy(i => i.Id, ordinal).ToList(),
             FocusedVisitCounts = focusedVisits,
+            FocusedVisits = letters.Focused,
+            Visits = letters.Visits,
             FrameworkVersions = frameworkVersions,
             Areas = areas,
             Grades = grades,

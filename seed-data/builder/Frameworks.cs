@@ -33,22 +33,24 @@ public static class Frameworks
             "Ofsted's inspection of services for children in need of help and protection, children looked after and care leavers, November 2013 to 2018, usually combined with a review of the Local Safeguarding Children Board."),
     ];
 
+    // The scale of every version since the single inspection framework: "requires improvement to be good" replaced "adequate".
+    static readonly string[] ScaleSince2013 = ["outstanding", "good", "requires_improvement", "inadequate"];
+
+    static FrameworkVersion Ilacs(string slug, string name, DateOnly from, DateOnly? to, string notes)
+        => new(slug, "ilacs", name, from, to, ScaleSince2013, IlacsUrl, notes);
+
     public static readonly IReadOnlyList<FrameworkVersion> Versions =
     [
         new("pre-2013", "pre-2013", "Pre-2013 inspections", new DateOnly(2009, 6, 1), new DateOnly(2013, 10, 31),
             ["outstanding", "good", "adequate", "inadequate"], null,
             "Covers the programmes that preceded the single inspection framework (for example inspections of looked after children services, 2012-2013). The start date is approximate. The areas listed are those of the inspection of looked after children services, the only pre-2013 report family in the source reports."),
-        new("sif", "sif", "Single inspection framework", new DateOnly(2013, 11, 1), new DateOnly(2018, 12, 31),
-            ["outstanding", "good", "requires_improvement", "inadequate"], null,
+        new("sif", "sif", "Single inspection framework", new DateOnly(2013, 11, 1), new DateOnly(2018, 12, 31), ScaleSince2013, null,
             "Framework and evaluation schedule for the inspections of services for children in need of help and protection, children looked after and care leavers (Ofsted reference 130216). Re-inspections of councils judged inadequate continued into 2018, overlapping ILACS. The LSCB review was a separate statutory review usually published in the same report."),
-        new("ilacs-2018", "ilacs", "ILACS 2018", new DateOnly(2018, 1, 1), new DateOnly(2022, 12, 31),
-            ["outstanding", "good", "requires_improvement", "inadequate"], IlacsUrl,
+        Ilacs("ilacs-2018", "ILACS 2018", new DateOnly(2018, 1, 1), new DateOnly(2022, 12, 31),
             "Children in care and care leavers judged together."),
-        new("ilacs-2023", "ilacs", "ILACS 2023", new DateOnly(2023, 1, 1), new DateOnly(2026, 3, 31),
-            ["outstanding", "good", "requires_improvement", "inadequate"], IlacsUrl,
+        Ilacs("ilacs-2023", "ILACS 2023", new DateOnly(2023, 1, 1), new DateOnly(2026, 3, 31),
             "From January 2023 the experiences and progress of care leavers is a separate judgement from children in care."),
-        new("ilacs-2026", "ilacs", "ILACS 2026", new DateOnly(2026, 4, 1), null,
-            ["outstanding", "good", "requires_improvement", "inadequate"], IlacsUrl,
+        Ilacs("ilacs-2026", "ILACS 2026", new DateOnly(2026, 4, 1), null,
             "From April 2026 reports no longer give an overall effectiveness judgement."),
     ];
 

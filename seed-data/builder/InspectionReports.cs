@@ -369,6 +369,17 @@ public static partial class ReportParser
 
     // ---- report families ----
 
+    /// <summary>Each pre-2013 area, by the words of its row in the "Record of main findings" table
+    /// and by how its body section's heading ends (lower case; the first match wins).</summary>
+    static readonly (string Area, string TableRow, string SectionHeading)[] Pre2013Areas =
+    [
+        ("pre2013_overall_effectiveness", "overall effectiveness", "overall effectiveness of services for looked after children and young people"),
+        ("pre2013_capacity_to_improve", "capacity to improve", "capacity to improve"),
+        ("pre2013_lac_outcomes", "outcomes for looked after", "outcomes for looked after children and young people"),
+        ("pre2013_lac_quality_of_provision", "quality of provision", "quality of provision"),
+        ("pre2013_lac_leadership", "leadership and management", "leadership and management"),
+    ];
+
     static void ParsePre2013(ParsedReport r, string[] lines, string norm)
     {
         r.Version = "pre-2013"; r.Type = "pre_2013";
@@ -378,12 +389,7 @@ public static partial class ReportParser
         foreach (var b in ReadBlocks(lines, start + 1, start + 30, Pre2013RowStart))
         {
             var l = b.Label.ToLowerInvariant();
-            string? area = l.Contains("overall effectiveness") ? "pre2013_overall_effectiveness"
-                : l.Contains("capacity to improve") ? "pre2013_capacity_to_improve"
-                : l.Contains("outcomes for looked after") ? "pre2013_lac_outcomes"
-                : l.Contains("quality of provision") ? "pre2013_lac_quality_of_provision"
-                : l.Contains("leadership and management") ? "pre2013_lac_leadership"
-                : null;
+            string? area = Pre2013Areas.FirstOrDefault(a => l.Contains(a.TableRow)).Area;
             if (area is not null) SetGrade(r, area, b.Grade, b.FirstLine + 1, $"{b.Label} {b.Grade}");
         }
         // Body sections carry "Grade N (Word)" under their heading.
@@ -392,12 +398,7 @@ public static partial class ReportParser
             var g = Regex.Match(lines[i], @"^\s*Grade ([1-4]) \((\w+)\)\s*$");
             if (!g.Success) continue;
             var prev = Normalise(string.Join(" ", lines.Take(i).Reverse().Where(x => x.Trim().Length > 0).Take(2).Reverse())).ToLowerInvariant();
-            string? area = prev.EndsWith("overall effectiveness of services for looked after children and young people") ? "pre2013_overall_effectiveness"
-                : prev.EndsWith("capacity to improve") ? "pre2013_capacity_to_improve"
-                : prev.EndsWith("outcomes for looked after children and young people") ? "pre2013_lac_outcomes"
-                : prev.EndsWith("quality of provision") ? "pre2013_lac_quality_of_provision"
-                : prev.EndsWith("leadership and management") ? "pre2013_lac_leadership"
-                : null;
+            string? area = Pre2013Areas.FirstOrDefault(a => prev.EndsWith(a.SectionHeading)).Area;
             if (area is null) continue;
             var code = GradeCode(g.Groups[2].Value);
             var expectedRank = Frameworks.Grades.First(x => x.Code == code).Rank;

@@ -45,8 +45,7 @@ public static class Quality
 
     static void Summary(Line L, BuildResult r)
     {
-        L("## Summary");
-        L();
+        Section(L, "Summary");
         var current = r.Councils.Councils.Count(c => c.Closed is null);
         L($"- Councils: {r.Councils.Councils.Count} ({current} current, {r.Councils.Councils.Count - current} former); regions: {r.Councils.Regions.Count}; successions: {r.Councils.Successions.Count}; statistical neighbour rows: {r.Councils.Neighbours.Count}.");
         L($"- Inspection report files: {r.ReportFiles}; in the dataset: {r.Inspections.Count(i => i.SourceKind is "report" or "override")}; not in the dataset: {r.Excluded.Count(e => !e.File.StartsWith("focused-visits/"))}.");
@@ -60,8 +59,7 @@ public static class Quality
 
     static void InspectionsPerVersionAndType(Line L, BuildResult r)
     {
-        L("## Inspections per framework version and type");
-        L();
+        Section(L, "Inspections per framework version and type");
         L("| framework version | type | inspections |");
         L("|---|---|---|");
         foreach (var g in r.Inspections.GroupBy(i => (i.FrameworkVersion, i.Type))
@@ -72,8 +70,7 @@ public static class Quality
 
     static void InspectionsPerYear(Line L, BuildResult r)
     {
-        L("## Inspections per year of publication");
-        L();
+        Section(L, "Inspections per year of publication");
         L("| year | inspections | focused visits |");
         L("|---|---|---|");
         var years = r.Inspections.Select(i => i.Published.Year).Concat(r.FocusedVisits.Select(f => f.LetterDate.Year)).Distinct().Order();
@@ -84,8 +81,7 @@ public static class Quality
 
     static void JudgementsPerAreaAndGrade(Line L, BuildResult r)
     {
-        L("## Judgements per area and grade");
-        L();
+        Section(L, "Judgements per area and grade");
         var gradeCodes = Frameworks.Grades.OrderBy(g => g.Rank).ThenBy(g => g.Code, StringComparer.Ordinal).Select(g => g.Code).ToList();
         L("| area | " + string.Join(" | ", gradeCodes) + " | no grade |");
         L("|---|" + string.Concat(gradeCodes.Select(_ => "---|")) + "---|");
@@ -100,62 +96,56 @@ public static class Quality
 
     static void JudgementsWithoutAGrade(Line L, BuildResult r)
     {
-        L("## Judgements without a grade");
-        L();
+        Section(L, "Judgements without a grade");
         L("| note | rows |");
         L("|---|---|");
         foreach (var g in r.Judgements.Where(j => j.Grade is null).GroupBy(j => j.Note ?? "").OrderBy(g => g.Key, StringComparer.Ordinal))
             L($"| {Esc(g.Key)} | {g.Count()} |");
         L();
-        L("Rows where the report's own table says the area was not judged (status `not_judged`):");
-        L();
+        Paragraph(L, "Rows where the report's own table says the area was not judged (status `not_judged`):");
         foreach (var j in r.Judgements.Where(j => j.Status == "not_judged"))
             L($"- `{j.InspectionId}` {j.AreaCode}: {j.Note} (\"{Esc(j.Evidence)}\", {j.EvidenceDocument} line {j.EvidenceLine})");
         L();
-        L("Rows for areas the report did not cover (status `not_covered`):");
+        Paragraph(L, "Rows for areas the report did not cover (status `not_covered`):");
+        AreasByInspection(L, r, "not_covered");
         L();
-        foreach (var g in r.Judgements.Where(j => j.Status == "not_covered").GroupBy(j => j.InspectionId))
+        Paragraph(L, "Rows judged but whose grade the source does not give (status `unknown`):");
+        AreasByInspection(L, r, "unknown");
+        L();
+    }
+
+    /// <summary>A bullet per inspection: its judgements with <paramref name="status"/>, and the first one's note.</summary>
+    static void AreasByInspection(Line L, BuildResult r, string status)
+    {
+        foreach (var g in r.Judgements.Where(j => j.Status == status).GroupBy(j => j.InspectionId))
             L($"- `{g.Key}`: {string.Join(", ", g.Select(j => j.AreaCode))} ({Esc(g.First().Note)})");
-        L();
-        L("Rows judged but whose grade the source does not give (status `unknown`):");
-        L();
-        foreach (var g in r.Judgements.Where(j => j.Status == "unknown").GroupBy(j => j.InspectionId))
-            L($"- `{g.Key}`: {string.Join(", ", g.Select(j => j.AreaCode))} ({Esc(g.First().Note)})");
-        L();
     }
 
     static void ReportsContainingAnotherReport(Line L, BuildResult r)
     {
-        L("## Reports that contain another report");
-        L();
-        L("Every SIF report was searched for a review of the Local Safeguarding Children Board appended after");
-        L("its own back page (a second title \"Inspection/Review of the effectiveness of the local safeguarding");
-        L("children board\" after the first 40 lines). Found, and read as the inspection's LSCB judgement:");
-        L();
-        if (r.AppendedReviews.Count == 0) L("None.");
-        foreach (var (f, line) in r.AppendedReviews)
+        Section(L, "Reports that contain another report",
+            "Every SIF report was searched for a review of the Local Safeguarding Children Board appended after",
+            "its own back page (a second title \"Inspection/Review of the effectiveness of the local safeguarding",
+            "children board\" after the first 40 lines). Found, and read as the inspection's LSCB judgement:");
+        Bullets(L, r.AppendedReviews, a =>
         {
-            var insp = r.Inspections.First(i => i.Source == f && i.SourceKind is "report" or "override");
+            var insp = r.Inspections.First(i => i.Source == a.File && i.SourceKind is "report" or "override");
             var j = r.Judgements.First(x => x.InspectionId == insp.Id && x.AreaCode == "sif_lscb_effectiveness");
-            L($"- `{f}` (from line {line}): `{insp.Id}` sif_lscb_effectiveness = {j.Grade ?? "none"} (\"{Esc(j.Evidence)}\", line {j.EvidenceLine})");
-        }
+            return $"`{a.File}` (from line {a.Line}): `{insp.Id}` sif_lscb_effectiveness = {j.Grade ?? "none"} (\"{Esc(j.Evidence)}\", line {j.EvidenceLine})";
+        });
         L();
-        L("Reports whose footnote says they include the LSCB review, but whose text holds none (LSCB left `not_covered`):");
-        L();
-        if (r.ClaimedReviewsAbsent.Count == 0) L("None.");
-        foreach (var f in r.ClaimedReviewsAbsent) L($"- `{f}`");
+        Paragraph(L, "Reports whose footnote says they include the LSCB review, but whose text holds none (LSCB left `not_covered`):");
+        Bullets(L, r.ClaimedReviewsAbsent, f => $"`{f}`");
         L();
     }
 
     static void CitedJudgements(Line L, BuildResult r)
     {
-        L("## Cited judgements of former councils");
-        L();
-        L("Every inspection report and focused-visit letter was searched for a statement of a predecessor's");
-        L("judgement (\"Children's services in the predecessor local authority, X, were judged G in DATE\").");
-        L("Each becomes an inspection with `source_kind=cited`: the grade and the date precision the citation");
-        L("gives, overall effectiveness only (its other areas `unknown`), type `cited`.");
-        L();
+        Section(L, "Cited judgements of former councils",
+            "Every inspection report and focused-visit letter was searched for a statement of a predecessor's",
+            "judgement (\"Children's services in the predecessor local authority, X, were judged G in DATE\").",
+            "Each becomes an inspection with `source_kind=cited`: the grade and the date precision the citation",
+            "gives, overall effectiveness only (its other areas `unknown`), type `cited`.");
         foreach (var i in r.Inspections.Where(i => i.SourceKind == "cited"))
         {
             var j = r.Judgements.First(x => x.InspectionId == i.Id && x.Grade is not null);
@@ -164,150 +154,134 @@ public static class Quality
                 L($"  - `{c.File}` line {c.Line}: \"{Esc(c.Sentence)}\"");
         }
         L();
-        L("Other sentences naming a former council beside a judgement word (read, not citations of a grade):");
+        Paragraph(L, "Other sentences naming a former council beside a judgement word (read, not citations of a grade):");
+        Bullets(L, r.CitationCandidates, c => Esc(c));
         L();
-        if (r.CitationCandidates.Count == 0) L("None.");
-        foreach (var c in r.CitationCandidates) L($"- {Esc(c)}");
-        L();
-        L("Bournemouth, Poole and Dorset County Council: no report or letter states their judgements (Dorset's");
-        L("2019 focused-visit letter mentions \"the single inspection in 2016\" without its grade).");
-        L();
+        Paragraph(L,
+            "Bournemouth, Poole and Dorset County Council: no report or letter states their judgements (Dorset's",
+            "2019 focused-visit letter mentions \"the single inspection in 2016\" without its grade).");
     }
 
-    static void ReportsNotInTheDataset(Line L, BuildResult r)
-    {
-        L("## Reports not in the dataset");
-        L();
-        if (r.Excluded.Count == 0) L("None: every report file is in the dataset.");
-        foreach (var e in r.Excluded.OrderBy(e => e.File, StringComparer.Ordinal)) L($"- `{e.File}`: {Esc(e.Reason)}");
-        L();
-    }
+    static void ReportsNotInTheDataset(Line L, BuildResult r) =>
+        BulletSection(L, "Reports not in the dataset", [],
+            r.Excluded.OrderBy(e => e.File, StringComparer.Ordinal).ToList(), e => $"`{e.File}`: {Esc(e.Reason)}",
+            none: "None: every report file is in the dataset.");
 
-    static void ParserProblems(Line L, BuildResult r)
-    {
-        L("## Parser problems");
-        L();
-        L("Anything the parser could not read with confidence. A report with a problem enters the dataset only");
-        L("through an override.");
-        L();
-        if (r.ParseProblems.Count == 0) L("None.");
-        foreach (var (f, p) in r.ParseProblems) L($"- `{f}`: {Esc(p)}");
-        L();
-    }
+    static void ParserProblems(Line L, BuildResult r) =>
+        BulletSection(L, "Parser problems",
+            ["Anything the parser could not read with confidence. A report with a problem enters the dataset only",
+             "through an override."],
+            r.ParseProblems, p => $"`{p.File}`: {Esc(p.Problem)}");
 
-    static void AppliedOverrides(Line L, BuildResult r)
-    {
-        L("## Overrides");
-        L();
-        if (r.AppliedOverrides.Count == 0) L("None applied (`overrides/inspections.csv` has no rows).");
-        foreach (var o in r.AppliedOverrides) L($"- `{o.File}` {o.Field} = `{o.Value}`: {Esc(o.Reason)}");
-        L();
-    }
+    static void AppliedOverrides(Line L, BuildResult r) =>
+        BulletSection(L, "Overrides", [], r.AppliedOverrides, o => $"`{o.File}` {o.Field} = `{o.Value}`: {Esc(o.Reason)}",
+            none: "None applied (`overrides/inspections.csv` has no rows).");
 
-    static void FactsNotStated(Line L, BuildResult r)
-    {
-        L("## Facts the reports do not state");
-        L();
-        L("Recorded as empty, with the reason in the inspection's notes.");
-        L();
-        if (r.Gaps.Count == 0) L("None.");
-        foreach (var (f, g) in r.Gaps) L($"- `{f}`: {Esc(g)}");
-        L();
-    }
+    static void FactsNotStated(Line L, BuildResult r) =>
+        BulletSection(L, "Facts the reports do not state", ["Recorded as empty, with the reason in the inspection's notes."],
+            r.Gaps, g => $"`{g.File}`: {Esc(g.Gap)}");
 
-    static void PublicationDates(Line L, BuildResult r)
-    {
-        L("## Publication dates: report text and manifest");
-        L();
-        L("`published` comes from the manifest (the date in the report's title on Ofsted's site). Where the");
-        L("report's own \"Report published\" line differs, both are listed here:");
-        L();
-        if (r.PublishedMismatches.Count == 0) L("None.");
-        foreach (var (f, t, m) in r.PublishedMismatches) L($"- `{f}`: report text {t}, manifest {m}");
-        L();
-    }
+    static void PublicationDates(Line L, BuildResult r) =>
+        BulletSection(L, "Publication dates: report text and manifest",
+            ["`published` comes from the manifest (the date in the report's title on Ofsted's site). Where the",
+             "report's own \"Report published\" line differs, both are listed here:"],
+            r.PublishedMismatches, m => $"`{m.File}`: report text {m.Text}, manifest {m.Manifest}");
 
     static void NewsDocuments(Line L, BuildResult r)
     {
-        L("## News documents");
-        L();
-        L("Facts entered from `sources/news` (no report holds them):");
-        L();
+        Section(L, "News documents", "Facts entered from `sources/news` (no report holds them):");
         foreach (var i in r.Inspections.Where(i => i.SourceKind == "news"))
         {
             var gs = r.Judgements.Where(j => j.InspectionId == i.Id && j.Grade is not null).Select(j => $"{j.AreaCode} = {j.Grade}");
             L($"- `{i.Id}` ({i.CouncilCode}, {i.FrameworkVersion}, published {i.Published:yyyy-MM} precision {i.PublishedPrecision}): {string.Join(", ", gs)}. Source: {i.Source}.");
         }
         L();
-        L("Statements in the news documents checked against report-sourced inspections:");
-        L();
+        Paragraph(L, "Statements in the news documents checked against report-sourced inspections:");
         foreach (var n in r.NewsChecks) L($"- {Esc(n)}");
         L();
-        L("The other news documents describe focused visits (November 2023, letter January 2024; July 2024,");
-        L("letter August 2024), which are in `reports/focused-visits`, so no news-sourced row is added for them.");
-        L();
+        Paragraph(L,
+            "The other news documents describe focused visits (November 2023, letter January 2024; July 2024,",
+            "letter August 2024), which are in `reports/focused-visits`, so no news-sourced row is added for them.");
     }
 
     static void PeerScrapeCrossCheck(Line L, BuildResult r)
     {
-        L("## Cross-check with the peer scrape");
-        L();
+        Section(L, "Cross-check with the peer scrape");
         if (r.Peer is null) L("Peer scrape not found; no cross-check.");
         else
         {
-            L($"Compared {r.Peer.Compared} rows of `ofsted_csc_ilacs_history.csv` (JT-39/ofsted-ilacs-scrape-tool) with the");
-            L("dataset, matching on report URL. The peer reads no grades before 2018 (`data_unreadable`), so for SIF");
-            L("and pre-2013 reports only its dates and inspector, where given, are compared. Inspector names are");
-            L("compared ignoring case and spaces (the peer writes \"Jenny -ellen\"). In every case the report text");
-            L("was re-read and is what the dataset holds.");
-            L();
-            L($"Disagreements: {r.Peer.Disagreements.Count}.");
-            L();
+            Paragraph(L,
+                $"Compared {r.Peer.Compared} rows of `ofsted_csc_ilacs_history.csv` (JT-39/ofsted-ilacs-scrape-tool) with the",
+                "dataset, matching on report URL. The peer reads no grades before 2018 (`data_unreadable`), so for SIF",
+                "and pre-2013 reports only its dates and inspector, where given, are compared. Inspector names are",
+                "compared ignoring case and spaces (the peer writes \"Jenny -ellen\"). In every case the report text",
+                "was re-read and is what the dataset holds.");
+            Paragraph(L, $"Disagreements: {r.Peer.Disagreements.Count}.");
             L("| report | field | peer | dataset | resolution |");
             L("|---|---|---|---|---|");
             foreach (var d in r.Peer.Disagreements) L($"| `{d.File}` | {d.Field} | {Esc(d.Peer)} | {Esc(d.Ours)} | {Esc(d.Resolution)} |");
             L();
-            L("Peer rows with no matching report in the dataset:");
-            L();
-            if (r.Peer.Unmatched.Count == 0) L("None.");
-            foreach (var u in r.Peer.Unmatched) L($"- {Esc(u)}");
+            Paragraph(L, "Peer rows with no matching report in the dataset:");
+            Bullets(L, r.Peer.Unmatched, u => Esc(u));
         }
         L();
     }
 
     static void FocusedVisitLetters(Line L, BuildResult r)
     {
-        L("## Focused visits");
-        L();
+        Section(L, "Focused visits");
         if (!r.FocusedVisitsWired) L("Not built.");
         else
         {
-            L($"{r.FocusedVisits.Count} visits; {r.FocusedVisits.Count(f => f.PriorityAction)} with areas for priority action in force: " +
-              string.Join(", ", new[] { "new", "new_and_carried_over", "carried_over" }.Select(k => $"{r.FocusedVisits.Count(f => f.PriorityActionKind == k)} {k}")) +
-              $"; {r.FocusedVisits.Sum(f => f.PriorityAreas?.Count ?? 0)} areas for priority action quoted as Ofsted worded them (`focused_visit_priority_actions.csv`).");
-            L();
-            L("Visits whose areas for priority action carry over from an earlier visit:");
-            L();
+            Paragraph(L,
+                $"{r.FocusedVisits.Count} visits; {r.FocusedVisits.Count(f => f.PriorityAction)} with areas for priority action in force: " +
+                string.Join(", ", new[] { "new", "new_and_carried_over", "carried_over" }.Select(k => $"{r.FocusedVisits.Count(f => f.PriorityActionKind == k)} {k}")) +
+                $"; {r.FocusedVisits.Sum(f => f.PriorityAreas?.Count ?? 0)} areas for priority action quoted as Ofsted worded them (`focused_visit_priority_actions.csv`).");
+            Paragraph(L, "Visits whose areas for priority action carry over from an earlier visit:");
             foreach (var f in r.FocusedVisits.Where(f => f.PriorityActionKind is "carried_over" or "new_and_carried_over"))
                 L($"- `{f.Id}`: {f.PriorityActionKind}, {f.PriorityAreas?.Count ?? 0} new area(s)");
             L();
-            L("Letter dates not printed on the letter (`letter_date_source=publication`: the publication date is used):");
-            L();
+            Paragraph(L, "Letter dates not printed on the letter (`letter_date_source=publication`: the publication date is used):");
             foreach (var f in r.FocusedVisits.Where(f => f.LetterDateSource != "letter")) L($"- `{f.Id}` ({f.Source})");
             L();
-            L("Problems the focused-visit parser reported, and typing slips in a letter that it corrected (the visit is still in the dataset, with what could be read):");
-            L();
-            if (r.FocusedVisitProblems.Count == 0) L("None.");
-            foreach (var (f, p) in r.FocusedVisitProblems) L($"- `{f}`: {Esc(p)}");
+            Paragraph(L, "Problems the focused-visit parser reported, and typing slips in a letter that it corrected (the visit is still in the dataset, with what could be read):");
+            Bullets(L, r.FocusedVisitProblems, p => $"`{p.File}`: {Esc(p.Problem)}");
         }
         L();
     }
 
     static void BuilderWarnings(Line L, BuildResult r)
     {
-        L("## Builder warnings");
+        Section(L, "Builder warnings");
+        Bullets(L, r.Warnings, w => Esc(w));
+    }
+
+    /// <summary>"## <paramref name="heading"/>", then the introduction, if any, as a paragraph.</summary>
+    static void Section(Line L, string heading, params string[] introduction)
+    {
+        Paragraph(L, $"## {heading}");
+        if (introduction.Length > 0) Paragraph(L, introduction);
+    }
+
+    /// <summary>A section that is a list: heading, introduction, the bullets (or <paramref name="none"/>), a blank line.</summary>
+    static void BulletSection<T>(Line L, string heading, string[] introduction, IReadOnlyCollection<T> items, Func<T, string> bullet, string none = "None.")
+    {
+        Section(L, heading, introduction);
+        Bullets(L, items, bullet, none);
         L();
-        if (r.Warnings.Count == 0) L("None.");
-        foreach (var w in r.Warnings) L($"- {Esc(w)}");
+    }
+
+    /// <summary>The lines, then a blank line.</summary>
+    static void Paragraph(Line L, params string[] lines)
+    {
+        foreach (var line in lines) L(line);
+        L();
+    }
+
+    /// <summary>A bullet per item, or <paramref name="none"/> when there are none.</summary>
+    static void Bullets<T>(Line L, IReadOnlyCollection<T> items, Func<T, string> bullet, string none = "None.")
+    {
+        if (items.Count == 0) L(none);
+        foreach (var item in items) L($"- {bullet(item)}");
     }
 }

@@ -1,5 +1,3 @@
-using JudgementsApi.SeedBuilder.Tests.Fixtures;
-
 namespace JudgementsApi.SeedBuilder.Tests;
 
 public class BuilderTests

@@ -1,5 +1,3 @@
-using JudgementsApi.SeedBuilder.Tests.Fixtures;
-
 namespace JudgementsApi.SeedBuilder.Tests;
 
 /// <summary>Checks the committed seed-data CSVs (not a fresh build) against hand-checked facts.</summary>
@@ -82,14 +80,10 @@ public class CommittedSeedDataTests
     {
         var i = Inspection("shropshire-2017-11-24");
         Assert.Equal(("E06000051", "sif", "sif", "report"), (i["council_code"], i["framework_version"], i["type"], i["source_kind"]));
-        var g = GradesOf("shropshire-2017-11-24");
-        Assert.Equal("good", g["sif_overall_effectiveness"]);
-        Assert.Equal("good", g["sif_help_and_protection"]);
-        Assert.Equal("requires_improvement", g["sif_children_looked_after"]);
-        Assert.Equal("good", g["sif_adoption_performance"]);
-        Assert.Equal("requires_improvement", g["sif_care_leavers"]);
-        Assert.Equal("good", g["sif_leadership"]);
-        Assert.Equal("good", g["sif_lscb_effectiveness"]);
+        GradeAssert.Has(GradesOf("shropshire-2017-11-24"),
+            ("sif_overall_effectiveness", "good"), ("sif_help_and_protection", "good"),
+            ("sif_children_looked_after", "requires_improvement"), ("sif_adoption_performance", "good"),
+            ("sif_care_leavers", "requires_improvement"), ("sif_leadership", "good"), ("sif_lscb_effectiveness", "good"));
     }
 
     [Fact]

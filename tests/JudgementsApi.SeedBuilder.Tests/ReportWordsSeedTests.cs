@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using JudgementsApi.SeedBuilder.Tests.Fixtures;
 
 namespace JudgementsApi.SeedBuilder.Tests;
 

@@ -1,5 +1,3 @@
-using JudgementsApi.SeedBuilder;
-
 namespace JudgementsApi.SeedUpdater.Tests;
 
 /// <summary>Text extracted from a PDF of a report must parse to what the report's text parses to.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using JudgementsApi.SeedBuilder;
 
 namespace JudgementsApi.SeedUpdater.Tests;
 
@@ -32,16 +31,43 @@ public class FakeSiteUpdateTests
         return char.ToUpperInvariant(stored[0]) + stored[1..dash] + " - " + date;
     }
 
+    /// <summary>Runs an update in which every document is rejected: nothing is added and the workspace is unchanged.</summary>
+    static async Task<UpdateResult> RunRejectingAll(Workspace ws, FakeOfsted site)
+    {
+        var before = ws.Snapshot();
+        var result = await Updater.Run(ws.Options(site, null, Urn));
+        Assert.Empty(result.Added);
+        Assert.Equal(before, ws.Snapshot());
+        return result;
+    }
+
+    /// <summary>Runs an update that must stop with an error that says nothing was written, and leave the workspace unchanged.</summary>
+    static async Task<UpdateFailedException> RunFailing(Workspace ws, UpdateOptions o)
+    {
+        var before = ws.Snapshot();
+        var e = await Assert.ThrowsAsync<UpdateFailedException>(() => Updater.Run(o));
+        Assert.EndsWith("; nothing was written", e.Message);
+        Assert.Equal(before, ws.Snapshot());
+        return e;
+    }
+
     static (string, string) NewInspection(FakeOfsted site) =>
         ("Children's services inspection - 14 July 2023", site.AddFile(PdfMaker.FromText(Workspace.SharedText(NewReport))));
+
+    /// <summary>The page, with the new report's inspection published on it; returns that report's URL.</summary>
+    static string PageWithNewInspection(FakeOfsted site)
+    {
+        var (title, url) = NewInspection(site);
+        Page(site, (title, url));
+        return url;
+    }
 
     [Fact]
     public async Task Finds_exactly_the_new_report_reads_it_and_grades_it_as_the_text_route_does()
     {
         using var ws = new Workspace(Urns, NewReport);
         await using var site = new FakeOfsted();
-        var (title, url) = NewInspection(site);
-        Page(site, (title, url));
+        var url = PageWithNewInspection(site);
 
         var result = await Updater.Run(ws.Options(site, null, Urn));
 
@@ -89,14 +115,11 @@ public class FakeSiteUpdateTests
         await using var site = new FakeOfsted();
         var minutes = string.Join("\n", Enumerable.Repeat("Minutes of the parish council meeting held in the village hall. Apologies were received from two members.", 20));
         Page(site, ("Children's services inspection - 02 October 2026", site.AddFile(PdfMaker.FromText(minutes))));
-        var before = ws.Snapshot();
 
-        var result = await Updater.Run(ws.Options(site, null, Urn));
+        var result = await RunRejectingAll(ws, site);
 
         var rejected = Assert.Single(result.Rejected);
         Assert.Contains("not an Ofsted report or letter", rejected.Reason);
-        Assert.Empty(result.Added);
-        Assert.Equal(before, ws.Snapshot());
         var summary = ChangeSummary.Render(result);
         Assert.Contains("## Documents rejected (nothing of them written) (1)", summary);
         Assert.Contains("Nothing was written.", summary);
@@ -109,50 +132,31 @@ public class FakeSiteUpdateTests
         await using var site = new FakeOfsted();
         var pdf = PdfMaker.FromText(Workspace.SharedText(NewReport));
         Page(site, ("Children's services inspection - 02 October 2026", site.AddFile(pdf[..(pdf.Length / 3)])));
-        var before = ws.Snapshot();
 
-        var result = await Updater.Run(ws.Options(site, null, Urn));
+        var result = await RunRejectingAll(ws, site);
 
         var rejected = Assert.Single(result.Rejected);
         Assert.StartsWith("corrupt or unreadable PDF", rejected.Reason);
-        Assert.Empty(result.Added);
-        Assert.Equal(before, ws.Snapshot());
     }
 
-    [Fact]
-    public async Task A_500_from_the_site_stops_the_update_after_retries_and_nothing_is_written()
+    [Theory]
+    // HTTP 500 on every try: the first try and two retries, then the update stops.
+    [InlineData(false, 2000, 2, "HTTP 500", 3)]
+    // No answer within the timeout, on the first try and one retry.
+    [InlineData(true, 300, 1, "no answer within 0.3 s", 2)]
+    public async Task A_report_the_site_does_not_serve_stops_the_update_and_nothing_is_written(
+        bool hangs, int timeoutMilliseconds, int retries, string message, int requests)
     {
         using var ws = new Workspace(Urns, NewReport);
         await using var site = new FakeOfsted();
-        var (title, url) = NewInspection(site);
-        Page(site, (title, url));
-        site.Failing[new Uri(url).AbsolutePath] = true;
-        var before = ws.Snapshot();
-
-        var e = await Assert.ThrowsAsync<UpdateFailedException>(() => Updater.Run(ws.Options(site, null, Urn)));
-
-        Assert.Contains("HTTP 500", e.Message);
-        Assert.Contains("nothing was written", e.Message);
-        Assert.Equal(3, site.RequestsTo(new Uri(url).AbsolutePath)); // the first try and two retries
-        Assert.Equal(before, ws.Snapshot());
-    }
-
-    [Fact]
-    public async Task A_site_that_does_not_answer_times_out_and_nothing_is_written()
-    {
-        using var ws = new Workspace(Urns, NewReport);
-        await using var site = new FakeOfsted();
-        var (title, url) = NewInspection(site);
-        Page(site, (title, url));
-        site.Hanging[new Uri(url).AbsolutePath] = true;
-        var before = ws.Snapshot();
+        var path = new Uri(PageWithNewInspection(site)).AbsolutePath;
+        (hangs ? site.Hanging : site.Failing)[path] = true;
         var o = ws.Options(site, null, Urn);
 
-        var e = await Assert.ThrowsAsync<UpdateFailedException>(() => Updater.Run(o with { Fetch = o.Fetch with { Timeout = TimeSpan.FromMilliseconds(300), Retries = 1 } }));
+        var e = await RunFailing(ws, o with { Fetch = o.Fetch with { Timeout = TimeSpan.FromMilliseconds(timeoutMilliseconds), Retries = retries } });
 
-        Assert.Contains("no answer within 0.3 s", e.Message);
-        Assert.Equal(2, site.RequestsTo(new Uri(url).AbsolutePath));
-        Assert.Equal(before, ws.Snapshot());
+        Assert.Contains(message, e.Message);
+        Assert.Equal(requests, site.RequestsTo(path));
     }
 
     [Fact]
@@ -164,13 +168,11 @@ public class FakeSiteUpdateTests
             <html><body><h1>Worcestershire County Council</h1>
             <div class="reports"><a class="download" href="/v1/file/1">Children's services inspection</a></div></body></html>
             """;
-        var before = ws.Snapshot();
 
-        var e = await Assert.ThrowsAsync<UpdateFailedException>(() => Updater.Run(ws.Options(site, null, Urn)));
+        var e = await RunFailing(ws, ws.Options(site, null, Urn));
 
         Assert.Contains("layout has changed", e.Message);
         Assert.Contains($"/provider/44/{Urn}", e.Message);
-        Assert.Equal(before, ws.Snapshot());
     }
 
     [Fact]

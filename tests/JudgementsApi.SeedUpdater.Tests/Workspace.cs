@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using JudgementsApi.SeedBuilder;
 using JudgementsApi.SeedBuilder.Visits;
 
 namespace JudgementsApi.SeedUpdater.Tests;

@@ -69,13 +69,14 @@ public class DatabaseOutageTests(OutageFactory api) : IClassFixture<OutageFactor
             await Task.Delay(DatasetVersionPoller.Interval);
         }
 
-        // What is read from the database answers 503 (focused visits are not in the snapshot)…
+        // What is read from the database answers 503 (frameworks are not in the snapshot)…
         for (var i = 0; i < 20; i++)
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync($"/v1/focused-visits?limit={i + 1}")).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync($"/v1/frameworks?limit={i + 1}")).StatusCode);
         // …but what the in-memory snapshot holds is served, never cached before, marked stale like a cached answer.
+        foreach (var collection in new[] { "inspections", "focused-visits" })
         for (var i = 0; i < 5; i++)
         {
-            var fromSnapshot = await client.GetAsync($"/v1/inspections?limit={i + 1}");
+            var fromSnapshot = await client.GetAsync($"/v1/{collection}?limit={i + 1}");
             Assert.Equal(HttpStatusCode.OK, fromSnapshot.StatusCode);
             using var page = System.Text.Json.JsonDocument.Parse(await fromSnapshot.Content.ReadAsStringAsync());
             Assert.Equal(i + 1, page.RootElement.GetProperty("data").GetArrayLength());
@@ -135,7 +136,7 @@ public class FrozenDatabaseTests(FreezeFactory api) : IClassFixture<FreezeFactor
             impatient.Timeout = TimeSpan.FromSeconds(20);
             var ready = await impatient.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-            var uncached = await impatient.GetAsync("/v1/focused-visits?council=shropshire");
+            var uncached = await impatient.GetAsync("/v1/frameworks?limit=7"); // read from the database per request
             Assert.Equal(HttpStatusCode.ServiceUnavailable, uncached.StatusCode);
             Assert.Equal("5", uncached.Headers.GetValues("Retry-After").Single());
             // The in-memory snapshot answers at once, marked stale.

@@ -33,7 +33,7 @@ public sealed class CouncilNames(SnapshotLoader snapshots, IHttpContextAccessor 
     private (DatasetSnapshot Snapshot, Index Value)? _cached;
 
     /// <summary>
-    /// The council <paramref name="text"/> names, by identifier first (as <see cref="CouncilLookup"/>:
+    /// The council <paramref name="text"/> names, by identifier first (as <see cref="DatasetSnapshot.FindCouncil"/>:
     /// ONS code, then DfE code, former code or slug, a current council before a former one), then by
     /// name; null when it names none.
     /// </summary>

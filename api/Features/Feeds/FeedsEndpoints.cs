@@ -18,7 +18,7 @@ public static class FeedsEndpoints
 
     public static RouteGroupBuilder MapFeeds(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/feed.atom", All).WithTags("Integrations")
+        v1.MapGet("/feed.atom", (Delegate)All).WithTags("Integrations")
             .WithMediaType(MediaType, "application/xml", "text/xml")
             .WithName("GetFeed")
             .WithSummary("Newest publications (Atom)")
@@ -34,36 +34,34 @@ public static class FeedsEndpoints
 
     private sealed record Entry(DateOnly Date, string Kind, string Id, CouncilRef Council, string Title, string Summary, string? ReportUrl);
 
-    private static async Task<Results<BodyResult, ProblemHttpResult>> All(HttpContext http, NpgsqlDataSource db)
+    private static async Task<Results<BodyResult, ProblemHttpResult>> All(HttpContext http)
     {
         var snapshot = await http.SnapshotAsync();
-        await using var conn = await db.OpenConnectionAsync();
-        var entries = await EntriesAsync(conn, snapshot, null);
+        var entries = Newest(snapshot, null);
         var b = Base(http);
         return Feed(http, LoadedAt(snapshot), "urn:uuid:" + StableId("feed"), "Ofsted judgements on councils' children's services: newest publications",
             $"{b}/", entries);
     }
 
-    private static async Task<Results<BodyResult, ProblemHttpResult>> ForCouncil(string id, HttpContext http, NpgsqlDataSource db)
+    private static async Task<Results<BodyResult, ProblemHttpResult>> ForCouncil(string id, HttpContext http)
     {
         var snapshot = await http.SnapshotAsync();
         var council = snapshot.FindCouncil(id)?.Ref;
         if (council is null) return Problems.NotFoundFor("council", id);
-        await using var conn = await db.OpenConnectionAsync();
-        var entries = await EntriesAsync(conn, snapshot, council.Code);
+        var entries = Newest(snapshot, council.Code);
         return Feed(http, LoadedAt(snapshot), "urn:uuid:" + StableId("feed/councils/" + council.Code),
             $"{council.Name}: Ofsted inspections and focused visits", $"{Base(http)}/councils/{council.Slug}", entries);
     }
 
     private static DateTimeOffset LoadedAt(DatasetSnapshot snapshot) => snapshot.LoadedAt ?? DateTimeOffset.UnixEpoch;
 
-    /// <summary>The newest inspections (from the snapshot) and focused visits (still read from the database), of one council or all.</summary>
-    private static async Task<List<Entry>> EntriesAsync(NpgsqlConnection conn, DatasetSnapshot snapshot, string? councilCode)
+    /// <summary>The newest inspections and focused visits, of one council or all.</summary>
+    private static List<Entry> Newest(DatasetSnapshot snapshot, string? councilCode)
     {
         var newest = new Paging(Entries, 0);
         var filter = new InspectionFilter(councilCode is null ? null : [councilCode], null, null, null, null, null, null, null, InspectionReader.Newest);
         var (inspections, _) = InspectionReader.List(snapshot, filter, newest);
-        var (visits, _) = await FocusedVisitReader.QueryAsync(conn,
+        var (visits, _) = FocusedVisitReader.Query(snapshot,
             councilCode is null ? new FocusedVisitFilter() : new FocusedVisitFilter { CouncilCodes = [councilCode] }, newest);
         return inspections.Select(FromInspection).Concat(visits.Select(FromVisit))
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(Entries).ToList();

@@ -5,23 +5,45 @@ public sealed record FocusedVisitFilter : LetterFilter
 {
     public bool? PriorityAction { get; init; }
 
-    public override void AddClauses(List<string> clauses, DynamicParameters p)
-    {
-        base.AddClauses(clauses, p);
-        if (PriorityAction is not null) { clauses.Add("v.priority_action = @Priority"); p.Add("Priority", PriorityAction); }
-    }
+    /// <summary>The test a letter must pass; null when every letter does.</summary>
+    public Func<SnapshotLetter<FocusedVisit>, bool>? Matches => Unfiltered && PriorityAction is null
+        ? null
+        : l => MatchesLetter(l) && (PriorityAction is not { } p || l.Item.PriorityAction == p);
 }
 
 /// <summary>Every read of focused visits: the list, one visit, a council's, the summary's, the feeds' and the pages'.</summary>
 public static class FocusedVisitReader
 {
-    private sealed class Row : LetterRow
+    public sealed class Row : LetterRow
     {
         public string Focus { get; init; } = "";
         public bool PriorityAction { get; init; }
-        public string? OfstedUrn { get; init; }
         public string LetterDateSource { get; init; } = "";
         public string PriorityActionKind { get; init; } = "";
+    }
+
+    /// <summary>The SQL that reads focused visits and their areas for priority action into the snapshot (run by SnapshotLoader).</summary>
+    public const string Sql = $"""
+        SELECT {Letters.Columns}, focus, priority_action, letter_date_source, priority_action_kind FROM focused_visits;
+        SELECT focused_visit_id, position, text, source_line FROM focused_visit_priority_actions;
+        """;
+
+    /// <summary>Reads the two result sets of <see cref="Sql"/> and makes each visit's response shape, newest letter first.</summary>
+    public static async Task<List<SnapshotLetter<FocusedVisit>>> ReadAsync(SqlMapper.GridReader multi, IReadOnlyDictionary<string, CouncilFacts> councils)
+    {
+        var rows = (await multi.ReadAsync<Row>()).ToList();
+        var areas = (await multi.ReadAsync<(string VisitId, int Position, string Text, int? SourceLine)>())
+            .OrderBy(a => a.Position).ToLookup(a => a.VisitId, a => new PriorityArea(a.Position, a.Text, a.SourceLine), StringComparer.Ordinal);
+        return Letters.NewestFirst(rows, councils, (r, council) =>
+        {
+            var page = OfstedLinks.ProviderPage(council.OfstedUrn);
+            // Areas are listed only for a visit after which areas for priority action are in force.
+            var listed = r.PriorityAction ? areas[r.Id].ToList() : [];
+            var actions = new PriorityActions(r.PriorityActionKind, r.PriorityActionKind is "carried_over" or "new_and_carried_over", listed,
+                listed.Count == 0 ? null : Attribution);
+            return new FocusedVisit(r.Id, council.Ref, r.LetterDate, r.LetterDateSource,
+                r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus, r.PriorityAction, actions, r.ReportUrl, page, r.ReportUrl ?? page, r.Source);
+        });
     }
 
     /// <summary>The areas are Ofsted's words, reused under the Open Government Licence, which asks for this statement.</summary>
@@ -39,23 +61,6 @@ public static class FocusedVisitReader
     ];
 
     /// <summary>The visits matching <paramref name="filter"/>, newest letter first: one page and the count of all.</summary>
-    public static async Task<(List<FocusedVisit> Items, long Total)> QueryAsync(NpgsqlConnection conn, FocusedVisitFilter filter, Paging paging)
-    {
-        var (rows, total) = await Letters.QueryAsync<Row>(conn, "focused_visits",
-            "v.focus, v.priority_action, c.ofsted_urn, v.letter_date_source, v.priority_action_kind", filter, paging);
-        var areas = (await conn.QueryAsync<(string VisitId, int Position, string Text, int? SourceLine)>("""
-            SELECT focused_visit_id, position, text, source_line FROM focused_visit_priority_actions
-            WHERE focused_visit_id = ANY (@Ids) ORDER BY focused_visit_id, position
-            """, new { Ids = rows.Where(r => r.PriorityAction).Select(r => r.Id).ToArray() }))
-            .ToLookup(a => a.VisitId, a => new PriorityArea(a.Position, a.Text, a.SourceLine));
-        return (rows.Select(r =>
-        {
-            var page = OfstedLinks.ProviderPage(r.OfstedUrn);
-            var listed = areas[r.Id].ToList();
-            var actions = new PriorityActions(r.PriorityActionKind, r.PriorityActionKind is "carried_over" or "new_and_carried_over", listed,
-                listed.Count == 0 ? null : Attribution);
-            return new FocusedVisit(r.Id, r.Council, r.LetterDate, r.LetterDateSource,
-                r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus, r.PriorityAction, actions, r.ReportUrl, page, r.ReportUrl ?? page, r.Source);
-        }).ToList(), total);
-    }
+    public static (List<FocusedVisit> Items, long Total) Query(DatasetSnapshot snapshot, FocusedVisitFilter filter, Paging paging) =>
+        Letters.Slice(snapshot.FocusedVisits, filter.Matches, paging);
 }

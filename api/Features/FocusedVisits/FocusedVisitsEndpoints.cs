@@ -75,28 +75,26 @@ public static class FocusedVisitsEndpoints
     }
 
     private static async Task<Results<Ok<Page<FocusedVisit>>, CsvResult<FocusedVisit>, ProblemHttpResult>> List(
-        [AsParameters] FocusedVisitQuery query, [AsParameters] ListQuery page, HttpContext http, NpgsqlDataSource db)
+        [AsParameters] FocusedVisitQuery query, [AsParameters] ListQuery page, HttpContext http)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        return await http.PageOrCsvAsync(page.Paging, paging => FocusedVisitReader.QueryAsync(conn, query.Filter, paging),
+        var snapshot = await http.SnapshotAsync();
+        return http.PageOrCsv(page.Paging, paging => FocusedVisitReader.Query(snapshot, query.Filter, paging),
             "focused-visits.csv", FocusedVisitReader.CsvColumns);
     }
 
-    private static async Task<Results<Ok<FocusedVisit>, ProblemHttpResult>> Get(string id, NpgsqlDataSource db)
+    private static async Task<Results<Ok<FocusedVisit>, ProblemHttpResult>> Get(string id, HttpContext http)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var (items, _) = await FocusedVisitReader.QueryAsync(conn, new FocusedVisitFilter { Id = id }, new Paging(1, 0));
+        var (items, _) = FocusedVisitReader.Query(await http.SnapshotAsync(), new FocusedVisitFilter { Id = id }, new Paging(1, 0));
         return items.Count == 0 ? Problems.NotFoundFor("focused visit", id) : TypedResults.Ok(items[0]);
     }
 
     private static async Task<Results<Ok<Page<FocusedVisit>>, CsvResult<FocusedVisit>, ProblemHttpResult>> ForCouncil(
-        string id, [AsParameters] ListQuery page, HttpContext http, NpgsqlDataSource db)
+        string id, [AsParameters] ListQuery page, HttpContext http)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var council = await CouncilLookup.FindAsync(conn, id);
-        if (council is null) return Problems.NotFoundFor("council", id);
-        return await http.PageOrCsvAsync(page.Paging,
-            paging => FocusedVisitReader.QueryAsync(conn, new FocusedVisitFilter { CouncilCodes = [council.Code] }, paging),
-            $"{council.Slug}-focused-visits.csv", FocusedVisitReader.CsvColumns);
+        var snapshot = await http.SnapshotAsync();
+        if (snapshot.FindCouncil(id) is not { } council) return Problems.NotFoundFor("council", id);
+        return http.PageOrCsv(page.Paging,
+            paging => FocusedVisitReader.Query(snapshot, new FocusedVisitFilter { CouncilCodes = [council.Code] }, paging),
+            $"{council.Item.Slug}-focused-visits.csv", FocusedVisitReader.CsvColumns);
     }
 }

@@ -49,9 +49,6 @@ public static class InspectionSnapshot
     public static async Task<(List<InspectionRow> Inspections, List<JudgementRow> Judgements)> ReadAsync(SqlMapper.GridReader multi) =>
         ((await multi.ReadAsync<InspectionRow>()).ToList(), (await multi.ReadAsync<JudgementRow>()).ToList());
 
-    /// <summary>Where an inspection's council is, and its page on Ofsted's site.</summary>
-    public sealed record CouncilFacts(CouncilRef Ref, string RegionCode, string? OfstedUrn);
-
     /// <summary>Each inspection with its list shape, its judgements in the framework version's order, and their evidence.</summary>
     public static List<SnapshotInspection> Build(List<InspectionRow> inspections, List<JudgementRow> judgements,
         IReadOnlyDictionary<string, CouncilFacts> councils, IReadOnlyDictionary<string, SnapshotFrameworkVersion> frameworkVersions,

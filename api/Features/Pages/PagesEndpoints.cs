@@ -31,16 +31,16 @@ public static class PagesEndpoints
             .CacheOutput(Caching.PolicyName)
             .VariesByDay(); // "today" is the default date of the map and the charts
 
-        pages.MapGet("/", (HttpContext http, NpgsqlDataSource db, VocabularySource v, string? asOf, string? area) => HomePage.Get(http, db, v, asOf, area));
+        pages.MapGet("/", (HttpContext http, VocabularySource v, string? asOf, string? area) => HomePage.Get(http, v, asOf, area));
         pages.MapGet("/search", Search);
         pages.MapGet("/councils", () => Results.Redirect("/#q"));
         pages.MapGet("/councils/{id}", CouncilPage.Get);
         pages.MapGet("/compare", (HttpContext http, NpgsqlDataSource db, CouncilNames names, string? councils) => ComparePage.Get(http, db, names, councils));
-        pages.MapGet("/statistics", (HttpContext http, NpgsqlDataSource db, VocabularySource v, string? area, string? from, string? to) =>
-            StatisticsPage.Get(http, db, v, area, from, to));
+        pages.MapGet("/statistics", (HttpContext http, VocabularySource v, string? area, string? from, string? to) =>
+            StatisticsPage.Get(http, v, area, from, to));
         pages.MapGet("/statistics/{chart:regex(^(timeline|regions)$)}.{format:regex(^(svg|png)$)}",
-            (string chart, string format, HttpContext http, NpgsqlDataSource db, VocabularySource v, string? area) =>
-                StatisticsPage.Chart(chart, format, http, db, v, area));
+            (string chart, string format, HttpContext http, VocabularySource v, string? area) =>
+                StatisticsPage.Chart(chart, format, http, v, area));
         pages.MapGet("/about", AboutPage.Get);
         pages.MapGet("/assets/grades.css", () => Results.Text(Labels.GradesCss(), "text/css; charset=utf-8", Encoding.UTF8));
     }

@@ -9,21 +9,19 @@ public static class SummaryEndpoint
     public const int LatestInspections = 10;
 
     internal static async Task<Results<Ok<Summary>, CsvResult<AreaCounts>, ProblemHttpResult>> Get(
-        [AsParameters] SummaryQuery query, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+        [AsParameters] SummaryQuery query, HttpContext http, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
 
         var today = England.Today(http);
-        await using var conn = await db.OpenConnectionAsync();
-        var snapshot = await http.SnapshotAsync();
-        var summary = await BuildAsync(conn, snapshot, vocabulary, today);
+        var summary = Build(await http.SnapshotAsync(), vocabulary, today);
         if (http.WantsCsv())
             return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, summary.DataAsOf, vocabulary.Grades), summary.Areas);
         return TypedResults.Ok(summary);
     }
 
     /// <summary>The summary for a day, as the endpoint answers it (the home page shows the same).</summary>
-    internal static async Task<Summary> BuildAsync(NpgsqlConnection conn, DatasetSnapshot snapshot, Vocabulary vocabulary, DateOnly today)
+    internal static Summary Build(DatasetSnapshot snapshot, Vocabulary vocabulary, DateOnly today)
     {
         var councils = Standings.Councils(snapshot);
 
@@ -49,7 +47,7 @@ public static class SummaryEndpoint
 
         var since = today.AddMonths(-12);
         // The focused visits of the last 12 months that named areas for priority action: letters after `since`, up to today.
-        var (priority, _) = await FocusedVisitReader.QueryAsync(conn,
+        var (priority, _) = FocusedVisitReader.Query(snapshot,
             new FocusedVisitFilter { PriorityAction = true, From = since.AddDays(1), To = today }, Paging.All);
         var visits = priority.Select(v => new PriorityActionVisit(v.Id, v.Council, v.LetterDate, v.Focus, v.ReportUrl)).ToList();
 

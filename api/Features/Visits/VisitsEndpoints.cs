@@ -33,11 +33,10 @@ public sealed record VisitFilter : LetterFilter
 {
     public string? Kind { get; init; }
 
-    public override void AddClauses(List<string> clauses, DynamicParameters p)
-    {
-        if (Kind is not null) { clauses.Add("v.kind = @Kind"); p.Add("Kind", Kind); }
-        base.AddClauses(clauses, p);
-    }
+    /// <summary>The test a letter must pass; null when every letter does.</summary>
+    public Func<SnapshotLetter<Visit>, bool>? Matches => Unfiltered && Kind is null
+        ? null
+        : l => MatchesLetter(l) && (Kind is null || l.Item.Kind == Kind);
 }
 
 public static class VisitsEndpoints
@@ -55,11 +54,19 @@ public static class VisitsEndpoints
         return v1;
     }
 
-    private sealed class Row : LetterRow
+    public sealed class Row : LetterRow
     {
         public string Kind { get; init; } = "";
         public string? Theme { get; init; }
     }
+
+    /// <summary>The SQL that reads the visits into the snapshot (run by SnapshotLoader).</summary>
+    public const string Sql = $"SELECT {Letters.Columns}, kind, theme FROM visits;";
+
+    /// <summary>Reads the result set of <see cref="Sql"/>: each visit's response shape, newest letter first.</summary>
+    public static async Task<List<SnapshotLetter<Visit>>> ReadAsync(SqlMapper.GridReader multi, IReadOnlyDictionary<string, CouncilFacts> councils) =>
+        Letters.NewestFirst(await multi.ReadAsync<Row>(), councils, (r, council) =>
+            new Visit(r.Id, council.Ref, r.Kind, r.LetterDate, r.VisitStart, r.VisitEnd, r.Inspectors, r.Theme, r.ReportUrl, r.Source));
 
     private static readonly CsvColumn<Visit>[] Columns =
     [
@@ -69,24 +76,19 @@ public static class VisitsEndpoints
     ];
 
     /// <summary>The visits matching <paramref name="filter"/>, newest letter first: one page and the count of all.</summary>
-    private static async Task<(List<Visit> Items, long Total)> QueryAsync(NpgsqlConnection conn, VisitFilter filter, Paging paging)
-    {
-        var (rows, total) = await Letters.QueryAsync<Row>(conn, "visits", "v.kind, v.theme", filter, paging);
-        return (rows.Select(r => new Visit(r.Id, r.Council, r.Kind, r.LetterDate,
-            r.VisitStart, r.VisitEnd, r.Inspectors, r.Theme, r.ReportUrl, r.Source)).ToList(), total);
-    }
+    private static (List<Visit> Items, long Total) Query(DatasetSnapshot snapshot, VisitFilter filter, Paging paging) =>
+        Letters.Slice(snapshot.Visits, filter.Matches, paging);
 
     private static async Task<Results<Ok<Page<Visit>>, CsvResult<Visit>, ProblemHttpResult>> List(
-        [AsParameters] VisitQuery query, [AsParameters] ListQuery page, HttpContext http, NpgsqlDataSource db)
+        [AsParameters] VisitQuery query, [AsParameters] ListQuery page, HttpContext http)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        return await http.PageOrCsvAsync(page.Paging, paging => QueryAsync(conn, query.Filter, paging), "visits.csv", Columns);
+        var snapshot = await http.SnapshotAsync();
+        return http.PageOrCsv(page.Paging, paging => Query(snapshot, query.Filter, paging), "visits.csv", Columns);
     }
 
-    private static async Task<Results<Ok<Visit>, ProblemHttpResult>> Get(string id, NpgsqlDataSource db)
+    private static async Task<Results<Ok<Visit>, ProblemHttpResult>> Get(string id, HttpContext http)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var (items, _) = await QueryAsync(conn, new VisitFilter { Id = id }, new Paging(1, 0));
+        var (items, _) = Query(await http.SnapshotAsync(), new VisitFilter { Id = id }, new Paging(1, 0));
         return items.Count == 0 ? Problems.NotFoundFor("visit", id) : TypedResults.Ok(items[0]);
     }
 }

@@ -33,14 +33,13 @@ public static partial class FocusedVisitParser
 
         // The opening paragraph ("This letter summarises the findings of … visit to X on <dates>.
         // The inspectors were …") carries dates and names; fall back to the whole letter.
-        var opening = letter.Paragraphs.FirstOrDefault(p => Opening().IsMatch(p));
-        var searchText = opening is null ? string.Join(" ", letter.Paragraphs) : opening + " " + string.Join(" ", letter.Paragraphs.SkipWhile(p => p != opening).Skip(1).Take(2));
+        var opening = letter.Opening;
+        var searchText = opening is null ? string.Join(" ", letter.Paragraphs) : letter.AroundOpening(opening);
         if (opening is null) problems.Add("no 'This letter summarises' opening paragraph");
 
         var visit = LetterDates.FindVisitDates(opening ?? searchText, date, problems)
                     ?? (opening is null ? null : LetterDates.FindVisitDates(searchText, date, problems));
-        if (visit is null) problems.Add("visit dates not found");
-        else if (visit.Value.Start > date) problems.Add($"visit starts {visit.Value.Start:yyyy-MM-dd}, after the letter date");
+        LetterDates.CheckVisitDates(visit, date, problems);
 
         var inspectors = InspectorNames.Find(searchText, problems);
         if (inspectors is null) problems.Add("no sentence naming the inspectors");
@@ -124,44 +123,14 @@ public static partial class FocusedVisitParser
 
     private static IEnumerable<ManifestRow> ReadManifest(string path)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = ParseCsvLine(reader.ReadLine() ?? "");
-        int Col(string name) => header.FindIndex(h => h == name) is var i and >= 0 ? i : throw new InvalidDataException($"manifest.csv has no '{name}' column");
+        var records = Csv.Parse(File.ReadAllText(path, Encoding.UTF8));
+        var header = records.Count > 0 ? records[0] : [];
+        int Col(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new InvalidDataException($"manifest.csv has no '{name}' column");
         int file = Col("file"), kind = Col("kind"), urn = Col("ofsted_urn"), la = Col("local_authority"), date = Col("publication_date");
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0) continue;
-            var f = ParseCsvLine(line);
+        foreach (var f in records.Skip(1))
             yield return new ManifestRow(f[file], f[kind], f[urn], f[la],
                 DateOnly.ParseExact(f[date], "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
     }
-
-    // RFC 4180 fields on one line (the manifest has no embedded newlines).
-    private static List<string> ParseCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else sb.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(c);
-        }
-        fields.Add(sb.ToString());
-        return fields;
-    }
-
-    [GeneratedRegex(@"\bthis\s+letter\s+(?:summarises|sets\s+out)", RegexOptions.IgnoreCase)]
-    private static partial Regex Opening();
 
     [GeneratedRegex(@"\b(?:inspectors|they|this\s+visit|the\s+visit)\s+(?:looked\s+at|reviewed|considered|focused\s+on|evaluated)|\bfocus\s+of\s+(?:this|the)\s+visit\s+was|\bvisit\s+focused\s+on", RegexOptions.IgnoreCase)]
     private static partial Regex FocusStatement();

@@ -70,6 +70,13 @@ internal static partial class LetterDates
     /// per date across years). A missing year is taken from the letter date. Start is the first date
     /// named, end the last.
     /// </summary>
+    /// <summary>The problems every letter reader reports about the visit dates it found (or did not).</summary>
+    public static void CheckVisitDates((DateOnly Start, DateOnly End)? visit, DateOnly letterDate, List<string> problems)
+    {
+        if (visit is null) problems.Add("visit dates not found");
+        else if (visit.Value.Start > letterDate) problems.Add($"visit starts {visit.Value.Start:yyyy-MM-dd}, after the letter date");
+    }
+
     public static (DateOnly Start, DateOnly End)? FindVisitDates(string text, DateOnly letterDate, List<string> problems)
     {
         var m = VisitPhrase().Match(text);

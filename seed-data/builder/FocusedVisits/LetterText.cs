@@ -114,6 +114,17 @@ internal sealed partial class LetterText
         else sb.Append(' ').Append(line);
     }
 
+    /// <summary>The opening paragraph ("This letter summarises the findings of … visit to X on &lt;dates&gt;.
+    /// The inspectors were …"), which states the visit's dates and inspectors; null when there is none.</summary>
+    public string? Opening => Paragraphs.FirstOrDefault(p => OpeningStatement().IsMatch(p));
+
+    [GeneratedRegex(@"\bthis\s+letter\s+(?:summarises|sets\s+out)", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningStatement();
+
+    /// <summary>The opening paragraph and the two after it, where the dates and names it starts may run on.</summary>
+    public string AroundOpening(string opening) =>
+        opening + " " + string.Join(" ", Paragraphs.SkipWhile(p => p != opening).Skip(1).Take(2));
+
     /// <summary>Sentences of a paragraph: split at ". " before a capital or an opening bracket/quote.</summary>
     public static IEnumerable<string> Sentences(string paragraph) =>
         SentenceBreak().Split(paragraph).Select(s => s.Trim()).Where(s => s.Length > 0);

@@ -82,13 +82,11 @@ public static partial class VisitLetters
         var letterDate = LetterDates.FindLetterDate(letter, published, problems);
         if (letterDate is null) problems.Add("no letter date above the salutation");
         var date = letterDate ?? published;
-        var opening = letter.Paragraphs.FirstOrDefault(p => Opening().IsMatch(p));
+        var opening = letter.Opening;
         if (opening is null) problems.Add("no 'This letter summarises' opening paragraph");
-        var search = opening is null ? string.Join(" ", letter.Paragraphs.Take(6))
-            : opening + " " + string.Join(" ", letter.Paragraphs.SkipWhile(p => p != opening).Skip(1).Take(2));
+        var search = opening is null ? string.Join(" ", letter.Paragraphs.Take(6)) : letter.AroundOpening(opening);
         var dates = LetterDates.FindVisitDates(search, date, problems);
-        if (dates is null) problems.Add("visit dates not found");
-        else if (dates.Value.Start > date) problems.Add($"visit starts {dates.Value.Start:yyyy-MM-dd}, after the letter date");
+        LetterDates.CheckVisitDates(dates, date, problems);
         var inspectors = InspectorNames.Find(search, problems) ?? [];
         if (inspectors.Count == 0) problems.Add("inspectors not named");
         return new Visit("", "", kind, date, dates?.Start, dates?.End, inspectors, Theme(kind, letter), null, "");
@@ -140,8 +138,6 @@ public static partial class VisitLetters
             D(v.VisitStart), D(v.VisitEnd), string.Join(";", v.Inspectors), v.Theme, v.ReportUrl, v.Source }));
     }
 
-    [GeneratedRegex(@"\bthis\s+letter\s+(?:summarises|sets\s+out)", RegexOptions.IgnoreCase)]
-    private static partial Regex Opening();
     [GeneratedRegex(@"\b(?:inspectors|they|the visit)\s+(?:reviewed|looked at|considered|evaluated)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewedArea();
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace JudgementsApi.SeedBuilder.Tests.Fixtures;
 
 /// <summary>Short synthetic texts shaped like pdftotext -layout output of each report family.
@@ -211,86 +213,66 @@ protection: requires improvement to be good
 
     /// <summary>ILACS from 2023: care leavers separate; two-week standard inspection; the overall
     /// grade sits on the line above its label with no blank line before it.</summary>
-    public const string Ilacs2023Standard = """
-Inspection of Examplefield local authority
-children’s services
-Inspection dates: 4 to 15 March 2024
+    public static readonly string Ilacs2023Standard = IlacsReport("4 to 15 March 2024", "Lou Lead, His Majesty’s Inspector",
+        [(Leaders, "Good"), (HelpAndProtection, "Good"), (ChildrenInCare, "Requires improvement to be good"), (CareLeavers, "Outstanding")],
+        """
+                                                      Good
+         Overall effectiveness
 
-Lead inspector: Lou Lead, His Majesty’s Inspector
+        The last inspection found services good overall and for children in care and care leavers.
 
-
- Judgement                                  Grade
-
- The impact of leaders on social work       Good
- practice with children and families
-
- The experiences and progress of            Good
- children who need help and protection
-
- The experiences and progress of            Requires improvement to be good
- children in care
-
- The experiences and progress of care       Outstanding
- leavers
-                                            Good
- Overall effectiveness
-
-The last inspection found services good overall and for children in care and care leavers.
-
-The experiences and progress of care leavers: outstanding
-""";
+        The experiences and progress of care leavers: outstanding
+        """);
 
     /// <summary>ILACS from April 2026: no overall effectiveness.</summary>
-    public const string Ilacs2026 = """
-Inspection of Examplefield local authority
-children’s services
-Inspection dates: 8 to 19 June 2026
+    public static readonly string Ilacs2026 = IlacsReport("8 to 19 June 2026", "Mo Modern, His Majesty’s Inspector",
+        [(Leaders, "Outstanding"), (HelpAndProtection, "Good"), (ChildrenInCare, "Outstanding"), (CareLeavers, "Inadequate")],
+        """
 
-Lead inspector: Mo Modern, His Majesty’s Inspector
-
-
- Judgement                                   Grade
-
- The impact of leaders on social work        Outstanding
- practice with children and families
-
- The experiences and progress of             Good
- children who need help and protection
-
- The experiences and progress of             Outstanding
- children in care
-
- The experiences and progress of care        Inadequate
- leavers
-
-Since the last inspection, overall effectiveness has improved for children in care and care leavers.
-""";
+        Since the last inspection, overall effectiveness has improved for children in care and care leavers.
+        """);
 
     /// <summary>An ILACS table whose grade disagrees with the section heading in the body.</summary>
-    public const string IlacsContradiction = """
-Inspection of Examplefield local authority
-children’s services
-Inspection dates: 7 to 11 February 2022
+    public static readonly string IlacsContradiction = IlacsReport("7 to 11 February 2022", "Cam Check, Her Majesty’s Inspector",
+        [(Leaders, "Good"), (HelpAndProtection, "Good"), (ChildrenInCareAndCareLeavers, "Good"), ("Overall effectiveness", "Good")],
+        """
 
-Lead inspector: Cam Check, Her Majesty’s Inspector
+        Body text.
 
+        The experiences and progress of children who need help and
+        protection: inadequate
+        """);
 
- Judgement                                   Grade
+    const string Leaders = "The impact of leaders on social work practice with children and families";
+    const string HelpAndProtection = "The experiences and progress of children who need help and protection";
+    const string ChildrenInCare = "The experiences and progress of children in care";
+    const string CareLeavers = "The experiences and progress of care leavers";
+    const string ChildrenInCareAndCareLeavers = "The experiences and progress of children in care and care leavers";
 
- The impact of leaders on social work        Good
- practice with children and families
+    /// <summary>An ILACS report laid out as in Ofsted's reports since 2019: title, inspection dates, lead
+    /// inspector, then the judgement table, each label wrapped in its column with the grade beside its
+    /// first line and a blank line between rows. <paramref name="rest"/> follows the last row's label.</summary>
+    static string IlacsReport(string dates, string lead, (string Label, string Grade)[] rows, string rest)
+    {
+        const int labelWidth = 36, gradeColumn = 44; // characters, after the table's one-space indent
+        var text = new StringBuilder($"Inspection of Examplefield local authority\nchildren’s services\nInspection dates: {dates}\n\n");
+        text.Append($"Lead inspector: {lead}\n\n\n {"Judgement".PadRight(gradeColumn)}Grade\n");
+        foreach (var (label, grade) in rows)
+        {
+            text.Append('\n');
+            var lines = Wrap(label, labelWidth);
+            text.Append($" {lines[0].PadRight(gradeColumn)}{grade}\n");
+            foreach (var line in lines.Skip(1)) text.Append($" {line}\n");
+        }
+        return text.Append(rest).ToString();
+    }
 
- The experiences and progress of             Good
- children who need help and protection
-
- The experiences and progress of             Good
- children in care and care leavers
-
- Overall effectiveness                       Good
-
-Body text.
-
-The experiences and progress of children who need help and
-protection: inadequate
-""";
+    /// <summary>The label's first line (as many words as fit in <paramref name="width"/>) and, if any words are left, the rest.</summary>
+    static List<string> Wrap(string label, int width)
+    {
+        var words = label.Split(' ');
+        var first = 1;
+        while (first < words.Length && string.Join(' ', words[..(first + 1)]).Length <= width) first++;
+        return first == words.Length ? [label] : [string.Join(' ', words[..first]), string.Join(' ', words[first..])];
+    }
 }

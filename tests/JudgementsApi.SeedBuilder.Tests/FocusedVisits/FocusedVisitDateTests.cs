@@ -14,8 +14,6 @@ public class FocusedVisitDateTests
     [InlineData("on 15, 16 and 21 August 2019", "2019-08-15", "2019-08-21")]
     [InlineData("on the 15th and 16th of August 2019", "2019-08-15", "2019-08-16")]
     [InlineData("on 22–23 August 2019", "2019-08-22", "2019-08-23")]
-    [InlineData("on 9 August 2019", "2019-08-09", "2019-08-09")]
-    [InlineData("on 2nd September 2019", "2019-09-02", "2019-09-02")]
     [InlineData("on 11 September and 12 September 2019", "2019-09-11", "2019-09-12")]
     public void Reads_visit_date_variants(string phrase, string start, string end)
     {
@@ -26,14 +24,28 @@ public class FocusedVisitDateTests
         Assert.Empty(r.Problems);
     }
 
-    [Fact]
-    public void Reads_a_visit_that_spans_the_new_year()
+    [Theory]
+    [InlineData("on 9 August 2019", "2019-08-09")]
+    [InlineData("on 2nd September 2019", "2019-09-02")]
+    public void Reads_a_one_day_visit_as_starting_and_ending_that_day(string phrase, string day)
     {
-        var r = Parse(Letter(date: "3 February 2020", opening: OpeningWithDates("on 31 December 2019 and 1 January 2020")),
-            new DateOnly(2020, 2, 3));
+        var r = Parse(Letter(opening: OpeningWithDates(phrase)));
 
-        Assert.Equal(new DateOnly(2019, 12, 31), r.VisitStart);
-        Assert.Equal(new DateOnly(2020, 1, 1), r.VisitEnd);
+        Assert.Equal((DateOnly.Parse(day), DateOnly.Parse(day)), (r.VisitStart, r.VisitEnd));
+        Assert.Empty(r.Problems);
+    }
+
+    [Theory]
+    // A visit that spans the new year.
+    [InlineData("3 February 2020", "on 31 December 2019 and 1 January 2020", "2019-12-31", "2020-01-01")]
+    // A wrong year on the first visit date is corrected.
+    [InlineData("28 November 2019", "on 24 October 2018 to 25 October 2019", "2019-10-24", "2019-10-25")]
+    public void Reads_visit_dates_near_the_letter_date(string letterDate, string phrase, string start, string end)
+    {
+        var r = Parse(Letter(date: letterDate, opening: OpeningWithDates(phrase)), DateOnly.Parse(letterDate));
+
+        Assert.Equal(DateOnly.Parse(start), r.VisitStart);
+        Assert.Equal(DateOnly.Parse(end), r.VisitEnd);
     }
 
     [Fact]
@@ -60,16 +72,6 @@ public class FocusedVisitDateTests
 
         Assert.Equal(DateOnly.Parse(start), r.VisitStart);
         Assert.Empty(r.Problems);
-    }
-
-    [Fact]
-    public void Corrects_a_wrong_year_on_the_first_visit_date()
-    {
-        var r = Parse(Letter(date: "28 November 2019", opening: OpeningWithDates("on 24 October 2018 to 25 October 2019")),
-            new DateOnly(2019, 11, 28));
-
-        Assert.Equal(new DateOnly(2019, 10, 24), r.VisitStart);
-        Assert.Equal(new DateOnly(2019, 10, 25), r.VisitEnd);
     }
 
     [Fact]

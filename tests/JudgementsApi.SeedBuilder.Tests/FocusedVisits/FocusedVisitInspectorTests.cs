@@ -32,34 +32,24 @@ public class FocusedVisitInspectorTests
         Assert.Empty(r.Problems);
     }
 
-    [Fact]
-    public void Joins_a_hyphenated_surname_split_at_the_line_end()
+    [Theory]
+    // A hyphenated surname split at the line end is joined.
+    [InlineData("The inspectors were Jo Sample-\nJones, Her Majesty’s Inspector, and Kim Example, Her Majesty’s Inspector.",
+        new[] { "Jo Sample-Jones", "Kim Example" })]
+    // A name split by a page break.
+    [InlineData("His Majesty’s Inspectors for this visit were Alex Example, Sam\n\n" +
+        "                                                                  1\n\f" +
+        "Sample and Chris Specimen.",
+        new[] { "Alex Example", "Sam Sample", "Chris Specimen" })]
+    // Observers and the quality assurance manager are left out.
+    [InlineData("Her Majesty’s Inspectors for this visit were Alex Example, lead inspector, Sam Sample, team inspector\n" +
+        "and Chris Specimen, who observed the visit. The quality assurance manager was Dana Dummy, Senior HMI.",
+        new[] { "Alex Example", "Sam Sample" })]
+    public void Reads_the_inspectors_of_the_visit(string sentence, string[] expected)
     {
-        var r = Parse(Letter(opening: OpeningWithInspectors(
-            "The inspectors were Jo Sample-\nJones, Her Majesty’s Inspector, and Kim Example, Her Majesty’s Inspector.")));
+        var r = Parse(Letter(opening: OpeningWithInspectors(sentence)));
 
-        Assert.Equal(["Jo Sample-Jones", "Kim Example"], r.Inspectors);
-    }
-
-    [Fact]
-    public void Reads_a_name_split_by_a_page_break()
-    {
-        var r = Parse(Letter(opening: OpeningWithInspectors(
-            "His Majesty’s Inspectors for this visit were Alex Example, Sam\n\n" +
-            "                                                                  1\n\f" +
-            "Sample and Chris Specimen.")));
-
-        Assert.Equal(["Alex Example", "Sam Sample", "Chris Specimen"], r.Inspectors);
-    }
-
-    [Fact]
-    public void Leaves_out_observers_and_the_quality_assurance_manager()
-    {
-        var r = Parse(Letter(opening: OpeningWithInspectors(
-            "Her Majesty’s Inspectors for this visit were Alex Example, lead inspector, Sam Sample, team inspector\n" +
-            "and Chris Specimen, who observed the visit. The quality assurance manager was Dana Dummy, Senior HMI.")));
-
-        Assert.Equal(["Alex Example", "Sam Sample"], r.Inspectors);
+        Assert.Equal(expected, r.Inspectors);
     }
 
     [Fact]

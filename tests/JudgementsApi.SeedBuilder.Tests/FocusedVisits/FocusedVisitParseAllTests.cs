@@ -1,4 +1,3 @@
-using JudgementsApi.SeedBuilder.FocusedVisits;
 using static JudgementsApi.SeedBuilder.Tests.FocusedVisits.LetterFixture;
 
 namespace JudgementsApi.SeedBuilder.Tests.FocusedVisits;

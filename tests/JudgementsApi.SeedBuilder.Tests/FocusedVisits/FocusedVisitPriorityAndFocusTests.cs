@@ -1,55 +1,29 @@
-using JudgementsApi.SeedBuilder.FocusedVisits;
 using static JudgementsApi.SeedBuilder.Tests.FocusedVisits.LetterFixture;
 
 namespace JudgementsApi.SeedBuilder.Tests.FocusedVisits;
 
 public class FocusedVisitPriorityActionTests
 {
-    [Fact]
-    public void Heading_with_items_means_priority_action()
-    {
-        var r = Parse(Letter(body:
-            "Filler findings.\n\nAreas for priority action\n\n◼ Filler item one.\n\n◼ Filler item two.\n\n" +
-            "What needs to improve in this area of social work practice?\n\n◼ Filler."));
+    [Theory]
+    // A heading with items.
+    [InlineData("Filler findings.\n\nAreas for priority action\n\n◼ Filler item one.\n\n◼ Filler item two.\n\n" +
+        "What needs to improve in this area of social work practice?\n\n◼ Filler.")]
+    // The singular heading, after a form feed.
+    [InlineData("Filler findings.\n\fArea for priority action:\n\nFiller item.")]
+    // Notifying the DfE.
+    [InlineData("Filler findings.\n\nWe have notified the Department for Education of the areas for priority\naction. Filler.")]
+    // A heading saying that earlier areas remain.
+    [InlineData("Filler.\n\nAreas for priority action\n\nThe areas for priority action set at the last visit remain.\n" +
+        "There are no additional priority actions.\n\nFiller.")]
+    public void Means_priority_action(string body) => Assert.True(Parse(Letter(body: body)).PriorityAction);
 
-        Assert.True(r.PriorityAction);
-    }
-
-    [Fact]
-    public void Singular_heading_after_a_form_feed_means_priority_action()
-    {
-        var r = Parse(Letter(body: "Filler findings.\n\fArea for priority action:\n\nFiller item."));
-
-        Assert.True(r.PriorityAction);
-    }
-
-    [Fact]
-    public void Notifying_the_DfE_means_priority_action()
-    {
-        var r = Parse(Letter(body:
-            "Filler findings.\n\nWe have notified the Department for Education of the areas for priority\naction. Filler."));
-
-        Assert.True(r.PriorityAction);
-    }
-
-    [Fact]
-    public void Heading_saying_earlier_areas_remain_means_priority_action()
-    {
-        var r = Parse(Letter(body:
-            "Filler.\n\nAreas for priority action\n\nThe areas for priority action set at the last visit remain.\n" +
-            "There are no additional priority actions.\n\nFiller."));
-
-        Assert.True(r.PriorityAction);
-    }
-
-    [Fact]
-    public void No_heading_means_no_priority_action()
-    {
-        var r = Parse(Letter(body:
-            "Filler.\n\nWhat needs to improve in this area of social work practice?\n\n◼ Filler item."));
-
-        Assert.False(r.PriorityAction);
-    }
+    [Theory]
+    // No heading.
+    [InlineData("Filler.\n\nWhat needs to improve in this area of social work practice?\n\n◼ Filler item.")]
+    // The heading followed by "none".
+    [InlineData("Filler.\n\nAreas for priority action\n\nThere are no priority actions following this focused visit.\n\n" +
+        "What needs to improve in this area of social work practice\n\n◼ Filler item.")]
+    public void Means_no_priority_action(string body) => Assert.False(Parse(Letter(body: body)).PriorityAction);
 
     [Theory]
     [InlineData("Two priority actions from the previous focused visit have not been\nsufficiently addressed.")]
@@ -59,16 +33,6 @@ public class FocusedVisitPriorityActionTests
     public void Passing_mentions_are_not_priority_action(string sentence)
     {
         var r = Parse(Letter(body: "Filler findings.\n\n" + sentence + "\n\nMore filler."));
-
-        Assert.False(r.PriorityAction);
-    }
-
-    [Fact]
-    public void Heading_followed_by_none_is_not_priority_action()
-    {
-        var r = Parse(Letter(body:
-            "Filler.\n\nAreas for priority action\n\nThere are no priority actions following this focused visit.\n\n" +
-            "What needs to improve in this area of social work practice\n\n◼ Filler item."));
 
         Assert.False(r.PriorityAction);
     }

@@ -1,5 +1,3 @@
-using JudgementsApi.SeedBuilder.FocusedVisits;
-
 namespace JudgementsApi.SeedBuilder.Tests.FocusedVisits;
 
 /// <summary>

@@ -130,13 +130,13 @@ public class InternalErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var client = api.CreateClient();
         await using (var admin = api.OpenDatabase())
-            await admin.ExecuteAsync("DROP TABLE focused_visits CASCADE");
-        var response = await client.GetAsync("/v1/focused-visits/shropshire-2024-01-12-fv");
+            await admin.ExecuteAsync("DROP TABLE framework_version_areas CASCADE");
+        var response = await client.GetAsync("/v1/frameworks/sif"); // frameworks are read from the database per request
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("1", response.Headers.GetValues("api-supported-versions").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("/problems/internal-error", body);
-        Assert.DoesNotContain("focused_visits", body);
+        Assert.DoesNotContain("framework_version_areas", body);
     }
 }

@@ -85,9 +85,8 @@ static class Generator
                     : $"{id}-x{k:D3}";
             }
 
-            foreach (var r in councils.Rows)
+            CopyRows(councils, outCouncils, (r, o) =>
             {
-                var o = (string[])r.Clone();
                 o[councils["code"]] = Code(r[councils["code"]]);
                 o[councils["la_code"]] = Code(r[councils["la_code"]]);
                 o[councils["ofsted_urn"]] = Code(r[councils["ofsted_urn"]]);
@@ -95,64 +94,49 @@ static class Generator
                 o[councils["slug"]] = SlugSuffix(r[councils["slug"]]);
                 o[councils["former_codes"]] = string.Join(';',
                     r[councils["former_codes"]].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Code));
-                outCouncils.Rows.Add(o);
-            }
-            foreach (var r in successions.Rows)
+            });
+            CopyRows(successions, outSuccessions, (r, o) =>
             {
-                var o = (string[])r.Clone();
                 o[successions["predecessor_code"]] = Code(r[successions["predecessor_code"]]);
                 o[successions["successor_code"]] = Code(r[successions["successor_code"]]);
-                outSuccessions.Rows.Add(o);
-            }
-            foreach (var r in neighbours.Rows)
+            });
+            CopyRows(neighbours, outNeighbours, (r, o) =>
             {
-                var o = (string[])r.Clone();
                 o[neighbours["council_code"]] = Code(r[neighbours["council_code"]]);
                 o[neighbours["neighbour_code"]] = Code(r[neighbours["neighbour_code"]]);
-                outNeighbours.Rows.Add(o);
-            }
+            });
             var inspectionIds = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var r in inspections.Rows)
+            CopyRows(inspections, outInspections, (r, o) =>
             {
-                var o = (string[])r.Clone();
                 var council = r[inspections["council_code"]];
                 var id = r[inspections["id"]];
                 o[inspections["id"]] = inspectionIds[id] = Id(id, council);
                 o[inspections["council_code"]] = Code(council);
-                outInspections.Rows.Add(o);
-            }
-            foreach (var r in judgements.Rows)
+            });
+            CopyRows(judgements, outJudgements, (r, o) =>
             {
-                var o = (string[])r.Clone();
                 var id = r[judgements["inspection_id"]];
                 // An id no inspection has is left as it is: the importer reports it, as it would for the real data.
                 o[judgements["inspection_id"]] = inspectionIds.TryGetValue(id, out var mapped) ? mapped : id;
-                outJudgements.Rows.Add(o);
-            }
+            });
             var visitIds = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var r in visits.Rows)
+            CopyRows(visits, outVisits, (r, o) =>
             {
-                var o = (string[])r.Clone();
                 var council = r[visits["council_code"]];
                 o[visits["id"]] = visitIds[r[visits["id"]]] = Id(r[visits["id"]], council);
                 o[visits["council_code"]] = Code(council);
-                outVisits.Rows.Add(o);
-            }
-            foreach (var r in areas.Rows)
+            });
+            CopyRows(areas, outAreas, (r, o) =>
             {
-                var o = (string[])r.Clone();
                 var id = r[areas["focused_visit_id"]];
                 o[areas["focused_visit_id"]] = visitIds.TryGetValue(id, out var mapped) ? mapped : id;
-                outAreas.Rows.Add(o);
-            }
-            foreach (var r in otherVisits.Rows)
+            });
+            CopyRows(otherVisits, outOtherVisits, (r, o) =>
             {
-                var o = (string[])r.Clone();
                 var council = r[otherVisits["council_code"]];
                 o[otherVisits["id"]] = Id(r[otherVisits["id"]], council);
                 o[otherVisits["council_code"]] = Code(council);
-                outOtherVisits.Rows.Add(o);
-            }
+            });
         }
 
         Unique(outCouncils, "code"); Unique(outCouncils, "slug");
@@ -179,6 +163,18 @@ static class Generator
             ["judgements"] = outJudgements.Rows.Count, ["focused visits"] = outVisits.Rows.Count,
             ["other visits"] = outOtherVisits.Rows.Count,
         };
+    }
+
+    /// <summary>Adds a copy of each row of <paramref name="from"/> to <paramref name="to"/>, after <paramref name="rewrite"/>
+    /// (given the row and its copy) has changed the copy's fields.</summary>
+    static void CopyRows(Csv from, Csv to, Action<string[], string[]> rewrite)
+    {
+        foreach (var r in from.Rows)
+        {
+            var o = (string[])r.Clone();
+            rewrite(r, o);
+            to.Rows.Add(o);
+        }
     }
 
     /// <summary>manifest.csv over every CSV in the folder, as the builder writes it (the importer requires it).</summary>
@@ -267,41 +263,10 @@ sealed class Csv(string file, string[] header)
         w.Write('\n');
     }
 
+    /// <summary>The records of a seed file, read by the seed builder's own CSV reader.</summary>
     public static List<string[]> Parse(string text, string file)
     {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false, any = false;
-        void EndRecord()
-        {
-            fields.Add(field.ToString());
-            field.Clear();
-            if (!(fields.Count == 1 && fields[0].Length == 0)) records.Add([.. fields]);
-            fields.Clear();
-            any = false;
-        }
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0: quoted = true; any = true; break;
-                case ',': fields.Add(field.ToString()); field.Clear(); any = true; break;
-                case '\r': break;
-                case '\n': EndRecord(); break;
-                default: field.Append(c); any = true; break;
-            }
-        }
-        if (quoted) throw new GeneratorException($"{file}: unterminated quoted field");
-        if (any || field.Length > 0 || fields.Count > 0) EndRecord();
-        return records;
+        try { return JudgementsApi.SeedBuilder.Csv.Parse(text); }
+        catch (FormatException ex) { throw new GeneratorException($"{file}: {ex.Message}"); }
     }
 }

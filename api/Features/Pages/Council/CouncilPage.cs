@@ -13,10 +13,9 @@ namespace JudgementsApi.Features.Pages.Council;
 /// </summary>
 public static class CouncilPage
 {
-    public static async Task<IResult> Get(string id, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies)
+    public static async Task<IResult> Get(string id, HttpContext http, VocabularySource vocabularies)
     {
         var vocabulary = await vocabularies.GetAsync();
-        await using var conn = await db.OpenConnectionAsync();
         var snapshot = await http.SnapshotAsync();
         var council = CouncilReader.Detail(snapshot, id);
         if (council is null) return PageResult.NotFound("council called '" + id + "'");
@@ -24,7 +23,7 @@ public static class CouncilPage
 
         var (history, _) = InspectionReader.ForCouncil(snapshot, council.Code, true, Paging.All);
         var lineage = new[] { council.Code }.Concat(council.Predecessors.Select(p => p.Code)).ToArray();
-        var (visits, _) = await FocusedVisitReader.QueryAsync(conn, new FocusedVisitFilter { CouncilCodes = lineage }, Paging.All);
+        var (visits, _) = FocusedVisitReader.Query(snapshot, new FocusedVisitFilter { CouncilCodes = lineage }, Paging.All);
         var neighbourItems = CouncilReader.ByCodes(snapshot, [council.Code, .. council.StatisticalNeighbours.Select(n => n.Code)]);
         var today = England.Today(http);
         var councils = Standings.Councils(snapshot);

@@ -14,7 +14,7 @@ public static class HomePage
     /// <summary>The map goes back to the single inspection framework's first year.</summary>
     public static readonly DateOnly Earliest = new(2013, 1, 1);
 
-    public static async Task<IResult> Get(HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, string? asOf, string? area)
+    public static async Task<IResult> Get(HttpContext http, VocabularySource vocabularies, string? asOf, string? area)
     {
         var vocabulary = await vocabularies.GetAsync();
         var today = England.Today(http);
@@ -29,7 +29,6 @@ public static class HomePage
         var chosen = area ?? Labels.PageAreas[0];
         if (!Labels.PageAreas.Contains(chosen)) { errors.Add(("area", "Choose one of the judgement areas listed")); chosen = Labels.PageAreas[0]; }
 
-        await using var conn = await db.OpenConnectionAsync();
         var snapshot = await http.SnapshotAsync();
         var councils = Standings.Councils(snapshot);
         var distributions = new List<Distribution>();
@@ -40,8 +39,8 @@ public static class HomePage
             distributions.Add(d);
             if (s is not null) standings = s;
         }
-        var summary = await SummaryEndpoint.BuildAsync(conn, snapshot, vocabulary, today);
-        var (visits, _) = await FocusedVisitReader.QueryAsync(conn, new FocusedVisitFilter(), new Paging(8, 0));
+        var summary = SummaryEndpoint.Build(snapshot, vocabulary, today);
+        var (visits, _) = FocusedVisitReader.Query(snapshot, new FocusedVisitFilter(), new Paging(8, 0));
 
         var sb = new StringBuilder();
         sb.Append(Forms.ErrorSummary(errors));

@@ -67,12 +67,11 @@ public static class StatisticsPage
             standalone);
     }
 
-    public static async Task<IResult> Get(HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, string? area, string? from, string? to)
+    public static async Task<IResult> Get(HttpContext http, VocabularySource vocabularies, string? area, string? from, string? to)
     {
         var vocabulary = await vocabularies.GetAsync();
         var today = England.Today(http);
         var input = Read(today, area, from, to);
-        await using var conn = await db.OpenConnectionAsync();
         var snapshot = await http.SnapshotAsync();
         var timeline = await TimelineAsync(snapshot, vocabulary, input.Area, today);
         var regions = await RegionsAsync(snapshot, vocabulary, input.Area, today);
@@ -159,14 +158,13 @@ public static class StatisticsPage
         return new PageResult($"Statistics: {AreaNames.Full(input.Area)}", sb.ToString(), "statistics", input.Errors.Count > 0 ? 400 : 200);
     }
 
-    public static async Task<IResult> Chart(string chart, string format, HttpContext http, NpgsqlDataSource db, VocabularySource vocabularies, string? area)
+    public static async Task<IResult> Chart(string chart, string format, HttpContext http, VocabularySource vocabularies, string? area)
     {
         var vocabulary = await vocabularies.GetAsync();
         var today = England.Today(http);
         var chosen = area ?? Labels.PageAreas[0];
         if (!Labels.PageAreas.Contains(chosen))
             return Problems.Invalid([new ParameterError("area", $"'{area}' is not an area the charts draw.", Labels.PageAreas)]);
-        await using var conn = await db.OpenConnectionAsync();
         var snapshot = await http.SnapshotAsync();
         string svg;
         if (chart == "timeline") svg = TimelineSvg(await TimelineAsync(snapshot, vocabulary, chosen, today), true);
