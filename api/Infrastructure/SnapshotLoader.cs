@@ -141,6 +141,10 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         var inspectionById = built.ToDictionary(i => i.Id, ordinal);
 
         LinkedCouncil Linked(string code, DateOnly date) => new(code, councilByCode[code].Name, councilByCode[code].Slug, date);
+        // Looked up per council: a scan of every row for each council grows with the square of the data.
+        var bySuccessor = successions.ToLookup(s => s.Successor, ordinal);
+        var byPredecessor = successions.ToLookup(s => s.Predecessor, ordinal);
+        var neighboursOf = neighbours.ToLookup(n => n.Council, ordinal);
         var byName = councils.OrderBy(c => c.Name, ordinal).ThenBy(c => c.Code, ordinal).ToList();
         var snapshotCouncils = byName.Select(c => new SnapshotCouncil
         {
@@ -151,11 +155,11 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
             Item = new CouncilItem(c.Code, c.LaCode, c.OfstedUrn, c.Name, c.Slug, c.Type, regionByCode[c.RegionCode], c.Opened, c.OpenedNote,
                 c.Closed, c.Closed is null, OfstedLinks.ProviderPage(c.OfstedUrn),
                 latestIds.TryGetValue(c.Code, out var latestId) ? inspectionById[latestId].Summary : null),
-            Predecessors = successions.Where(s => s.Successor == c.Code).Select(s => Linked(s.Predecessor, s.Date))
+            Predecessors = bySuccessor[c.Code].Select(s => Linked(s.Predecessor, s.Date))
                 .OrderBy(l => l.Name, ordinal).ThenBy(l => l.Code, ordinal).ToList(),
-            Successors = successions.Where(s => s.Predecessor == c.Code).Select(s => Linked(s.Successor, s.Date))
+            Successors = byPredecessor[c.Code].Select(s => Linked(s.Successor, s.Date))
                 .OrderBy(l => l.Name, ordinal).ThenBy(l => l.Code, ordinal).ToList(),
-            Neighbours = neighbours.Where(n => n.Council == c.Code).OrderBy(n => n.Rank)
+            Neighbours = neighboursOf[c.Code].OrderBy(n => n.Rank)
                 .Select(n => new StatisticalNeighbour(n.Rank, n.Neighbour, councilByCode[n.Neighbour].Name, councilByCode[n.Neighbour].Slug)).ToList(),
         }).ToList();
         var snapshotByCode = snapshotCouncils.ToDictionary(c => c.Code, ordinal);
