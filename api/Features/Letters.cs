@@ -12,15 +12,19 @@ public abstract record LetterFilter
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
 
-    /// <summary>True when no filter is set: every letter, in order, with no need to look at each.</summary>
-    protected bool Unfiltered => Id is null && CouncilCodes is null && RegionCode is null && From is null && To is null;
-
-    protected bool MatchesLetter<T>(SnapshotLetter<T> letter) =>
-        (Id is null || letter.Id == Id)
-        && (CouncilCodes is null || CouncilCodes.Contains(letter.CouncilCode))
-        && (RegionCode is null || letter.RegionCode == RegionCode)
-        && (From is not { } from || letter.LetterDate >= from)
-        && (To is not { } to || letter.LetterDate <= to);
+    /// <summary>
+    /// The test a letter must pass: the shared filters and <paramref name="own"/>, a feature's own test of
+    /// its shape (null: none). Null when no filter is set, so every letter is taken in order unlooked at.
+    /// </summary>
+    protected Func<SnapshotLetter<T>, bool>? Test<T>(Func<T, bool>? own) =>
+        Id is null && CouncilCodes is null && RegionCode is null && From is null && To is null && own is null
+            ? null
+            : letter => (Id is null || letter.Id == Id)
+                        && (CouncilCodes is null || CouncilCodes.Contains(letter.CouncilCode))
+                        && (RegionCode is null || letter.RegionCode == RegionCode)
+                        && (From is not { } from || letter.LetterDate >= from)
+                        && (To is not { } to || letter.LetterDate <= to)
+                        && (own is null || own(letter.Item));
 }
 
 /// <summary>A letter in the dataset snapshot: its response shape, and what the filters look at.</summary>
@@ -55,9 +59,7 @@ public static class Letters
     public static (List<T> Items, long Total) Slice<T>(IReadOnlyList<SnapshotLetter<T>> letters, Func<SnapshotLetter<T>, bool>? matches, Paging paging)
     {
         var matching = matches is null ? letters : letters.Where(matches).ToList();
-        var items = new List<T>(Math.Max(0, Math.Min(paging.Limit, matching.Count - paging.Offset)));
-        for (var k = paging.Offset; k < matching.Count && k - paging.Offset < paging.Limit; k++) items.Add(matching[k].Item);
-        return (items, matching.Count);
+        return (paging.Of(matching, l => l.Item), matching.Count);
     }
 
     /// <summary>The letter-date range and the council list, read in the order their errors have always been listed.</summary>

@@ -107,6 +107,14 @@ public readonly record struct Paging(int Limit, int Offset)
 
     /// <summary>For CSV every matching row is sent, not one page.</summary>
     public static readonly Paging All = new(int.MaxValue, 0);
+
+    /// <summary>This page of <paramref name="rows"/> (already filtered and ordered), each in its response shape.</summary>
+    public List<T> Of<TRow, T>(IReadOnlyList<TRow> rows, Func<TRow, T> shape)
+    {
+        var page = new List<T>(Math.Max(0, Math.Min(Limit, rows.Count - Offset)));
+        for (var k = Offset; k < rows.Count && k - Offset < Limit; k++) page.Add(shape(rows[k]));
+        return page;
+    }
 }
 
 /// <summary>

@@ -20,7 +20,7 @@ public static class CouncilReader
             && (string.IsNullOrEmpty(filter.Search) || c.SearchName.Contains(filter.Search, StringComparison.Ordinal))
             && (!judged || (c.Item.Latest is { } latest && snapshot.InspectionById[latest.Id].Judged(filter.Area, areaIsFamily, filter.Grade))))
             .ToList();
-        return (matches.Skip(paging.Offset).Take(paging.Limit).Select(c => c.Item).ToList(), matches.Count);
+        return (paging.Of(matches, c => c.Item), matches.Count);
     }
 
     /// <summary>One council as GET /v1/councils/{id} answers it (the council page shows the same); null if none has the id.</summary>

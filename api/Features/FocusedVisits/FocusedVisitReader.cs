@@ -6,9 +6,8 @@ public sealed record FocusedVisitFilter : LetterFilter
     public bool? PriorityAction { get; init; }
 
     /// <summary>The test a letter must pass; null when every letter does.</summary>
-    public Func<SnapshotLetter<FocusedVisit>, bool>? Matches => Unfiltered && PriorityAction is null
-        ? null
-        : l => MatchesLetter(l) && (PriorityAction is not { } p || l.Item.PriorityAction == p);
+    public Func<SnapshotLetter<FocusedVisit>, bool>? Matches =>
+        Test<FocusedVisit>(PriorityAction is { } p ? v => v.PriorityAction == p : null);
 }
 
 /// <summary>Every read of focused visits: the list, one visit, a council's, the summary's, the feeds' and the pages'.</summary>

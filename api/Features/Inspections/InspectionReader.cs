@@ -69,12 +69,8 @@ public static class InspectionReader
     public static Dictionary<string, InspectionSummary> ByIds(DatasetSnapshot snapshot, IEnumerable<string> ids) =>
         ids.Distinct().Where(snapshot.InspectionById.ContainsKey).ToDictionary(id => id, id => snapshot.InspectionById[id].Summary);
 
-    private static (List<InspectionSummary> Items, long Total) Slice(IReadOnlyList<SnapshotInspection> matches, Paging paging)
-    {
-        var items = new List<InspectionSummary>(Math.Max(0, Math.Min(paging.Limit, matches.Count - paging.Offset)));
-        for (var k = paging.Offset; k < matches.Count && k - paging.Offset < paging.Limit; k++) items.Add(matches[k].Summary);
-        return (items, matches.Count);
-    }
+    private static (List<InspectionSummary> Items, long Total) Slice(IReadOnlyList<SnapshotInspection> matches, Paging paging) =>
+        (paging.Of(matches, i => i.Summary), matches.Count);
 
     /// <summary>Family → why it has no grade (not_judged, not_covered, unknown), for the families <see cref="GradesByFamily"/> leaves null.</summary>
     public static IReadOnlyDictionary<string, string> MissingByFamily(IEnumerable<(string Family, string? Grade, string Status)> grades)

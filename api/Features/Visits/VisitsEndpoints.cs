@@ -34,9 +34,7 @@ public sealed record VisitFilter : LetterFilter
     public string? Kind { get; init; }
 
     /// <summary>The test a letter must pass; null when every letter does.</summary>
-    public Func<SnapshotLetter<Visit>, bool>? Matches => Unfiltered && Kind is null
-        ? null
-        : l => MatchesLetter(l) && (Kind is null || l.Item.Kind == Kind);
+    public Func<SnapshotLetter<Visit>, bool>? Matches => Test<Visit>(Kind is { } kind ? v => v.Kind == kind : null);
 }
 
 public static class VisitsEndpoints
