@@ -93,8 +93,6 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
             SELECT framework_version, area_code, display_order FROM framework_version_areas;
             {InspectionSnapshot.Sql}
             SELECT council_code, inspection_id FROM council_latest_inspection;
-            SELECT council_code, count(*)::int FROM focused_visits GROUP BY council_code;
-            SELECT max(letter_date) FROM focused_visits;
             {FocusedVisitReader.Sql}
             {VisitsEndpoints.Sql}
             """, transaction: tx);
@@ -110,25 +108,24 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         var versionAreas = (await multi.ReadAsync<(string Version, string Area, int Order)>()).ToList();
         var (inspections, judgements) = await InspectionSnapshot.ReadAsync(multi);
         var latest = (await multi.ReadAsync<(string Council, string Inspection)>()).ToDictionary(l => l.Council, l => l.Inspection, StringComparer.Ordinal);
-        var focusedVisits = (await multi.ReadAsync<(string Council, int Count)>()).ToDictionary(f => f.Council, f => f.Count, StringComparer.Ordinal);
-        var lastLetter = await multi.ReadFirstAsync<DateOnly?>();
         var facts = councils.ToDictionary(c => c.Code, c => new CouncilFacts(new CouncilRef(c.Code, c.Name, c.Slug), c.RegionCode, c.OfstedUrn),
             StringComparer.Ordinal);
         var letters = (await FocusedVisitReader.ReadAsync(multi, facts), await VisitsEndpoints.ReadAsync(multi, facts));
         await tx.CommitAsync();
 
         return Build(dataset, regions, councils, successions, neighbours, grades, frameworks, versions, areas, versionAreas,
-            inspections, judgements, latest, focusedVisits, lastLetter, facts, letters);
+            inspections, judgements, latest, facts, letters);
     }
 
     private static DatasetSnapshot Build((string Version, DateTime LoadedAt)? dataset, List<RegionRef> regions, List<CouncilData> councils,
         List<(string Predecessor, string Successor, DateOnly Date)> successions, List<(string Council, int Rank, string Neighbour)> neighbours,
         List<Grade> grades, List<string> frameworks, List<VersionData> versions, Dictionary<string, AreaRef> areas,
         List<(string Version, string Area, int Order)> versionAreas, List<InspectionSnapshot.InspectionRow> inspections, List<InspectionSnapshot.JudgementRow> judgements,
-        Dictionary<string, string> latestIds, Dictionary<string, int> focusedVisits, DateOnly? lastLetter,
-        Dictionary<string, CouncilFacts> facts, (List<SnapshotLetter<FocusedVisit>> Focused, List<SnapshotLetter<Visit>> Visits) letters)
+        Dictionary<string, string> latestIds, Dictionary<string, CouncilFacts> facts, (List<SnapshotLetter<FocusedVisit>> Focused, List<SnapshotLetter<Visit>> Visits) letters)
     {
         var ordinal = StringComparer.Ordinal;
+        // The letters are kept newest first, so the first is the last letter.
+        DateOnly? lastLetter = letters.Focused.Count == 0 ? null : letters.Focused[0].LetterDate;
         var regionByCode = regions.ToDictionary(r => r.Code, ordinal);
         var councilByCode = councils.ToDictionary(c => c.Code, ordinal);
         var areasByVersion = versionAreas.GroupBy(va => va.Version, ordinal).ToDictionary(g => g.Key,
@@ -208,7 +205,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
             FullInspectionsByCouncil = full.GroupBy(i => i.Summary.Council.Code, ordinal).ToDictionary(g => g.Key,
                 g => g.OrderByDescending(i => i.CountsFrom).ThenByDescending(i => i.Id, ordinal).ToArray(), ordinal),
             FullInspectionsByCountsFrom = full.OrderBy(i => i.CountsFrom).ThenBy(i => i.Id, ordinal).ToList(),
-            FocusedVisitCounts = focusedVisits,
+            FocusedVisitCounts = letters.Focused.GroupBy(v => v.CouncilCode, ordinal).ToDictionary(g => g.Key, g => g.Count(), ordinal),
             FocusedVisits = letters.Focused,
             Visits = letters.Visits,
             FrameworkVersions = frameworkVersions,
