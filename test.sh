@@ -11,6 +11,7 @@ root=$(pwd)
 
 require_dotnet
 if [ -z "${JUDGEMENTS_TEST_DB:-}" ]; then
+  step "PostgreSQL: a throwaway cluster for this run"
   pg_find_bin
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/judgements-test.XXXXXX")
   chmod 755 "$tmp"
@@ -31,15 +32,18 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >&2
 fi
+step "axe-core for the page tests (npm, once)"
 tests/JudgementsApi.PageTests/vendor-axe.sh
 
 # The same bootstrap as run.sh: build, then migrate and import the committed seed data into the
 # template every test database is cloned from.
-dotnet build JudgementsApi.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+step "Building the solution (Release; the first build restores NuGet packages and takes several minutes)"
+dotnet_build JudgementsApi.sln
 template="judgements_template"
 # Migrated and imported as judgements_owner, which then grants SELECT to judgements_reader: the
 # roles the tests' app uses, as run.sh's does (see tests/JudgementsApi.Tests/Infrastructure/TestDatabase.cs).
 if [ -n "${PG_PASSWORD:-}" ]; then
+  step "Migrating and importing seed-data/ into the template database"
   pg_psql "$port" postgres -q -c "DROP DATABASE IF EXISTS $template"
   pg_create_db "$port" "$template"
   JUDGEMENTS_DB=$(pg_connstr_reader "$port" "$template") JUDGEMENTS_OWNER_DB=$(pg_connstr_owner "$port" "$template") \
@@ -49,6 +53,7 @@ fi
 
 log="$(mktemp "${TMPDIR:-/tmp}/judgements-test-log.XXXXXX")"
 status=0
+step "Running the tests (dotnet test $*)"
 dotnet test JudgementsApi.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
 # One plain closing line for CI, summed over the test projects.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -143,3 +143,13 @@ require_dotnet() {
   done
   pg_log "The .NET 10 SDK is required (dotnet not found): https://dotnet.microsoft.com/download"; return 1
 }
+
+# step TEXT: one line saying what the script does next, so a first run (minutes of restore and
+# build on a small machine) is never silent.
+step() { printf '==> %s\n' "$*" >&2; }
+
+# dotnet_build PROJECT-OR-SOLUTION: a Release build that prints a line per project built and a
+# summary (warnings, errors, time) rather than nothing for minutes.
+dotnet_build() {
+  dotnet build "$1" -c Release -nologo -v minimal -clp:Summary "${@:2}" >&2
+}
