@@ -31,7 +31,7 @@ public static class MovementsEndpoint
         var regions = vocabulary.Regions.ToDictionary(r => r.Code);
         var only = onlyCodes?.ToHashSet();
 
-        var rows = councils
+        var compared = councils
             .Where(c => c.InOperation(from) || c.InOperation(to))
             .Where(c => region is null || c.RegionCode == region.Code)
             .Where(c => only is null || only.Contains(c.Code))
@@ -46,6 +46,8 @@ public static class MovementsEndpoint
                 return new CouncilMovement(new CouncilRef(c.Code, c.Name, c.Slug), regions[c.RegionCode], a, b, steps,
                     steps switch { null => null, > 0 => "up", < 0 => "down", _ => "same" });
             })
+            .ToList();
+        var rows = compared
             .Where(m => fromGrade is null || m.From.Grade == fromGrade)
             .Where(m => toGrade is null || m.To.Grade == toGrade)
             .Where(m => direction is null || m.Direction == direction)
@@ -63,7 +65,8 @@ public static class MovementsEndpoint
 
         var dataAsOf = Freshness.DataAsOf(snapshot);
         var warnings = Freshness.Warnings(to, dataAsOf);
-        var notGraded = list.Count(m => m.From.Status == "notGraded" || m.To.Status == "notGraded");
+        // Counted before the grade and direction filters: "who declined" still says how many could not be compared.
+        var notGraded = compared.Count(m => m.From.Status == "notGraded" || m.To.Status == "notGraded");
         if (notGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, notGraded));
 
         if (http.WantsCsv())
