@@ -18,7 +18,8 @@ public static class Startup
         var config = app.Configuration;
         var wait = TimeSpan.FromSeconds(config.GetValue("Judgements:DatabaseWaitSeconds", 30));
 
-        var deadline = DateTime.UtcNow + wait;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var deadline = clock.GetUtcNow() + wait;
         while (true)
         {
             try
@@ -32,7 +33,7 @@ public static class Startup
             }
             catch (Exception ex) when (Database.IsUnavailable(ex) || ex is NpgsqlException { SqlState: null })
             {
-                if (DateTime.UtcNow > deadline)
+                if (clock.GetUtcNow() > deadline)
                     throw new StartupException($"cannot reach the database ({ex.Message}). Is PostgreSQL running, and is JUDGEMENTS_DB right?", ex);
                 log.LogWarning("Database not reachable yet ({Message}); retrying", ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1));

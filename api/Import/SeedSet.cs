@@ -66,7 +66,7 @@ public sealed partial class SeedSet
 
     private static readonly string[] Precisions = ["day", "month", "year"];
     private static readonly string[] SourceKinds = ["report", "override", "news", "cited"];
-    public static readonly string[] JudgementStatuses = ["graded", "not_judged", "not_covered", "unknown"];
+    public static readonly string[] JudgementStatuses = JudgementsApi.Features.AreaStates.JudgementCodes;
     private static readonly string[] LetterDateSources = ["letter", "publication"];
     public static readonly string[] PriorityActionKinds = ["none", "new", "carried_over", "new_and_carried_over"];
 

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace JudgementsApi.Infrastructure;
 
-/// <summary>/health/live: the process answers. /health/ready: the database answers and is migrated.</summary>
+/// <summary>
+/// /health/live: the process answers. /health/ready: the database answers and is migrated, and the
+/// snapshot in memory is its version (degraded, still 200, while a failed load keeps the last good one).
+/// </summary>
 public static class Health
 {
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(2);
@@ -12,7 +15,8 @@ public static class Health
     public static IServiceCollection AddApiHealthChecks(this IServiceCollection services)
     {
         // Its own timeout, passed down to every query (a frozen database must not hold it longer).
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: ReadyTimeout);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: ReadyTimeout)
+            .AddCheck<SnapshotCheck>("dataset", tags: ["ready"]);
         return services;
     }
 
@@ -33,16 +37,29 @@ public static class Health
             description = e.Value.Description,
             data = e.Value.Data,
         });
-        if (report.Status == HealthStatus.Healthy)
+        if (report.Status != HealthStatus.Unhealthy)
         {
             http.Response.ContentType = "application/json";
-            return http.Response.WriteAsync(JsonSerializer.Serialize(new { status = "healthy", checks }, JsonSerializerOptions.Web));
+            var status = report.Status.ToString().ToLowerInvariant();
+            return http.Response.WriteAsync(JsonSerializer.Serialize(new { status, checks }, JsonSerializerOptions.Web));
         }
 
         var detail = string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
             .Select(e => $"{e.Key}: {e.Value.Description}"));
         return Problems.Problem(Problems.ServiceUnavailable, detail, new Dictionary<string, object?> { ["checks"] = checks })
             .ExecuteAsync(http);
+    }
+
+    /// <summary>Degraded while the database's version could not be loaded and the last good snapshot is served.</summary>
+    private sealed class SnapshotCheck(DatasetState state) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            var data = new Dictionary<string, object> { ["snapshot"] = state.Version ?? "none" };
+            return Task.FromResult(state.LoadFailure is { } failure
+                ? HealthCheckResult.Degraded($"serving the last good snapshot ({state.Version ?? "none"}): loading failed: {failure}", data: data)
+                : HealthCheckResult.Healthy(state.Version is null ? "no snapshot loaded yet" : "in memory", data));
+        }
     }
 
     private sealed class DatabaseReadyCheck(NpgsqlDataSource db, Outages outages) : IHealthCheck

@@ -5,10 +5,10 @@ namespace JudgementsApi.Infrastructure;
 /// when it ends with how many requests and checks failed meanwhile. (Logged per request with a
 /// stack trace, one outage wrote tens of megabytes.)
 /// </summary>
-public sealed class Outages(DatasetState state, ILogger<Outages> log)
+public sealed class Outages(DatasetState state, TimeProvider clock, ILogger<Outages> log)
 {
     private readonly Lock _gate = new();
-    private DateTime? _since;
+    private DateTimeOffset? _since;
     private long _failures;
 
     public bool Ongoing { get { lock (_gate) return _since is not null; } }
@@ -20,7 +20,7 @@ public sealed class Outages(DatasetState state, ILogger<Outages> log)
         {
             _failures++;
             if (_since is not null) return;
-            _since = DateTime.UtcNow;
+            _since = clock.GetUtcNow();
             _failures = 1;
         }
         log.LogWarning("The database is unreachable ({Message}); serving cached representations marked stale, 503 otherwise, until it returns",
@@ -29,7 +29,7 @@ public sealed class Outages(DatasetState state, ILogger<Outages> log)
 
     public void Recovered()
     {
-        DateTime since;
+        DateTimeOffset since;
         long failures;
         lock (_gate)
         {
@@ -39,7 +39,7 @@ public sealed class Outages(DatasetState state, ILogger<Outages> log)
             _since = null;
         }
         log.LogWarning("The database is reachable again after {Seconds:0.0} s; {Failures} requests and checks failed meanwhile",
-            (DateTime.UtcNow - since).TotalSeconds, failures);
+            (clock.GetUtcNow() - since).TotalSeconds, failures);
     }
 }
 

@@ -79,33 +79,16 @@ public sealed record AreaGrade(string Family, string? Grade, string? Missing)
 
     public static IEnumerable<AreaGrade> All(InspectionSummary i) => i.Grades.Keys.Select(f => Of(i, f));
 
+    /// <summary>The area's state: graded, or why not (its missingGrades status).</summary>
+    public AreaState State => Grade is not null ? AreaState.Graded : AreaStates.OfMissing(Missing);
+
     /// <summary>In a sentence: "good", "not judged", "not covered by this report", "grade not known".</summary>
-    public string Words => Grade is { } g ? GradePalette.For(g).Label.ToLowerInvariant() : Missing switch
-    {
-        "not_judged" => "not judged",
-        "not_covered" => "not covered by this report",
-        _ => "grade not known",
-    };
+    public string Words => AreaStates.Words(State, Grade);
 
     /// <summary>On a badge or a strip: "Good", "Not judged", "Not covered", "Not known".</summary>
-    public string Label => Grade is { } g ? GradePalette.For(g).Label : Missing switch
-    {
-        "not_judged" => "Not judged",
-        "not_covered" => "Not covered",
-        _ => "Not known",
-    };
+    public string Label => AreaStates.Short(State, Grade);
 
-    public GradePalette.Swatch Swatch => Grade is { } g ? GradePalette.For(g) : Missing switch
-    {
-        "not_judged" => GradePalette.NotJudged,
-        "not_covered" => GradePalette.None,
-        _ => GradePalette.Unknown,
-    };
+    public GradePalette.Swatch Swatch => AreaStates.Swatch(State, Grade);
 
-    public string CssClass => Grade is { } g ? $"grade-{g.Replace('_', '-')}" : Missing switch
-    {
-        "not_judged" => "grade-not-judged",
-        "not_covered" => "grade-none",
-        _ => "grade-unknown",
-    };
+    public string CssClass => "grade-" + AreaStates.Css(State, Grade);
 }

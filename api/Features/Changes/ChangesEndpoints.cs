@@ -14,8 +14,7 @@ public sealed record ChangesQuery(
     public async ValueTask ReadAsync(QueryReader q)
     {
         Paging = Paging.Read(q, Limit, Offset);
-        await using var conn = await q.OpenConnectionAsync();
-        var known = (await conn.QueryAsync<string>("SELECT version FROM dataset_versions ORDER BY seq")).Distinct().ToList();
+        var known = (await q.SnapshotAsync()).Changes.Known;
         if (known.Count == 0) return; // nothing imported yet: the handler answers 404
         if (string.IsNullOrWhiteSpace(Since))
             q.Add("since", $"Give the dataset version to compare with (GET {ApiVersions.Link(q.Http.Request, "/dataset")} shows the current one).", known);
@@ -51,7 +50,59 @@ public static class ChangesEndpoints
         return v1;
     }
 
-    private sealed class VersionRow
+    private static async Task<Results<Ok<ChangesPage>, ProblemHttpResult>> List([AsParameters] ChangesQuery query, HttpContext http)
+    {
+        var paging = query.Paging;
+        var snapshot = await http.SnapshotAsync();
+        var log = snapshot.Changes;
+        if (snapshot.Version is null || log.Versions.Count == 0) return Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
+
+        // A version loaded more than once (reverted to) counts from its latest load.
+        var since = log.Versions.Last(v => v.Version.Equals(query.Since?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var after = log.After(since.Seq);
+        var bySeq = log.Versions.ToDictionary(v => v.Seq);
+        var data = after.Skip(paging.Offset).Take(paging.Limit).Select(r => new ChangeItem(bySeq[r.Seq].Version, bySeq[r.Seq].Ref.LoadedAt,
+            r.Kind, r.Id, r.Change, ApiVersions.Link(http.Request, $"/{(r.Kind == "inspection" ? "inspections" : "focused-visits")}/{r.Id}"),
+            Json(r.Before), Json(r.After))).ToList();
+        var page = http.ToPage(data, after.Count, paging);
+        return TypedResults.Ok(new ChangesPage(since.Ref, log.Versions[^1].Ref, log.Versions.Where(v => v.Seq > since.Seq).Select(v => v.Ref).ToList(),
+            data, page.Meta, page.Links));
+
+        static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
+
+/// <summary>Every dataset version this database has loaded, oldest first, and what each changed: part of the snapshot.</summary>
+public sealed class ChangeLog
+{
+    public static readonly ChangeLog Empty = new([], []);
+
+    internal ChangeLog(IReadOnlyList<VersionRow> versions, IReadOnlyList<ChangeRow> rows) => (Versions, _rows) = (versions, rows);
+
+    private readonly IReadOnlyList<ChangeRow> _rows;
+
+    internal IReadOnlyList<VersionRow> Versions { get; }
+
+    /// <summary>The versions by name, each once, oldest first (a 400 lists them).</summary>
+    public IReadOnlyList<string> Known => Versions.Select(v => v.Version).Distinct().ToList();
+
+    /// <summary>The changes made after the load numbered <paramref name="seq"/>, in the order the API lists them.</summary>
+    internal IReadOnlyList<ChangeRow> After(long seq)
+    {
+        var first = 0;
+        while (first < _rows.Count && _rows[first].Seq <= seq) first++;
+        return _rows.Skip(first).ToList();
+    }
+
+    internal const string Sql = """
+        SELECT seq, version, loaded_at, previous_version FROM dataset_versions ORDER BY seq;
+        SELECT seq, kind, id, change, before::text, after::text FROM dataset_changes ORDER BY seq, kind, id;
+        """;
+
+    internal static async Task<ChangeLog> ReadAsync(SqlMapper.GridReader multi) =>
+        new((await multi.ReadAsync<VersionRow>()).ToList(), (await multi.ReadAsync<ChangeRow>()).ToList());
+
+    internal sealed class VersionRow
     {
         public long Seq { get; init; }
         public string Version { get; init; } = "";
@@ -60,7 +111,7 @@ public static class ChangesEndpoints
         public DatasetVersionRef Ref => new(Version, new DateTimeOffset(DateTime.SpecifyKind(LoadedAt, DateTimeKind.Utc)), PreviousVersion);
     }
 
-    private sealed class ChangeRow
+    internal sealed class ChangeRow
     {
         public long Seq { get; init; }
         public string Kind { get; init; } = "";
@@ -68,37 +119,5 @@ public static class ChangesEndpoints
         public string Change { get; init; } = "";
         public string? Before { get; init; }
         public string? After { get; init; }
-        public long Total { get; init; }
-    }
-
-    private static async Task<Results<Ok<ChangesPage>, ProblemHttpResult>> List([AsParameters] ChangesQuery query, HttpContext http, NpgsqlDataSource db)
-    {
-        var paging = query.Paging;
-        await using var conn = await db.OpenConnectionAsync();
-        var versions = (await conn.QueryAsync<VersionRow>(
-            "SELECT seq, version, loaded_at, previous_version FROM dataset_versions ORDER BY seq")).ToList();
-        var current = await conn.QueryFirstOrDefaultAsync<string>("SELECT version FROM dataset");
-        if (current is null || versions.Count == 0) return Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
-
-        // A version loaded more than once (reverted to) counts from its latest load.
-        var since = versions.Last(v => v.Version.Equals(query.Since?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-        var rows = (await conn.QueryAsync<ChangeRow>("""
-            SELECT seq, kind, id, change, before::text, after::text, count(*) OVER () AS total
-            FROM dataset_changes WHERE seq > @Seq
-            ORDER BY seq, kind, id
-            LIMIT @Limit OFFSET @Offset
-            """, new { since.Seq, paging.Limit, paging.Offset })).ToList();
-        var total = await Collections.TotalAsync(conn, rows.FirstOrDefault()?.Total, paging,
-            "SELECT count(*) FROM dataset_changes WHERE seq > @Seq", new { since.Seq });
-
-        var bySeq = versions.ToDictionary(v => v.Seq);
-        var data = rows.Select(r => new ChangeItem(bySeq[r.Seq].Version, bySeq[r.Seq].Ref.LoadedAt, r.Kind, r.Id, r.Change,
-            ApiVersions.Link(http.Request, $"/{(r.Kind == "inspection" ? "inspections" : "focused-visits")}/{r.Id}"), Json(r.Before), Json(r.After))).ToList();
-        var page = http.ToPage(data, total, paging);
-        return TypedResults.Ok(new ChangesPage(since.Ref, versions[^1].Ref, versions.Where(v => v.Seq > since.Seq).Select(v => v.Ref).ToList(),
-            data, page.Meta, page.Links));
-
-        static JsonElement? Json(string? text) => text is null ? null : JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -15,7 +15,7 @@ public static class DatasetEndpoints
 
     public static RouteGroupBuilder MapDataset(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/dataset", GetDataset).WithTags("Dataset").ProducesProblem(StatusCodes.Status404NotFound)
+        v1.MapGet("/dataset", (Delegate)GetDataset).WithTags("Dataset").ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetDataset")
             .WithSummary("What the data is")
             .WithDescription("The loaded dataset: its version (it changes whenever the data does, and every ETag derives from it), the latest date it covers, when it was loaded, counts, sources, licence and known gaps.");
@@ -46,26 +46,29 @@ public static class DatasetEndpoints
         "Judgements a report does not state are null with a status (not_judged, not_covered, unknown) and a note, never inferred.",
     ];
 
-    private static async Task<Results<Ok<DatasetInfo>, ProblemHttpResult>> GetDataset(NpgsqlDataSource db)
-    {
-        await using var conn = await db.OpenConnectionAsync();
-        return await ReadAsync(conn) is { } info ? TypedResults.Ok(info)
+    // Mapped as a Delegate: with HttpContext its only parameter, the method group would bind as a RequestDelegate and drop its result.
+    private static async Task<Results<Ok<DatasetInfo>, ProblemHttpResult>> GetDataset(HttpContext http) =>
+        (await http.SnapshotAsync()).Info is { } info ? TypedResults.Ok(info)
             : Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
-    }
+
+    /// <summary>The dataset record's SQL, read in the snapshot's transaction (<see cref="ReadAsync"/>).</summary>
+    internal const string Sql = """
+        SELECT version, built, loaded_at, counts::text FROM dataset;
+        SELECT source_kind, count(*)::int FROM inspections GROUP BY source_kind ORDER BY source_kind;
+        SELECT min(published), max(published) FROM inspections;
+        """;
 
     /// <summary>The dataset as GET /v1/dataset answers it (the About page shows the same); null before any import.</summary>
-    internal static async Task<DatasetInfo?> ReadAsync(NpgsqlConnection conn)
+    internal static async Task<DatasetInfo?> ReadAsync(SqlMapper.GridReader multi)
     {
-        var row = await conn.QueryFirstOrDefaultAsync<(string Version, DateTime? Built, DateTime LoadedAt, string Counts)>(
-            "SELECT version, built, loaded_at, counts::text FROM dataset");
+        var row = (await multi.ReadAsync<(string Version, DateTime? Built, DateTime LoadedAt, string Counts)>()).FirstOrDefault();
+        var bySource = (await multi.ReadAsync<(string Kind, int Count)>()).ToDictionary(r => r.Kind, r => r.Count);
+        var span = await multi.ReadFirstAsync<(DateTime? First, DateTime? Last)>();
         if (row.Version is null) return null;
 
-        var bySource = (await conn.QueryAsync<(string Kind, int Count)>(
-            "SELECT source_kind, count(*)::int FROM inspections GROUP BY source_kind ORDER BY source_kind")).ToDictionary(r => r.Kind, r => r.Count);
-        var span = await conn.QueryFirstAsync<(DateTime? First, DateTime? Last)>("SELECT min(published), max(published) FROM inspections");
         var coverage = span.First is null ? "No inspections loaded."
-            : $"Inspections published {span.First:yyyy-MM-dd} to {span.Last:yyyy-MM-dd}; focused visits from 2018; all English councils with children's services responsibilities, current and former.";
-
+            : $"Inspections published {span.First:yyyy-MM-dd} to {span.Last:yyyy-MM-dd}; focused visits from 2018; "
+              + "all English councils with children's services responsibilities, current and former.";
         return new DatasetInfo(row.Version, row.Built is { } b ? DateOnly.FromDateTime(b) : null,
             new DateTimeOffset(DateTime.SpecifyKind(row.LoadedAt, DateTimeKind.Utc)),
             JsonSerializer.Deserialize<Dictionary<string, int>>(row.Counts)!, bySource, "Open Government Licence v3.0", Attribution,

@@ -46,21 +46,19 @@ public static class FrameworksEndpoints
     ];
 
     private static async Task<Results<Ok<Page<Framework>>, CsvResult<(Framework, FrameworkVersion)>, ProblemHttpResult>> GetFrameworks(
-        [AsParameters] ListQuery page, HttpContext http, NpgsqlDataSource db)
+        [AsParameters] ListQuery page, HttpContext http)
     {
         var paging = page.Paging;
-
-        var all = await LoadAsync(db);
+        var all = (await http.SnapshotAsync()).Catalogue.Frameworks;
         if (http.WantsCsv())
             return new CsvResult<(Framework, FrameworkVersion)>("frameworks.csv", VersionColumns,
                 all.SelectMany(f => f.Versions.Select(v => (f, v))));
         return TypedResults.Ok(http.ToPage(all.Skip(paging.Offset).Take(paging.Limit).ToList(), all.Count, paging));
     }
 
-    private static async Task<Results<Ok<Framework>, ProblemHttpResult>> GetFramework(string slug, NpgsqlDataSource db)
+    private static async Task<Results<Ok<Framework>, ProblemHttpResult>> GetFramework(string slug, HttpContext http)
     {
-        var all = await LoadAsync(db);
-        var match = all.FirstOrDefault(f => f.Slug.Equals(slug, StringComparison.OrdinalIgnoreCase)
+        var match = (await http.SnapshotAsync()).Catalogue.Frameworks.FirstOrDefault(f => f.Slug.Equals(slug, StringComparison.OrdinalIgnoreCase)
                                             || f.Versions.Any(v => v.Slug.Equals(slug, StringComparison.OrdinalIgnoreCase)));
         return match is null ? Problems.NotFoundFor("framework", slug) : TypedResults.Ok(match);
     }
@@ -73,47 +71,55 @@ public static class FrameworksEndpoints
     ];
 
     private static async Task<Results<Ok<Page<GradeWithScales>>, CsvResult<GradeWithScales>, ProblemHttpResult>> GetGrades(
-        [AsParameters] GradeQuery query, HttpContext http, NpgsqlDataSource db)
+        [AsParameters] GradeQuery query, HttpContext http) =>
+        http.AllOrCsv((await http.SnapshotAsync()).Catalogue.Grades.ToList(), "grades.csv", GradeColumns);
+}
+
+/// <summary>The framework catalogue and the grades with the versions whose scale holds each: a handful of rows, part of the snapshot.</summary>
+public sealed record FrameworkCatalogue(IReadOnlyList<Framework> Frameworks, IReadOnlyList<FrameworksEndpoints.GradeWithScales> Grades)
+{
+    /// <summary>Read in the snapshot's transaction, after the grades (<see cref="Read"/> takes them).</summary>
+    internal const string Sql = """
+        SELECT slug, name, description FROM frameworks;
+        SELECT slug, framework, name, effective_from, effective_to, grade_scale, source_url, notes
+        FROM framework_versions ORDER BY effective_from, slug;
+        SELECT va.framework_version, a.code, a.name, a.family, va.parent_area_code, va.display_order, a.description
+        FROM framework_version_areas va JOIN judgement_areas a ON a.code = va.area_code
+        ORDER BY va.framework_version, va.display_order, a.code;
+        """;
+
+    private sealed class VersionRow
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var rows = (await conn.QueryAsync<(string Code, string Label, int Rank, string[] Versions)>("""
-            SELECT g.code, g.label, g.rank,
-                   COALESCE(array_agg(v.slug ORDER BY v.effective_from) FILTER (WHERE v.slug IS NOT NULL), '{}') AS versions
-            FROM grades g
-            LEFT JOIN framework_versions v ON g.code = ANY (v.grade_scale)
-            GROUP BY g.code, g.label, g.rank
-            ORDER BY g.rank, g.code
-            """)).Select(r => new GradeWithScales(r.Code, r.Label, r.Rank, r.Versions)).ToList();
-        return http.AllOrCsv(rows, "grades.csv", GradeColumns);
+        public string Slug { get; init; } = "";
+        public string Framework { get; init; } = "";
+        public string Name { get; init; } = "";
+        public DateOnly EffectiveFrom { get; init; }
+        public DateOnly? EffectiveTo { get; init; }
+        public string[] GradeScale { get; init; } = [];
+        public string? SourceUrl { get; init; }
+        public string? Notes { get; init; }
     }
 
-    /// <summary>The whole framework catalogue: a handful of rows, read in three queries and assembled here.</summary>
-    internal static async Task<List<Framework>> LoadAsync(NpgsqlDataSource db)
+    internal static async Task<FrameworkCatalogue> ReadAsync(SqlMapper.GridReader multi, IReadOnlyList<Grade> grades)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var grades = (await conn.QueryAsync<Grade>("SELECT code, label, rank FROM grades")).ToDictionary(g => g.Code);
-        var areas = (await conn.QueryAsync<(string Version, string Code, string Name, string Family, string? Parent, int Order, string? Description)>("""
-            SELECT va.framework_version, a.code, a.name, a.family, va.parent_area_code, va.display_order, a.description
-            FROM framework_version_areas va JOIN judgement_areas a ON a.code = va.area_code
-            ORDER BY va.framework_version, va.display_order
-            """)).ToLookup(a => a.Version, a => new FrameworkArea(a.Code, a.Name, a.Family, a.Parent, a.Order, a.Description));
-        var versions = (await conn.QueryAsync<(string Slug, string Framework, string Name, DateOnly From, DateOnly? To, string[] Scale, string? SourceUrl, string? Notes)>("""
-            SELECT slug, framework, name, effective_from, effective_to, grade_scale, source_url, notes
-            FROM framework_versions ORDER BY effective_from, slug
-            """)).Select(v => new FrameworkVersion(v.Slug, v.Framework, v.Name, v.From, v.To, v.SourceUrl, v.Notes,
-                v.Scale.Select(code => grades[code]).ToList(), areas[v.Slug].ToList()))
-            .ToLookup(v => v.Framework);
-        var frameworks = await conn.QueryAsync<(string Slug, string Name, string? Description)>(
-            "SELECT slug, name, description FROM frameworks");
-        return frameworks
-            .Select(f =>
+        var frameworks = (await multi.ReadAsync<(string Slug, string Name, string? Description)>()).ToList();
+        var versionRows = (await multi.ReadAsync<VersionRow>()).ToList();
+        var areas = (await multi.ReadAsync<(string Version, string Code, string Name, string Family, string? Parent, int Order, string? Description)>())
+            .ToLookup(a => a.Version, a => new FrameworkArea(a.Code, a.Name, a.Family, a.Parent, a.Order, a.Description));
+        var gradeByCode = grades.ToDictionary(g => g.Code);
+        var versions = versionRows.Select(v => new FrameworkVersion(v.Slug, v.Framework, v.Name, v.EffectiveFrom, v.EffectiveTo, v.SourceUrl,
+            v.Notes, v.GradeScale.Select(code => gradeByCode[code]).ToList(), areas[v.Slug].ToList())).ToLookup(v => v.Framework);
+        var catalogue = frameworks.Select(f =>
             {
                 var vs = versions[f.Slug].ToList();
-                return new Framework(f.Slug, f.Name, f.Description,
-                    vs.Count > 0 ? vs.Min(v => v.EffectiveFrom) : default,
+                return new Framework(f.Slug, f.Name, f.Description, vs.Count > 0 ? vs.Min(v => v.EffectiveFrom) : default,
                     vs.Any(v => v.EffectiveTo is null) ? null : vs.Max(v => v.EffectiveTo), vs);
             })
             .OrderBy(f => f.EffectiveFrom).ThenBy(f => f.Slug)
             .ToList();
+        // Grades by rank, then code; each with the versions whose scale holds it, oldest first.
+        var withScales = grades.Select(g => new FrameworksEndpoints.GradeWithScales(g.Code, g.Label, g.Rank,
+            versionRows.Where(v => v.GradeScale.Contains(g.Code)).Select(v => v.Slug).ToList())).ToList();
+        return new FrameworkCatalogue(catalogue, withScales);
     }
 }

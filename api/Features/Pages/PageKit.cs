@@ -33,62 +33,35 @@ public static class Labels
     /// <summary>The areas the pages show: overall effectiveness while it exists, and the four that continue after April 2026.</summary>
     public static readonly string[] PageAreas = ["overall_effectiveness", "help_and_protection", "children_in_care", "care_leavers", "leadership"];
 
-    /// <summary>What is known about one area of one inspection, or of a council on a day.</summary>
-    public enum State { Graded, Unknown, NotJudged, NotCovered, NotGradedByFramework, NotInspected }
-
     /// <summary>The state of an area in an inspection's grades: absent = the framework does not grade it; null = graded, grade unknown.</summary>
-    public static (State State, string? Grade) Of(IReadOnlyDictionary<string, string?>? grades, string family) =>
-        grades is null ? (State.NotInspected, null)
-        : !grades.TryGetValue(family, out var g) ? (State.NotGradedByFramework, null)
-        : g is null ? (State.Unknown, null)
-        : (State.Graded, g);
+    public static (AreaState State, string? Grade) Of(IReadOnlyDictionary<string, string?>? grades, string family) =>
+        grades is null ? (AreaState.NotInspected, null)
+        : !grades.TryGetValue(family, out var g) ? (AreaState.NotGraded, null)
+        : g is null ? (AreaState.Unknown, null)
+        : (AreaState.Graded, g);
 
-    /// <summary>The statistics' status names (graded, notInspected, notGraded, unknown).</summary>
-    public static State OfStatus(string status) => status switch
-    {
-        "graded" => State.Graded,
-        "notInspected" => State.NotInspected,
-        "notGraded" => State.NotGradedByFramework,
-        "not_judged" => State.NotJudged,
-        "not_covered" => State.NotCovered,
-        _ => State.Unknown,
-    };
+    /// <summary>The state of an area of an inspection, with why a graded area has no grade (not judged, not covered, unknown).</summary>
+    public static (AreaState State, string? Grade) Of(Features.Inspections.InspectionSummary? inspection, string family) =>
+        Of(inspection?.Grades, family) is (AreaState.Unknown, _) ? (AreaStates.OfMissing(inspection!.MissingGrades.GetValueOrDefault(family)), null)
+        : Of(inspection?.Grades, family);
 
-    public static GradePalette.Swatch Swatch(State state, string? grade) => state switch
-    {
-        State.Graded => GradePalette.For(grade),
-        State.Unknown => GradePalette.Unknown,
-        State.NotJudged => GradePalette.NotJudged,
-        _ => GradePalette.None,
-    };
+    /// <summary>A status as the statistics or an inspection spell it (notJudged, not_judged…).</summary>
+    public static AreaState OfStatus(string status) => AreaStates.Parse(status);
 
-    public static string Text(State state, string? grade) => state switch
-    {
-        State.Graded => GradePalette.For(grade).Label,
-        State.Unknown => "Grade not known",
-        State.NotJudged => "Not judged",
-        State.NotCovered => "Not covered by this report",
-        State.NotGradedByFramework => "Not graded under this framework",
-        _ => "Not inspected yet",
-    };
+    public static GradePalette.Swatch Swatch(AreaState state, string? grade) => AreaStates.Swatch(state, grade);
+
+    public static string Text(AreaState state, string? grade) => AreaStates.Text(state, grade);
 
     /// <summary>CSS class of a grade or state; its colours come from /assets/grades.css, written from <see cref="GradePalette"/>.</summary>
-    public static string CssClass(State state, string? grade) => state switch
-    {
-        State.Graded => "app-grade--" + (grade ?? "unknown").Replace('_', '-'),
-        State.Unknown => "app-grade--unknown",
-        State.NotJudged => "app-grade--not-judged",
-        State.NotGradedByFramework => "app-grade--not-graded",
-        _ => "app-grade--none",
-    };
+    public static string CssClass(AreaState state, string? grade) => "app-grade--" + AreaStates.Css(state, grade);
 
     /// <summary>A coloured label with the grade in words.</summary>
-    public static string Tag(State state, string? grade) =>
+    public static string Tag(AreaState state, string? grade) =>
         $"<strong class=\"govuk-tag app-grade {CssClass(state, grade)}\">{Html.H(Text(state, grade))}</strong>";
 
-    public static string Tag(IReadOnlyDictionary<string, string?>? grades, string family)
+    public static string Tag(Features.Inspections.InspectionSummary? inspection, string family)
     {
-        var (state, grade) = Of(grades, family);
+        var (state, grade) = Of(inspection, family);
         return Tag(state, grade);
     }
 
@@ -112,7 +85,7 @@ public static class Labels
         void Rule(string cls, GradePalette.Swatch s) =>
             sb.Append($".{cls},.govuk-tag.{cls}{{background-color:{s.Fill};color:{s.Text}}}\n.app-key__swatch.{cls}{{border:1px solid #505a5f}}\n");
         foreach (var g in new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" })
-            Rule(CssClass(State.Graded, g), GradePalette.For(g));
+            Rule(CssClass(AreaState.Graded, g), GradePalette.For(g));
         Rule("app-grade--unknown", GradePalette.Unknown);
         Rule("app-grade--not-judged", GradePalette.NotJudged);
         Rule("app-grade--none", GradePalette.None);

@@ -41,7 +41,7 @@ public static class PagesEndpoints
         pages.MapGet("/statistics/{chart:regex(^(timeline|regions)$)}.{format:regex(^(svg|png)$)}",
             (string chart, string format, HttpContext http, VocabularySource v, string? area) =>
                 StatisticsPage.Chart(chart, format, http, v, area));
-        pages.MapGet("/about", AboutPage.Get);
+        pages.MapGet("/about", (Delegate)AboutPage.Get); // a Delegate: HttpContext alone would bind as a RequestDelegate
         pages.MapGet("/assets/grades.css", () => Results.Text(Labels.GradesCss(), "text/css; charset=utf-8", Encoding.UTF8));
     }
 

@@ -32,7 +32,7 @@ public static class Svg
 {
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
-    public sealed record MapCell(Hex Hex, string Slug, string Label, Labels.State State, string? Grade);
+    public sealed record MapCell(Hex Hex, string Slug, string Label, AreaState State, string? Grade);
 
     /// <summary>
     /// Pointy-topped hexes in "odd-r" offset coordinates: odd rows sit half a hex to the right; r grows
@@ -62,7 +62,7 @@ public static class Svg
             var swatch = Labels.Swatch(c.State, c.Grade);
             var d = "M" + string.Join("L", corners.Select(p => $"{F(cx + p.X)},{F(cy + p.Y)}")) + "Z";
             sb.Append($"<a href=\"/councils/{Html.H(c.Slug)}\" aria-label=\"{Html.H(c.Hex.Name)}: {Html.H(c.Label)}\" data-code=\"{c.Hex.Code}\">");
-            sb.Append($"<path d=\"{d}\" fill=\"{swatch.Fill}\" stroke=\"#505a5f\" stroke-width=\"{(c.State == Labels.State.NotGradedByFramework ? "1.4\" stroke-dasharray=\"2.5 1.5" : "0.8")}\"><title>{Html.H(c.Hex.Name)}: {Html.H(c.Label)}</title></path></a>");
+            sb.Append($"<path d=\"{d}\" fill=\"{swatch.Fill}\" stroke=\"#505a5f\" stroke-width=\"{(c.State == AreaState.NotGraded ? "1.4\" stroke-dasharray=\"2.5 1.5" : "0.8")}\"><title>{Html.H(c.Hex.Name)}: {Html.H(c.Label)}</title></path></a>");
         }
         sb.Append("</svg>");
         return sb.ToString();

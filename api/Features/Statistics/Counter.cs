@@ -53,10 +53,10 @@ internal sealed class Counter
             throw new InvalidOperationException($"Inspection {inspection.Id} is of an unknown council {inspection.CouncilCode}.");
         _slot[i] = Standings.StatusOf(inspection) switch
         {
-            StandingStatus.NotGraded => _notGraded,
-            StandingStatus.NotJudged => _notJudged,
-            StandingStatus.NotCovered => _notCovered,
-            StandingStatus.Unknown => _unknown,
+            AreaState.NotGraded => _notGraded,
+            AreaState.NotJudged => _notJudged,
+            AreaState.NotCovered => _notCovered,
+            AreaState.Unknown => _unknown,
             // Standings.Complete puts every grade in the data on the scale; never drop one silently.
             _ => _gradeIndex.TryGetValue(inspection.Grade!, out var g) ? g
                 : throw new InvalidOperationException($"Grade '{inspection.Grade}' of {inspection.Id} is not on the scale {string.Join(",", _scale)}."),

@@ -47,8 +47,8 @@ public static class DistributionEndpoint
             {
                 var l = latest.GetValueOrDefault(c.Code);
                 var status = Standings.StatusOf(l);
-                return new CouncilStanding(c.Code, c.Name, c.Slug, regions[c.RegionCode], c.Type, StatusNames.Of(status),
-                    status == StandingStatus.Graded ? l!.Grade : null, l?.Id, l?.Published, l?.FrameworkVersion);
+                return new CouncilStanding(c.Code, c.Name, c.Slug, regions[c.RegionCode], c.Type, AreaStates.Name(status),
+                    status == AreaState.Graded ? l!.Grade : null, l?.Id, l?.Published, l?.FrameworkVersion);
             }).ToList();
         }
 

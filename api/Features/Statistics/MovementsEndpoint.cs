@@ -85,7 +85,7 @@ public static class MovementsEndpoint
         if (!council.InOperation(day)) return new StandingAsAt(NotInOperation, null, null, null, null);
         var l = latest.GetValueOrDefault(council.Code);
         var status = Standings.StatusOf(l);
-        return new StandingAsAt(StatusNames.Of(status), status == StandingStatus.Graded ? l!.Grade : null, l?.Id, l?.Published, l?.FrameworkVersion);
+        return new StandingAsAt(AreaStates.Name(status), status == AreaState.Graded ? l!.Grade : null, l?.Id, l?.Published, l?.FrameworkVersion);
     }
 
     private static CsvColumn<CouncilMovement>[] CsvColumns(DateOnly from, DateOnly to, DateOnly? dataAsOf, string area) =>

@@ -49,22 +49,6 @@ internal sealed class StandingRow
     public string? Grade { get; init; }
 }
 
-/// <summary>Where a council stands on a day, in one area.</summary>
-internal enum StandingStatus { Graded, NotInspected, NotGraded, NotJudged, NotCovered, Unknown }
-
-internal static class StatusNames
-{
-    public static string Of(StandingStatus s) => s switch
-    {
-        StandingStatus.Graded => "graded",
-        StandingStatus.NotInspected => "notInspected",
-        StandingStatus.NotGraded => "notGraded",
-        StandingStatus.NotJudged => "notJudged",
-        StandingStatus.NotCovered => "notCovered",
-        _ => "unknown",
-    };
-}
-
 /// <summary>The area and framework a statistic is about.</summary>
 /// <param name="Area">A family (overall_effectiveness) or one area code (sif_overall_effectiveness).</param>
 /// <param name="IsFamily">Whether <paramref name="Area"/> names a family.</param>
@@ -167,16 +151,11 @@ internal static class Standings
         return snapshot.Grades.Where(g => versions.Any(v => v.GradeScale.Contains(g.Code))).Select(g => g.Code).ToList();
     }
 
-    public static StandingStatus StatusOf(StandingRow? latest) =>
-        latest is null ? StandingStatus.NotInspected
-        : !latest.Graded ? StandingStatus.NotGraded
-        : latest.Grade is not null ? StandingStatus.Graded
-        : latest.JudgementStatus switch
-        {
-            "not_judged" => StandingStatus.NotJudged,
-            "not_covered" => StandingStatus.NotCovered,
-            _ => StandingStatus.Unknown,
-        };
+    public static AreaState StatusOf(StandingRow? latest) =>
+        latest is null ? AreaState.NotInspected
+        : !latest.Graded ? AreaState.NotGraded
+        : latest.Grade is not null ? AreaState.Graded
+        : AreaStates.OfMissing(latest.JudgementStatus);
 
     /// <summary>
     /// A scale that also holds any grade found in the data but missing from the scale, in the

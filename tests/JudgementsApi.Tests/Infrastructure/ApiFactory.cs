@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 
 namespace JudgementsApi.Tests.Infrastructure;
 
@@ -6,6 +8,12 @@ namespace JudgementsApi.Tests.Infrastructure;
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string DatabaseName { get; private set; } = "";
+
+    /// <summary>Noon on 30 November 2026 in London: after the seed data's newest publication, and never the day the tests run.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The app's clock ("today" for the statistics and the pages): fixed, moved only by a test that means to.</summary>
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     /// <summary>What the app serves through (the read-only role); a subclass may route it elsewhere (through a proxy, say).</summary>
     protected virtual string AppConnectionString => TestDatabase.ReaderConnectionString(DatabaseName);
@@ -17,12 +25,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
         builder.UseSetting("JUDGEMENTS_DB", AppConnectionString);
         builder.UseSetting("JUDGEMENTS_OWNER_DB", TestDatabase.OwnerConnectionString(DatabaseName));
-        builder.UseSetting("Judgements:DatabaseWaitSeconds", "5");
+        builder.UseSetting("Judgements:DatabaseWaitSeconds", "300"); // a busy machine may be slow to connect
         // Every test client is one "client": the rate limits have their own tests (RateLimitTests).
         builder.UseSetting("Judgements:RateLimits:Enabled", "false");
         // The production 3 s would turn a slow query on a busy test machine into a 503;
         // FrozenDatabaseTests restores it.
         builder.UseSetting("Judgements:CommandTimeoutSeconds", "20");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public NpgsqlConnection OpenDatabase()

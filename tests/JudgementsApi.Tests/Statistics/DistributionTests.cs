@@ -230,7 +230,7 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
     public async Task DefaultsAreTodayOverallEffectivenessNoGroups()
     {
         var body = await Client.GetJsonAsync(Url);
-        Assert.Equal(StatisticsAssertions.TodayInEngland().ToString("yyyy-MM-dd"), body.Str("asOf"));
+        Assert.Equal(StatisticsAssertions.TodayInEngland(Api.Clock).ToString("yyyy-MM-dd"), body.Str("asOf"));
         Assert.Equal("overall_effectiveness", body.Str("area"));
         Assert.Equal("none", body.Str("groupBy"));
         Assert.Equal(JsonValueKind.Null, body.GetProperty("framework").ValueKind);

@@ -29,7 +29,7 @@ public class MovementsTests(ApiFactory api) : ApiTests(api)
         Assert.Equal("bromley-2016-06-27", bromley.GetProperty("from").Str("inspectionId"));
         Assert.Equal("bromley-2024-01-12", bromley.GetProperty("to").Str("inspectionId"));
         Assert.Equal("2018-01-01", body.Str("from"));
-        Assert.Equal(StatisticsAssertions.TodayInEngland().ToString("yyyy-MM-dd"), body.Str("to"));
+        Assert.Equal(StatisticsAssertions.TodayInEngland(Api.Clock).ToString("yyyy-MM-dd"), body.Str("to"));
         Assert.Equal(7, body.GetProperty("counts").Int("councils"));
         Assert.Equal(7, body.GetProperty("counts").Int("up"));
     }
@@ -119,7 +119,7 @@ public class MovementsTests(ApiFactory api) : ApiTests(api)
         var missing = await Client.GetProblemAsync(Url, HttpStatusCode.BadRequest);
         Assert.Equal(["from"], missing.ErrorParameters());
 
-        var future = StatisticsAssertions.TodayInEngland().AddDays(2).ToString("yyyy-MM-dd");
+        var future = StatisticsAssertions.TodayInEngland(Api.Clock).AddDays(2).ToString("yyyy-MM-dd");
         var many = await Client.GetProblemAsync(
             $"{Url}?from=2020-01-01&to=2019-01-01&direction=sideways&sort=best&fromGrade=great&council=bromley,nowhere", HttpStatusCode.BadRequest);
         Assert.Equal(["council", "direction", "fromGrade", "sort", "to"], many.ErrorParameters().Order());

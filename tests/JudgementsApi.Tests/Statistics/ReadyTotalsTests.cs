@@ -81,7 +81,7 @@ public class ReadyTotalsTests(ApiFactory api) : ApiTests(api)
     public async Task EveryStatisticStatesDataAsOfAndWarnsAfterIt(string url)
     {
         var dataAsOf = await Api.NewestPublicationAsync();
-        var today = StatisticsAssertions.TodayInEngland();
+        var today = StatisticsAssertions.TodayInEngland(Api.Clock);
         Assert.True(today > DateOnly.Parse(dataAsOf)); // the seed data ends before today
         var body = await Client.GetJsonAsync(url.Replace("{today}", today.ToString("yyyy-MM-dd")));
         Assert.Equal(dataAsOf, body.Str("dataAsOf"));

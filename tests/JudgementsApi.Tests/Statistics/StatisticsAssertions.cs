@@ -47,11 +47,7 @@ internal static class StatisticsAssertions
         distribution.GetProperty("councils").EnumerateArray().ToDictionary(c => c.Str("code"));
 
     /// <summary>Today in England, as the API reckons it.</summary>
-    public static DateOnly TodayInEngland()
-    {
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, london));
-    }
+    public static DateOnly TodayInEngland(TimeProvider clock) => England.Today(clock);
 
     /// <summary>A CSV body's lines (header first), split on CRLF.</summary>
     public static string[] CsvLines(string body) => body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

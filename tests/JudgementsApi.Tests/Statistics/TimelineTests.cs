@@ -60,7 +60,7 @@ public class TimelineTests(ApiFactory api) : ApiTests(api)
             body.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["asOf", "england", "groups"], points[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal("2012-11-01", body.Str("from"));
-        Assert.Equal(StatisticsAssertions.TodayInEngland().ToString("yyyy-MM-dd"), body.Str("to"));
+        Assert.Equal(StatisticsAssertions.TodayInEngland(Api.Clock).ToString("yyyy-MM-dd"), body.Str("to"));
         Assert.Equal("2012-11-30", points[0].Str("asOf"));
         Assert.Equal(body.Str("to"), points[^1].Str("asOf"));
         Assert.Equal(["outstanding", "good", "adequate", "requires_improvement", "inadequate"], body.GetProperty("grades").EnumerateArray().Select(g => g.GetString()));

@@ -6,12 +6,12 @@ namespace JudgementsApi.Features.Pages.About;
 /// <summary>GET /about: sources, licence, method, known gaps, and the dataset's version (from /v1/dataset's reader).</summary>
 public static class AboutPage
 {
-    public static async Task<IResult> Get(NpgsqlDataSource db)
+    public static async Task<IResult> Get(HttpContext http)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        var info = await DatasetEndpoints.ReadAsync(conn);
+        var snapshot = await http.SnapshotAsync();
+        var info = snapshot.Info;
         if (info is null) return PageResult.Error(503, "No data loaded yet", "This service has no dataset loaded yet. Try again after the import.");
-        var newest = await conn.ExecuteScalarAsync<DateTime?>("SELECT greatest((SELECT max(published) FROM inspections), (SELECT max(letter_date) FROM focused_visits))");
+        var newest = snapshot.DataAsOf;
 
         var sb = new StringBuilder();
         sb.Append($"""
@@ -19,7 +19,7 @@ public static class AboutPage
             <p class="govuk-body-l">Every judgement here is read from the text of Ofsted's published reports on English councils' children's services, and each one says where it came from.</p>
             <dl class="govuk-summary-list" id="dataset">
             <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Dataset version</dt><dd class="govuk-summary-list__value"><code>{H(info.Version[..Math.Min(16, info.Version.Length)])}</code></dd></div>
-            <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Newest report or letter</dt><dd class="govuk-summary-list__value" id="newest">{(newest is { } n ? Date(DateOnly.FromDateTime(n)) : "none")}</dd></div>
+            <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Newest report or letter</dt><dd class="govuk-summary-list__value" id="newest">{(newest is { } n ? Date(n) : "none")}</dd></div>
             <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Loaded</dt><dd class="govuk-summary-list__value">{Date(DateOnly.FromDateTime(info.LoadedAt.UtcDateTime))}</dd></div>
             <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Coverage</dt><dd class="govuk-summary-list__value">{H(info.Coverage)}</dd></div>
             <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Counts</dt><dd class="govuk-summary-list__value">{H(string.Join(", ", info.Counts.Select(c => $"{c.Value} {c.Key.Replace('_', ' ')}")))}</dd></div>

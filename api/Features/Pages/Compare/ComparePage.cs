@@ -62,10 +62,10 @@ public static class ComparePage
                 sb.Append($"<td class=\"govuk-table__cell\">{(c.Latest is { } l ? Date(l.Published, l.PublishedPrecision) : "None yet")}{(prev is null ? "" : $"<br><span class=\"app-muted\">before: {Date(prev.Published, prev.PublishedPrecision)}</span>")}</td>");
                 foreach (var f in Labels.PageAreas)
                 {
-                    sb.Append($"<td class=\"govuk-table__cell\" data-area=\"{f}\"><span data-when=\"latest\">{Labels.Tag(c.Latest?.Grades, f)}</span>");
+                    sb.Append($"<td class=\"govuk-table__cell\" data-area=\"{f}\"><span data-when=\"latest\">{Labels.Tag(c.Latest, f)}</span>");
                     if (prev is not null)
                     {
-                        var (state, grade) = Labels.Of(prev.Grades, f);
+                        var (state, grade) = Labels.Of(prev, f);
                         sb.Append($"<br><span class=\"app-muted\" data-when=\"previous\">was {H(Labels.Text(state, grade).ToLowerInvariant())}</span>");
                     }
                     sb.Append("</td>");

@@ -64,7 +64,7 @@ public static class CouncilPage
         sb.Append("<dl class=\"govuk-summary-list\" id=\"latest\">");
         // Overall effectiveness is named even when the latest framework (April 2026) no longer grades it.
         foreach (var family in latest.Grades.Keys.Append("overall_effectiveness").Distinct().OrderBy(Vocabulary.FamilyRank))
-            sb.Append($"<div class=\"govuk-summary-list__row\" data-area=\"{family}\"><dt class=\"govuk-summary-list__key\">{H(AreaNames.Full(family))}</dt><dd class=\"govuk-summary-list__value\">{Labels.Tag(latest.Grades, family)}</dd></div>");
+            sb.Append($"<div class=\"govuk-summary-list__row\" data-area=\"{family}\"><dt class=\"govuk-summary-list__key\">{H(AreaNames.Full(family))}</dt><dd class=\"govuk-summary-list__value\">{Labels.Tag(latest, family)}</dd></div>");
         sb.Append("</dl></section>");
         return sb.ToString();
     }
@@ -95,7 +95,7 @@ public static class CouncilPage
                     {
                         sb.Append("<ul class=\"govuk-list app-timeline__grades\">");
                         foreach (var (family, _) in i.Grades.OrderBy(g => Vocabulary.FamilyRank(g.Key)))
-                            sb.Append($"<li data-area=\"{family}\">{H(AreaNames.Full(family))}: {Labels.Tag(i.Grades, family)}</li>");
+                            sb.Append($"<li data-area=\"{family}\">{H(AreaNames.Full(family))}: {Labels.Tag(i, family)}</li>");
                         sb.Append("</ul>");
                     }
                     sb.Append("<p class=\"govuk-body-s\">" + (i.StartDate is { } s && i.EndDate is { } en ? $"Inspected {Date(s)} to {Date(en)}. " : "")
@@ -118,7 +118,7 @@ public static class CouncilPage
     }
 
     private static string GradeCells(InspectionSummary? latest) =>
-        string.Concat(Labels.PageAreas.Select(f => $"<td class=\"govuk-table__cell\" data-area=\"{f}\">{Labels.Tag(latest?.Grades, f)}</td>"));
+        string.Concat(Labels.PageAreas.Select(f => $"<td class=\"govuk-table__cell\" data-area=\"{f}\">{Labels.Tag(latest, f)}</td>"));
 
     private static string AreaHeaders() =>
         string.Concat(Labels.PageAreas.Select(f => $"<th scope=\"col\" class=\"govuk-table__header\">{H(AreaNames.Short(f))}</th>"));
@@ -162,7 +162,7 @@ public static class CouncilPage
         foreach (var d in byRegion)
         {
             var region = d.Groups.FirstOrDefault(g => g.Code == council.Region.Code);
-            sb.Append($"<tr class=\"govuk-table__row\" data-area=\"{d.Area}\"><th scope=\"row\" class=\"govuk-table__header\">{H(AreaNames.Full(d.Area))}</th><td class=\"govuk-table__cell\">{Labels.Tag(council.Latest?.Grades, d.Area)}</td>" +
+            sb.Append($"<tr class=\"govuk-table__row\" data-area=\"{d.Area}\"><th scope=\"row\" class=\"govuk-table__header\">{H(AreaNames.Full(d.Area))}</th><td class=\"govuk-table__cell\">{Labels.Tag(council.Latest, d.Area)}</td>" +
                       $"<td class=\"govuk-table__cell govuk-table__cell--numeric\">{(region is null ? "–" : GoodOrBetter(region.Counts, region.Judged))}</td>" +
                       $"<td class=\"govuk-table__cell govuk-table__cell--numeric\">{GoodOrBetter(d.England.Counts, d.England.Judged)}</td></tr>");
         }

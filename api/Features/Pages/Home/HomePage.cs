@@ -133,8 +133,8 @@ public static class HomePage
     /// <summary>The key: every grade of the scale, then the states that are not grades.</summary>
     public static string Key(IEnumerable<string> grades)
     {
-        var items = grades.Select(g => (Labels.State.Graded, (string?)g))
-            .Concat([(Labels.State.Unknown, null), (Labels.State.NotGradedByFramework, null), (Labels.State.NotInspected, null)]);
+        var items = grades.Select(g => (AreaState.Graded, (string?)g))
+            .Concat([(AreaState.Unknown, null), (AreaState.NotJudged, null), (AreaState.NotGraded, null), (AreaState.NotInspected, null)]);
         return "<h3 class=\"govuk-heading-s\">Key</h3><ul class=\"govuk-list app-key\">" + string.Concat(items.Select(i =>
             $"<li><span class=\"app-key__swatch {Labels.CssClass(i.Item1, i.Item2)}\"></span>{H(Labels.Text(i.Item1, i.Item2))}</li>")) + "</ul>";
     }
@@ -187,7 +187,7 @@ public static class HomePage
         foreach (var i in summary.LatestInspections)
             sb.Append($"<li><a class=\"govuk-link\" href=\"/councils/{H(i.Council.Slug)}\">{H(i.Council.Name)}</a> <span class=\"app-muted\">{Date(i.Published, i.PublishedPrecision)}</span><br>" +
                       string.Join(" ", i.Grades.Keys.Where(f => Labels.PageAreas.Contains(f)).OrderBy(Vocabulary.FamilyRank)
-                          .Select(f => $"<span class=\"app-nowrap\">{H(AreaNames.Short(f))}: {Labels.Tag(i.Grades, f)}</span>")) + "</li>");
+                          .Select(f => $"<span class=\"app-nowrap\">{H(AreaNames.Short(f))}: {Labels.Tag(i, f)}</span>")) + "</li>");
         sb.Append("</ul></div><div class=\"govuk-grid-column-one-half\"><h3 class=\"govuk-heading-m\">Latest focused visits</h3><ul class=\"govuk-list app-news\" id=\"latest-visits\">");
         foreach (var v in visits)
             sb.Append($"<li><a class=\"govuk-link\" href=\"/councils/{H(v.Council.Slug)}\">{H(v.Council.Name)}</a> <span class=\"app-muted\">letter {Date(v.LetterDate)}</span><br>{H(v.Focus)}" +

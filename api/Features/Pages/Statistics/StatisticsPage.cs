@@ -150,7 +150,7 @@ public static class StatisticsPage
         {
             sb.Append($"<div class=\"govuk-grid-column-one-half\"><h3 class=\"govuk-heading-m\">{heading} ({list.Count})</h3><ul class=\"govuk-list\" id=\"{id}\">");
             foreach (var m in list)
-                sb.Append($"<li><a class=\"govuk-link\" href=\"/councils/{H(m.Council.Slug)}\">{H(m.Council.Name)}</a>: {Labels.Tag(Labels.State.Graded, m.From.Grade)} → {Labels.Tag(Labels.State.Graded, m.To.Grade)} <span class=\"app-muted\">{Date(m.To.Published)}</span></li>");
+                sb.Append($"<li><a class=\"govuk-link\" href=\"/councils/{H(m.Council.Slug)}\">{H(m.Council.Name)}</a>: {Labels.Tag(AreaState.Graded, m.From.Grade)} → {Labels.Tag(AreaState.Graded, m.To.Grade)} <span class=\"app-muted\">{Date(m.To.Published)}</span></li>");
             if (list.Count == 0) sb.Append("<li>None</li>");
             sb.Append("</ul></div>");
         }

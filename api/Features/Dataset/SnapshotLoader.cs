@@ -1,12 +1,14 @@
 using System.Data;
 using JudgementsApi.Features;
+using JudgementsApi.Features.Changes;
 using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Statistics;
 using JudgementsApi.Features.Visits;
 
-namespace JudgementsApi.Infrastructure;
+namespace JudgementsApi.Features.Dataset;
 
 /// <summary>
 /// Reads the whole dataset into a <see cref="DatasetSnapshot"/> (one SELECT per table, in one
@@ -52,6 +54,9 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         return snapshot;
     }
 
+    /// <summary>What the snapshot holds beyond the readers' indexes: the framework catalogue, the dataset record, the change log.</summary>
+    private sealed record DatasetRecords(FrameworkCatalogue Catalogue, DatasetInfo? Info, ChangeLog Changes);
+
     private sealed class CouncilData
     {
         public string Code { get; init; } = "";
@@ -95,6 +100,9 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
             SELECT council_code, inspection_id FROM council_latest_inspection;
             {FocusedVisitReader.Sql}
             {VisitsEndpoints.Sql}
+            {FrameworkCatalogue.Sql}
+            {DatasetEndpoints.Sql}
+            {ChangeLog.Sql}
             """, transaction: tx);
         var dataset = (await multi.ReadAsync<(string Version, DateTime LoadedAt)>()).Select(d => ((string, DateTime)?)d).FirstOrDefault();
         var regions = (await multi.ReadAsync<RegionRef>()).ToList();
@@ -111,17 +119,20 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         var facts = councils.ToDictionary(c => c.Code, c => new CouncilFacts(new CouncilRef(c.Code, c.Name, c.Slug), c.RegionCode, c.OfstedUrn),
             StringComparer.Ordinal);
         var letters = (await FocusedVisitReader.ReadAsync(multi, facts), await VisitsEndpoints.ReadAsync(multi, facts));
+        var records = new DatasetRecords(await FrameworkCatalogue.ReadAsync(multi, grades), await DatasetEndpoints.ReadAsync(multi),
+            await ChangeLog.ReadAsync(multi));
         await tx.CommitAsync();
 
         return Build(dataset, regions, councils, successions, neighbours, grades, frameworks, versions, areas, versionAreas,
-            inspections, judgements, latest, facts, letters);
+            inspections, judgements, latest, facts, letters, records);
     }
 
     private static DatasetSnapshot Build((string Version, DateTime LoadedAt)? dataset, List<RegionRef> regions, List<CouncilData> councils,
         List<(string Predecessor, string Successor, DateOnly Date)> successions, List<(string Council, int Rank, string Neighbour)> neighbours,
         List<Grade> grades, List<string> frameworks, List<VersionData> versions, Dictionary<string, AreaRef> areas,
         List<(string Version, string Area, int Order)> versionAreas, List<InspectionSnapshot.InspectionRow> inspections, List<InspectionSnapshot.JudgementRow> judgements,
-        Dictionary<string, string> latestIds, Dictionary<string, CouncilFacts> facts, (List<SnapshotLetter<FocusedVisit>> Focused, List<SnapshotLetter<Visit>> Visits) letters)
+        Dictionary<string, string> latestIds, Dictionary<string, CouncilFacts> facts, (List<SnapshotLetter<FocusedVisit>> Focused, List<SnapshotLetter<Visit>> Visits) letters,
+        DatasetRecords records)
     {
         var ordinal = StringComparer.Ordinal;
         // The letters are kept newest first, so the first is the last letter.
@@ -181,6 +192,9 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         return new DatasetSnapshot
         {
             Version = dataset?.Version,
+            Catalogue = records.Catalogue,
+            Info = records.Info,
+            Changes = records.Changes,
             LoadedAt = dataset is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d.LoadedAt, DateTimeKind.Utc)) : null,
             DataAsOf = inspections.Count == 0 ? lastLetter : lastLetter is { } l && l > inspections.Max(i => i.Published) ? l : inspections.Max(i => i.Published),
             FirstFullPublished = full.Count == 0 ? null : full.Min(i => i.Summary.Published),

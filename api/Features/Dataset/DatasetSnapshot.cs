@@ -1,11 +1,13 @@
 using JudgementsApi.Features;
+using JudgementsApi.Features.Changes;
 using JudgementsApi.Features.Councils;
+using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Statistics;
 using JudgementsApi.Features.Visits;
 
-namespace JudgementsApi.Infrastructure;
+namespace JudgementsApi.Features.Dataset;
 
 /// <summary>
 /// One version of the dataset, whole, in memory and never changed after it is built: every table a
@@ -20,6 +22,12 @@ public sealed class DatasetSnapshot
     public required string? Version { get; init; }
     public required DateTimeOffset? LoadedAt { get; init; }
     public required Vocabulary Vocabulary { get; init; }
+    /// <summary>The dataset record as GET /v1/dataset and the About page show it; null before any import.</summary>
+    public required DatasetInfo? Info { get; init; }
+    /// <summary>The framework catalogue (GET /v1/frameworks, /v1/grades).</summary>
+    public required FrameworkCatalogue Catalogue { get; init; }
+    /// <summary>Every version loaded and what each changed (GET /v1/changes).</summary>
+    public required ChangeLog Changes { get; init; }
     /// <summary>The newest publication in the dataset: an inspection report or a focused-visit letter.</summary>
     public required DateOnly? DataAsOf { get; init; }
     /// <summary>The first publication of a full inspection.</summary>

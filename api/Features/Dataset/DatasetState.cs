@@ -1,16 +1,19 @@
-namespace JudgementsApi.Infrastructure;
+namespace JudgementsApi.Features.Dataset;
 
 /// <summary>
 /// The dataset as this process last loaded it: the published <see cref="DatasetSnapshot"/> and its
 /// version. ETags and cache keys derive from the version, and a version is published only with its
 /// snapshot, so a key never goes with a body of another version. A null version means "no data
 /// loaded", and then nothing is cached. While the database is unreachable the last snapshot is kept:
-/// data changes only on import, so it is still true and is served, marked stale.
+/// data changes only on import, so it is still true and is served, marked stale. A load that fails for
+/// any other reason (a table missing, a row the snapshot cannot hold) also keeps it, and
+/// <see cref="LoadFailure"/> says why until a load succeeds (/health/ready reports it).
 /// </summary>
 public sealed class DatasetState
 {
     private volatile DatasetSnapshot? _snapshot;
     private volatile bool _reachable = true;
+    private volatile string? _loadFailure;
 
     public string? Version => _snapshot?.Version;
 
@@ -20,20 +23,24 @@ public sealed class DatasetState
     /// <summary>False from the first failure to reach the database until the next successful read of the version.</summary>
     public bool Reachable => _reachable;
 
+    /// <summary>Why the last load failed while the database answered; null once a load succeeds.</summary>
+    public string? LoadFailure => _loadFailure;
+
     public void Publish(DatasetSnapshot snapshot)
     {
         _snapshot = snapshot;
         _reachable = true;
+        _loadFailure = null;
     }
 
     public void MarkReachable() => _reachable = true;
 
     public void MarkUnreachable() => _reachable = false;
 
-    /// <summary>The dataset cannot be read (not migrated, say): drop the snapshot so nothing is cached under it.</summary>
-    public void Forget()
+    /// <summary>The database answered but its version could not be loaded: keep the last good snapshot, and say why.</summary>
+    public void LoadFailed(string reason)
     {
-        _snapshot = null;
+        _loadFailure = reason;
         _reachable = true;
     }
 }
@@ -59,7 +66,7 @@ public sealed class DatasetVersionPoller(NpgsqlDataSource db, DatasetState state
                     version = await conn.QueryFirstOrDefaultAsync<string>("SELECT version FROM dataset");
                 if (state.Snapshot is null || version != state.Version)
                 {
-                    if (state.Snapshot is not null) log.LogInformation("Dataset version is now {Version}", version ?? "(none)");
+                    if (state.Snapshot is not null && state.LoadFailure is null) log.LogInformation("Dataset version is now {Version}", version ?? "(none)");
                     await snapshots.LoadAsync();
                 }
                 state.MarkReachable();
@@ -71,8 +78,11 @@ public sealed class DatasetVersionPoller(NpgsqlDataSource db, DatasetState state
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                if (state.Version is not null) log.LogWarning("Cannot read the dataset version: {Message}", ex.Message);
-                state.Forget();
+                // Logged once per failure, not every poll; the last good snapshot stays published.
+                if (state.LoadFailure != ex.Message)
+                    log.LogWarning("Cannot load the dataset version ({Message}); serving the last good snapshot {Version}",
+                        ex.Message, state.Version ?? "(none)");
+                state.LoadFailed(ex.Message);
                 continue;
             }
             outages.Recovered();
