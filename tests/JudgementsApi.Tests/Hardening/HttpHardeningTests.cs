@@ -131,7 +131,7 @@ public class InternalErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
         var client = api.CreateClient();
         await using (var admin = api.OpenDatabase())
             await admin.ExecuteAsync("DROP TABLE framework_version_areas CASCADE");
-        var response = await client.GetAsync("/v1/frameworks/sif"); // frameworks are read from the database per request
+        var response = await client.GetAsync("/v1/dataset/download"); // the download is the one answer still read from the database
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("1", response.Headers.GetValues("api-supported-versions").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
