@@ -22,7 +22,7 @@ public static class DownloadEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("DownloadDataset")
             .WithSummary("The whole dataset as a zip (CSV + Frictionless datapackage.json)")
-            .WithDescription("One zip named after the dataset version: a CSV per table under data/ (every row; the same totals as the API), datapackage.json (a Frictionless Data Package: title, licence, sources, version, and per file a table schema with field names, types, descriptions, primary and foreign keys), README.md, QUALITY.md and FORMAT.md.");
+            .WithDescription("One zip named after the dataset version: a CSV per table under data/ (every row; the same totals as the API) with data/manifest.csv (each file's rows and SHA-256, so `JudgementsApi import` takes the zip or the folder it unzips to), datapackage.json (a Frictionless Data Package: title, licence, sources, version, and per file a table schema with field names, types, descriptions, primary and foreign keys), README.md, QUALITY.md and FORMAT.md.");
         return v1;
     }
 
@@ -41,14 +41,20 @@ public static class DownloadEndpoints
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
             var resources = new JsonArray();
+            var manifest = new List<SeedManifest.Entry>();
             foreach (var (file, columns) in SeedSet.Headers)
             {
                 var table = file[..^4];
                 var path = $"data/{file}";
-                await using (var entry = Entry(archive, path, loadedAt))
-                    await schema.WriteCsvAsync(conn, tx, table, columns, entry);
+                var csv = new MemoryStream();
+                await schema.WriteCsvAsync(conn, tx, table, columns, csv);
+                manifest.Add(SeedManifest.EntryFor(file, csv.ToArray()));
+                await using (var entry = Entry(archive, path, loadedAt)) await entry.WriteAsync(csv.ToArray());
                 resources.Add(schema.Resource(table, path, columns, tables));
             }
+            // What the importer checks, so the zip (or the folder it unzips to) can be imported as it is.
+            await using (var entry = Entry(archive, $"data/{SeedManifest.FileName}", loadedAt))
+                await entry.WriteAsync(SeedManifest.Bytes(manifest.OrderBy(e => e.File, StringComparer.Ordinal)));
             foreach (var doc in new[] { "README.md", "QUALITY.md", "FORMAT.md" })
             {
                 await using var entry = Entry(archive, doc, loadedAt);

@@ -113,6 +113,73 @@ public class DownloadTests(ApiFactory api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task TheManifestListsEveryDataFileWithItsRowsAndHash()
+    {
+        var (_, _, files) = await Download();
+        var manifest = Csv(files["data/manifest.csv"]);
+        Assert.Equal(SeedManifest.Header, manifest[0]);
+        Assert.Equal(SeedSet.Headers.Keys.Order(StringComparer.Ordinal), manifest.Skip(1).Select(r => r[0]));
+        foreach (var row in manifest.Skip(1))
+        {
+            var bytes = files[$"data/{row[0]}"];
+            Assert.Equal(Csv(bytes).Count - 1, int.Parse(row[1], CultureInfo.InvariantCulture));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), row[2]);
+        }
+    }
+
+    /// <summary>
+    /// As a user would: the zip as downloaded, and the folder `unzip` makes of it, each imported into an
+    /// empty database, give the server's dataset version and the same rows in every table.
+    /// </summary>
+    [Fact]
+    public async Task TheZipAndItsUnzippedFolderImportIntoAnEmptyDatabaseAsTheSameDataset()
+    {
+        var served = await Client.GetJsonAsync("/v1/dataset");
+        var (_, bytes, _) = await Download();
+        var folder = Path.Combine(Path.GetTempPath(), "download-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var zip = Path.Combine(folder, "d.zip");
+            await File.WriteAllBytesAsync(zip, bytes);
+            ZipFile.ExtractToDirectory(zip, Path.Combine(folder, "d"));
+            var expected = await RowCounts(Api.OpenDatabase());
+            foreach (var source in new[] { zip, Path.Combine(folder, "d") })
+            {
+                var database = await TestDatabase.CreateEmptyAsync();
+                try
+                {
+                    await using var db = NpgsqlDataSource.Create(TestDatabase.OwnerConnectionString(database));
+                    await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
+                    var result = await new SeedImporter(db, new DatasetState(), NullLogger<SeedImporter>.Instance).ImportAsync(source);
+                    Assert.True(result.Changed);
+                    Assert.Equal(served.Str("version"), result.Version);
+                    Assert.Equal(served.GetProperty("counts").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())).Order(),
+                        result.Counts.Select(c => (c.Key, c.Value)).Order());
+                    Assert.Equal(expected, await RowCounts(await db.OpenConnectionAsync()));
+                }
+                finally
+                {
+                    await TestDatabase.DropAsync(database);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> RowCounts(NpgsqlConnection connection)
+    {
+        await using var conn = connection;
+        var counts = new Dictionary<string, long>();
+        foreach (var table in SeedSet.Headers.Keys.Select(f => f[..^4]))
+            counts[table] = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}"); // names from a fixed list
+        return counts;
+    }
+
+    [Fact]
     public async Task RowCountsEqualTheApisTotals()
     {
         var (_, _, files) = await Download();
@@ -131,9 +198,10 @@ public class DownloadTests(ApiFactory api) : ApiTests(api)
     public async Task TheZipRoundTripsToTheSameDataset()
     {
         var (response, bytes, files) = await Download();
-        // Every CSV is the committed seed file byte for byte: what the importer loads, as the same dataset version.
+        // Every CSV, and the manifest, is the committed seed file byte for byte: what the importer loads, as the same dataset version.
         var csvs = files.Where(f => f.Key.StartsWith("data/")).ToList();
-        Assert.Equal(SeedSet.Headers.Keys.Order(StringComparer.Ordinal), csvs.Select(f => f.Key[5..]).Order(StringComparer.Ordinal));
+        Assert.Equal(SeedSet.Headers.Keys.Append(SeedManifest.FileName).Order(StringComparer.Ordinal),
+            csvs.Select(f => f.Key[5..]).Order(StringComparer.Ordinal));
         foreach (var (path, content) in csvs)
             Assert.True((await File.ReadAllBytesAsync(Path.Combine(TestDatabase.SeedDirectory, path[5..]))).AsSpan().SequenceEqual(content),
                 $"{path} differs from seed-data/{path[5..]}");
