@@ -58,11 +58,13 @@ fi
 # unless JUDGEMENTS_README=1.
 readme_examples() {
   step "README examples against a served instance (tests/readme/run-examples.sh)"
-  pg_psql "$port" postgres -q -c "DROP DATABASE IF EXISTS judgements_readme" -c "CREATE DATABASE judgements_readme TEMPLATE $template OWNER judgements_owner"
+  pg_psql "$port" postgres -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS judgements_readme" \
+    -c "CREATE DATABASE judgements_readme TEMPLATE $template OWNER judgements_owner"
   local web pid ready=0 result=0 waited=0
   web=$(pg_free_port 18180)
   (cd api/bin/Release/net10.0 && exec env ASPNETCORE_URLS="http://127.0.0.1:$web" \
-     JUDGEMENTS_DB="$(pg_connstr_reader "$port" judgements_readme)" JUDGEMENTS_OWNER_DB="$(pg_connstr_owner "$port" judgements_readme)" \
+     JUDGEMENTS_DB="$(pg_connstr_reader "$port" judgements_readme)" \
+     JUDGEMENTS_OWNER_DB="$(pg_connstr_owner "$port" judgements_readme)" \
      dotnet JudgementsApi.dll > "$tmp/readme-server.log" 2>&1) &
   pid=$!
   # However long a busy machine takes to start it (a 10-minute guard against a hung process only);
