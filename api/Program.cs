@@ -67,7 +67,8 @@ catch (Exception ex) when (ex is MigrationException or SeedValidationException o
 }
 if (command != "serve") return 0;
 
-app.UseResponseHeaders();  // first: on every response, whatever answers it
+app.UseClientAddress();    // first: the forwarded client, scheme and host, from trusted proxies only
+app.UseResponseHeaders();  // on every response, whatever answers it
 app.UseApiProblems();
 app.UseDatabaseOutages();
 app.UseRequestLimits();
