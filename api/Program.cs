@@ -12,7 +12,9 @@ using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Pages;
 using JudgementsApi.Features.Statistics;
+using JudgementsApi.Features.Index;
 using JudgementsApi.Import;
+using Microsoft.AspNetCore.Rewrite;
 
 // `JudgementsApi migrate` and `JudgementsApi import <dir>` run one job and exit; anything else serves.
 var command = args.FirstOrDefault() is "migrate" or "import" ? args[0] : "serve";
@@ -73,6 +75,7 @@ app.UseApiProblems();
 app.UseDatabaseOutages();
 app.UseRequestLimits();
 app.UsePageAssets();
+app.UseRewriter(new RewriteOptions().AddOpenApiAliases().AddVersionRedirects());
 app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
 app.UseDatasetETags();
@@ -92,6 +95,7 @@ var api = app.MapVersionedApi()
     .ProducesProblem(StatusCodes.Status429TooManyRequests)
     .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+api.MapApiIndex();
 api.MapCouncils();
 api.MapInspections();
 api.MapFocusedVisits();
