@@ -176,7 +176,8 @@ public static class Caching
                 {
                     context.Features.Set(original);
                 }
-                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                // 304 too: the output cache answers `*` itself when it holds the representation.
+                if (context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
                     context.Response.ContentLength = null;
@@ -185,7 +186,8 @@ public static class Caching
                     context.Response.Headers.ContentDisposition = default;
                     return;
                 }
-                await context.Response.Body.WriteAsync(buffer.Content.GetBuffer().AsMemory(0, (int)buffer.Content.Length), context.RequestAborted);
+                if (buffer.Content.Length > 0)
+                    await context.Response.Body.WriteAsync(buffer.Content.GetBuffer().AsMemory(0, (int)buffer.Content.Length), context.RequestAborted);
                 return;
             }
             await next(context);
