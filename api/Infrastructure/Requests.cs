@@ -27,8 +27,6 @@ namespace JudgementsApi.Infrastructure;
 /// </summary>
 public sealed class ApiConventionsFilter : IEndpointFilter
 {
-    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -36,7 +34,7 @@ public sealed class ApiConventionsFilter : IEndpointFilter
         var errors = new List<ParameterError>();
         if (endpoint is not null)
         {
-            var known = KnownByEndpoint.GetOrAdd(endpoint, QueryNames);
+            var known = QueryRecords.Known(endpoint);
             foreach (var key in http.Request.Query.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
                 errors.Add(new ParameterError(key, $"Unknown parameter '{key}'.", known.Order(StringComparer.Ordinal).ToList()));
         }
@@ -62,12 +60,6 @@ public sealed class ApiConventionsFilter : IEndpointFilter
             await record.ReadAsync(reader);
         return errors.Count > 0 ? Problems.Invalid(errors) : await next(context);
     }
-
-    /// <summary>The query names an endpoint binds: its handler's plain parameters and its query records' properties.</summary>
-    private static HashSet<string> QueryNames(Endpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<MethodInfo>() is { } method
-            ? QueryRecords.Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -325,6 +317,14 @@ public sealed record CouncilSuggestion(string Code, string Name, string Slug, st
 /// <summary>The query parameters an endpoint binds, found by reflection over its handler (cached per endpoint by callers).</summary>
 public static class QueryRecords
 {
+    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
+
+    /// <summary>The query names an endpoint binds (case-insensitive, as binding is): its handler's plain parameters and its query records' properties.</summary>
+    public static HashSet<string> Known(Endpoint endpoint) => KnownByEndpoint.GetOrAdd(endpoint, static e =>
+        e.Metadata.GetMetadata<MethodInfo>() is { } method
+            ? Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Each query name with the record property that declares it (null for a plain handler parameter such as a route id).</summary>
     public static IEnumerable<(string Name, PropertyInfo? Property)> Parameters(MethodInfo method)
     {
