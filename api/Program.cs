@@ -42,10 +42,7 @@ builder.Services.AddApiHealthChecks();
 builder.Services.AddSingleton<Outages>();
 builder.Services.AddApiRateLimits(builder.Configuration);
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
-builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
-    .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
-    .WithExposedHeaders("ETag", "Link", "Content-Disposition", "Retry-After", "Warning", "RateLimit-Limit", "RateLimit-Remaining",
-        "RateLimit-Reset", "RateLimit-Policy", ApiVersions.HeaderName)));
+builder.Services.AddPublicCors();
 builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddApiVersions();
