@@ -81,6 +81,7 @@ public static class RateLimits
 
             var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : window;
             retryAfter = Math.Max(1, retryAfter);
+            context.RequestServices.GetRequiredService<ServiceMetrics>().RateLimited(export);
             context.Response.Clear();
             headers["RateLimit-Policy"] = policy;
             headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
