@@ -47,8 +47,10 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddApiVersions();
 builder.Services.AddApiDocs();
+// Metrics, traces and JSON logs (Judgements:MetricsPort, OTEL_EXPORTER_OTLP_ENDPOINT)
+builder.AddTelemetry();
 
-var app = builder.Build();
+var app = builder.Build().StartTelemetry();
 
 try
 {
@@ -67,6 +69,8 @@ catch (Exception ex) when (ex is MigrationException or SeedValidationException o
 if (command != "serve") return 0;
 
 app.UseClientAddress();    // first: the forwarded client, scheme and host, from trusted proxies only
+app.UseMetricsEndpoint(app.Configuration); // its own port only, before anything public
+app.UseRequestLog(); // the final status and the whole duration
 app.UseResponseHeaders();  // on every response, whatever answers it
 app.UseApiProblems();
 app.UseDatabaseOutages();

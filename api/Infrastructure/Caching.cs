@@ -231,10 +231,15 @@ public static class Caching
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ServiceMetrics>().CacheHit(context.HttpContext);
+            return ValueTask.CompletedTask;
+        }
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
+            context.HttpContext.RequestServices.GetRequiredService<ServiceMetrics>().CacheMiss(context.HttpContext);
             if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK) context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
         }

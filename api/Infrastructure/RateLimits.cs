@@ -108,6 +108,7 @@ public static class RateLimits
         var window = settings.WindowSeconds;
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : window;
         retryAfter = Math.Max(1, retryAfter);
+        http.RequestServices.GetRequiredService<ServiceMetrics>().RateLimited(kind == Budget.Exports);
         http.Response.Clear();
         SetHeaders(http, settings, kind, remaining: 0);
         http.Response.Headers["RateLimit-Reset"] = retryAfter.ToString(CultureInfo.InvariantCulture);
