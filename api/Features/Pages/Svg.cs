@@ -75,15 +75,16 @@ public static class Svg
     /// stacked best grade at the top. Standalone SVG when <paramref name="standalone"/> (for download).
     /// </summary>
     public static string StackedShares(IReadOnlyList<(DateOnly Day, IReadOnlyDictionary<string, int> Counts)> points,
-        IReadOnlyList<Series> series, string title, string description, bool standalone = false)
+        IReadOnlyList<Series> series, string title, string description, string? source = null)
     {
+        var standalone = source is not null;
         const double left = 44, plotH = 240, bottom = 40, right = 8;
         var top = standalone ? 34.0 : 12.0; // a downloaded chart carries its title
         var colW = Math.Max(6, Math.Min(24, 760.0 / Math.Max(points.Count, 1)));
         var plotW = colW * points.Count;
         var width = left + plotW + right;
         var legendH = 22 * ((series.Count + 2) / 3);
-        var height = top + plotH + bottom + legendH;
+        var height = top + plotH + bottom + legendH + (standalone ? 20 : 0);
         var sb = new StringBuilder();
         if (standalone) sb.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         sb.Append($"<svg class=\"app-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {F(width)} {F(height)}\" width=\"{F(width)}\" height=\"{F(height)}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"arial, sans-serif\" font-size=\"11\">");
@@ -116,19 +117,21 @@ public static class Svg
         }
         sb.Append($"<text x=\"{F(left)}\" y=\"{F(top + plotH + 30)}\" fill=\"#0b0c0c\">Share of councils judged, at the end of each quarter</text>");
         Legend(sb, series, left, top + plotH + bottom + 4);
+        if (standalone) sb.Append($"<text x=\"{F(left)}\" y=\"{F(height - 8)}\" fill=\"#505a5f\">{Html.H(source)}</text>");
         sb.Append("</svg>");
         return sb.ToString();
     }
 
     /// <summary>Horizontal bars of shares, one per row (regions, or England).</summary>
     public static string ShareBars(IReadOnlyList<(string Label, IReadOnlyDictionary<string, int> Counts)> rows,
-        IReadOnlyList<Series> series, string title, string description, bool standalone = false)
+        IReadOnlyList<Series> series, string title, string description, string? source = null)
     {
+        var standalone = source is not null;
         const double labelW = 190, barW = 420, rowH = 24;
         var top = standalone ? 30.0 : 6.0;
         var width = labelW + barW + 60;
         var legendH = 22 * ((series.Count + 2) / 3);
-        var height = top + rows.Count * rowH + 10 + legendH;
+        var height = top + rows.Count * rowH + 10 + legendH + (standalone ? 20 : 0);
         var sb = new StringBuilder();
         if (standalone) sb.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         sb.Append($"<svg class=\"app-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {F(width)} {F(height)}\" width=\"{F(width)}\" height=\"{F(height)}\" role=\"img\" aria-labelledby=\"bars-title bars-desc\" font-family=\"arial, sans-serif\" font-size=\"12\">");
@@ -152,6 +155,7 @@ public static class Svg
             sb.Append($"<text x=\"{F(labelW + barW + 6)}\" y=\"{F(y + 15)}\" fill=\"#0b0c0c\">{judged}</text>");
         }
         Legend(sb, series, 8, top + rows.Count * rowH + 8);
+        if (standalone) sb.Append($"<text x=\"8\" y=\"{F(height - 8)}\" fill=\"#505a5f\">{Html.H(source)}</text>");
         sb.Append("</svg>");
         return sb.ToString();
     }
