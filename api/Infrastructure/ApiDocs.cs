@@ -36,6 +36,7 @@ public static class ApiDocs
             if (File.Exists(xml)) options.IncludeXmlComments(xml);
             options.DescribeAllParametersInCamelCase();
             options.OperationFilter<Examples>();
+            options.SchemaFilter<RequiredProperties>();
             options.DocumentFilter<PublicApi>();
             options.SupportNonNullableReferenceTypes();
         });
@@ -95,7 +96,7 @@ public static class ApiDocs
     private static readonly Regex VersionSegment = new(@"^/v\d+(?=/)", RegexOptions.Compiled);
 
     /// <summary>Every parameter the API uses, typed, with an example; and an example for every problem response.</summary>
-    private sealed class Examples : IOperationFilter
+    private sealed class Examples(DatasetState dataset) : IOperationFilter
     {
         // Path parameters, which are no query record's: an example per resource family for {id}, and the slugs.
         private static readonly Dictionary<string, string> IdExamples = new()
@@ -131,8 +132,9 @@ public static class ApiDocs
                 var name = parameter.Name ?? "";
                 if (declared.GetValueOrDefault(name) is { } doc)
                 {
-                    if (doc.Schema is { } schema) parameter.Schema = schema;
-                    parameter.Example = doc.Example;
+                    if (doc.SchemaFor(dataset.Snapshot) is { } schema) parameter.Schema = schema;
+                    parameter.Example = doc.ExampleFor(dataset.Snapshot);
+                    if (doc.Required) parameter.Required = true;
                 }
                 else if (name is "id" && IdExamples.FirstOrDefault(e => path.StartsWith(e.Key + "/", StringComparison.Ordinal)).Value is { } id)
                     parameter.Example = JsonValue.Create(id);

@@ -27,8 +27,6 @@ namespace JudgementsApi.Infrastructure;
 /// </summary>
 public sealed class ApiConventionsFilter : IEndpointFilter
 {
-    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -36,7 +34,7 @@ public sealed class ApiConventionsFilter : IEndpointFilter
         var errors = new List<ParameterError>();
         if (endpoint is not null)
         {
-            var known = KnownByEndpoint.GetOrAdd(endpoint, QueryNames);
+            var known = QueryRecords.Known(endpoint);
             foreach (var key in http.Request.Query.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
                 errors.Add(new ParameterError(key, $"Unknown parameter '{key}'.", known.Order(StringComparer.Ordinal).ToList()));
         }
@@ -62,12 +60,6 @@ public sealed class ApiConventionsFilter : IEndpointFilter
             await record.ReadAsync(reader);
         return errors.Count > 0 ? Problems.Invalid(errors) : await next(context);
     }
-
-    /// <summary>The query names an endpoint binds: its handler's plain parameters and its query records' properties.</summary>
-    private static HashSet<string> QueryNames(Endpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<MethodInfo>() is { } method
-            ? QueryRecords.Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -141,7 +133,13 @@ public sealed class QueryReader(HttpContext http, List<ParameterError> errors)
 
     public int Int(string name, string? raw, int fallback, int min, int max)
     {
-        if (string.IsNullOrEmpty(raw)) return fallback;
+        if (string.IsNullOrEmpty(raw))
+        {
+            // `offset=` is a mistake (a template left unfilled), not a request for the default.
+            if (http.Request.Query.TryGetValue(name, out var given) && given.Count > 0)
+                Add(name, $"'{name}' is empty: give a whole number from {min} to {max}, or leave it out.");
+            return fallback;
+        }
         if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
         Add(name, $"'{raw}' is not a whole number from {min} to {max}.");
@@ -325,6 +323,14 @@ public sealed record CouncilSuggestion(string Code, string Name, string Slug, st
 /// <summary>The query parameters an endpoint binds, found by reflection over its handler (cached per endpoint by callers).</summary>
 public static class QueryRecords
 {
+    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
+
+    /// <summary>The query names an endpoint binds (case-insensitive, as binding is): its handler's plain parameters and its query records' properties.</summary>
+    public static HashSet<string> Known(Endpoint endpoint) => KnownByEndpoint.GetOrAdd(endpoint, static e =>
+        e.Metadata.GetMetadata<MethodInfo>() is { } method
+            ? Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Each query name with the record property that declares it (null for a plain handler parameter such as a route id).</summary>
     public static IEnumerable<(string Name, PropertyInfo? Property)> Parameters(MethodInfo method)
     {
@@ -361,6 +367,64 @@ public abstract class ParameterExampleAttribute : Attribute
     public virtual OpenApiSchema? Schema => null;
 
     public abstract JsonNode Example { get; }
+
+    /// <summary>A parameter the server answers 400 without: required in the document.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>The schema for the dataset being served (its codes make some sets), or null to keep the bound string's.</summary>
+    public virtual OpenApiSchema? SchemaFor(DatasetSnapshot? snapshot) => Schema;
+
+    /// <summary>The example for the dataset being served.</summary>
+    public virtual JsonNode ExampleFor(DatasetSnapshot? snapshot) => Example;
+
+    protected static OpenApiSchema Enum(IEnumerable<string> values) =>
+        new() { Type = JsonSchemaType.String, Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList() };
+}
+
+/// <summary>
+/// A value from a closed set the code declares: a static string collection (or dictionary, by its keys)
+/// of <paramref name="owner"/> named <paramref name="member"/>, the one the query record checks against.
+/// </summary>
+public sealed class OneOfExampleAttribute(string example, Type owner, string member) : ParameterExampleAttribute
+{
+    private const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+
+    public override OpenApiSchema Schema => Enum(Values());
+    public override JsonNode Example => JsonValue.Create(example);
+
+    private IEnumerable<string> Values() =>
+        (owner.GetField(member, Static)?.GetValue(null) ?? owner.GetProperty(member, Static)?.GetValue(null)) switch
+        {
+            System.Collections.IDictionary map => map.Keys.Cast<string>(),
+            IEnumerable<string> values => values,
+            _ => throw new InvalidOperationException($"{owner.Name}.{member} is not a static set of strings."),
+        };
+}
+
+/// <summary>The codes of the dataset being served that a query record checks a value against.</summary>
+public enum VocabularySet { Areas, Grades, Frameworks, InspectionTypes, Regions }
+
+/// <summary>A value from one of the dataset's sets of codes (areas, grades…): an enum of the loaded dataset's codes.</summary>
+public sealed class VocabularyExampleAttribute(string example, VocabularySet set) : ParameterExampleAttribute
+{
+    public override JsonNode Example => JsonValue.Create(example);
+
+    public override OpenApiSchema? SchemaFor(DatasetSnapshot? snapshot) => snapshot?.Vocabulary is not { } v ? null : Enum(set switch
+    {
+        VocabularySet.Areas => v.AreaNames,
+        VocabularySet.Grades => v.Grades,
+        VocabularySet.Frameworks => v.Frameworks.Concat(v.FrameworkVersions).Distinct(),
+        VocabularySet.InspectionTypes => v.InspectionTypes,
+        _ => v.RegionNames,
+    });
+}
+
+/// <summary>A dataset version: the example is the version being served, which the server always knows.</summary>
+public sealed class DatasetVersionExampleAttribute : ParameterExampleAttribute
+{
+    public override OpenApiSchema Schema => new() { Type = JsonSchemaType.String, MinLength = 1 };
+    public override JsonNode Example => JsonValue.Create("");
+    public override JsonNode ExampleFor(DatasetSnapshot? snapshot) => JsonValue.Create(snapshot?.Version ?? "");
 }
 
 /// <summary>Free text: the schema stays the bound string.</summary>

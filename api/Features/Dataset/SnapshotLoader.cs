@@ -16,7 +16,7 @@ namespace JudgementsApi.Features.Dataset;
 /// to <see cref="DatasetState"/>: the version is reported only once its snapshot is in memory. One
 /// load runs at a time; callers arriving meanwhile share it.
 /// </summary>
-public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILogger<SnapshotLoader> log)
+public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ServiceMetrics metrics, ILogger<SnapshotLoader> log)
 {
     private readonly Lock _gate = new();
     private Task<DatasetSnapshot>? _loading;
@@ -46,7 +46,17 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
     private async Task<DatasetSnapshot> LoadAndPublishAsync()
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var snapshot = await ReadAsync();
+        DatasetSnapshot snapshot;
+        try
+        {
+            snapshot = await ReadAsync();
+        }
+        catch
+        {
+            metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: false);
+            throw;
+        }
+        metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: true);
         state.Publish(snapshot);
         log.LogInformation("Dataset {Version} in memory: {Councils} councils, {Inspections} inspections, read in {Ms:0} ms",
             snapshot.Version ?? "(none)", snapshot.Councils.Count, snapshot.Inspections.Count,
