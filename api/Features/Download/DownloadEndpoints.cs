@@ -22,7 +22,12 @@ public static class DownloadEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("DownloadDataset")
             .WithSummary("The whole dataset as a zip (CSV + Frictionless datapackage.json)")
-            .WithDescription("One zip named after the dataset version: a CSV per table under data/ (every row; the same totals as the API) with data/manifest.csv (each file's rows and SHA-256, so `JudgementsApi import` takes the zip or the folder it unzips to), datapackage.json (a Frictionless Data Package: title, licence, sources, version, and per file a table schema with field names, types, descriptions, primary and foreign keys), README.md, QUALITY.md and FORMAT.md.");
+            .WithDescription("""
+                One zip named after the dataset version: a CSV per table under data/ (every row; the same totals as the API)
+                with data/manifest.csv (each file's rows and SHA-256, so `JudgementsApi import` takes the zip or the folder it
+                unzips to), datapackage.json (a Frictionless Data Package: title, licence, sources, version, and per file a
+                table schema with field names, types, descriptions, primary and foreign keys), README.md, QUALITY.md and FORMAT.md.
+                """);
         return v1;
     }
 

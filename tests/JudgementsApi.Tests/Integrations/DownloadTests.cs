@@ -198,10 +198,14 @@ public class DownloadTests(ApiFactory api) : ApiTests(api)
     public async Task TheZipRoundTripsToTheSameDataset()
     {
         var (response, bytes, files) = await Download();
-        // Every CSV, and the manifest, is the committed seed file byte for byte: what the importer loads, as the same dataset version.
-        var csvs = files.Where(f => f.Key.StartsWith("data/")).ToList();
-        Assert.Equal(SeedSet.Headers.Keys.Append(SeedManifest.FileName).Order(StringComparer.Ordinal),
-            csvs.Select(f => f.Key[5..]).Order(StringComparer.Ordinal));
+        // Every CSV is the committed seed file byte for byte: what the importer loads, as the same dataset version;
+        // each line of the zip's manifest is the seed manifest's line for that file.
+        var csvs = files.Where(f => f.Key.StartsWith("data/") && f.Key != $"data/{SeedManifest.FileName}").ToList();
+        Assert.Equal(SeedSet.Headers.Keys.Order(StringComparer.Ordinal), csvs.Select(f => f.Key[5..]).Order(StringComparer.Ordinal));
+        var seedManifest = await File.ReadAllLinesAsync(Path.Combine(TestDatabase.SeedDirectory, SeedManifest.FileName));
+        var zipManifest = Encoding.UTF8.GetString(files[$"data/{SeedManifest.FileName}"]).Split('\n').SkipLast(1).ToHashSet();
+        Assert.Equal(1 + SeedSet.Headers.Count, zipManifest.Count);
+        Assert.Subset(seedManifest.ToHashSet(), zipManifest);
         foreach (var (path, content) in csvs)
             Assert.True((await File.ReadAllBytesAsync(Path.Combine(TestDatabase.SeedDirectory, path[5..]))).AsSpan().SequenceEqual(content),
                 $"{path} differs from seed-data/{path[5..]}");
