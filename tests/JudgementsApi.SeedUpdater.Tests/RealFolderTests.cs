@@ -42,4 +42,72 @@ public class RealFolderTests
         Assert.Equal(expected, Facts(ws.Seed, ids));
         Assert.DoesNotContain(Csv.ReadDicts(Path.Combine(ws.Store, "reports", "manifest.csv")), r => r["file"].Contains("blackpool_2012"));
     }
+
+    static void Copy(string folder, string pdf, string asName)
+    {
+        var to = Path.Combine(folder, asName);
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(Path.Combine(PdfFolder, pdf), to);
+    }
+
+    [Fact]
+    public async Task Pdfs_of_any_name_are_identified_from_their_content_and_never_attached_to_a_wrong_council()
+    {
+        const string sif = "80446_central-bedfordshire_2017-08-25", sifByNumber = "80469_gateshead_2016-03-11";
+        const string ilacs = "80447_cheshire-east_2024-05-16", held = "80448_cheshire-west-and-chester_2024-08-28";
+        using var ws = new Workspace(["80446", "80447", "80448", "80469"],
+            $"inspections/{sif}.txt", $"inspections/{sifByNumber}.txt", $"inspections/{ilacs}.txt");
+        var folder = Path.Combine(ws.Root, "downloads");
+        Copy(folder, sif + ".pdf", "report.pdf");                                  // SIF: prints its publication date
+        Copy(folder, sifByNumber + ".pdf", "50123456.pdf");                        // Ofsted's file number as its name
+        Copy(folder, ilacs + ".pdf", "report (2).pdf");                            // ILACS: prints none
+        Copy(folder, ilacs + ".pdf", "80448_cheshire-west-and-chester_2024-05-16.pdf");  // another council in its name
+        Copy(folder, held + ".pdf", "report (3).pdf");                             // held: same council and inspection dates
+        File.WriteAllText(Path.Combine(folder, FolderImport.UrlList),
+            "file,report_url\nreport.pdf,https://files.ofsted.gov.uk/v1/file/50000001\n");
+
+        var result = await Updater.Run(ws.Options(folder: folder));
+
+        var summary = ChangeSummary.Render(result);
+        string[] added = [$"inspections/{sif}.txt", $"inspections/{sifByNumber}.txt"];
+        Assert.True(added.SequenceEqual(result.Added.Select(a => a.Row.File).Order(StringComparer.Ordinal)), summary);
+        Assert.Equal(["https://files.ofsted.gov.uk/v1/file/50000001", "https://files.ofsted.gov.uk/v1/file/50123456"],
+            result.Added.Select(a => a.Row.ReportUrl).Order(StringComparer.Ordinal));
+        Assert.Contains($"`inspections/{sif}.txt` (published 2017-08-25) https://files.ofsted.gov.uk/v1/file/50000001 from `report.pdf`: " +
+            "children's services inspection of Central Bedfordshire (URN 80446), read from its title; " +
+            "published 2017-08-25, its 'Report published' line; report URL from report-urls.csv", summary);
+        Assert.Equal(1, result.AlreadyHeld);
+        Assert.Equal([
+            ("80448_cheshire-west-and-chester_2024-05-16.pdf", "its name gives Cheshire West and Chester's Ofsted URN 80448, " +
+                "but its title names Cheshire East (URN 80447)"),
+            ("report (2).pdf", "the publication date could not be read: the report (Cheshire East, inspected 2024-02-26 to 2024-03-08) " +
+                "does not print it and the file name gives none; " +
+                "name the file 80447_cheshire-east_<yyyy-mm-dd>.pdf with the date Ofsted published it"),
+        ], result.Rejected.Select(r => (r.Origin, r.Reason)).OrderBy(r => r.Origin, StringComparer.Ordinal));
+        var committed = Path.Combine(Paths.Repo, "seed-data");
+        HashSet<string> ids = ["central-bedfordshire-2017-08-25", "gateshead-2016-03-11"];
+        Assert.Equal(Facts(committed, ids), Facts(ws.Seed, ids));
+        Assert.Equal("https://files.ofsted.gov.uk/v1/file/50123456",
+            Assert.Single(ws.SeedRows("inspections.csv"), r => r["id"] == "gateshead-2016-03-11")["report_url"]);
+    }
+
+    [Fact]
+    public async Task A_folder_of_nothing_but_an_html_page_saved_as_pdf_changes_nothing_and_leaves_no_files()
+    {
+        using var ws = new Workspace(["80431"]);
+        var folder = Path.Combine(ws.Root, "downloads");
+        Copy(folder, Html, "report.pdf");
+        var before = ws.Snapshot();
+
+        var result = await Updater.Run(ws.Options(folder: folder) with { CacheDir = null });
+
+        var rejected = Assert.Single(result.Rejected);
+        Assert.Equal("report.pdf", rejected.Origin);
+        Assert.StartsWith("not a PDF: an HTML page saved under a .pdf name (what Ofsted's server sends for a report it no longer has); " +
+            "it begins \"<!DOCTYPE html>", rejected.Reason);
+        Assert.False(result.Written);
+        Assert.Equal(before, ws.Snapshot());
+        Assert.Equal(["downloads", "seed", "store"], Directory.GetFileSystemEntries(ws.Root).Select(Path.GetFileName).Order());
+        Assert.Contains("Nothing was written.", ChangeSummary.Render(result));
+    }
 }
