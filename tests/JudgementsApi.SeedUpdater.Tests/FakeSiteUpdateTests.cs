@@ -195,4 +195,37 @@ public class FakeSiteUpdateTests
         Assert.Equal(2, result.Added.Count);
         Assert.Contains(ws.SeedRows("inspections.csv"), r => r["id"] == "worcestershire-2023-07-14");
     }
+
+    [Fact]
+    public async Task A_dry_run_prints_what_would_change_and_writes_nothing_not_even_the_download_cache()
+    {
+        using var ws = new Workspace(Urns, NewReport);
+        await using var site = new FakeOfsted();
+        var url = PageWithNewInspection(site);
+        var before = ws.Snapshot();
+
+        var (code, stdout, stderr) = FolderUpdateTests.UpdateSh("--base-url", site.BaseUrl, "--urn", Urn, "--delay-ms", "5",
+            "--store", ws.Store, "--seed-data", ws.Seed, "--dry-run");
+
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains($"- inspection `{NewReport}` (published 2023-07-14) {url}", stdout);
+        Assert.Contains("- worcestershire-2023-07-14: ilacs_care_leavers good, ilacs_children_in_care requires_improvement", stdout);
+        Assert.EndsWith("Dry run: this is what would change; nothing was written.\n", stdout);
+        Assert.Equal(before, ws.Snapshot());
+        Assert.Equal(["seed", "store"], Directory.GetFileSystemEntries(ws.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Downloads_are_cached_in_updater_cache_beside_seed_data_never_in_the_store()
+    {
+        using var ws = new Workspace(Urns, NewReport);
+        await using var site = new FakeOfsted();
+        PageWithNewInspection(site);
+
+        var result = await Updater.Run(ws.Options(site, null, Urn) with { CacheDir = null });
+
+        Assert.True(result.Written);
+        Assert.Single(Directory.GetFiles(Path.Combine(ws.Root, ".updater-cache")), f => f.EndsWith(".pdf", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(ws.Store, ".updater-cache")));
+    }
 }
