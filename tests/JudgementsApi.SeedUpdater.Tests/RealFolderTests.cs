@@ -12,14 +12,18 @@ public class RealFolderTests
     static string[] RealPdfs() =>
         [.. Directory.GetFiles(PdfFolder, "*.pdf").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 
-    /// <summary>What the dataset holds about these inspections that a report states, one line each:
-    /// not where its evidence sits (line numbers differ between texts) nor its URL.</summary>
+    /// <summary>What the dataset holds about these inspections that a report states, one line each: the
+    /// inspection, its judgements and its improvement points; not where their words sit (line numbers
+    /// differ between texts) nor its URL.</summary>
     static List<string> Facts(string seedDir, IReadOnlySet<string> ids) =>
         [.. Csv.ReadDicts(Path.Combine(seedDir, "inspections.csv")).Where(r => ids.Contains(r["id"]))
             .Select(r => string.Join(",", r["id"], r["council_code"], r["framework_version"], r["type"], r["start_date"], r["end_date"],
                 r["published"], r["lead_inspector"], r["source_kind"]))
             .Concat(Csv.ReadDicts(Path.Combine(seedDir, "judgements.csv")).Where(r => ids.Contains(r["inspection_id"]))
                 .Select(r => string.Join(",", r["inspection_id"], r["area_code"], r["grade"], r["status"], r["note"], r["evidence"])))
+            .Concat(Csv.ReadDicts(Path.Combine(seedDir, "improvement_points.csv")).Where(r => ids.Contains(r["inspection_id"]))
+                .Select(r => string.Join(",", r["inspection_id"], r["position"], r["text"], r["list_heading"], r["area_heading"],
+                    r["framework_tag"], r["framework_tag_text"])))
             .Order(StringComparer.Ordinal)];
 
     [Fact]
