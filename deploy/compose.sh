@@ -10,6 +10,8 @@
 # JUDGEMENTS_COMPOSE_NO_DNS=1    add deploy/compose.no-dns.yaml (fixed addresses) for engines whose
 #                                embedded DNS does not answer on user-defined networks
 # JUDGEMENTS_COMPOSE=…           the Compose command to use instead of the one found (e.g. "docker-compose")
+# JUDGEMENTS_MONITORING=1        add deploy/compose.monitoring.yaml (Prometheus and the PostgreSQL exporters;
+#                                image from deploy/monitoring-images.sh; http://127.0.0.1:9090, JUDGEMENTS_PROMETHEUS_PORT)
 set -euo pipefail
 deploy=$(cd "$(dirname "$0")" && pwd)
 
@@ -36,11 +38,16 @@ fi
 
 files=(-f "$deploy/compose.yaml")
 [ "${JUDGEMENTS_COMPOSE_NO_DNS:-0}" = 1 ] && files+=(-f "$deploy/compose.no-dns.yaml")
+if [ "${JUDGEMENTS_MONITORING:-0}" = 1 ]; then
+  files+=(-f "$deploy/compose.monitoring.yaml")
+  [ "${JUDGEMENTS_COMPOSE_NO_DNS:-0}" = 1 ] && files+=(-f "$deploy/compose.monitoring.no-dns.yaml")
+fi
 
 # sudo keeps the image and port variables only when passed explicitly.
 vars=()
 for name in POSTGRES_IMAGE NGINX_IMAGE SDK_IMAGE RUNTIME_IMAGE JUDGEMENTS_API_IMAGE JUDGEMENTS_HTTP_PORT \
-            JUDGEMENTS_DB_PASSWORD JUDGEMENTS_READER_PASSWORD REPLICATION_PASSWORD DOCKER_BUILDKIT; do
+            JUDGEMENTS_DB_PASSWORD JUDGEMENTS_READER_PASSWORD REPLICATION_PASSWORD DOCKER_BUILDKIT \
+            MONITORING_IMAGE JUDGEMENTS_PROMETHEUS_PORT; do
   [ -n "${!name:-}" ] && vars+=("$name=${!name}")
 done
 exec "${sudo[@]}" env "${vars[@]}" "${compose[@]}" "${files[@]}" "$@"

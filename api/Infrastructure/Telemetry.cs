@@ -26,7 +26,8 @@ public static partial class Telemetry
     public const string MetricsPath = "/metrics";
 
     /// <summary>The port the Prometheus endpoint listens on (Judgements:MetricsPort); null: no scraping endpoint.</summary>
-    public static int? MetricsPort(IConfiguration config) => config.GetValue<int?>("Judgements:MetricsPort") is > 0 and var port ? port : null;
+    public static int? MetricsPort(IConfiguration config) =>
+        config.GetValue<int?>("Judgements:MetricsPort") is > 0 and var port ? port : null;
 
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
@@ -83,8 +84,9 @@ public static partial class Telemetry
     private static void ListenAlsoOn(WebApplicationBuilder builder, int port)
     {
         var config = builder.Configuration;
-        var urls = config[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            : config["http_ports"] is { Length: > 0 } ports ? ports.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => $"http://*:{p}").ToArray()
+        static string[] List(string value) => value.Split(';', StringSplitOptions.RemoveEmptyEntries);
+        var urls = config[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? List(configured)
+            : config["http_ports"] is { Length: > 0 } ports ? List(ports).Select(p => $"http://*:{p}").ToArray()
             : ["http://localhost:5000"];
         builder.WebHost.UseUrls([.. urls, $"http://*:{port}"]);
     }
@@ -199,7 +201,8 @@ public sealed class ServiceMetrics
                 ? [new Measurement<double>((clock.GetUtcNow() - at).TotalSeconds)] : Array.Empty<Measurement<double>>(),
             "s", "Time since the dataset in memory was imported into the database");
         meter.CreateObservableGauge("judgements.snapshot.imported_timestamp", () => state.Snapshot?.LoadedAt is { } at
-            ? [new Measurement<double>(Epoch(at))] : Array.Empty<Measurement<double>>(), "s", "When the dataset in memory was imported (Unix time)");
+            ? [new Measurement<double>(Epoch(at))] : Array.Empty<Measurement<double>>(), "s",
+            "When the dataset in memory was imported (Unix time)");
         meter.CreateObservableGauge("judgements.database.imported_timestamp", () => state.DatabaseImportedAt is { } at
             ? [new Measurement<double>(Epoch(at))] : Array.Empty<Measurement<double>>(), "s",
             "When the newest import the version poller saw in the database was made (Unix time)");

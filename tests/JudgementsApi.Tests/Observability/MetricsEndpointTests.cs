@@ -79,11 +79,13 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
         Assert.True(Value(series, "judgements_snapshot_age_seconds") >= 0);
         Assert.True(Value(series, "judgements_snapshot_load_duration_seconds_count", ("outcome", "success")) >= 1);
         Assert.True(Value(series, "judgements_snapshot_records", ("kind", "inspections")) > 400);
-        Assert.Equal(Value(series, "judgements_snapshot_imported_timestamp_seconds"), Value(series, "judgements_database_imported_timestamp_seconds"));
+        Assert.Equal(Value(series, "judgements_snapshot_imported_timestamp_seconds"),
+            Value(series, "judgements_database_imported_timestamp_seconds"));
         Assert.Equal(0, Value(series, "judgements_snapshot_load_failing"));
 
         Assert.True(Value(series, "db_client_connection_max", ("db_client_connection_pool_name", "serving")) >= 2, text);
-        Assert.Contains(series, s => s.Name == "db_client_connection_count" && s.Labels.GetValueOrDefault("db_client_connection_pool_name") == "serving"
+        Assert.Contains(series, s => s.Name == "db_client_connection_count"
+                                     && s.Labels.GetValueOrDefault("db_client_connection_pool_name") == "serving"
                                      && s.Labels.GetValueOrDefault("db_client_connection_state") == "idle");
         Assert.Contains(series, s => s.Name == "db_client_operation_duration_seconds_count");
     }
@@ -103,7 +105,8 @@ public sealed partial class MetricsEndpointTests : IAsyncLifetime
         Assert.Equal(CouncilRoute, state.GetProperty("Route").GetString());
         Assert.Equal((int)expected, state.GetProperty("Status").GetInt32());
         Assert.Equal(cache, state.GetProperty("Cache").GetString());
-        Assert.Contains(entry.GetProperty("Scopes").EnumerateArray(), s => s.TryGetProperty("TraceId", out var t) && t.GetString() == trace);
+        Assert.Contains(entry.GetProperty("Scopes").EnumerateArray(),
+            s => s.TryGetProperty("TraceId", out var t) && t.GetString() == trace);
     }
 
     private sealed record Sample(string Name, Dictionary<string, string> Labels, double Value);

@@ -55,8 +55,8 @@ public sealed class TracingFactory : ApiFactory
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(Recorder));
-            var poller = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DatasetVersionPoller));
-            services.Remove(poller);
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService)
+                                                 && d.ImplementationType == typeof(DatasetVersionPoller)));
             var proxied = new NpgsqlConnectionStringBuilder(TestDatabase.ReaderConnectionString(DatabaseName))
                 { Host = "127.0.0.1", Port = Proxy.Port, CommandTimeout = 20 }.ConnectionString;
             services.AddSingleton(_ => NpgsqlDataSource.Create(proxied));
