@@ -10,6 +10,8 @@ public class HttpHardeningTests(ApiFactory api) : ApiTests(api)
     [InlineData("/v1/councils?q=%00")]
     [InlineData("/v1/councils?codes=%ED%A0%80")]
     [InlineData("/v1/inspections?council=%ED%A0%80x")]
+    [InlineData("/v1/councils?q=%C3%28")]
+    [InlineData("/v1/inspections?council=shrop%FFshire")]
     public async Task ANulOrBrokenCharacterAnywhereIsA400Problem(string url)
     {
         await Client.GetProblemAsync(url, HttpStatusCode.BadRequest);
