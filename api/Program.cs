@@ -56,6 +56,8 @@ try
     await Startup.PrepareDatabaseAsync(app, command, commandArgs);
     if (command == "serve")
     {
+        // The owner's connections are for migrating and importing: none stays idle while serving.
+        app.Services.GetRequiredService<OwnerDatabase>().Source.Clear();
         await Startup.CheckServingConnectionAsync(app);
         await Startup.LoadSnapshotAsync(app);
     }
