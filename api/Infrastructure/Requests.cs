@@ -41,7 +41,7 @@ public sealed class ApiConventionsFilter : IEndpointFilter
         if (endpoint?.Metadata.GetMetadata<MediaTypeMetadata>() is { } media)
         {
             if (!Negotiation.Accepts(http.Request, media))
-                return Problems.Problem(Problems.NotAcceptable, $"This resource answers {media.MediaType}, not '{http.Request.Headers.Accept}'.");
+                return Problems.Problem(Problems.NotAcceptable, $"This resource answers {media.MediaType}, not '{Negotiation.Quoted(http.Request)}'.");
         }
         else
         {
@@ -49,7 +49,7 @@ public sealed class ApiConventionsFilter : IEndpointFilter
             var representation = Negotiation.Choose(http.Request, csvCapable, errors);
             if (representation is null)
                 return Problems.Problem(Problems.NotAcceptable,
-                    $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, not '{http.Request.Headers.Accept}'.");
+                    $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, not '{Negotiation.Quoted(http.Request)}'.");
             http.Items[Negotiation.ItemKey] = representation.Value;
         }
 
@@ -213,6 +213,13 @@ public static class Negotiation
     /// <summary>A resource that answers only <paramref name="mediaType"/> (and problem documents); documented as such.</summary>
     public static RouteHandlerBuilder WithMediaType(this RouteHandlerBuilder builder, string mediaType, params string[] alternatives) =>
         builder.WithMetadata(new MediaTypeMetadata(mediaType, alternatives)).Produces<string>(StatusCodes.Status200OK, mediaType);
+
+    /// <summary>The Accept header as a 406 quotes it: at most 200 characters, so a 28 KB header is not sent back whole.</summary>
+    internal static string Quoted(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Length <= 200 ? accept : accept[..200] + "…";
+    }
 
     /// <summary>True when the request's Accept allows the resource's own media type.</summary>
     internal static bool Accepts(HttpRequest request, MediaTypeMetadata media)
