@@ -124,6 +124,7 @@ public static class Caching
         {
             var request = context.Request;
             var state = context.RequestServices.GetRequiredService<DatasetState>();
+            var clock = context.RequestServices.GetRequiredService<TimeProvider>();
             if (!Covers(context) || ETagFor(context, context.DatasetVersion()) is not { } etag)
             {
                 await next(context);
@@ -150,9 +151,12 @@ public static class Caching
                 {
                     headers["Warning"] = StaleWarning;
                 }
-                // The output cache adds the age of its entry. An entry is keyed on the dataset version,
-                // so it is exactly what would be computed now: it goes out as fresh, with max-age.
+                // The output cache replays its entry's Date and adds its Age. An entry is keyed on the
+                // dataset version, so it is exactly what would be computed now: it goes out as a fresh
+                // answer, dated now (the app's clock) with the full max-age and no Age, which a shared
+                // cache downstream then counts from (RFC 9111 4.2.3).
                 headers.Age = default;
+                headers.Date = clock.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
                 return Task.CompletedTask;
             });
             if (tags.Contains(etag))
@@ -221,16 +225,21 @@ public static class Caching
                     context.CacheVaryByRules.VaryByValues["coding"] = Compression.Token(coding);
                 if (DayOf(context.HttpContext) is { } day) context.CacheVaryByRules.VaryByValues["day"] = day;
                 // Kept while the version lasts (bounded by SizeLimit and an hour), so an outage can be
-                // bridged; clients see max-age and no Age (see UseDatasetETags).
+                // bridged; clients see the time of their request as Date, max-age and no Age (see UseDatasetETags).
                 context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
             }
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ServiceMetrics>().CacheHit(context.HttpContext);
+            return ValueTask.CompletedTask;
+        }
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
+            context.HttpContext.RequestServices.GetRequiredService<ServiceMetrics>().CacheMiss(context.HttpContext);
             if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK) context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
         }
