@@ -41,7 +41,7 @@ builder.Services.AddDatasetCaching(builder.Configuration.GetValue("Judgements:Ou
 builder.Services.AddApiHealthChecks();
 builder.Services.AddSingleton<Outages>();
 builder.Services.AddApiRateLimits(builder.Configuration);
-builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(options => options.ConfigureServerLimits(builder.Configuration));
 builder.Services.AddPublicCors();
 builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions));

@@ -43,7 +43,8 @@ public static class ApiDocs
         // Generating a document costs ~0.1 CPU-s, and it changes only with the build: made once, then
         // served from the output cache (whatever the query or Host: it names its server as "/").
         services.Configure<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>(options => options.AddBasePolicy(policy => policy
-            .With(context => IsDocument(context.HttpContext.Request.Path)).SetVaryByQuery([]).SetVaryByHost(false).Expire(TimeSpan.FromDays(1))));
+            .With(context => IsDocument(context.HttpContext.Request.Path))
+            .SetVaryByQuery([]).SetVaryByHost(false).Expire(TimeSpan.FromDays(1))));
         return services;
     }
 

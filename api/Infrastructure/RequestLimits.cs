@@ -6,6 +6,21 @@ public static class RequestLimits
     public const int MaxPathLength = 512;
     public const int MaxQueryLength = 4096;
 
+    /// <summary>
+    /// Kestrel's own bounds, set deliberately: the request line and headers at Kestrel's defaults (8 KB
+    /// and 32 KB; neither enters a cache key), idle keep-alive connections closed after 30 s rather than
+    /// Kestrel's 130 s, and at most Judgements:MaxConnections (default 2,000) connections at once.
+    /// </summary>
+    public static void ConfigureServerLimits(
+        this Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions options, IConfiguration config)
+    {
+        options.AddServerHeader = false;
+        options.Limits.MaxRequestLineSize = 8 * 1024;
+        options.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        options.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
+        options.Limits.MaxConcurrentConnections = config.GetValue("Judgements:MaxConnections", 2000);
+    }
+
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -72,7 +87,8 @@ public static class RequestLimits
         var bytes = new List<byte>(raw.Length);
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == '%' && i + 2 < raw.Length && byte.TryParse(raw.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
+            if (raw[i] == '%' && i + 2 < raw.Length
+                && byte.TryParse(raw.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
             {
                 bytes.Add(b);
                 i += 2;

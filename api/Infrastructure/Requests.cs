@@ -42,7 +42,8 @@ public sealed class ApiConventionsFilter : IEndpointFilter
         if (endpoint?.Metadata.GetMetadata<MediaTypeMetadata>() is { } media)
         {
             if (!Negotiation.Accepts(http.Request, media))
-                return Problems.Problem(Problems.NotAcceptable, $"This resource answers {media.MediaType}, not '{Negotiation.Quoted(http.Request)}'.");
+                return Problems.Problem(Problems.NotAcceptable,
+                    $"This resource answers {media.MediaType}, not '{Negotiation.Quoted(http.Request)}'.");
         }
         else
         {
@@ -50,7 +51,8 @@ public sealed class ApiConventionsFilter : IEndpointFilter
             var representation = Negotiation.Choose(http.Request, csvCapable, errors);
             if (representation is null)
                 return Problems.Problem(Problems.NotAcceptable,
-                    $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, not '{Negotiation.Quoted(http.Request)}'.");
+                    $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, " +
+                    $"not '{Negotiation.Quoted(http.Request)}'.");
             http.Items[Negotiation.ItemKey] = representation.Value;
         }
 
@@ -332,7 +334,10 @@ public static class QueryRecords
 {
     private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
 
-    /// <summary>The query names an endpoint binds (case-insensitive, as binding is): its handler's plain parameters and its query records' properties.</summary>
+    /// <summary>
+    /// The query names an endpoint binds (case-insensitive, as binding is): its handler's plain
+    /// parameters and its query records' properties.
+    /// </summary>
     public static HashSet<string> Known(Endpoint endpoint) => KnownByEndpoint.GetOrAdd(endpoint, static e =>
         e.Metadata.GetMetadata<MethodInfo>() is { } method
             ? Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)

@@ -83,6 +83,17 @@ public class HttpHardeningTests(ApiFactory api) : ApiTests(api)
     }
 
     [Fact]
+    public void KestrelClosesIdleConnectionsAfter30SecondsAndCapsHowManyAreOpen()
+    {
+        var options = Api.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>();
+        var limits = options.Value.Limits;
+        Assert.Equal(TimeSpan.FromSeconds(30), limits.KeepAliveTimeout);
+        Assert.Equal(2000, limits.MaxConcurrentConnections);
+        Assert.Equal(32 * 1024, limits.MaxRequestHeadersTotalSize);
+    }
+
+    [Fact]
     public async Task ACorsPreflightCarriesTheVersionHeader()
     {
         var answer = await Client.PreflightAsync("/v1/councils");
