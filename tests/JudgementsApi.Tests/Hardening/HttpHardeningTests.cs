@@ -82,6 +82,17 @@ public class HttpHardeningTests(ApiFactory api) : ApiTests(api)
         Assert.False(response.Headers.Contains("Server"));
     }
 
+    [Theory]
+    [InlineData("/v1/councils/shropshire/badge.svg")]
+    [InlineData("/statistics/timeline.svg")]
+    public async Task AnSvgMayRunNoScriptWhenOpenedAsADocument(string url)
+    {
+        var response = await Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ResponseHeaders.SvgPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
     [Fact]
     public void KestrelClosesIdleConnectionsAfter30SecondsAndCapsHowManyAreOpen()
     {
