@@ -41,7 +41,7 @@ builder.Services.AddDatasetCaching(builder.Configuration.GetValue("Judgements:Ou
 builder.Services.AddApiHealthChecks();
 builder.Services.AddSingleton<Outages>();
 builder.Services.AddApiRateLimits(builder.Configuration);
-builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(options => options.ConfigureServerLimits(builder.Configuration));
 builder.Services.AddPublicCors();
 builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions));
@@ -57,6 +57,8 @@ try
     await Startup.PrepareDatabaseAsync(app, command, commandArgs);
     if (command == "serve")
     {
+        // The owner's connections are for migrating and importing: none stays idle while serving.
+        app.Services.GetRequiredService<OwnerDatabase>().Source.Clear();
         await Startup.CheckServingConnectionAsync(app);
         await Startup.LoadSnapshotAsync(app);
     }

@@ -40,8 +40,18 @@ public static class ApiDocs
             options.DocumentFilter<PublicApi>();
             options.SupportNonNullableReferenceTypes();
         });
+        // Generating a document costs ~0.1 CPU-s, and it changes only with the build: made once, then
+        // served from the output cache (whatever the query or Host: it names its server as "/").
+        services.Configure<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>(options => options.AddBasePolicy(policy => policy
+            .With(context => IsDocument(context.HttpContext.Request.Path))
+            .SetVaryByQuery([]).SetVaryByHost(false).Expire(TimeSpan.FromDays(1))));
         return services;
     }
+
+    /// <summary>/swagger/{version}/swagger.json or .yaml.</summary>
+    private static bool IsDocument(PathString path) =>
+        path.StartsWithSegments("/swagger") && (path.Value!.EndsWith("/swagger.json", StringComparison.Ordinal)
+                                                || path.Value.EndsWith("/swagger.yaml", StringComparison.Ordinal));
 
     /// <summary>/openapi.json and /openapi.yaml: the newest version's document, at the addresses tools look for first.</summary>
     public static RewriteOptions AddOpenApiAliases(this RewriteOptions options) =>

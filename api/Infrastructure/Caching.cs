@@ -191,7 +191,8 @@ public static class Caching
                     return;
                 }
                 if (buffer.Content.Length > 0)
-                    await context.Response.Body.WriteAsync(buffer.Content.GetBuffer().AsMemory(0, (int)buffer.Content.Length), context.RequestAborted);
+                    await context.Response.Body.WriteAsync(buffer.Content.GetBuffer().AsMemory(0, (int)buffer.Content.Length),
+                        context.RequestAborted);
                 return;
             }
             await next(context);

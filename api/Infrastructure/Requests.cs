@@ -42,7 +42,8 @@ public sealed class ApiConventionsFilter : IEndpointFilter
         if (endpoint?.Metadata.GetMetadata<MediaTypeMetadata>() is { } media)
         {
             if (!Negotiation.Accepts(http.Request, media))
-                return Problems.Problem(Problems.NotAcceptable, $"This resource answers {media.MediaType}, not '{http.Request.Headers.Accept}'.");
+                return Problems.Problem(Problems.NotAcceptable,
+                    $"This resource answers {media.MediaType}, not '{Negotiation.Quoted(http.Request)}'.");
         }
         else
         {
@@ -50,7 +51,8 @@ public sealed class ApiConventionsFilter : IEndpointFilter
             var representation = Negotiation.Choose(http.Request, csvCapable, errors);
             if (representation is null)
                 return Problems.Problem(Problems.NotAcceptable,
-                    $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, not '{http.Request.Headers.Accept}'.");
+                    $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, " +
+                    $"not '{Negotiation.Quoted(http.Request)}'.");
             http.Items[Negotiation.ItemKey] = representation.Value;
         }
 
@@ -221,6 +223,13 @@ public static class Negotiation
     public static RouteHandlerBuilder WithMediaType(this RouteHandlerBuilder builder, string mediaType, params string[] alternatives) =>
         builder.WithMetadata(new MediaTypeMetadata(mediaType, alternatives)).Produces<string>(StatusCodes.Status200OK, mediaType);
 
+    /// <summary>The Accept header as a 406 quotes it: at most 200 characters, so a 28 KB header is not sent back whole.</summary>
+    internal static string Quoted(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Length <= 200 ? accept : accept[..200] + "…";
+    }
+
     /// <summary>True when the request's Accept allows the resource's own media type.</summary>
     internal static bool Accepts(HttpRequest request, MediaTypeMetadata media)
     {
@@ -325,7 +334,10 @@ public static class QueryRecords
 {
     private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
 
-    /// <summary>The query names an endpoint binds (case-insensitive, as binding is): its handler's plain parameters and its query records' properties.</summary>
+    /// <summary>
+    /// The query names an endpoint binds (case-insensitive, as binding is): its handler's plain
+    /// parameters and its query records' properties.
+    /// </summary>
     public static HashSet<string> Known(Endpoint endpoint) => KnownByEndpoint.GetOrAdd(endpoint, static e =>
         e.Metadata.GetMetadata<MethodInfo>() is { } method
             ? Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
