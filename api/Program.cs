@@ -48,6 +48,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddApiVersions();
 builder.Services.AddApiDocs();
+// Pages: Razor components rendered on the server from minimal-API endpoints (static SSR, no client runtime)
+builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 

@@ -1,13 +1,12 @@
-using System.Net;
 using JudgementsApi.Features.Badges;
-using JudgementsApi.Features.Dataset;
+using JudgementsApi.Features.Pages;
 
 namespace JudgementsApi.Features.Embed;
 
 /// <summary>
-/// /embed/councils/{id}: a small page made for an &lt;iframe&gt; on anyone's site. It may be framed
-/// by any origin (CSP frame-ancestors *, no X-Frame-Options), sets no cookies, runs no script and
-/// loads nothing but its own stylesheet.
+/// /embed/councils/{id}: a small page made for an &lt;iframe&gt; on anyone's site (<see cref="EmbedPage"/>). It may be
+/// framed by any origin (CSP frame-ancestors *, no X-Frame-Options), sets no cookies, runs no script and loads
+/// nothing but its own stylesheet.
 /// </summary>
 public static class EmbedEndpoints
 {
@@ -18,7 +17,7 @@ public static class EmbedEndpoints
         // Its CSP (frame-ancestors *, no script), nosniff and Referrer-Policy come from ResponseHeaders, as for every page.
         var embed = routes.MapGroup(Path).WithTags("Integrations").CacheOutput(Caching.PolicyName);
 
-        embed.MapGet("/councils/{id}", Page)
+        embed.MapGet("/councils/{id}", Get)
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetCouncilEmbed")
@@ -33,72 +32,10 @@ public static class EmbedEndpoints
             .WithDescription("Grade colours from the service's one palette; the embed pages link it (no inline styles, so their CSP needs no exceptions).");
     }
 
-    private static async Task<Results<BodyResult, ProblemHttpResult>> Page(string id, HttpContext http)
-    {
-        var h = CouncilHeadline.Load(await http.SnapshotAsync(), id);
-        if (h is null) return Problems.NotFoundFor("council", id);
-        return new BodyResult("text/html; charset=utf-8", Render(h));
-    }
-
-    private static string E(string s) => WebUtility.HtmlEncode(s);
-
-    internal static string Render(CouncilHeadline h)
-    {
-        var c = h.Council;
-        var html = new StringBuilder();
-        // Links leave the frame: the host page stays where it is.
-        const string Out = "target=\"_blank\" rel=\"noopener noreferrer\"";
-        html.Append($"""<h1 class="name"><a href="/councils/{E(c.Slug)}" {Out}>{E(c.Name)}</a></h1>""").Append('\n');
-
-        if (!c.Current)
-        {
-            var successors = h.Successors.Select(s => $"""<a href="/councils/{E(s.Slug)}" {Out}>{E(s.Name)}</a>""");
-            html.Append(h.Successors.Count > 0
-                ? $"""<p class="former">Former council: replaced by {Wording.List(successors)} on {E(Wording.Date(h.Successors[0].Date))}.</p>"""
-                : $"""<p class="former">Former council{(c.Closed is { } closed ? $", closed {E(Wording.Date(closed))}" : "")}.</p>""").Append('\n');
-        }
-
-        var latest = h.Latest;
-        if (latest is null)
-        {
-            html.Append($"""<p class="lead grade-none">{(c.Current ? "Not inspected yet" : "No inspection in this dataset")}</p>""").Append('\n');
-        }
-        else
-        {
-            var hasOverall = h.Overall is not null;
-            if (h.Overall is { } overall)
-                html.Append($"""<p class="lead {overall.CssClass}">Overall effectiveness: <strong>{E(overall.Label)}</strong></p>""").Append('\n');
-            if (h.OtherGrades.Count > 0)
-            {
-                html.Append("""<ul class="strip">""").Append('\n');
-                foreach (var g in h.OtherGrades)
-                    html.Append($"""<li class="{g.CssClass}"><span class="area">{E(AreaNames.Badge(g.Family))}</span> <strong>{E(g.Label)}</strong></li>""").Append('\n');
-                html.Append("</ul>\n");
-            }
-            if (!hasOverall) html.Append("""<p class="note">This framework makes no overall effectiveness judgement.</p>""").Append('\n');
-            var report = latest.ReportUrl is null ? "" : $""" <a href="{E(latest.ReportUrl)}" {Out}>Read the report</a>.""";
-            html.Append($"""<p class="meta">Ofsted {E(InspectionTypes.Phrase(latest.Type))}, published {E(Wording.Published(latest))}.{report}</p>""").Append('\n');
-        }
-        html.Append($"""<p class="licence">Source: Ofsted. <a href="/councils/{E(c.Slug)}" {Out}>All inspections of {E(c.Name)}</a>. Contains public sector information licensed under the <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" {Out}>Open Government Licence v3.0</a>.</p>""");
-
-        return $"""
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer">
-            <title>{E(Badge.Title(h))}</title>
-            <link rel="stylesheet" href="{Path}/embed.css">
-            </head>
-            <body>
-            <main class="ofsted-embed">
-            {html}
-            </main>
-            </body>
-            </html>
-            """;
-    }
+    private static async Task<IResult> Get(string id, HttpContext http) =>
+        CouncilHeadline.Load(await http.SnapshotAsync(), id) is { } headline
+            ? Page.Show<EmbedPage>(new { H = headline })
+            : Problems.NotFoundFor("council", id);
 
     /// <summary>Built once from <see cref="GradePalette"/>: the same colours as the badge and the pages.</summary>
     private static readonly string Stylesheet = BuildStylesheet();
