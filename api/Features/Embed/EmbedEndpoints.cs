@@ -1,4 +1,5 @@
 using JudgementsApi.Features.Badges;
+using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Pages;
 
 namespace JudgementsApi.Features.Embed;
@@ -6,7 +7,8 @@ namespace JudgementsApi.Features.Embed;
 /// <summary>
 /// /embed/councils/{id}: a small page made for an &lt;iframe&gt; on anyone's site (<see cref="EmbedPage"/>). It may be
 /// framed by any origin (CSP frame-ancestors *, no X-Frame-Options), sets no cookies, runs no script and loads
-/// nothing but its own stylesheet.
+/// nothing but its own stylesheet. A council's name redirects to its slug, as in the API; a name that finds
+/// no council is a 404 card inside the frame, with the closest councils and a link to search.
 /// </summary>
 public static class EmbedEndpoints
 {
@@ -19,10 +21,11 @@ public static class EmbedEndpoints
 
         embed.MapGet("/councils/{id}", Get)
             .Produces<string>(StatusCodes.Status200OK, "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces(StatusCodes.Status302Found)
+            .Produces<string>(StatusCodes.Status404NotFound, "text/html")
             .WithName("GetCouncilEmbed")
             .WithSummary("A council's ratings as a page for an iframe")
-            .WithDescription("The badge's facts as a small HTML page for an <iframe> on any site: the latest full inspection's judgements, links to the report and to the council's page, and the Open Government Licence attribution. Framable by any origin; no cookies, no scripts, no tracking.");
+            .WithDescription("The badge's facts as a small HTML page for an <iframe> on any site: the latest full inspection's judgements, links to the report and to the council's page, and the Open Government Licence attribution. Framable by any origin; no cookies, no scripts, no tracking. A council's name (\"Telford and Wrekin\") redirects to its slug, as in the API; an id that names no council is a 404 HTML card naming the closest councils, with a link to search.");
 
         embed.MapGet("/embed.css", () => new BodyResult("text/css; charset=utf-8", Stylesheet))
             .Produces<string>(StatusCodes.Status200OK, "text/css")
@@ -32,37 +35,21 @@ public static class EmbedEndpoints
             .WithDescription("Grade colours from the service's one palette; the embed pages link it (no inline styles, so their CSP needs no exceptions).");
     }
 
-    private static async Task<IResult> Get(string id, HttpContext http) =>
-        CouncilHeadline.Load(await http.SnapshotAsync(), id) is { } headline
-            ? Page.Show<EmbedPage>(new { H = headline })
-            : Problems.NotFoundFor("council", id);
-
-    /// <summary>Built once from <see cref="GradePalette"/>: the same colours as the badge and the pages.</summary>
-    private static readonly string Stylesheet = BuildStylesheet();
-
-    private static string BuildStylesheet()
+    private static async Task<IResult> Get(string id, HttpContext http, CouncilNames names)
     {
-        var css = new StringBuilder("""
-            body { margin: 0; font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; background: #ffffff; font-size: 14px; }
-            .ofsted-embed { padding: 8px 10px; border: 1px solid #b1b4b6; border-radius: 4px; }
-            .name { font-size: 17px; margin: 0 0 6px; }
-            a { color: #1d70b8; }
-            .name a { color: #0b0c0c; }
-            .lead { margin: 0 0 2px; padding: 6px 8px; border-radius: 2px; font-size: 15px; }
-            .strip { display: flex; flex-wrap: wrap; gap: 2px; list-style: none; margin: 0; padding: 0; }
-            .strip li { flex: 1 1 0; min-width: 70px; padding: 4px 6px; border-radius: 2px; }
-            .strip .area { display: block; font-size: 11px; }
-            .former, .note, .meta { margin: 6px 0 0; }
-            .licence { margin: 6px 0 0; font-size: 11px; color: #505a5f; }
-            .grade-none { border: 1px solid #b1b4b6; }
-
-            """);
-        void Rule(string cls, GradePalette.Swatch s) => css.Append($".{cls} {{ background: {s.Fill}; color: {s.Text}; }}\n");
-        foreach (var grade in new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" })
-            Rule($"grade-{grade.Replace('_', '-')}", GradePalette.For(grade));
-        Rule("grade-unknown", GradePalette.Unknown);
-        Rule("grade-not-judged", GradePalette.NotJudged);
-        Rule("grade-none", GradePalette.None);
-        return css.ToString();
+        if (CouncilHeadline.Load(await http.SnapshotAsync(), id) is { } found) return Page.Show<EmbedPage>(new { H = found });
+        var match = await names.ResolveAsync(id);
+        return match.Council is { } council
+            ? TypedResults.Redirect($"{Path}/councils/{council.Slug}")
+            : Page.Show<EmbedPage>(new { Id = id, match.Suggestions }, StatusCodes.Status404NotFound);
     }
+
+    /// <summary>Assets/embed.css, then the grade colours from <see cref="GradePalette"/> (the badge's and pages'); built once.</summary>
+    private static readonly string Stylesheet =
+        File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "Assets", "embed.css"))
+        + string.Concat(new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" }
+            .Select(g => ($"grade-{g.Replace('_', '-')}", GradePalette.For(g)))
+            .Concat([("grade-unknown", GradePalette.Unknown), ("grade-not-judged", GradePalette.NotJudged)])
+            .Append(("grade-none", GradePalette.None))
+            .Select(r => $".{r.Item1} {{ background: {r.Item2.Fill}; color: {r.Item2.Text}; }}\n"));
 }

@@ -81,19 +81,13 @@ public static class Labels
     };
 
     /// <summary>grades.css: one rule per grade and state, from the palette (no colour is defined anywhere else).</summary>
-    public static string GradesCss()
-    {
-        static string Rule(string cls, GradePalette.Swatch s) =>
-            $".{cls},.govuk-tag.{cls}{{background-color:{s.Fill};color:{s.Text}}}\n.app-key__swatch.{cls}{{border:1px solid #505a5f}}\n";
-        var grades = new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" }
-            .Select(g => Rule(CssClass(AreaState.Graded, g), GradePalette.For(g)));
-        return "/* Written from GradePalette.cs */\n" + string.Concat(grades)
-            + Rule("app-grade--unknown", GradePalette.Unknown) + Rule("app-grade--not-judged", GradePalette.NotJudged)
-            + Rule("app-grade--none", GradePalette.None) + Rule("app-grade--not-graded", GradePalette.None)
-            // Two facts drawn in white: "not inspected yet" has a solid edge, "not graded under this framework" a dashed one.
-            + ".app-grade--none{outline:1px solid #505a5f;outline-offset:-1px}\n"
-            + ".app-grade--not-graded{outline:2px dashed #505a5f;outline-offset:-2px}\n";
-    }
+    public static string GradesCss() => "/* Written from GradePalette.cs */\n" + string.Concat(
+        new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" }
+            .Select(g => (CssClass(AreaState.Graded, g), GradePalette.For(g)))
+            .Concat([("app-grade--unknown", GradePalette.Unknown), ("app-grade--not-judged", GradePalette.NotJudged)])
+            .Concat([("app-grade--none", GradePalette.None), ("app-grade--not-graded", GradePalette.None)])
+            .Select(r => $".{r.Item1},.govuk-tag.{r.Item1}{{background-color:{r.Item2.Fill};color:{r.Item2.Text}}}\n"
+                         + $".app-key__swatch.{r.Item1}{{border:1px solid #505a5f}}\n"));
 }
 
 /// <summary>Marks the page endpoints: HTML, cached and ETagged like the API (dataset version + URL + day).</summary>

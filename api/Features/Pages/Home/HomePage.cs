@@ -76,14 +76,8 @@ public sealed partial class HomePage
         + $"; not inspected {Nation.NotInspected}; not graded {Nation.NotGraded}; unknown {Nation.Unknown}.";
 
     /// <summary>The counts table's columns: the grades of every area's scale, in scale order, without columns of zeros.</summary>
-    private List<string> CountedGrades
-    {
-        get
-        {
-            var ds = M.Distributions;
-            var grades = ds.SelectMany(d => d.England.Counts.Keys).Distinct()
-                .OrderBy(g => ds.Select(d => d.England.Counts.Keys.ToList().IndexOf(g)).Where(i => i >= 0).Min());
-            return Labels.ShownGrades(grades, g => ds.Any(d => d.England.Counts.GetValueOrDefault(g) > 0));
-        }
-    }
+    private List<string> CountedGrades => Labels.ShownGrades(
+        M.Distributions.SelectMany(d => d.England.Counts.Keys).Distinct()
+            .OrderBy(g => M.Distributions.Select(d => d.England.Counts.Keys.ToList().IndexOf(g)).Where(i => i >= 0).Min()),
+        g => M.Distributions.Any(d => d.England.Counts.GetValueOrDefault(g) > 0));
 }
