@@ -269,4 +269,8 @@ public static class Problems
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>The problem type's page, answered with the problem's own status (for people: pages and /embed).</summary>
+    public static IResult HtmlPage(ProblemKind kind) =>
+        new RazorComponentResult<ProblemTypePage>(new { Kind = kind }) { StatusCode = kind.Status };
 }

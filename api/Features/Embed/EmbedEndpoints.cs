@@ -40,7 +40,7 @@ public static class EmbedEndpoints
         if (CouncilHeadline.Load(await http.SnapshotAsync(), id) is { } found) return Page.Show<EmbedPage>(new { H = found });
         var match = await names.ResolveAsync(id);
         return match.Council is { } council
-            ? TypedResults.Redirect($"{Path}/councils/{council.Slug}")
+            ? TypedResults.Redirect($"{Path}/councils/{council.Item.Slug}")
             : Page.Show<EmbedPage>(new { Id = id, match.Suggestions }, StatusCodes.Status404NotFound);
     }
 
