@@ -47,6 +47,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddApiVersions();
 builder.Services.AddApiDocs();
+// Pages: Razor components rendered on the server from minimal-API endpoints (static SSR, no client runtime)
+builder.Services.AddRazorComponents();
 // Metrics, traces and JSON logs (Judgements:MetricsPort, OTEL_EXPORTER_OTLP_ENDPOINT)
 builder.AddTelemetry();
 

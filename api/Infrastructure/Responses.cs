@@ -258,9 +258,9 @@ public static class Problems
     /// <summary>GET /problems/{slug}: the human explanation behind each problem type.</summary>
     public static void MapProblemTypes(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/problems/{slug}", Results<ContentHttpResult, ProblemHttpResult> (string slug) =>
+        routes.MapGet("/problems/{slug}", Results<RazorComponentResult<ProblemTypePage>, ProblemHttpResult> (string slug) =>
             All.FirstOrDefault(k => k.Slug == slug) is { } kind
-                ? TypedResults.Content(Page(kind), "text/html; charset=utf-8")
+                ? new RazorComponentResult<ProblemTypePage>(new { Kind = kind })
                 : NotFoundFor("problem type", slug))
             .WithName("GetProblemType")
             .WithSummary("Explain a problem type")
@@ -272,16 +272,5 @@ public static class Problems
 
     /// <summary>The problem type's page, answered with the problem's own status (for people: pages and /embed).</summary>
     public static IResult HtmlPage(ProblemKind kind) =>
-        TypedResults.Content(Page(kind), "text/html; charset=utf-8", statusCode: kind.Status);
-
-    private static string Page(ProblemKind kind)
-    {
-        static string H(string s) => System.Net.WebUtility.HtmlEncode(s);
-        return $"""
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>{H(kind.Title)} ({kind.Status})</title></head>
-            <body><h1>{H(kind.Title)}</h1><p>HTTP status {kind.Status}.</p><p>{H(kind.Explanation)}</p>
-            <p><a href="/swagger">API documentation</a></p></body></html>
-            """;
-    }
+        new RazorComponentResult<ProblemTypePage>(new { Kind = kind }) { StatusCode = kind.Status };
 }
