@@ -53,6 +53,7 @@ public sealed class ApiConventionsFilter : IEndpointFilter
                 return Problems.Problem(Problems.NotAcceptable,
                     $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, not '{http.Request.Headers.Accept}'.");
             http.Items[Negotiation.ItemKey] = representation.Value;
+            if (csvCapable) Negotiation.ReadBom(http, errors);
         }
 
         // Paging is read first, so its errors lead the list (as they always have).
@@ -63,10 +64,14 @@ public sealed class ApiConventionsFilter : IEndpointFilter
     }
 
     /// <summary>The query names an endpoint binds: its handler's plain parameters and its query records' properties.</summary>
-    private static HashSet<string> QueryNames(Endpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<MethodInfo>() is { } method
+    private static HashSet<string> QueryNames(Endpoint endpoint)
+    {
+        var names = endpoint.Metadata.GetMetadata<MethodInfo>() is { } method
             ? QueryRecords.Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (endpoint.Metadata.GetMetadata<CsvCollectionMetadata>() is not null) names.Add(Negotiation.BomParameter);
+        return names;
+    }
 }
 
 /// <summary>
@@ -217,6 +222,24 @@ public static class Negotiation
         http.Items.TryGetValue(ItemKey, out var r) && r is Representation rep ? rep : Representation.Json;
 
     public static bool WantsCsv(this HttpContext http) => http.RepresentationOf() == Representation.Csv;
+
+    /// <summary>
+    /// bom=true: the CSV starts with a UTF-8 byte order mark, which Excel needs to read it as UTF-8
+    /// ("Máire" rather than "MÃ¡ire"). Off by default: other readers (Python's csv module, older
+    /// tools) would take the mark for part of the first column's name.
+    /// </summary>
+    public const string BomParameter = "bom";
+    private const string BomKey = "csv-bom";
+
+    public static bool WantsBom(this HttpContext http) => http.Items.ContainsKey(BomKey);
+
+    internal static void ReadBom(HttpContext http, List<ParameterError> errors)
+    {
+        if (!http.Request.Query.TryGetValue(BomParameter, out var value)) return;
+        if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)) http.Items[BomKey] = true;
+        else if (!string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
+            errors.Add(new ParameterError(BomParameter, $"'{value}' is not a boolean.", ["true", "false"]));
+    }
 
     public static TBuilder WithCsv<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
