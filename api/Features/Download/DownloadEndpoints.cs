@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -45,9 +46,15 @@ public static class DownloadEndpoints
             {
                 var table = file[..^4];
                 var path = $"data/{file}";
+                var csv = new MemoryStream();
+                await schema.WriteCsvAsync(conn, tx, table, columns, csv);
                 await using (var entry = Entry(archive, path, loadedAt))
-                    await schema.WriteCsvAsync(conn, tx, table, columns, entry);
-                resources.Add(schema.Resource(table, path, columns, tables));
+                    await entry.WriteAsync(csv.GetBuffer().AsMemory(0, (int)csv.Length));
+                var resource = schema.Resource(table, path, columns, tables);
+                // So that a reader can check each file it unpacked (Frictionless: bytes, and hash with its algorithm).
+                resource["bytes"] = csv.Length;
+                resource["hash"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(csv.GetBuffer().AsSpan(0, (int)csv.Length)));
+                resources.Add(resource);
             }
             foreach (var doc in new[] { "README.md", "QUALITY.md", "FORMAT.md" })
             {
