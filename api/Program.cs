@@ -12,7 +12,9 @@ using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Pages;
 using JudgementsApi.Features.Statistics;
+using JudgementsApi.Features.Index;
 using JudgementsApi.Import;
+using Microsoft.AspNetCore.Rewrite;
 
 // `JudgementsApi migrate` and `JudgementsApi import <dir>` run one job and exit; anything else serves.
 var command = args.FirstOrDefault() is "migrate" or "import" ? args[0] : "serve";
@@ -45,8 +47,10 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddApiVersions();
 builder.Services.AddApiDocs();
+// Metrics, traces and JSON logs (Judgements:MetricsPort, OTEL_EXPORTER_OTLP_ENDPOINT)
+builder.AddTelemetry();
 
-var app = builder.Build();
+var app = builder.Build().StartTelemetry();
 
 try
 {
@@ -64,11 +68,15 @@ catch (Exception ex) when (ex is MigrationException or SeedValidationException o
 }
 if (command != "serve") return 0;
 
-app.UseResponseHeaders();  // first: on every response, whatever answers it
+app.UseClientAddress();    // first: the forwarded client, scheme and host, from trusted proxies only
+app.UseMetricsEndpoint(app.Configuration); // its own port only, before anything public
+app.UseRequestLog(); // the final status and the whole duration
+app.UseResponseHeaders();  // on every response, whatever answers it
 app.UseApiProblems();
 app.UseDatabaseOutages();
 app.UseRequestLimits();
 app.UsePageAssets();
+app.UseRewriter(new RewriteOptions().AddOpenApiAliases().AddVersionRedirects());
 app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
 app.UseDatasetETags();
@@ -88,6 +96,7 @@ var api = app.MapVersionedApi()
     .ProducesProblem(StatusCodes.Status429TooManyRequests)
     .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+api.MapApiIndex();
 api.MapCouncils();
 api.MapInspections();
 api.MapFocusedVisits();

@@ -6,7 +6,8 @@
 #   deploy/smoke.sh
 # JUDGEMENTS_IMAGES=registry uses the registry images (postgres:15, nginx, Microsoft's .NET) instead
 # of the stand-ins built by deploy/offline-images.sh; JUDGEMENTS_COMPOSE_DNS=1 leaves out
-# compose.no-dns.yaml (fixed addresses, for engines whose embedded DNS does not answer).
+# compose.no-dns.yaml (fixed addresses, for engines whose embedded DNS does not answer);
+# JUDGEMENTS_SMOKE_PORT is where nginx listens (the first free port from it; 18080 by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,8 @@ files=(-f deploy/compose.yaml)
 [ "${JUDGEMENTS_COMPOSE_DNS:-0}" = 1 ] || files+=(-f deploy/compose.no-dns.yaml)
 compose() { timeout 600 "${dc[@]}" -p "$project" "${files[@]}" "$@"; }
 
-port=18080
+# The first free port from JUDGEMENTS_SMOKE_PORT (18080 unless set).
+port=${JUDGEMENTS_SMOKE_PORT:-18080}
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 export JUDGEMENTS_HTTP_PORT=$port JUDGEMENTS_API_IMAGE=judgements-api:smoke
 base="http://127.0.0.1:$port"

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -42,6 +43,10 @@ public static class ApiDocs
         return services;
     }
 
+    /// <summary>/openapi.json and /openapi.yaml: the newest version's document, at the addresses tools look for first.</summary>
+    public static RewriteOptions AddOpenApiAliases(this RewriteOptions options) =>
+        options.AddRewrite(@"^openapi\.(json|yaml)$", $"swagger/{ApiVersions.Segments[^1]}/swagger.$1", skipRemainingRules: true);
+
     public static WebApplication UseApiDocs(this WebApplication app)
     {
         app.UseSwagger();
@@ -62,6 +67,7 @@ public static class ApiDocs
     {
         private static readonly Dictionary<string, string> TagDescriptions = new()
         {
+            ["Index"] = "The API's front door: a link to every resource and to this document.",
             ["Councils"] = "Every English council with children's services, past and present, its regions and its latest judgements.",
             ["Inspections"] = "Every published full inspection, with each graded judgement and its provenance.",
             ["Focused visits"] = "Focused visits: ungraded visits that report findings and any priority action.",

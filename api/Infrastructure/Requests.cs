@@ -7,6 +7,7 @@ using JudgementsApi.Features;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
@@ -26,8 +27,6 @@ namespace JudgementsApi.Infrastructure;
 /// </summary>
 public sealed class ApiConventionsFilter : IEndpointFilter
 {
-    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -35,7 +34,7 @@ public sealed class ApiConventionsFilter : IEndpointFilter
         var errors = new List<ParameterError>();
         if (endpoint is not null)
         {
-            var known = KnownByEndpoint.GetOrAdd(endpoint, QueryNames);
+            var known = QueryRecords.Known(endpoint);
             foreach (var key in http.Request.Query.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
                 errors.Add(new ParameterError(key, $"Unknown parameter '{key}'.", known.Order(StringComparer.Ordinal).ToList()));
         }
@@ -61,16 +60,6 @@ public sealed class ApiConventionsFilter : IEndpointFilter
         foreach (var record in context.Arguments.OfType<IQueryRecord>().OrderBy(r => r is ListQuery ? 0 : 1))
             await record.ReadAsync(reader);
         return errors.Count > 0 ? Problems.Invalid(errors) : await next(context);
-    }
-
-    /// <summary>The query names an endpoint binds: its handler's plain parameters and its query records' properties.</summary>
-    private static HashSet<string> QueryNames(Endpoint endpoint)
-    {
-        var names = endpoint.Metadata.GetMetadata<MethodInfo>() is { } method
-            ? QueryRecords.Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (endpoint.Metadata.GetMetadata<CsvCollectionMetadata>() is not null) names.Add(Negotiation.BomParameter);
-        return names;
     }
 }
 
@@ -290,35 +279,43 @@ public static class Negotiation
 }
 
 /// <summary>
-/// On /vN/councils/{id}…: when {id} is no identifier, reads it as a name ("Telford and Wrekin",
-/// "hull") and redirects to the council's canonical URL (its slug, same sub-path and query), or
-/// answers 404 suggesting the closest councils. Runs only after the handler found nothing, so
-/// requests by identifier cost nothing more.
+/// On a route that takes a council ({id}: /vN/councils/{id}…, /embed/councils/{id}): when {id} is no
+/// identifier, reads it as a name ("Telford and Wrekin", "Brighton") and redirects to the council's
+/// canonical URL (its slug in place of {id}, same sub-path and query), or answers 404 suggesting the
+/// closest councils. Runs only after the handler found nothing, so requests by identifier cost nothing more.
 /// </summary>
 public sealed class CouncilPathFilter(CouncilNames names) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
-        if (!IsNotFound(result) || context.HttpContext.GetRouteValue("id") is not string id) return result;
+        var http = context.HttpContext;
+        if (!IsNotFound(result) || http.GetRouteValue("id") is not string id) return result;
 
         var match = await names.ResolveAsync(id);
-        var request = context.HttpContext.Request;
+        var request = http.Request;
         if (match.Council is { } council)
-        {
-            // /vN/councils/{id}/rest: swap the id segment for the slug, keep the rest and the query.
-            var segments = (request.Path.Value ?? "").Split('/');
-            var rest = string.Join('/', segments.Skip(4));
-            var path = new PathString($"/{ApiVersions.SegmentOf(request)}/councils/{council.Slug}") + (rest.Length == 0 ? PathString.Empty : new PathString("/" + rest));
-            return TypedResults.Redirect(request.PathBase + path.ToUriComponent() + request.QueryString);
-        }
+            return TypedResults.Redirect(request.PathBase + WithId(http, council.Item.Slug).ToUriComponent() + request.QueryString);
         return Problems.Problem(Problems.NotFound,
             $"No council has the identifier or name '{id}'."
             + (match.Suggestions.Count == 0 ? "" : $" Closest: {string.Join(", ", match.Suggestions.Select(s => s.Name))}."),
             new Dictionary<string, object?>
             {
-                ["suggestions"] = match.Suggestions.Select(s => new CouncilSuggestion(s.Code, s.Name, s.Slug, $"/{ApiVersions.SegmentOf(request)}/councils/{s.Slug}")).ToList(),
+                ["suggestions"] = match.Suggestions
+                    .Select(s => new CouncilSuggestion(s.Code, s.Name, s.Slug, WithId(http, s.Slug).ToUriComponent())).ToList(),
             });
+    }
+
+    /// <summary>The request's path with the {id} segment of its route replaced by <paramref name="slug"/>.</summary>
+    private static PathString WithId(HttpContext http, string slug)
+    {
+        var segments = (http.Request.Path.Value ?? "").Split('/');
+        var position = http.GetEndpoint() is RouteEndpoint endpoint
+            ? endpoint.RoutePattern.PathSegments.ToList().FindIndex(s => s.Parts.Any(p => p is RoutePatternParameterPart { Name: "id" }))
+            : -1;
+        if (position < 0 || position + 1 >= segments.Length) return http.Request.Path;
+        segments[position + 1] = slug;
+        return new PathString(string.Join('/', segments));
     }
 
     private static bool IsNotFound(object? result) => result switch
@@ -332,7 +329,7 @@ public sealed class CouncilPathFilter(CouncilNames names) : IEndpointFilter
 public static class CouncilPaths
 {
     /// <summary>
-    /// A /vN/councils/{id}… endpoint: a council's name redirects (302) to its URL by slug; an id that names
+    /// A route taking a council as {id}: a council's name redirects (302) to its URL by slug; an id that names
     /// no council is a 404 problem listing the closest councils.
     /// </summary>
     public static RouteHandlerBuilder ForCouncilPath(this RouteHandlerBuilder endpoint) =>
@@ -345,6 +342,21 @@ public sealed record CouncilSuggestion(string Code, string Name, string Slug, st
 /// <summary>The query parameters an endpoint binds, found by reflection over its handler (cached per endpoint by callers).</summary>
 public static class QueryRecords
 {
+    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
+
+    /// <summary>
+    /// The query names an endpoint binds (case-insensitive, as binding is): its handler's plain parameters
+    /// and its query records' properties, and on a collection that answers CSV, bom.
+    /// </summary>
+    public static HashSet<string> Known(Endpoint endpoint) => KnownByEndpoint.GetOrAdd(endpoint, static e =>
+    {
+        var names = e.Metadata.GetMetadata<MethodInfo>() is { } method
+            ? Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (e.Metadata.GetMetadata<CsvCollectionMetadata>() is not null) names.Add(Negotiation.BomParameter);
+        return names;
+    });
+
     /// <summary>Each query name with the record property that declares it (null for a plain handler parameter such as a route id).</summary>
     public static IEnumerable<(string Name, PropertyInfo? Property)> Parameters(MethodInfo method)
     {

@@ -24,6 +24,10 @@ public sealed class BuildResult
     /// <summary>Sentences naming a former council near a judgement word that are not read as citations (for QUALITY.md).</summary>
     public List<string> CitationCandidates { get; } = [];
     public List<(string File, string Problem)> FocusedVisitProblems { get; } = [];
+    public List<Improvements.ImprovementPoint> ImprovementPoints { get; } = [];
+    public List<(string File, string Problem)> ImprovementProblems { get; } = [];
+    /// <summary>Reports in the dataset with no list of what must improve, and the kind of report.</summary>
+    public List<(string File, string Kind)> ReportsWithoutImprovementList { get; } = [];
     public bool FocusedVisitsWired { get; set; }
     public PeerScrape? Peer { get; set; }
     public int ReportFiles { get; set; }
@@ -56,6 +60,7 @@ public static class Builder
         CheckNewsCorroborations(dataDir, result);
         CompareWithPeerScrape(dataDir, manifest, result);
         AddFocusedVisits(dataDir, manifest, result);
+        Improvements.ImprovementPoints.Add(dataDir, result);
         return result;
     }
 
@@ -319,6 +324,7 @@ public static class Builder
             r.FocusedVisits.Select(f => new[] { f.Id, f.CouncilCode, D(f.LetterDate), D(f.VisitStart), D(f.VisitEnd), string.Join(";", f.Inspectors), f.Focus, f.PriorityAction ? "true" : "false", f.ReportUrl, f.Source, f.LetterDateSource, f.PriorityActionKind }));
         Csv.Write(P("focused_visit_priority_actions.csv"), ["focused_visit_id", "position", "text", "source_line"],
             r.FocusedVisits.SelectMany(f => (f.PriorityAreas ?? []).Select((a, k) => new[] { f.Id, (k + 1).ToString(Inv), a.Text, a.Line.ToString(Inv) })));
+        Improvements.ImprovementPoints.Write(r, P("improvement_points.csv"), P("national_framework_tags.csv"));
         P("visits.csv");
         Visits.VisitLetters.Write(visits.Visits, seedDir);
         File.WriteAllText(P("QUALITY.md"), Quality.Render(r) + Visits.VisitLetters.QualitySection(visits), new UTF8Encoding(false));

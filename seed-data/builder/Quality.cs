@@ -4,7 +4,7 @@ using System.Text;
 namespace JudgementsApi.SeedBuilder;
 
 /// <summary>Renders QUALITY.md: what is in the dataset, what is not and why, and every disagreement.</summary>
-public static class Quality
+public static partial class Quality
 {
     static string Esc(string? s) => (s ?? "").Replace("|", "\\|").Replace("\n", " ");
 
@@ -18,7 +18,7 @@ public static class Quality
     [
         Preamble, Summary, InspectionsPerVersionAndType, InspectionsPerYear, JudgementsPerAreaAndGrade, JudgementsWithoutAGrade,
         ReportsContainingAnotherReport, CitedJudgements, ReportsNotInTheDataset, ParserProblems, AppliedOverrides, FactsNotStated,
-        PublicationDates, NewsDocuments, PeerScrapeCrossCheck, FocusedVisitLetters, BuilderWarnings,
+        PublicationDates, NewsDocuments, PeerScrapeCrossCheck, FocusedVisitLetters, ImprovementPointsSection, BuilderWarnings,
     ];
 
     public static string Render(BuildResult r)

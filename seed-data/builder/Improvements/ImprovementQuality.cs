@@ -1,0 +1,47 @@
+using JudgementsApi.SeedBuilder.Improvements;
+
+namespace JudgementsApi.SeedBuilder;
+
+/// <summary>QUALITY.md's account of improvement_points.csv.</summary>
+public static partial class Quality
+{
+    static void ImprovementPointsSection(Line L, BuildResult r)
+    {
+        var points = r.ImprovementPoints;
+        Section(L, "Improvement points",
+            "`improvement_points.csv` holds each point of a report's list of what must improve, in Ofsted's words: ILACS \"What needs to",
+            "improve?\", SIF \"What does the local authority need to improve?\" / \"Recommendations\" (both its \"Priority and immediate",
+            "action\" and its \"Areas for improvement\"), and focused-visit letters' \"What needs to improve in this area of social work",
+            "practice\". Every point's text, whitespace aside, was checked to be the report's own between its `line_from` and `line_to`.");
+        var inspections = r.Inspections.ToDictionary(i => i.Id);
+        var visits = r.FocusedVisits.ToDictionary(f => f.Id);
+        string KindOf(ImprovementPoint p) => p.InspectionId is { } i ? inspections[i].FrameworkVersion : "focused visit";
+        string YearOf(ImprovementPoint p) =>
+            (p.InspectionId is { } i ? inspections[i].Published : visits[p.FocusedVisitId!].LetterDate).Year.ToString(Inv);
+        L("| report kind | reports with points | points |");
+        L("|---|---|---|");
+        foreach (var g in points.GroupBy(KindOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+            L($"| {g.Key} | {g.Select(p => p.InspectionId ?? p.FocusedVisitId).Distinct().Count()} | {g.Count()} |");
+        L();
+        Paragraph(L, "National Framework tags per year of publication (points published from 2025; `untagged` points carry no footnote,",
+            "or one that names no outcome or enabler; a tag is never inferred):");
+        var recent = points.Where(p => string.CompareOrdinal(YearOf(p), "2025") >= 0).ToList();
+        var codes = FrameworkTags.All.Select(t => t.Code).Append("untagged").ToList();
+        L("| year | " + string.Join(" | ", codes) + " |");
+        L("|---|" + string.Concat(codes.Select(_ => "---|")));
+        foreach (var g in recent.GroupBy(YearOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+            L($"| {g.Key} | " + string.Join(" | ", codes.Select(c => g.Count(p => (p.Point.Tag ?? "untagged") == c))) + " |");
+        L();
+        BulletSection(L, "Footnotes not read as a tag",
+            ["Footnotes kept in `framework_tag_text` with `framework_tag` empty (they name a principle of the framework, not one of",
+             "its outcomes or enablers):"],
+            points.Where(p => p.Point.TagText is not null && p.Point.Tag is null).ToList(),
+            p => $"`{p.Source}` line {p.Point.LineFrom}: \"{Esc(p.Point.TagText)}\"");
+        BulletSection(L, "Reports in the dataset without a list of points",
+            ["Reports with no list heading the reader knows (pre-2013 reports' \"Areas for improvement\" are not read):"],
+            r.ReportsWithoutImprovementList, x => $"`{x.File}` ({x.Kind})");
+        BulletSection(L, "Improvement lists read with a remark",
+            ["What the reader noticed while reading a list (the points are still in the dataset):"],
+            r.ImprovementProblems, x => $"`{x.File}`: {Esc(x.Problem)}");
+    }
+}
