@@ -160,6 +160,14 @@ public static class ApiDocs
                 {
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV with a header row: every matching row, one column per field (and per area family)." },
                 };
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = Negotiation.BomParameter, In = ParameterLocation.Query,
+                    Description = "With CSV: true starts the file with a UTF-8 byte order mark, so that Excel reads accents right (default false).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = JsonValue.Create(false) },
+                    Example = JsonValue.Create(true),
+                });
             }
             foreach (var (status, response) in operation.Responses ?? [])
                 if (ProblemExamples.TryGetValue(status, out var json)

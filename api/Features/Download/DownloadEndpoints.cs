@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -54,8 +55,13 @@ public static class DownloadEndpoints
                 var csv = new MemoryStream();
                 await schema.WriteCsvAsync(conn, tx, table, columns, csv);
                 manifest.Add(SeedManifest.EntryFor(file, csv.ToArray()));
-                await using (var entry = Entry(archive, path, loadedAt)) await entry.WriteAsync(csv.ToArray());
-                resources.Add(schema.Resource(table, path, columns, tables));
+                await using (var entry = Entry(archive, path, loadedAt))
+                    await entry.WriteAsync(csv.GetBuffer().AsMemory(0, (int)csv.Length));
+                var resource = schema.Resource(table, path, columns, tables);
+                // So that a reader can check each file it unpacked (Frictionless: bytes, and hash with its algorithm).
+                resource["bytes"] = csv.Length;
+                resource["hash"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(csv.GetBuffer().AsSpan(0, (int)csv.Length)));
+                resources.Add(resource);
             }
             // What the importer checks, so the zip (or the folder it unzips to) can be imported as it is.
             await using (var entry = Entry(archive, $"data/{SeedManifest.FileName}", loadedAt))

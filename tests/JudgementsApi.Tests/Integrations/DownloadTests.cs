@@ -180,6 +180,47 @@ public class DownloadTests(ApiFactory api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task TheDescriptorDeclaresCodesAsTextClosedSetsAsEnumsAndEachFilesHash()
+    {
+        var (_, _, files) = await Download();
+        using var descriptor = JsonDocument.Parse(files["datapackage.json"]);
+        var resources = descriptor.RootElement.GetProperty("resources").EnumerateArray().ToList();
+        foreach (var resource in resources)
+        {
+            var bytes = files[resource.Str("path")];
+            Assert.Equal(bytes.Length, resource.GetProperty("bytes").GetInt64());
+            Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), resource.Str("hash"));
+            var rows = Csv(bytes);
+            foreach (var field in resource.GetProperty("schema").GetProperty("fields").EnumerateArray())
+            {
+                if (!field.TryGetProperty("constraints", out var constraints) || !constraints.TryGetProperty("enum", out var values)) continue;
+                var allowed = values.EnumerateArray().Select(v => v.GetString()).ToHashSet();
+                var column = rows[0].IndexOf(field.Str("name"));
+                Assert.All(rows.Skip(1).Select(r => r[column]).Where(v => v != ""), v => Assert.Contains(v, allowed));
+            }
+        }
+        JsonElement Field(string table, string name) => resources.Single(r => r.Str("name") == table)
+            .GetProperty("schema").GetProperty("fields").EnumerateArray().Single(f => f.Str("name") == name);
+        Assert.Equal("string", Field("councils", "la_code").Str("type"));
+        Assert.Equal("string", Field("councils", "ofsted_urn").Str("type"));
+        Assert.Equal(["county", "unitary", "metropolitan_district", "london_borough"],
+            Field("councils", "type").GetProperty("constraints").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["graded", "not_judged", "not_covered", "unknown"],
+            Field("judgements", "status").GetProperty("constraints").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task TheZipsVersionStartsASyncThroughChanges()
+    {
+        var (_, _, files) = await Download();
+        using var descriptor = JsonDocument.Parse(files["datapackage.json"]);
+        var version = descriptor.RootElement.Str("version");
+        var changes = await Client.GetJsonAsync($"/v1/changes?since={version}");
+        Assert.Equal(version, changes.GetProperty("current").Str("version"));
+        Assert.Empty(changes.GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
     public async Task RowCountsEqualTheApisTotals()
     {
         var (_, _, files) = await Download();

@@ -1,7 +1,6 @@
 // A client's code against the types openapi-typescript generates from openapi.yaml
 // (OpenApiTypeScriptTests compiles it with tsc --strict). It must compile as it is, and the line
 // after each expect-error directive must be an error: a call the server would answer with a 400.
-// (No comment line may start with that directive unless it means it: tsc reads it as one.)
 import type { paths } from "./judgements-api";
 
 type ChangesQuery = paths["/v1/changes"]["get"]["parameters"]["query"];
