@@ -63,12 +63,15 @@ public class CouncilNamesTests(ApiFactory api) : ApiTests(api)
     }
 
     [Fact]
-    public async Task TheEmbedSuggestsEmbedUrlsForANearMiss()
+    public async Task TheEmbedShowsANotFoundCardWithTheClosestCouncilsForANearMiss()
     {
-        var problem = await Client.GetProblemAsync("/embed/councils/Shrophire", HttpStatusCode.NotFound);
-        var first = problem.GetProperty("suggestions")[0];
-        Assert.Equal("Shropshire", first.Str("name"));
-        Assert.Equal("/embed/councils/shropshire", first.Str("href"));
+        // Inside a partner's frame a problem document would be raw JSON: the embed answers a card.
+        var response = await Client.GetAsync("/embed/councils/Shrophire");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("No council is called ‘Shrophire’", html);
+        Assert.Matches("<a href=\"/councils/shropshire\"[^>]*>Shropshire</a>", html);
     }
 
     [Theory]
