@@ -164,7 +164,8 @@ public static class ApiDocs
                 operation.Parameters.Add(new OpenApiParameter
                 {
                     Name = Negotiation.BomParameter, In = ParameterLocation.Query,
-                    Description = "With CSV: true starts the file with a UTF-8 byte order mark, so that Excel reads accents right (default false).",
+                    Description = "With CSV: true starts the file with a UTF-8 byte order mark, so that Excel reads accents right "
+                        + "(default false).",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = JsonValue.Create(false) },
                     Example = JsonValue.Create(true),
                 });

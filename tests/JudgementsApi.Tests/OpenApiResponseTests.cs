@@ -92,7 +92,12 @@ public class OpenApiResponseTests(ApiFactory api) : ApiTests(api)
         var query = new List<string>();
         foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
         {
-            var example = parameter!["example"] is { } e ? e.GetValueKind() == JsonValueKind.String ? e.GetValue<string>() : e.ToJsonString() : "";
+            var example = parameter!["example"] switch
+            {
+                null => "",
+                var e when e.GetValueKind() == JsonValueKind.String => e.GetValue<string>(),
+                var e => e.ToJsonString(),
+            };
             var name = parameter["name"]!.GetValue<string>();
             if (parameter["in"]!.GetValue<string>() == "path")
                 path = path.Replace("{" + name + "}", Uri.EscapeDataString(example));

@@ -20,7 +20,8 @@ public class OpenApiTypeScriptTests
         var work = Directory.CreateTempSubdirectory("judgements-ts").FullName;
         try
         {
-            File.Copy(Path.Combine(TestDatabase.RepoRoot, "tests", "JudgementsApi.Tests", "TypeScript", "sample.ts"), Path.Combine(work, "sample.ts"));
+            var sample = Path.Combine(TestDatabase.RepoRoot, "tests", "JudgementsApi.Tests", "TypeScript", "sample.ts");
+            File.Copy(sample, Path.Combine(work, "sample.ts"));
             var generate = await NodeTools.RunAsync("node",
                 [Path.Combine(prefix, "node_modules", "openapi-typescript", "bin", "cli.js"),
                     Path.Combine(TestDatabase.RepoRoot, "openapi.yaml"), "--output", Path.Combine(work, "judgements-api.ts")],

@@ -24,7 +24,9 @@ public sealed partial class Catalogue
         _closedSets = closedSets;
     }
 
-    /// <summary>PostgreSQL's rendering of <c>CHECK (col IN ('a', 'b'))</c>: <c>CHECK ((col = ANY (ARRAY['a'::text, 'b'::text])))</c>.</summary>
+    /// <summary>
+    /// PostgreSQL's rendering of <c>CHECK (col IN ('a', 'b'))</c>: <c>CHECK ((col = ANY (ARRAY['a'::text, 'b'::text])))</c>.
+    /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^CHECK \(\((\w+) = ANY \(ARRAY\[((?:'[^']*'::text(?:, )?)+)\]\)\)\)$")]
     private static partial System.Text.RegularExpressions.Regex InCheck();
 

@@ -116,7 +116,8 @@ public static class FeedsEndpoints
                 // Each entry its own link (readers that key entries on links keep them apart): the council's
                 // page at this publication.
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"),
-                    new XAttribute("href", $"{b}/councils/{e.Council.Slug}#{e.Id}"), new XAttribute("title", $"{e.Council.Name} on JudgementsApi")),
+                    new XAttribute("href", $"{b}/councils/{e.Council.Slug}#{e.Id}"),
+                    new XAttribute("title", $"{e.Council.Name} on JudgementsApi")),
                 new XElement(Atom + "link", new XAttribute("rel", "related"), new XAttribute("type", "application/json"),
                     new XAttribute("href", b + ApiVersions.Link(http.Request, $"/{e.Kind}/{e.Id}")), new XAttribute("title", "API resource")),
                 e.ReportUrl is null ? null : new XElement(Atom + "link", new XAttribute("rel", "related"),

@@ -39,7 +39,8 @@ public static class TransitionsEndpoint
         var dataAsOf = Freshness.DataAsOf(snapshot);
         var warnings = Freshness.Warnings(to, dataAsOf);
         if (http.WantsCsv())
-            return new CsvResult<Transition>($"transitions-{area}.csv", [.. CsvColumns, new("data_as_of", _ => dataAsOf)], movements, warnings);
+            return new CsvResult<Transition>($"transitions-{area}.csv", [.. CsvColumns, new("data_as_of", _ => dataAsOf)], movements,
+                warnings);
 
         var matrix = scale.ToDictionary(g => g, g => (IReadOnlyDictionary<string, int>)scale.ToDictionary(h => h,
             h => movements.Count(m => m.From.Grade == g && m.To.Grade == h)));

@@ -193,7 +193,8 @@ public class DownloadTests(ApiFactory api) : ApiTests(api)
             var rows = Csv(bytes);
             foreach (var field in resource.GetProperty("schema").GetProperty("fields").EnumerateArray())
             {
-                if (!field.TryGetProperty("constraints", out var constraints) || !constraints.TryGetProperty("enum", out var values)) continue;
+                if (!field.TryGetProperty("constraints", out var constraints)) continue;
+                if (!constraints.TryGetProperty("enum", out var values)) continue;
                 var allowed = values.EnumerateArray().Select(v => v.GetString()).ToHashSet();
                 var column = rows[0].IndexOf(field.Str("name"));
                 Assert.All(rows.Skip(1).Select(r => r[column]).Where(v => v != ""), v => Assert.Contains(v, allowed));

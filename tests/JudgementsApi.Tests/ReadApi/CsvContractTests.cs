@@ -1,6 +1,6 @@
 namespace JudgementsApi.Tests.ReadApi;
 
-/// <summary>CSV that keeps the JSON's meaning: grades and statuses in their own columns, the warnings, a BOM for Excel on request.</summary>
+/// <summary>CSV that keeps the JSON's meaning: grades and statuses in their own columns, the warnings; Excel's BOM.</summary>
 public class CsvContractTests(ApiFactory api) : ApiTests(api)
 {
     private async Task<List<Dictionary<string, string>>> RowsAsync(string url)

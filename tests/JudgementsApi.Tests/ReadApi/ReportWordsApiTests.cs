@@ -59,7 +59,8 @@ public class ReportWordsApiTests(ApiFactory api) : ApiTests(api)
         Assert.Equal(("graded", "not_judged", "not_judged"),
             (scilly["help_and_protection_status"], scilly["children_in_care_status"], scilly["care_leavers_status"]));
         var review = rows.Single(r => r["id"] == "surrey-2015-08-03");
-        Assert.Equal(("", "not_covered", "requires_improvement"), (review["overall_effectiveness"], review["overall_effectiveness_status"], review["lscb_review"]));
+        Assert.Equal(("", "not_covered", "requires_improvement"),
+            (review["overall_effectiveness"], review["overall_effectiveness_status"], review["lscb_review"]));
         var cited = (await CsvAsync(Client, "/v1/inspections?format=csv&council=northamptonshire")).Single(r => r["id"] == "northamptonshire-2019");
         Assert.Equal(("inadequate", "", "unknown", "cited"),
             (cited["overall_effectiveness"], cited["help_and_protection"], cited["help_and_protection_status"], cited["source_kind"]));
