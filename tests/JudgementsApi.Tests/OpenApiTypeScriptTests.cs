@@ -25,13 +25,13 @@ public class OpenApiTypeScriptTests
             var generate = await NodeTools.RunAsync("node",
                 [Path.Combine(prefix, "node_modules", "openapi-typescript", "bin", "cli.js"),
                     Path.Combine(TestDatabase.RepoRoot, "openapi.yaml"), "--output", Path.Combine(work, "judgements-api.ts")],
-                work, TimeSpan.FromMinutes(2));
+                work, TimeSpan.FromMinutes(10));
             Assert.True(generate.Code == 0, $"openapi-typescript failed: {generate.Output}\n{generate.Error}");
 
             var compile = await NodeTools.RunAsync("node",
                 [Path.Combine(prefix, "node_modules", "typescript", "bin", "tsc"), "--strict", "--noEmit", "--target", "es2022",
                     "--module", "es2022", "--moduleResolution", "bundler", "sample.ts"],
-                work, TimeSpan.FromMinutes(2));
+                work, TimeSpan.FromMinutes(10));
             Assert.True(compile.Code == 0, $"tsc: the generated types and the sample do not compile:\n{compile.Output}\n{compile.Error}");
         }
         finally

@@ -17,7 +17,7 @@ public static class NodeTools
 
         Directory.CreateDirectory(prefix);
         var (code, output, error) = await RunAsync("npm",
-            ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", prefix, .. packages], prefix, TimeSpan.FromMinutes(5));
+            ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", prefix, .. packages], prefix, TimeSpan.FromMinutes(10));
         Assert.True(code == 0 && File.Exists(probe), $"npm install {string.Join(' ', packages)} failed ({code}): {output}\n{error}");
         return prefix;
     }
