@@ -13,7 +13,9 @@ using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Pages;
 using JudgementsApi.Features.Statistics;
+using JudgementsApi.Features.Index;
 using JudgementsApi.Import;
+using Microsoft.AspNetCore.Rewrite;
 
 // `JudgementsApi migrate` and `JudgementsApi import <dir>` run one job and exit; anything else serves.
 var command = args.FirstOrDefault() is "migrate" or "import" ? args[0] : "serve";
@@ -41,16 +43,15 @@ builder.Services.AddApiHealthChecks();
 builder.Services.AddSingleton<Outages>();
 builder.Services.AddApiRateLimits(builder.Configuration);
 builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
-builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
-    .AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
-    .WithExposedHeaders("ETag", "Link", "Content-Disposition", "Retry-After", "Warning", "RateLimit-Limit", "RateLimit-Remaining",
-        "RateLimit-Reset", "RateLimit-Policy", ApiVersions.HeaderName)));
+builder.Services.AddPublicCors();
 builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddApiVersions();
 builder.Services.AddApiDocs();
+// Metrics, traces and JSON logs (Judgements:MetricsPort, OTEL_EXPORTER_OTLP_ENDPOINT)
+builder.AddTelemetry();
 
-var app = builder.Build();
+var app = builder.Build().StartTelemetry();
 
 try
 {
@@ -68,11 +69,15 @@ catch (Exception ex) when (ex is MigrationException or SeedValidationException o
 }
 if (command != "serve") return 0;
 
-app.UseResponseHeaders();  // first: on every response, whatever answers it
+app.UseClientAddress();    // first: the forwarded client, scheme and host, from trusted proxies only
+app.UseMetricsEndpoint(app.Configuration); // its own port only, before anything public
+app.UseRequestLog(); // the final status and the whole duration
+app.UseResponseHeaders();  // on every response, whatever answers it
 app.UseApiProblems();
 app.UseDatabaseOutages();
 app.UseRequestLimits();
 app.UsePageAssets();
+app.UseRewriter(new RewriteOptions().AddOpenApiAliases().AddVersionRedirects());
 app.UseRouting(); // after the request guard, which answers HEAD as GET
 app.UseCors();
 app.UseDatasetETags();
@@ -92,6 +97,7 @@ var api = app.MapVersionedApi()
     .ProducesProblem(StatusCodes.Status429TooManyRequests)
     .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+api.MapApiIndex();
 api.MapCouncils();
 api.MapInspections();
 api.MapFocusedVisits();

@@ -6,7 +6,11 @@
 #   deploy/smoke.sh
 # JUDGEMENTS_IMAGES=registry uses the registry images (postgres:15, nginx, Microsoft's .NET) instead
 # of the stand-ins built by deploy/offline-images.sh; JUDGEMENTS_COMPOSE_DNS=1 leaves out
-# compose.no-dns.yaml (fixed addresses, for engines whose embedded DNS does not answer).
+# compose.no-dns.yaml (fixed addresses, for engines whose embedded DNS does not answer);
+# JUDGEMENTS_SMOKE_PORT is where nginx listens (the first free port from it; 18080 by default).
+# JUDGEMENTS_SMOKE_MONITORING=1 adds deploy/compose.monitoring.yaml (Prometheus and the PostgreSQL
+# exporters, image from deploy/monitoring-images.sh) and, at the end, checks that Prometheus has every
+# target up and that stopping the primary fires PostgresDown. Off by default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,9 +22,15 @@ if command docker compose version >/dev/null 2>&1; then dc=(docker compose); els
 project=judgements-smoke-$$
 files=(-f deploy/compose.yaml)
 [ "${JUDGEMENTS_COMPOSE_DNS:-0}" = 1 ] || files+=(-f deploy/compose.no-dns.yaml)
+monitoring=${JUDGEMENTS_SMOKE_MONITORING:-0}
+if [ "$monitoring" = 1 ]; then
+  files+=(-f deploy/compose.monitoring.yaml)
+  [ "${JUDGEMENTS_COMPOSE_DNS:-0}" = 1 ] || files+=(-f deploy/compose.monitoring.no-dns.yaml)
+fi
 compose() { timeout 600 "${dc[@]}" -p "$project" "${files[@]}" "$@"; }
 
-port=18080
+# The first free port from JUDGEMENTS_SMOKE_PORT (18080 unless set).
+port=${JUDGEMENTS_SMOKE_PORT:-18080}
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 export JUDGEMENTS_HTTP_PORT=$port JUDGEMENTS_API_IMAGE=judgements-api:smoke
 base="http://127.0.0.1:$port"
@@ -65,6 +75,12 @@ else
          SDK_IMAGE=judgements-standin/dotnet-sdk:10.0 RUNTIME_IMAGE=judgements-standin/aspnet:10.0
   build_args=(--build-arg "SDK_IMAGE=$SDK_IMAGE" --build-arg "RUNTIME_IMAGE=$RUNTIME_IMAGE")
 fi
+if [ "$monitoring" = 1 ]; then
+  deploy/monitoring-images.sh
+  prom_port=19090
+  while (exec 3<>"/dev/tcp/127.0.0.1/$prom_port") 2>/dev/null; do prom_port=$((prom_port + 1)); done
+  export JUDGEMENTS_PROMETHEUS_PORT=$prom_port
+fi
 t=$SECONDS
 log "building $JUDGEMENTS_API_IMAGE…"
 # The classic builder: Debian's engine has no BuildKit plugin for a newer client.
@@ -103,3 +119,29 @@ compose start db-replica >/dev/null 2>&1
 t=$SECONDS
 wait_status /health/ready 200 90 && pass "ready again $((SECONDS - t)) s after the replica returned" || fail "not ready within 90 s of the replica's return"
 [ "$(status /v1/councils/E06000051)" = 200 ] && pass "answers after recovery" || fail "no answer after recovery"
+
+# Monitoring (JUDGEMENTS_SMOKE_MONITORING=1): every target up, then the primary stops and the alert fires.
+if [ "$monitoring" = 1 ]; then
+  prom="http://127.0.0.1:$JUDGEMENTS_PROMETHEUS_PORT"
+  # prom_value QUERY: the first sample's value of an instant query ("" when there is none).
+  prom_value() {
+    curl -s -m 5 -G --data-urlencode "query=$1" "$prom/api/v1/query" 2>/dev/null |
+      grep -oE '"value":\[[^]]*\]' | head -n 1 | grep -oE '"[^"]*"\]$' | tr -d '"]' || true
+  }
+  # wait_prom QUERY VALUE SECONDS: true once the query's value is VALUE.
+  wait_prom() {
+    local deadline=$((SECONDS + $3))
+    while [ $SECONDS -lt $deadline ]; do [ "$(prom_value "$1")" = "$2" ] && return 0; sleep 2; done
+    return 1
+  }
+  # Five targets: two API replicas, two exporters, Prometheus itself.
+  if wait_prom 'count(up == 1)' 5 120; then pass "Prometheus: every target up"
+  else fail "Prometheus targets up: $(prom_value 'count(up == 1)') of 5"; fi
+  wait_prom 'count(judgements_snapshot_info)' 2 60 && pass "Prometheus: both replicas report their snapshot" ||
+    fail "snapshot metrics from $(prom_value 'count(judgements_snapshot_info)') of 2 replicas"
+  compose stop -t 10 db-primary >/dev/null 2>&1
+  t=$SECONDS
+  if wait_prom 'count(ALERTS{alertname="PostgresDown",alertstate="firing",role="primary"})' 1 180; then
+    pass "PostgresDown fired $((SECONDS - t)) s after the primary stopped"
+  else fail "PostgresDown did not fire within 180 s of the primary stopping"; fi
+fi

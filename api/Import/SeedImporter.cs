@@ -62,15 +62,24 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         }
     }
 
-    /// <summary>Empties every dataset table and copies the seed's rows in, parents before children; then the derived table.</summary>
+    /// <summary>The dataset's tables, children before parents: the order they are emptied in.</summary>
+    private static readonly string[] Tables =
+    [
+        "dataset", "council_latest_inspection", "improvement_points", "improvement_themes", "national_framework_tags",
+        "visits", "focused_visit_priority_actions", "focused_visits", "judgements", "inspections",
+        "framework_version_areas", "judgement_areas", "framework_versions", "frameworks", "grades", "statistical_neighbours",
+        "council_successions", "councils", "regions",
+    ];
+
+    /// <summary>
+    /// Empties every dataset table and copies the seed's rows in, parents before children; then the derived table.
+    /// DELETE, not TRUNCATE: TRUNCATE's exclusive lock made every reader (the snapshot's load, the
+    /// version poll, readiness) wait for the import's commit; under DELETE they go on reading the
+    /// previous version until the commit (the dead rows are autovacuum's).
+    /// </summary>
     private static async Task ReplaceTablesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, SeedSet seed, CancellationToken ct)
     {
-        await conn.ExecuteAsync("""
-            TRUNCATE dataset, council_latest_inspection, improvement_points, improvement_themes, national_framework_tags,
-                     visits, focused_visit_priority_actions, focused_visits, judgements, inspections,
-                     framework_version_areas, judgement_areas,
-                     framework_versions, frameworks, grades, statistical_neighbours, council_successions, councils, regions
-            """, transaction: tx);
+        await conn.ExecuteAsync(string.Concat(Tables.Select(t => $"DELETE FROM {t};\n")), transaction: tx);
         await CopyCouncilsAsync(conn, seed, ct);
         await CopyFrameworksAsync(conn, seed, ct);
         await CopyInspectionsAsync(conn, seed, ct);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -35,11 +36,16 @@ public static class ApiDocs
             if (File.Exists(xml)) options.IncludeXmlComments(xml);
             options.DescribeAllParametersInCamelCase();
             options.OperationFilter<Examples>();
+            options.SchemaFilter<RequiredProperties>();
             options.DocumentFilter<PublicApi>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;
     }
+
+    /// <summary>/openapi.json and /openapi.yaml: the newest version's document, at the addresses tools look for first.</summary>
+    public static RewriteOptions AddOpenApiAliases(this RewriteOptions options) =>
+        options.AddRewrite(@"^openapi\.(json|yaml)$", $"swagger/{ApiVersions.Segments[^1]}/swagger.$1", skipRemainingRules: true);
 
     public static WebApplication UseApiDocs(this WebApplication app)
     {
@@ -61,6 +67,7 @@ public static class ApiDocs
     {
         private static readonly Dictionary<string, string> TagDescriptions = new()
         {
+            ["Index"] = "The API's front door: a link to every resource and to this document.",
             ["Councils"] = "Every English council with children's services, past and present, its regions and its latest judgements.",
             ["Inspections"] = "Every published full inspection, with each graded judgement and its provenance.",
             ["Focused visits"] = "Focused visits: ungraded visits that report findings and any priority action.",
@@ -90,7 +97,7 @@ public static class ApiDocs
     private static readonly Regex VersionSegment = new(@"^/v\d+(?=/)", RegexOptions.Compiled);
 
     /// <summary>Every parameter the API uses, typed, with an example; and an example for every problem response.</summary>
-    private sealed class Examples : IOperationFilter
+    private sealed class Examples(DatasetState dataset) : IOperationFilter
     {
         // Path parameters, which are no query record's: an example per resource family for {id}, and the slugs.
         private static readonly Dictionary<string, string> IdExamples = new()
@@ -126,8 +133,9 @@ public static class ApiDocs
                 var name = parameter.Name ?? "";
                 if (declared.GetValueOrDefault(name) is { } doc)
                 {
-                    if (doc.Schema is { } schema) parameter.Schema = schema;
-                    parameter.Example = doc.Example;
+                    if (doc.SchemaFor(dataset.Snapshot) is { } schema) parameter.Schema = schema;
+                    parameter.Example = doc.ExampleFor(dataset.Snapshot);
+                    if (doc.Required) parameter.Required = true;
                 }
                 else if (name is "id" && IdExamples.FirstOrDefault(e => path.StartsWith(e.Key + "/", StringComparison.Ordinal)).Value is { } id)
                     parameter.Example = JsonValue.Create(id);

@@ -5,6 +5,7 @@ using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
 using JudgementsApi.Features.FocusedVisits;
 using JudgementsApi.Features.Frameworks;
+using JudgementsApi.Features.Index;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Statistics;
 using JudgementsApi.Features.Visits;
@@ -24,6 +25,7 @@ public static class ApiJson
 
 /// <summary>Every body the API writes as JSON, and the values its problem documents carry.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ApiIndex))]
 [JsonSerializable(typeof(Page<CouncilItem>))]
 [JsonSerializable(typeof(CouncilDetail))]
 [JsonSerializable(typeof(Page<NeighbourComparison>))]

@@ -7,7 +7,8 @@ namespace JudgementsApi.Infrastructure;
 
 /// <summary>
 /// The data changes only on import, so a response is fully determined by the dataset version,
-/// the URL and the Accept header. The ETag is computed from exactly those, before any work, so a
+/// the path, the query parameters the endpoint binds and the representation Accept selects
+/// (<see cref="CacheKeys"/>). The ETag is computed from exactly those, before any work, so a
 /// conditional request costs nothing; the output cache keeps the body, keyed on the same things.
 /// </summary>
 public static class Caching
@@ -26,6 +27,8 @@ public static class Caching
     {
         services.AddSingleton<DatasetState>();
         services.AddHostedService<DatasetVersionPoller>();
+        // Before AddOutputCache, which then keeps it: entries counted with their keys (CacheKeys).
+        services.AddSingleton<IOutputCacheStore>(new CountedOutputCacheStore(Math.Max(1, megabytes) * 1024L * 1024));
         services.AddOutputCache(options =>
         {
             // Bounded so that the process stays small whatever mix of distinct heavy URLs arrives
@@ -77,8 +80,8 @@ public static class Caching
     {
         if (version is null) return null;
         var request = http.Request;
-        var key = new ETagKey(request.Path.Value ?? "", request.QueryString.Value ?? "", request.Headers.Accept.ToString(),
-            DayOf(http), Compression.Negotiate(request));
+        if (CacheKeys.Query(http) is not { } query) return null;
+        var key = new ETagKey(request.Path.Value ?? "", query, CacheKeys.Representation(http), DayOf(http), Compression.Negotiate(request));
         var cache = _etags;
         if (!string.Equals(cache.Version, version, StringComparison.Ordinal))
         {
@@ -86,21 +89,25 @@ public static class Caching
             _etags = cache;
         }
         if (cache.ETags.TryGetValue(key, out var etag)) return etag;
-        var text = $"{key.Path}{key.Query}|{key.Accept}|{key.Day}";
+        var text = $"{key.Path}{key.Query}|{key.Representation}|{key.Day}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
         var suffix = key.Coding switch { ContentCoding.Gzip => "-gz", ContentCoding.Brotli => "-br", _ => "" };
         etag = $"\"{version[..Math.Min(16, version.Length)]}-{hash}{suffix}\"";
-        // Bounded like the output cache: a flood of distinct URLs only costs hashing again.
-        if (cache.ETags.Count < 50_000) cache.ETags.TryAdd(key, etag);
+        // Bounded in entries and in the characters of their keys: a flood of distinct URLs only costs hashing again.
+        if (cache.ETags.Count < 50_000 && cache.Chars < MaxETagKeyChars && cache.ETags.TryAdd(key, etag))
+            Interlocked.Add(ref cache.Chars, key.Path.Length + key.Query.Length);
         return etag;
     }
 
-    private readonly record struct ETagKey(string Path, string Query, string Accept, string? Day, ContentCoding Coding);
+    private const long MaxETagKeyChars = 2_000_000;
+
+    private readonly record struct ETagKey(string Path, string Query, string Representation, string? Day, ContentCoding Coding);
 
     private sealed class ETagCache(string version)
     {
         public string Version { get; } = version;
         public System.Collections.Concurrent.ConcurrentDictionary<ETagKey, string> ETags { get; } = new();
+        public long Chars;
     }
 
     private static volatile ETagCache _etags = new("");
@@ -117,6 +124,7 @@ public static class Caching
         {
             var request = context.Request;
             var state = context.RequestServices.GetRequiredService<DatasetState>();
+            var clock = context.RequestServices.GetRequiredService<TimeProvider>();
             if (!Covers(context) || ETagFor(context, context.DatasetVersion()) is not { } etag)
             {
                 await next(context);
@@ -143,9 +151,12 @@ public static class Caching
                 {
                     headers["Warning"] = StaleWarning;
                 }
-                // The output cache adds the age of its entry. An entry is keyed on the dataset version,
-                // so it is exactly what would be computed now: it goes out as fresh, with max-age.
+                // The output cache replays its entry's Date and adds its Age. An entry is keyed on the
+                // dataset version, so it is exactly what would be computed now: it goes out as a fresh
+                // answer, dated now (the app's clock) with the full max-age and no Age, which a shared
+                // cache downstream then counts from (RFC 9111 4.2.3).
                 headers.Age = default;
+                headers.Date = clock.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
                 return Task.CompletedTask;
             });
             if (tags.Contains(etag))
@@ -169,7 +180,8 @@ public static class Caching
                 {
                     context.Features.Set(original);
                 }
-                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                // 304 too: the output cache answers `*` itself when it holds the representation.
+                if (context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
                     context.Response.ContentLength = null;
@@ -178,7 +190,8 @@ public static class Caching
                     context.Response.Headers.ContentDisposition = default;
                     return;
                 }
-                await context.Response.Body.WriteAsync(buffer.Content.GetBuffer().AsMemory(0, (int)buffer.Content.Length), context.RequestAborted);
+                if (buffer.Content.Length > 0)
+                    await context.Response.Body.WriteAsync(buffer.Content.GetBuffer().AsMemory(0, (int)buffer.Content.Length), context.RequestAborted);
                 return;
             }
             await next(context);
@@ -189,9 +202,10 @@ public static class Caching
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var version = context.HttpContext.DatasetVersion();
+            var query = CacheKeys.Query(context.HttpContext);
             // While the database is unreachable entries are still looked up (served stale) but a
             // miss is never stored: it is a 503 anyway.
-            var cacheable = enabled && version is not null && HttpMethods.IsGet(context.HttpContext.Request.Method);
+            var cacheable = enabled && version is not null && query is not null && HttpMethods.IsGet(context.HttpContext.Request.Method);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
@@ -201,26 +215,31 @@ public static class Caching
             context.AllowLocking = false;
             if (cacheable)
             {
-                // The query string as sent, as the ETag takes it (parsing and sorting its keys per
-                // request cost more than the rare extra entry for a reordered query).
-                context.CacheVaryByRules.VaryByValues["query"] = context.HttpContext.Request.QueryString.Value ?? "";
-                context.CacheVaryByRules.HeaderNames = "Accept";
+                // As the ETag takes them: the bound parameters as sent (not sorted: parsing and sorting
+                // cost more than the rare extra entry for a reordered query), the negotiated representation.
+                context.CacheVaryByRules.VaryByValues["query"] = query!;
+                context.CacheVaryByRules.VaryByValues["representation"] = CacheKeys.Representation(context.HttpContext);
                 context.CacheVaryByRules.VaryByValues["dataset"] = version!;
                 // The negotiated coding, not the raw header: "gzip, deflate, br" and "br" share an entry.
                 if (Compression.Negotiate(context.HttpContext.Request) is var coding and not ContentCoding.Identity)
                     context.CacheVaryByRules.VaryByValues["coding"] = Compression.Token(coding);
                 if (DayOf(context.HttpContext) is { } day) context.CacheVaryByRules.VaryByValues["day"] = day;
                 // Kept while the version lasts (bounded by SizeLimit and an hour), so an outage can be
-                // bridged; clients see max-age and no Age (see UseDatasetETags).
+                // bridged; clients see the time of their request as Date, max-age and no Age (see UseDatasetETags).
                 context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
             }
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ServiceMetrics>().CacheHit(context.HttpContext);
+            return ValueTask.CompletedTask;
+        }
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
+            context.HttpContext.RequestServices.GetRequiredService<ServiceMetrics>().CacheMiss(context.HttpContext);
             if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK) context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
         }

@@ -39,7 +39,7 @@ public static class Compression
         if (Negotiated.TryGetValue(text, out var known)) return known;
         var coding = Parse(text);
         // Clients send a handful of distinct headers; the bound keeps hostile variety from growing it.
-        if (Negotiated.Count < 1000) Negotiated.TryAdd(text, coding);
+        if (Negotiated.Count < 1000 && text.Length <= 256) Negotiated.TryAdd(text, coding);
         return coding;
     }
 

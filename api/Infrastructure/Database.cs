@@ -76,10 +76,14 @@ public static class Database
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
         services.AddSingleton<ServingLimits>();
         // Created on first use, after start-up has read the server's connection limit (ServingLimits).
-        services.AddSingleton(sp => NpgsqlDataSource.Create(ConnectionString(config, sp.GetRequiredService<ServingLimits>().MaxPoolSize)));
-        services.AddSingleton(_ => new OwnerDatabase(NpgsqlDataSource.Create(OwnerConnectionString(config)), OwnerRaw(config) is not null));
+        services.AddSingleton(sp => Named(ConnectionString(config, sp.GetRequiredService<ServingLimits>().MaxPoolSize), "serving"));
+        services.AddSingleton(_ => new OwnerDatabase(Named(OwnerConnectionString(config), "owner"), OwnerRaw(config) is not null));
         return services;
     }
+
+    /// <summary>Named, so the pool metrics say "serving" or "owner" rather than the connection string.</summary>
+    private static NpgsqlDataSource Named(string connectionString, string name) =>
+        new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
 
     /// <summary>Npgsql reads PostgreSQL <c>date</c> as DateTime by default; the API speaks DateOnly.</summary>
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>

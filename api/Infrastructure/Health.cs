@@ -6,7 +6,8 @@ namespace JudgementsApi.Infrastructure;
 
 /// <summary>
 /// /health/live: the process answers. /health/ready: the database answers and is migrated, and the
-/// snapshot in memory is its version (degraded, still 200, while a failed load keeps the last good one).
+/// snapshot in memory is its version (degraded, still 200, while a failed load keeps the last good one),
+/// with the snapshot's version, age and import date.
 /// </summary>
 public static class Health
 {
@@ -51,11 +52,21 @@ public static class Health
     }
 
     /// <summary>Degraded while the database's version could not be loaded and the last good snapshot is served.</summary>
-    private sealed class SnapshotCheck(DatasetState state) : IHealthCheck
+    /// <remarks>
+    /// Its data: the snapshot's version, when that version was imported (the last update) and its age
+    /// in seconds by the service's clock, and the newest publication it holds (dataAsOf).
+    /// </remarks>
+    private sealed class SnapshotCheck(DatasetState state, TimeProvider clock) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
             var data = new Dictionary<string, object> { ["snapshot"] = state.Version ?? "none" };
+            if (state.Snapshot?.LoadedAt is { } imported)
+            {
+                data["imported"] = imported.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+                data["ageSeconds"] = (long)(clock.GetUtcNow() - imported).TotalSeconds;
+            }
+            if (state.Snapshot?.DataAsOf is { } asOf) data["dataAsOf"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             return Task.FromResult(state.LoadFailure is { } failure
                 ? HealthCheckResult.Degraded($"serving the last good snapshot ({state.Version ?? "none"}): loading failed: {failure}", data: data)
                 : HealthCheckResult.Healthy(state.Version is null ? "no snapshot loaded yet" : "in memory", data));

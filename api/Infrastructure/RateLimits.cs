@@ -1,12 +1,16 @@
+using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace JudgementsApi.Infrastructure;
 
 /// <summary>
-/// Per-client limits on what costs: requests that miss the output cache (each reaches the database
-/// and computes) and full CSV exports. The middleware sits after the output cache, so cached answers
-/// and 304s never count. Clients are told by IP address (behind a reverse proxy, configure forwarded
-/// headers, or every client shares one budget).
+/// Per-client limits on what costs, with the platform's rate limiter: requests that miss the output
+/// cache (the API, the pages and /embed) and full CSV exports. UseRateLimiter sits after the output
+/// cache, so cached answers and 304s never count. A client is its address as the forwarded headers
+/// give it when the request comes from a trusted proxy (Judgements:TrustedProxies), else the peer's.
 /// </summary>
 public static class RateLimits
 {
@@ -14,89 +18,115 @@ public static class RateLimits
     {
         public bool Enabled { get; set; } = true;
         public int WindowSeconds { get; set; } = 60;
-        /// <summary>Uncached JSON requests per client per window.</summary>
+        /// <summary>Uncached requests per client per window.</summary>
         public int Uncached { get; set; } = 600;
         /// <summary>Uncached full CSV exports per client per window.</summary>
         public int Exports { get; set; } = 60;
     }
 
-    private sealed class Limiters(Settings settings) : IDisposable
-    {
-        public Settings Settings { get; } = settings;
-        public PartitionedRateLimiter<string> Uncached { get; } = Create(settings.Uncached, settings.WindowSeconds);
-        public PartitionedRateLimiter<string> Exports { get; } = Create(settings.Exports, settings.WindowSeconds);
-
-        private static PartitionedRateLimiter<string> Create(int permits, int windowSeconds) =>
-            PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client, _ =>
-                new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, permits),
-                    Window = TimeSpan.FromSeconds(Math.Max(1, windowSeconds)),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
-
-        public void Dispose()
-        {
-            Uncached.Dispose();
-            Exports.Dispose();
-        }
-    }
-
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var settings = config.GetSection("Judgements:RateLimits").Get<Settings>() ?? new Settings();
-        services.AddSingleton(new Limiters(settings));
-        return services;
+        services.AddSingleton(settings);
+        services.Configure<ForwardedHeadersOptions>(options => TrustProxies(options, config["Judgements:TrustedProxies"]));
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, settings));
+            options.OnRejected = (rejected, _) => RejectAsync(rejected.HttpContext, rejected.Lease, settings);
+        });
     }
+
+    /// <summary>
+    /// X-Forwarded-For and -Proto are believed only from the listed proxies (addresses or CIDR
+    /// networks, comma-separated); with none listed, only from loopback (the platform's default).
+    /// </summary>
+    private static void TrustProxies(ForwardedHeadersOptions options, string? trusted)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        if (string.IsNullOrWhiteSpace(trusted)) return;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var entry in trusted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (entry.Contains('/')) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+            else options.KnownProxies.Add(IPAddress.Parse(entry));
+        }
+    }
+
+    /// <summary>Forwarded headers first (so the client, scheme and links are the real ones), the limiter after the output cache.</summary>
+    public static IApplicationBuilder UseClientAddress(this IApplicationBuilder app) => app.UseForwardedHeaders();
 
     /// <summary>Place after UseOutputCache: only what reaches past the cache is counted.</summary>
     public static IApplicationBuilder UseApiRateLimits(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+        app.UseRateLimiter().Use(async (http, next) =>
         {
-            var limiters = context.RequestServices.GetRequiredService<Limiters>();
-            if (!limiters.Settings.Enabled || !ApiVersions.IsVersioned(context.Request.Path) || !HttpMethods.IsGet(context.Request.Method))
+            // Admitted: tell the client its budget (a refusal says so in RejectAsync).
+            var settings = http.RequestServices.GetRequiredService<Settings>();
+            if (Kind(http, settings) is { } kind)
             {
-                await next(context);
-                return;
+                var limiter = http.RequestServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter;
+                SetHeaders(http, settings, kind, (int?)limiter?.GetStatistics(http)?.CurrentAvailablePermits ?? 0);
             }
-
-            var export = IsExport(context.Request);
-            var limiter = export ? limiters.Exports : limiters.Uncached;
-            var limit = export ? limiters.Settings.Exports : limiters.Settings.Uncached;
-            var window = limiters.Settings.WindowSeconds;
-            var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            using var lease = limiter.AttemptAcquire(client);
-            var headers = context.Response.Headers;
-            var policy = $"{limit};w={window}";
-            headers["RateLimit-Policy"] = policy;
-            headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-            if (lease.IsAcquired)
-            {
-                var remaining = limiter.GetStatistics(client)?.CurrentAvailablePermits ?? 0;
-                headers["RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-                await next(context);
-                return;
-            }
-
-            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : window;
-            retryAfter = Math.Max(1, retryAfter);
-            context.Response.Clear();
-            headers["RateLimit-Policy"] = policy;
-            headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-            headers["RateLimit-Remaining"] = "0";
-            headers["RateLimit-Reset"] = retryAfter.ToString(CultureInfo.InvariantCulture);
-            headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            await Problems.Problem(Problems.TooManyRequests,
-                    export
-                        ? $"This client has made {limit} full CSV exports in {window} s; retry after {retryAfter} s. Cached answers are not limited."
-                        : $"This client has made {limit} requests in {window} s that had to be computed; retry after {retryAfter} s. Cached answers are not limited.")
-                .ExecuteAsync(context);
+            await next(http);
         });
+
+    private enum Budget { Uncached, Exports }
+
+    private static Budget? Kind(HttpContext http, Settings settings)
+    {
+        if (!settings.Enabled || !HttpMethods.IsGet(http.Request.Method) || !Caching.Covers(http)) return null;
+        return IsExport(http.Request) ? Budget.Exports : Budget.Uncached;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext http, Settings settings)
+    {
+        if (Kind(http, settings) is not { } kind) return RateLimitPartition.GetNoLimiter("unlimited");
+        var client = $"{kind}:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+        var permits = kind == Budget.Exports ? settings.Exports : settings.Uncached;
+        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permits),
+            Window = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds)),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    private static void SetHeaders(HttpContext http, Settings settings, Budget kind, int? remaining)
+    {
+        var limit = kind == Budget.Exports ? settings.Exports : settings.Uncached;
+        var headers = http.Response.Headers;
+        headers["RateLimit-Policy"] = $"{limit};w={settings.WindowSeconds}";
+        headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        if (remaining is { } left) headers["RateLimit-Remaining"] = left.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease, Settings settings)
+    {
+        var kind = Kind(http, settings) ?? Budget.Uncached;
+        var window = settings.WindowSeconds;
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : window;
+        retryAfter = Math.Max(1, retryAfter);
+        http.RequestServices.GetRequiredService<ServiceMetrics>().RateLimited(kind == Budget.Exports);
+        http.Response.Clear();
+        SetHeaders(http, settings, kind, remaining: 0);
+        http.Response.Headers["RateLimit-Reset"] = retryAfter.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        var limit = kind == Budget.Exports ? settings.Exports : settings.Uncached;
+        var what = kind == Budget.Exports ? "full CSV exports" : "requests that had to be computed";
+        var detail = $"This client has made {limit} {what} in {window} s; retry after {retryAfter} s. Cached answers are not limited.";
+        // People (pages, /embed) get the problem type's page; programs get the problem document.
+        IResult answer = ApiVersions.IsVersioned(http.Request.Path)
+            ? Problems.Problem(Problems.TooManyRequests, detail)
+            : Problems.HtmlPage(Problems.TooManyRequests);
+        await answer.ExecuteAsync(http);
+    }
 
     /// <summary>A full CSV export: what the collection endpoints answer for format=csv or an Accept naming CSV.</summary>
     private static bool IsExport(HttpRequest request) =>
-        string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
-        || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true
-                                           || a?.Contains("text/*", StringComparison.OrdinalIgnoreCase) == true);
+        ApiVersions.IsVersioned(request.Path)
+        && (string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
+            || request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true
+                                               || a?.Contains("text/*", StringComparison.OrdinalIgnoreCase) == true));
 }

@@ -7,6 +7,7 @@ using JudgementsApi.Features;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Inspections;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
@@ -26,8 +27,6 @@ namespace JudgementsApi.Infrastructure;
 /// </summary>
 public sealed class ApiConventionsFilter : IEndpointFilter
 {
-    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -35,7 +34,7 @@ public sealed class ApiConventionsFilter : IEndpointFilter
         var errors = new List<ParameterError>();
         if (endpoint is not null)
         {
-            var known = KnownByEndpoint.GetOrAdd(endpoint, QueryNames);
+            var known = QueryRecords.Known(endpoint);
             foreach (var key in http.Request.Query.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
                 errors.Add(new ParameterError(key, $"Unknown parameter '{key}'.", known.Order(StringComparer.Ordinal).ToList()));
         }
@@ -61,12 +60,6 @@ public sealed class ApiConventionsFilter : IEndpointFilter
             await record.ReadAsync(reader);
         return errors.Count > 0 ? Problems.Invalid(errors) : await next(context);
     }
-
-    /// <summary>The query names an endpoint binds: its handler's plain parameters and its query records' properties.</summary>
-    private static HashSet<string> QueryNames(Endpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<MethodInfo>() is { } method
-            ? QueryRecords.Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -140,7 +133,13 @@ public sealed class QueryReader(HttpContext http, List<ParameterError> errors)
 
     public int Int(string name, string? raw, int fallback, int min, int max)
     {
-        if (string.IsNullOrEmpty(raw)) return fallback;
+        if (string.IsNullOrEmpty(raw))
+        {
+            // `offset=` is a mistake (a template left unfilled), not a request for the default.
+            if (http.Request.Query.TryGetValue(name, out var given) && given.Count > 0)
+                Add(name, $"'{name}' is empty: give a whole number from {min} to {max}, or leave it out.");
+            return fallback;
+        }
         if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
         Add(name, $"'{raw}' is not a whole number from {min} to {max}.");
@@ -261,35 +260,43 @@ public static class Negotiation
 }
 
 /// <summary>
-/// On /vN/councils/{id}…: when {id} is no identifier, reads it as a name ("Telford and Wrekin",
-/// "hull") and redirects to the council's canonical URL (its slug, same sub-path and query), or
-/// answers 404 suggesting the closest councils. Runs only after the handler found nothing, so
-/// requests by identifier cost nothing more.
+/// On a route that takes a council ({id}: /vN/councils/{id}…, /embed/councils/{id}): when {id} is no
+/// identifier, reads it as a name ("Telford and Wrekin", "Brighton") and redirects to the council's
+/// canonical URL (its slug in place of {id}, same sub-path and query), or answers 404 suggesting the
+/// closest councils. Runs only after the handler found nothing, so requests by identifier cost nothing more.
 /// </summary>
 public sealed class CouncilPathFilter(CouncilNames names) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
-        if (!IsNotFound(result) || context.HttpContext.GetRouteValue("id") is not string id) return result;
+        var http = context.HttpContext;
+        if (!IsNotFound(result) || http.GetRouteValue("id") is not string id) return result;
 
         var match = await names.ResolveAsync(id);
-        var request = context.HttpContext.Request;
+        var request = http.Request;
         if (match.Council is { } council)
-        {
-            // /vN/councils/{id}/rest: swap the id segment for the slug, keep the rest and the query.
-            var segments = (request.Path.Value ?? "").Split('/');
-            var rest = string.Join('/', segments.Skip(4));
-            var path = new PathString($"/{ApiVersions.SegmentOf(request)}/councils/{council.Slug}") + (rest.Length == 0 ? PathString.Empty : new PathString("/" + rest));
-            return TypedResults.Redirect(request.PathBase + path.ToUriComponent() + request.QueryString);
-        }
+            return TypedResults.Redirect(request.PathBase + WithId(http, council.Item.Slug).ToUriComponent() + request.QueryString);
         return Problems.Problem(Problems.NotFound,
             $"No council has the identifier or name '{id}'."
             + (match.Suggestions.Count == 0 ? "" : $" Closest: {string.Join(", ", match.Suggestions.Select(s => s.Name))}."),
             new Dictionary<string, object?>
             {
-                ["suggestions"] = match.Suggestions.Select(s => new CouncilSuggestion(s.Code, s.Name, s.Slug, $"/{ApiVersions.SegmentOf(request)}/councils/{s.Slug}")).ToList(),
+                ["suggestions"] = match.Suggestions
+                    .Select(s => new CouncilSuggestion(s.Code, s.Name, s.Slug, WithId(http, s.Slug).ToUriComponent())).ToList(),
             });
+    }
+
+    /// <summary>The request's path with the {id} segment of its route replaced by <paramref name="slug"/>.</summary>
+    private static PathString WithId(HttpContext http, string slug)
+    {
+        var segments = (http.Request.Path.Value ?? "").Split('/');
+        var position = http.GetEndpoint() is RouteEndpoint endpoint
+            ? endpoint.RoutePattern.PathSegments.ToList().FindIndex(s => s.Parts.Any(p => p is RoutePatternParameterPart { Name: "id" }))
+            : -1;
+        if (position < 0 || position + 1 >= segments.Length) return http.Request.Path;
+        segments[position + 1] = slug;
+        return new PathString(string.Join('/', segments));
     }
 
     private static bool IsNotFound(object? result) => result switch
@@ -303,7 +310,7 @@ public sealed class CouncilPathFilter(CouncilNames names) : IEndpointFilter
 public static class CouncilPaths
 {
     /// <summary>
-    /// A /vN/councils/{id}… endpoint: a council's name redirects (302) to its URL by slug; an id that names
+    /// A route taking a council as {id}: a council's name redirects (302) to its URL by slug; an id that names
     /// no council is a 404 problem listing the closest councils.
     /// </summary>
     public static RouteHandlerBuilder ForCouncilPath(this RouteHandlerBuilder endpoint) =>
@@ -316,6 +323,14 @@ public sealed record CouncilSuggestion(string Code, string Name, string Slug, st
 /// <summary>The query parameters an endpoint binds, found by reflection over its handler (cached per endpoint by callers).</summary>
 public static class QueryRecords
 {
+    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
+
+    /// <summary>The query names an endpoint binds (case-insensitive, as binding is): its handler's plain parameters and its query records' properties.</summary>
+    public static HashSet<string> Known(Endpoint endpoint) => KnownByEndpoint.GetOrAdd(endpoint, static e =>
+        e.Metadata.GetMetadata<MethodInfo>() is { } method
+            ? Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Each query name with the record property that declares it (null for a plain handler parameter such as a route id).</summary>
     public static IEnumerable<(string Name, PropertyInfo? Property)> Parameters(MethodInfo method)
     {
@@ -352,6 +367,64 @@ public abstract class ParameterExampleAttribute : Attribute
     public virtual OpenApiSchema? Schema => null;
 
     public abstract JsonNode Example { get; }
+
+    /// <summary>A parameter the server answers 400 without: required in the document.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>The schema for the dataset being served (its codes make some sets), or null to keep the bound string's.</summary>
+    public virtual OpenApiSchema? SchemaFor(DatasetSnapshot? snapshot) => Schema;
+
+    /// <summary>The example for the dataset being served.</summary>
+    public virtual JsonNode ExampleFor(DatasetSnapshot? snapshot) => Example;
+
+    protected static OpenApiSchema Enum(IEnumerable<string> values) =>
+        new() { Type = JsonSchemaType.String, Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList() };
+}
+
+/// <summary>
+/// A value from a closed set the code declares: a static string collection (or dictionary, by its keys)
+/// of <paramref name="owner"/> named <paramref name="member"/>, the one the query record checks against.
+/// </summary>
+public sealed class OneOfExampleAttribute(string example, Type owner, string member) : ParameterExampleAttribute
+{
+    private const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+
+    public override OpenApiSchema Schema => Enum(Values());
+    public override JsonNode Example => JsonValue.Create(example);
+
+    private IEnumerable<string> Values() =>
+        (owner.GetField(member, Static)?.GetValue(null) ?? owner.GetProperty(member, Static)?.GetValue(null)) switch
+        {
+            System.Collections.IDictionary map => map.Keys.Cast<string>(),
+            IEnumerable<string> values => values,
+            _ => throw new InvalidOperationException($"{owner.Name}.{member} is not a static set of strings."),
+        };
+}
+
+/// <summary>The codes of the dataset being served that a query record checks a value against.</summary>
+public enum VocabularySet { Areas, Grades, Frameworks, InspectionTypes, Regions }
+
+/// <summary>A value from one of the dataset's sets of codes (areas, grades…): an enum of the loaded dataset's codes.</summary>
+public sealed class VocabularyExampleAttribute(string example, VocabularySet set) : ParameterExampleAttribute
+{
+    public override JsonNode Example => JsonValue.Create(example);
+
+    public override OpenApiSchema? SchemaFor(DatasetSnapshot? snapshot) => snapshot?.Vocabulary is not { } v ? null : Enum(set switch
+    {
+        VocabularySet.Areas => v.AreaNames,
+        VocabularySet.Grades => v.Grades,
+        VocabularySet.Frameworks => v.Frameworks.Concat(v.FrameworkVersions).Distinct(),
+        VocabularySet.InspectionTypes => v.InspectionTypes,
+        _ => v.RegionNames,
+    });
+}
+
+/// <summary>A dataset version: the example is the version being served, which the server always knows.</summary>
+public sealed class DatasetVersionExampleAttribute : ParameterExampleAttribute
+{
+    public override OpenApiSchema Schema => new() { Type = JsonSchemaType.String, MinLength = 1 };
+    public override JsonNode Example => JsonValue.Create("");
+    public override JsonNode ExampleFor(DatasetSnapshot? snapshot) => JsonValue.Create(snapshot?.Version ?? "");
 }
 
 /// <summary>Free text: the schema stays the bound string.</summary>

@@ -29,6 +29,7 @@ public static class ResponseHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.Remove("Server");
+                PublicCors.Apply(headers);
                 if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
                 {
                     if (context.Request.Path.StartsWithSegments("/embed"))

@@ -270,6 +270,10 @@ public static class Problems
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>The problem type's page, answered with the problem's own status (for people: pages and /embed).</summary>
+    public static IResult HtmlPage(ProblemKind kind) =>
+        TypedResults.Content(Page(kind), "text/html; charset=utf-8", statusCode: kind.Status);
+
     private static string Page(ProblemKind kind)
     {
         static string H(string s) => System.Net.WebUtility.HtmlEncode(s);

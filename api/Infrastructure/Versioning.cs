@@ -1,5 +1,6 @@
 using Asp.Versioning;
 using Asp.Versioning.Conventions;
+using Microsoft.AspNetCore.Rewrite;
 
 namespace JudgementsApi.Infrastructure;
 
@@ -57,6 +58,20 @@ public static class ApiVersions
         var versionSet = routes.NewApiVersionSet();
         foreach (var version in Supported) versionSet.HasApiVersion(version);
         return routes.MapGroup("/v{version:apiVersion}").WithApiVersionSet(versionSet.ReportApiVersions().Build());
+    }
+
+    /// <summary>
+    /// Other spellings of a version redirect (301) to its one URL, path and query kept: /V1/councils and
+    /// /v1.0/councils to /v1/councils. The routes would otherwise answer them too, under a second URL.
+    /// </summary>
+    public static RewriteOptions AddVersionRedirects(this RewriteOptions options)
+    {
+        foreach (var segment in Segments)
+        {
+            var number = System.Text.RegularExpressions.Regex.Escape(segment[1..]);
+            options.AddRedirect($@"^(?!{segment}(?:/|$))[vV]{number}(?:\.0)?(/.*)?$", segment + "$1", StatusCodes.Status301MovedPermanently);
+        }
+        return options;
     }
 
     /// <summary>The problem for a version that does not exist, whichever route found it.</summary>

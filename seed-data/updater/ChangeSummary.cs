@@ -75,7 +75,8 @@ public sealed class ChangeSummary
             if (items.Count == 0) sb.Append("None.\n");
             foreach (var i in items) sb.Append("- ").Append(i).Append('\n');
         }
-        Section("Documents added", r.Added.Select(a => $"{a.Row.Kind} `{a.Row.File}` (published {a.Row.Published:yyyy-MM-dd}){(a.Row.ReportUrl.Length > 0 ? " " + a.Row.ReportUrl : "")}").ToList());
+        Section("Documents added", r.Added.Select(a => $"{a.Row.Kind} `{a.Row.File}` (published {a.Row.Published:yyyy-MM-dd})"
+            + (a.Row.ReportUrl.Length > 0 ? " " + a.Row.ReportUrl : "") + (a.Inferred.Length > 0 ? $" from `{a.Origin}`: {a.Inferred}" : "")).ToList());
         Section("Inspections added", c.InspectionsAdded.Select(i => $"{i}: {string.Join(", ", c.GradesOfAdded.GetValueOrDefault(i) ?? [])}").ToList());
         Section("Focused visits added", c.FocusedVisitsAdded);
         Section("Monitoring visits and JTAIs added", c.VisitsAdded);
@@ -83,7 +84,8 @@ public sealed class ChangeSummary
         if (c.InspectionsRemoved.Count > 0) Section("Inspections removed", c.InspectionsRemoved);
         Section("Not read with confidence: not published until an override states what they say (seed-data/QUALITY.md)", c.Unparsed);
         Section("Documents rejected (nothing of them written)", r.Rejected.Select(x => $"{x.Origin}: {x.Reason}").ToList());
-        sb.Append(r.Written ? "\nThe source store and seed-data/ were updated.\n" : "\nNothing was written.\n");
+        sb.Append(r.Written ? "\nThe source store and seed-data/ were updated.\n"
+            : r.DryRun && r.Added.Count > 0 ? "\nDry run: this is what would change; nothing was written.\n" : "\nNothing was written.\n");
         return sb.ToString();
     }
 }

@@ -8,7 +8,7 @@ static int Usage(string error)
     Console.Error.WriteLine("""
         usage: update.sh [--from-folder DIR] [--store DIR] [--seed-data DIR] [--base-url URL] [--urn URN]...
                          [--delay-ms N] [--timeout-s N] [--retries N] [--backoff-ms N] [--cache DIR]
-                         [--summary FILE] [--dry-run]
+                         [--summary FILE] [--metrics-file FILE] [--dry-run]
         """);
     return 2;
 }
@@ -17,7 +17,7 @@ var repo = FindRepoRoot(Directory.GetCurrentDirectory());
 string store = Environment.GetEnvironmentVariable("JUDGEMENTS_SOURCE_STORE") is { Length: > 0 } env ? env
     : Path.GetFullPath(Path.Combine(repo, "..", "shared", "data"));
 string seed = Path.Combine(repo, "seed-data");
-string? folder = null, summaryFile = null, cache = null;
+string? folder = null, summaryFile = null, metricsFile = null, cache = null;
 var baseUrl = new Uri("https://reports.ofsted.gov.uk/");
 var urns = new List<string>();
 var fetch = new FetchSettings();
@@ -41,6 +41,7 @@ try
             case "--backoff-ms": fetch = fetch with { RetryBackoff = TimeSpan.FromMilliseconds(Int()) }; break;
             case "--cache": cache = Next(); break;
             case "--summary": summaryFile = Next(); break;
+            case "--metrics-file": metricsFile = Next(); break;
             case "--dry-run": dryRun = true; break;
             case "--help" or "-h": Usage("Fetches new documents, rebuilds seed-data/ and prints the change summary (README: Updating the dataset)."); return 0;
             default: return Usage($"unknown argument: {args[i]}");
@@ -62,6 +63,8 @@ try
     var summary = ChangeSummary.Render(result);
     Console.Write(summary);
     if (summaryFile is not null) File.WriteAllText(summaryFile, summary);
+    if (metricsFile is not null && !dryRun)
+        UpdaterMetrics.Write(metricsFile, DateTimeOffset.UtcNow, new SourceStore(store), result.Added.Count);
     return 0;
 }
 catch (Exception e) when (e is UpdateFailedException or InvalidDataException or DirectoryNotFoundException)

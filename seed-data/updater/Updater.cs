@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using JudgementsApi.SeedBuilder;
 using JudgementsApi.SeedBuilder.Visits;
 
@@ -17,14 +16,20 @@ public sealed record UpdateOptions
     public IReadOnlyList<string>? Urns { get; init; }
     public FetchSettings Fetch { get; init; } = new();
     /// <summary>Where downloaded PDFs are kept between runs, so an interrupted run resumes without
-    /// downloading them again (default: .updater-cache in the store). Not part of the store.</summary>
+    /// downloading them again (default: .updater-cache beside seed-data/, gitignored). Never in the store;
+    /// made only when a PDF is downloaded, and not written by a dry run.</summary>
     public string? CacheDir { get; init; }
     public bool DryRun { get; init; }
     public TextWriter Log { get; init; } = Console.Error;
 }
 
-/// <summary>A document the store did not hold, read and ready to add.</summary>
-public sealed record NewDocument(ManifestRow Row, string Text, string Origin);
+/// <summary>A document the store did not hold, read and ready to add; <paramref name="Inferred"/> says
+/// how it was identified (council, date, URL) when that was read rather than listed by Ofsted.</summary>
+public sealed record NewDocument(ManifestRow Row, string Text, string Origin, string Inferred = "");
+
+/// <summary>A document found, read and identified, before it is named in the store.</summary>
+public sealed record Found(string Kind, KnownCouncil Council, DateOnly Published, string Title, string Url, string Sha, string Text,
+    string Origin, string Inferred = "");
 
 /// <summary>A document found but not taken in, and why (not a report, unreadable PDF, …).</summary>
 public sealed record RejectedDocument(string Origin, string Reason);
@@ -40,6 +45,7 @@ public sealed class UpdateResult
     public int PagesRead { get; set; }
     public ChangeSummary? Changes { get; set; }
     public bool Written { get; set; }
+    public bool DryRun { get; init; }
     public required string Source { get; init; }
 }
 
@@ -49,7 +55,7 @@ public sealed class UpdateResult
 /// the new texts, the manifest and the changed seed files. Any failure before that point leaves the
 /// store and seed-data/ exactly as they were.
 /// </summary>
-public static partial class Updater
+public static class Updater
 {
     public static async Task<UpdateResult> Run(UpdateOptions o, CancellationToken ct = default)
     {
@@ -77,29 +83,23 @@ public static partial class Updater
     /// </summary>
     static async Task<UpdateResult> CollectNewDocuments(UpdateOptions o, SourceStore store, CancellationToken ct)
     {
-        var councils = Csv.ReadDicts(Path.Combine(o.SeedDir, "councils.csv"));
-        var slugByUrn = councils.Where(c => c["ofsted_urn"].Length > 0)
-            .OrderBy(c => c["closed"].Length > 0 ? 1 : 0)
-            .GroupBy(c => c["ofsted_urn"]).ToDictionary(g => g.Key, g => (Slug: g.First()["slug"], Name: g.First()["name"]));
-        var result = new UpdateResult { Source = o.FromFolder is null ? $"Ofsted ({o.BaseUrl})" : $"folder {o.FromFolder}" };
+        var councils = CouncilFinder.FromSeed(o.SeedDir);
+        var source = o.FromFolder is null ? $"Ofsted ({o.BaseUrl})" : $"folder {o.FromFolder}";
+        var result = new UpdateResult { Source = source, DryRun = o.DryRun };
         var names = new HashSet<string>(store.Rows.Select(r => r.File), StringComparer.Ordinal);
 
-        void Take(string kind, string urn, DateOnly published, string title, string url, string sha, string text, string origin)
+        void Take(Found f)
         {
-            if (!slugByUrn.TryGetValue(urn, out var council))
-            {
-                result.Rejected.Add(new RejectedDocument(origin, $"no council in seed-data/councils.csv has Ofsted URN {urn}"));
-                return;
-            }
-            var baseName = $"{DocumentKinds.Folder[kind]}/{urn}_{council.Slug}_{published:yyyy-MM-dd}";
+            var baseName = $"{DocumentKinds.Folder[f.Kind]}/{f.Council.Urn}_{f.Council.Slug}_{f.Published:yyyy-MM-dd}";
             var file = baseName + ".txt"; var k = 2;
             while (!names.Add(file)) file = $"{baseName}-{k++}.txt";
-            result.Added.Add(new NewDocument(new ManifestRow(file, kind, urn, council.Name.ToLowerInvariant(), published, title, url, sha), text, origin));
-            o.Log.WriteLine($"new {kind}: {file} ({origin})");
+            var row = new ManifestRow(file, f.Kind, f.Council.Urn, f.Council.Name.ToLowerInvariant(), f.Published, f.Title, f.Url, f.Sha);
+            result.Added.Add(new NewDocument(row, f.Text, f.Origin, f.Inferred));
+            o.Log.WriteLine($"new {f.Kind}: {file} ({f.Origin})");
         }
 
-        if (o.FromFolder is null) await FromOfsted(o, store, slugByUrn.Keys, result, Take, ct);
-        else FromFolder(o, store, result, Take);
+        if (o.FromFolder is null) await FromOfsted(o, store, councils, result, Take, ct);
+        else FolderImport.Collect(o, store, councils, result, Take);
         return result;
     }
 
@@ -138,13 +138,12 @@ public static partial class Updater
         result.Written = true;
     }
 
-    static async Task FromOfsted(UpdateOptions o, SourceStore store, IEnumerable<string> currentUrns, UpdateResult result,
-        Action<string, string, DateOnly, string, string, string, string, string> take, CancellationToken ct)
+    static async Task FromOfsted(UpdateOptions o, SourceStore store, CouncilFinder councils, UpdateResult result, Action<Found> take,
+        CancellationToken ct)
     {
-        var cache = o.CacheDir ?? Path.Combine(store.Root, ".updater-cache");
-        Directory.CreateDirectory(cache);
+        var cache = o.CacheDir ?? Path.Combine(o.SeedDir, "..", ".updater-cache");
         using var client = new OfstedClient(o.Fetch);
-        var urns = (o.Urns ?? currentUrns.OrderBy(u => u, StringComparer.Ordinal).ToList()).ToList();
+        var urns = (o.Urns ?? councils.ByUrn.Keys.OrderBy(u => u, StringComparer.Ordinal).ToList()).ToList();
         try
         {
             foreach (var urn in urns)
@@ -161,17 +160,11 @@ public static partial class Updater
                         continue;
                     }
                     if (store.Holds(doc.Url, null, doc.Kind, urn, doc.Published)) { result.AlreadyHeld++; continue; }
-                    var cached = Path.Combine(cache, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(doc.Url)))[..24] + ".pdf");
-                    byte[] pdf;
-                    if (File.Exists(cached)) pdf = await File.ReadAllBytesAsync(cached, ct);
-                    else
-                    {
-                        pdf = await client.GetBytes(doc.Url, ct);
-                        await File.WriteAllBytesAsync(cached + ".part", pdf, ct);
-                        File.Move(cached + ".part", cached, overwrite: true);
-                    }
-                    if (Read(pdf, doc.Kind, doc.Url, result) is { } read)
-                        take(doc.Kind, urn, doc.Published.Value, doc.Title, doc.Url, read.Sha, read.Text, doc.Url);
+                    var pdf = await Download(client, doc.Url, cache, o.DryRun, ct);
+                    if (!councils.ByUrn.TryGetValue(urn, out var council))
+                        result.Rejected.Add(new RejectedDocument(doc.Url, $"no council in seed-data/councils.csv has Ofsted URN {urn}"));
+                    else if (Read(pdf, doc.Kind, doc.Url, result) is { } read)
+                        take(new Found(doc.Kind, council, doc.Published.Value, doc.Title, doc.Url, read.Sha, read.Text, doc.Url));
                 }
             }
         }
@@ -179,56 +172,22 @@ public static partial class Updater
         catch (LayoutChangedException e) { throw new UpdateFailedException(e.Message + "; nothing was written", e); }
     }
 
-    static void FromFolder(UpdateOptions o, SourceStore store, UpdateResult result,
-        Action<string, string, DateOnly, string, string, string, string, string> take)
+    /// <summary>A PDF from the cache, or downloaded and (unless a dry run) cached, named by its URL.</summary>
+    static async Task<byte[]> Download(OfstedClient client, string url, string cache, bool dryRun, CancellationToken ct)
     {
-        if (!Directory.Exists(o.FromFolder)) throw new UpdateFailedException($"folder not found: {o.FromFolder}");
-        foreach (var path in Directory.GetFiles(o.FromFolder!, "*.pdf", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var origin = Path.GetRelativePath(o.FromFolder!, path);
-            string urn; DateOnly published; string? titleKind = null; string title;
-            var store_ = StoreName().Match(Path.GetFileName(path));
-            var d2i = ScrapeFolder().Match(Path.GetFileName(Path.GetDirectoryName(path)) ?? "");
-            if (store_.Success)
-            {
-                urn = store_.Groups["urn"].Value;
-                published = DateOnly.ParseExact(store_.Groups["date"].Value, "yyyy-MM-dd");
-                title = "";
-            }
-            else if (d2i.Success && DocumentKinds.DateInTitle(Path.GetFileNameWithoutExtension(path)) is { } t)
-            {
-                // The layout the public ILACS scrapers save: <urn>_<council>/<Ofsted's title>.pdf
-                urn = d2i.Groups["urn"].Value;
-                published = t;
-                title = DocumentKinds.CleanTitle(Path.GetFileNameWithoutExtension(path));
-                titleKind = DocumentKinds.FromTitle(title);
-            }
-            else
-            {
-                result.Rejected.Add(new RejectedDocument(origin, "the file name does not say which council and date: name it <ofsted urn>_<council>_<yyyy-mm-dd>.pdf"));
-                continue;
-            }
-            var pdf = File.ReadAllBytes(path);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
-            if (store.Holds(null, sha, "", urn, null)) { result.AlreadyHeld++; continue; }
-            if (Read(pdf, titleKind, origin, result) is not { } read) continue;
-            if (store.Holds(null, null, read.Kind, urn, published)) { result.AlreadyHeld++; continue; }
-            if (title.Length == 0) title = $"{KindTitle(read.Kind)} - {published.ToString("dd MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant()}";
-            take(read.Kind, urn, published, title, "", sha, read.Text, origin);
-        }
+        var cached = Path.Combine(cache, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url)))[..24] + ".pdf");
+        if (File.Exists(cached)) return await File.ReadAllBytesAsync(cached, ct);
+        var pdf = await client.GetBytes(url, ct);
+        if (dryRun) return pdf;
+        Directory.CreateDirectory(cache);
+        await File.WriteAllBytesAsync(cached + ".part", pdf, ct);
+        File.Move(cached + ".part", cached, overwrite: true);
+        return pdf;
     }
-
-    static string KindTitle(string kind) => kind switch
-    {
-        DocumentKinds.Inspection => "children's services inspection",
-        DocumentKinds.FocusedVisit => "children's services focused visit",
-        DocumentKinds.MonitoringVisit => "children's services monitoring visit",
-        _ => "joint targeted area inspection",
-    };
 
     /// <summary>Extracts a PDF's text and checks it reads as the kind of document expected; a
     /// rejection is recorded and null returned.</summary>
-    static (string Kind, string Text, string Sha)? Read(byte[] pdf, string? expectedKind, string origin, UpdateResult result)
+    internal static (string Kind, string Text, string Sha)? Read(byte[] pdf, string? expectedKind, string origin, UpdateResult result)
     {
         string text;
         try { text = PdfText.Extract(pdf); }
@@ -291,9 +250,4 @@ public static partial class Updater
             foreach (var f in Directory.GetFiles(overrides)) File.Copy(f, Path.Combine(seed, "overrides", Path.GetFileName(f)));
         }
     }
-
-    [GeneratedRegex(@"^(?<urn>\d{2,8})_[^/]*?_?(?<date>\d{4}-\d{2}-\d{2})\.pdf$", RegexOptions.IgnoreCase)]
-    private static partial Regex StoreName();
-    [GeneratedRegex(@"^(?<urn>\d{2,8})_.+$")]
-    private static partial Regex ScrapeFolder();
 }

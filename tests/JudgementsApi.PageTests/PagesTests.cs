@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
@@ -370,6 +371,7 @@ public sealed class CompareAndStatisticsTests(PagesFixture app) : IClassFixture<
                 {
                     Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
                     Assert.Equal(new byte[] { 0x89, 0x50, 0x4e, 0x47 }, bytes[..4]);
+                    await AssertChartPngAsync(href, bytes);
                     await File.WriteAllBytesAsync(Path.Combine(PagesFixture.ScreenshotFolder, $"chart-{href.Split('/')[2].Split('.')[0]}.png"), bytes);
                 }
             }
@@ -385,6 +387,32 @@ public sealed class CompareAndStatisticsTests(PagesFixture app) : IClassFixture<
         var improved = moves.Count(m => rank[m.GetProperty("to").GetProperty("grade").GetString()!] < rank[m.GetProperty("from").GetProperty("grade").GetString()!]);
         Assert.Equal(improved, await page.Locator("#improved li a").CountAsync());
         Assert.Contains($"{improved} improved", await page.Locator("#moves-summary").InnerTextAsync());
+    }
+
+    /// <summary>
+    /// The PNG decodes, is the SVG drawn at twice its size, and has ink in its title band (top), its plot and
+    /// its source line (bottom), so the title, the chart and the source and date were drawn, not left blank.
+    /// </summary>
+    private async Task AssertChartPngAsync(string href, byte[] png)
+    {
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        Assert.NotNull(bitmap);
+        var svg = await app.Http.GetStringAsync(href.Replace(".png", ".svg"));
+        var box = Regex.Match(svg, "viewBox=\"0 0 ([\\d.]+) ([\\d.]+)\"");
+        Assert.Equal((int)Math.Ceiling(2 * double.Parse(box.Groups[1].Value, CultureInfo.InvariantCulture)), bitmap.Width);
+        Assert.Equal((int)Math.Ceiling(2 * double.Parse(box.Groups[2].Value, CultureInfo.InvariantCulture)), bitmap.Height);
+        Assert.Matches("Source: Ofsted[^<]*, \\d{1,2} [A-Z][a-z]+ 20\\d\\d\\.", svg); // the source line and the chart's date
+        int Ink(int fromRow, int toRow)
+        {
+            var n = 0;
+            for (var y = fromRow; y < toRow; y++)
+                for (var x = 0; x < bitmap.Width; x++)
+                    if (bitmap.GetPixel(x, y).Red < 128) n++;
+            return n;
+        }
+        Assert.True(Ink(0, 50) > 200, $"{href}: no title drawn");
+        Assert.True(Ink(bitmap.Height - 36, bitmap.Height) > 200, $"{href}: no source line drawn");
+        Assert.True(Ink(60, bitmap.Height - 60) > 5000, $"{href}: no chart drawn");
     }
 
     [Fact]

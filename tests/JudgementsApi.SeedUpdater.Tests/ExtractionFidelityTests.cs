@@ -22,11 +22,6 @@ public class ExtractionFidelityTests
         var fromText = ReportParser.Parse(file, text);
         var fromPdf = ReportParser.Parse(file, PdfText.Extract(PdfMaker.FromText(text)));
 
-        Assert.Equal(Describe(fromText), Describe(fromPdf));
+        Assert.Equal(ParsedReports.Describe(fromText), ParsedReports.Describe(fromPdf));
     }
-
-    static string Describe(ParsedReport r) =>
-        $"{r.Family} {r.Version} {r.Type} {r.Start:yyyy-MM-dd}..{r.End:yyyy-MM-dd} lead={r.LeadInspector} published={r.PublishedInText:yyyy-MM-dd}\n" +
-        string.Join("\n", r.Judgements.Values.OrderBy(j => j.AreaCode, StringComparer.Ordinal).Select(j => $"{j.AreaCode}={j.Grade ?? "null"} ({j.Note})")) +
-        "\nproblems: " + string.Join(" | ", r.Problems);
 }

@@ -142,8 +142,9 @@ public class FakeSiteUpdateTests
     [Theory]
     // HTTP 500 on every try: the first try and two retries, then the update stops.
     [InlineData(false, 2000, 2, "HTTP 500", 3)]
-    // No answer within the timeout, on the first try and one retry.
-    [InlineData(true, 300, 1, "no answer within 0.3 s", 2)]
+    // No answer within the timeout, on the first try and one retry. The timeout is long enough for
+    // a busy machine to deliver the retry to the fake site before the client gives up on it.
+    [InlineData(true, 3000, 1, "no answer within 3 s", 2)]
     public async Task A_report_the_site_does_not_serve_stops_the_update_and_nothing_is_written(
         bool hangs, int timeoutMilliseconds, int retries, string message, int requests)
     {
@@ -194,5 +195,38 @@ public class FakeSiteUpdateTests
         Assert.Equal(1, site.RequestsTo(new Uri(url).AbsolutePath)); // taken from the cache
         Assert.Equal(2, result.Added.Count);
         Assert.Contains(ws.SeedRows("inspections.csv"), r => r["id"] == "worcestershire-2023-07-14");
+    }
+
+    [Fact]
+    public async Task A_dry_run_prints_what_would_change_and_writes_nothing_not_even_the_download_cache()
+    {
+        using var ws = new Workspace(Urns, NewReport);
+        await using var site = new FakeOfsted();
+        var url = PageWithNewInspection(site);
+        var before = ws.Snapshot();
+
+        var (code, stdout, stderr) = FolderUpdateTests.UpdateSh("--base-url", site.BaseUrl, "--urn", Urn, "--delay-ms", "5",
+            "--store", ws.Store, "--seed-data", ws.Seed, "--dry-run");
+
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains($"- inspection `{NewReport}` (published 2023-07-14) {url}", stdout);
+        Assert.Contains("- worcestershire-2023-07-14: ilacs_care_leavers good, ilacs_children_in_care requires_improvement", stdout);
+        Assert.EndsWith("Dry run: this is what would change; nothing was written.\n", stdout);
+        Assert.Equal(before, ws.Snapshot());
+        Assert.Equal(["seed", "store"], Directory.GetFileSystemEntries(ws.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Downloads_are_cached_in_updater_cache_beside_seed_data_never_in_the_store()
+    {
+        using var ws = new Workspace(Urns, NewReport);
+        await using var site = new FakeOfsted();
+        PageWithNewInspection(site);
+
+        var result = await Updater.Run(ws.Options(site, null, Urn) with { CacheDir = null });
+
+        Assert.True(result.Written);
+        Assert.Single(Directory.GetFiles(Path.Combine(ws.Root, ".updater-cache")), f => f.EndsWith(".pdf", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(ws.Store, ".updater-cache")));
     }
 }

@@ -7,7 +7,7 @@ public class FolderUpdateTests
 {
     const string NewReport = "inspections/80447_cheshire-east_2024-05-16.txt";
 
-    static (int Code, string Out, string Err) UpdateSh(params string[] args)
+    internal static (int Code, string Out, string Err) UpdateSh(params string[] args)
     {
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Paths.Repo };
         psi.ArgumentList.Add(Path.Combine(Paths.Repo, "seed-data", "update.sh"));
@@ -29,22 +29,33 @@ public class FolderUpdateTests
         File.WriteAllBytes(Path.Combine(folder, "80447_cheshire-east_2024-05-16.pdf"), PdfMaker.FromText(Workspace.SharedText(NewReport)));
         File.WriteAllBytes(Path.Combine(folder, "agenda.pdf"), PdfMaker.FromText("Agenda"));
 
-        var (code, stdout, stderr) = UpdateSh("--from-folder", folder, "--store", ws.Store, "--seed-data", ws.Seed);
+        var metrics = Path.Combine(ws.Root, "updater.prom");
+        var (code, stdout, stderr) = UpdateSh("--from-folder", folder, "--store", ws.Store, "--seed-data", ws.Seed,
+            "--metrics-file", metrics);
 
         Assert.True(code == 0, stderr + stdout);
         Assert.True(stdout.Contains("## Inspections added (1)"), stdout + stderr);
         Assert.Contains("- cheshire-east-2024-05-16: ilacs_care_leavers inadequate, ilacs_children_in_care requires_improvement, ilacs_help_and_protection requires_improvement, ilacs_impact_of_leaders requires_improvement, ilacs_overall_effectiveness inadequate", stdout);
-        Assert.Contains("agenda.pdf: the file name does not say which council and date", stdout);
+        Assert.Contains("agenda.pdf: the PDF has almost no text", stdout);
         // The same judgements as the committed dataset read from the report's text.
         static List<string> Grades(IEnumerable<Dictionary<string, string>> rows) =>
             rows.Where(r => r["inspection_id"] == "cheshire-east-2024-05-16").Select(r => $"{r["area_code"]}={r["grade"]}").ToList();
         var committed = Grades(JudgementsApi.SeedBuilder.Csv.ReadDicts(Path.Combine(Paths.Repo, "seed-data", "judgements.csv")));
         Assert.Equal(5, committed.Count);
         Assert.Equal(committed, Grades(ws.SeedRows("judgements.csv")));
+        // For Prometheus: the run succeeded, added one document, and the store's newest publication.
+        var newest = new SourceStore(ws.Store).Rows.Max(r => r.Published);
+        Assert.True(newest >= new DateOnly(2024, 5, 16));
+        var text = File.ReadAllText(metrics);
+        Assert.Contains("\njudgements_updater_documents_added 1\n", text);
+        var newestSeconds = new DateTimeOffset(newest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();
+        Assert.Contains($"\njudgements_updater_data_as_of_timestamp_seconds {newestSeconds}\n", text);
+        Assert.Matches(@"\njudgements_updater_last_success_timestamp_seconds \d{10}\n", text);
 
         var before = ws.Snapshot();
-        var again = UpdateSh("--from-folder", folder, "--store", ws.Store, "--seed-data", ws.Seed);
+        var again = UpdateSh("--from-folder", folder, "--store", ws.Store, "--seed-data", ws.Seed, "--metrics-file", metrics);
         Assert.Equal(0, again.Code);
+        Assert.Contains("\njudgements_updater_documents_added 0\n", File.ReadAllText(metrics));
         Assert.Contains("Documents already held: 1.", again.Out);
         Assert.Equal(before, ws.Snapshot());
     }

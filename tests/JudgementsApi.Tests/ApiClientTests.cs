@@ -36,8 +36,8 @@ public class ApiClientTests : IClassFixture<KestrelApiFactory>
     [Fact]
     public async Task ListsInspectionsWithTypedFilters()
     {
-        var page = await _client.ListInspectionsAsync(council: "shropshire", region: null, framework: "ilacs", type: null,
-            publishedFrom: null, publishedTo: null, area: null, grade: null, sort: "published", limit: 2, offset: 0, format: null);
+        var page = await _client.ListInspectionsAsync(council: "shropshire", region: null, framework: Framework2.Ilacs, type: null,
+            publishedFrom: null, publishedTo: null, area: null, grade: null, sort: Sort.Published, limit: 2, offset: 0, format: null);
         Assert.Equal(2, page.Data.Count);
         Assert.True(page.Meta.Total >= 2);
         Assert.All(page.Data, i => Assert.StartsWith("ilacs", i.FrameworkVersion));

@@ -1,4 +1,5 @@
-using System.Security;
+using System.Xml.Linq;
+using static JudgementsApi.Infrastructure.SvgMarkup;
 
 namespace JudgementsApi.Features.Badges;
 
@@ -21,14 +22,14 @@ public static class Badge
     public static string Render(CouncilHeadline h, string size)
     {
         var scale = Sizes[size];
-        var body = new StringBuilder();
+        var body = new List<XElement>();
         var widths = new List<double> { 220 };
         double y = Pad;
 
         // The council's name heads every badge.
         var name = h.Council.Name;
         widths.Add(TextWidth(name, 15, bold: true));
-        body.Append(Text(Pad, y + 14, name, 15, Ink, bold: true));
+        body.Add(Text(Pad, y + 14, name, 15, Ink, bold: true));
         y += 24;
 
         if (!h.Council.Current)
@@ -38,7 +39,7 @@ public static class Badge
                   + (h.Successors[0].Date is var d ? $" on {Wording.Date(d)}" : "")
                 : $"Former council{(h.Council.Closed is { } c ? $", closed {Wording.Date(c)}" : "")}";
             widths.Add(TextWidth(replaced, 12));
-            body.Append(Text(Pad, y + 12, replaced, 12, Ink));
+            body.Add(Text(Pad, y + 12, replaced, 12, Ink));
             y += 20;
         }
 
@@ -68,8 +69,8 @@ public static class Badge
 
         if (lead is { } ld)
         {
-            body.Append(Box(Pad, y, inner, 30, ld.Swatch));
-            body.Append(Text(Pad + 8, y + 20, ld.Text, 14, ld.Swatch.Text, bold: true));
+            body.Add(Box(Pad, y, inner, 30, ld.Swatch));
+            body.Add(Text(Pad + 8, y + 20, ld.Text, 14, ld.Swatch.Text, bold: true));
             y += 30 + Gap;
         }
         if (cells.Count > 0)
@@ -80,27 +81,23 @@ public static class Badge
             {
                 var cell = cells[i];
                 var w = cellWidths[i] * stretch;
-                body.Append(Box(x, y, w, 38, cell.Swatch));
-                body.Append(Text(x + 6, y + 14, AreaNames.Badge(cell.Family), 10, cell.Swatch.Text));
-                body.Append(Text(x + 6, y + 30, cell.Label, 12, cell.Swatch.Text, bold: true));
+                body.Add(Box(x, y, w, 38, cell.Swatch));
+                body.Add(Text(x + 6, y + 14, AreaNames.Badge(cell.Family), 10, cell.Swatch.Text));
+                body.Add(Text(x + 6, y + 30, cell.Label, 12, cell.Swatch.Text, bold: true));
                 x += w + Gap;
             }
             y += 38;
         }
         y += 6;
-        body.Append(Text(Pad, y + 11, footer, 11, Muted));
+        body.Add(Text(Pad, y + 11, footer, 11, Muted));
         y += 14 + Pad;
 
         var width = inner + 2 * Pad;
         var height = y;
-        var title = Title(h);
-        return $"""
-            <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="badge-title badge-desc" width="{N(width * scale)}" height="{N(height * scale)}" viewBox="0 0 {N(width)} {N(height)}" font-family="{Font}">
-            <title id="badge-title">{X(title)}</title>
-            <desc id="badge-desc">{X(h.Describe())} Source: Ofsted; contains public sector information licensed under the Open Government Licence v3.0.</desc>
-            <rect x="0.5" y="0.5" width="{N(width - 1)}" height="{N(height - 1)}" rx="4" fill="#ffffff" stroke="{Border}"/>
-            {body}</svg>
-            """;
+        return Write(El("svg", A("role", "img"), A("width", width * scale), A("height", height * scale),
+            A("viewBox", $"0 0 {N(width)} {N(height)}"), A("font-family", Font),
+            Named("badge", Title(h), $"{h.Describe()} Source: Ofsted; contains public sector information licensed under the Open Government Licence v3.0."),
+            Rect(0.5, 0.5, width - 1, height - 1, "#ffffff", A("rx", 4), A("stroke", Border)), body));
     }
 
     /// <summary>The one-line reading of the badge: name and headline grade(s), in words.</summary>
@@ -114,15 +111,11 @@ public static class Badge
             : $"{name}{former}: Ofsted judgements " + string.Join(", ", h.OtherGrades.Select(g => $"{AreaNames.Badge(g.Family).ToLowerInvariant()} {g.Words}"));
     }
 
-    private static string Box(double x, double y, double w, double h, GradePalette.Swatch s) =>
-        $"""<rect x="{N(x)}" y="{N(y)}" width="{N(w)}" height="{N(h)}" rx="2" fill="{s.Fill}"{(s.Fill == "#ffffff" ? $" stroke=\"{Border}\"" : "")}/>""" + "\n";
+    private static XElement Box(double x, double y, double w, double h, GradePalette.Swatch s) =>
+        Rect(x, y, w, h, s.Fill, A("rx", 2), s.Fill == "#ffffff" ? A("stroke", Border) : null);
 
-    private static string Text(double x, double y, string text, double size, string fill, bool bold = false) =>
-        $"""<text x="{N(x)}" y="{N(y)}" font-size="{N(size)}" fill="{fill}"{(bold ? " font-weight=\"bold\"" : "")}>{X(text)}</text>""" + "\n";
-
-    private static string X(string s) => SecurityElement.Escape(s);
-
-    private static string N(double v) => Math.Round(v, 1).ToString(CultureInfo.InvariantCulture);
+    private static XElement Text(double x, double y, string text, double size, string fill, bool bold = false) =>
+        SvgMarkup.Text(x, y, text, A("font-size", size), A("fill", fill), bold ? A("font-weight", "bold") : null);
 
     /// <summary>
     /// An estimate of Arial's advance widths (em fractions), generous so text never overflows

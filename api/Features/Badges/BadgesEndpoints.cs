@@ -4,7 +4,7 @@ using JudgementsApi.Features.Councils;
 namespace JudgementsApi.Features.Badges;
 
 public sealed record BadgeQuery(
-    [property: Description("small, medium (default) or large: the rendered size; the drawing is the same."), TextExample("medium")] string? Size) : IQueryRecord
+    [property: Description("small, medium (default) or large: the rendered size; the drawing is the same."), OneOfExample("medium", typeof(Badge), nameof(Badge.Sizes))] string? Size) : IQueryRecord
 {
     public string Rendered { get; private set; } = "medium";
 

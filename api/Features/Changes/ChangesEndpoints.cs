@@ -5,7 +5,7 @@ namespace JudgementsApi.Features.Changes;
 
 /// <summary>Paged like every collection, but JSON only: no format.</summary>
 public sealed record ChangesQuery(
-    [property: Description("A dataset version this service has loaded (GET /v1/dataset gives the current one): changes made after it."), TextExample("c8444574033900617f7cd3e670834f295bfe01ecf66ee8720824ff6a0ddb92f2")] string? Since,
+    [property: Description("A dataset version this service has loaded (GET /v1/dataset gives the current one): changes made after it."), DatasetVersionExample(Required = true)] string? Since,
     [property: Description("Page size, 1 to 500 (default 50)."), IntExample(50, 1, Paging.MaxLimit, Paging.DefaultLimit)] string? Limit,
     [property: Description("Rows to skip."), IntExample(0, 0, Default = 0)] string? Offset) : IQueryRecord
 {

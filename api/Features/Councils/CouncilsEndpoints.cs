@@ -20,11 +20,11 @@ public static class CouncilsEndpoints
             .WithName("GetCouncil")
             .WithSummary("One council")
             .WithDescription("""
-                A council by ONS code (E06000051), DfE code (893), former ONS code or slug (shropshire): identity, latest
-                grades, predecessors and successors, former codes, statistical neighbours and counts. A name
-                (`Telford and Wrekin`, `telford-&-wrekin`, `Kingston upon Hull`, `hull`, `bcp`, `saint helens`) redirects
-                (302) to the council's URL by slug, here and on its sub-resources; a name that matches no council is a
-                404 problem whose `suggestions` list the closest councils.
+                A council by ONS code (E06000051), DfE code (893), Ofsted URN (80552), former ONS code or slug (shropshire):
+                identity, latest grades, predecessors and successors, former codes, statistical neighbours and counts. A name
+                (`Telford and Wrekin`, `telford-&-wrekin`, `Kingston upon Hull`, `hull`, `bcp`, `saint helens`, `Brighton`)
+                redirects (302) to the council's URL by slug, here, on its sub-resources and on /embed/councils/{id}; a name
+                that matches no council is a 404 problem whose `suggestions` list the closest councils.
                 """);
 
         councils.MapGet("/{id}/neighbours", Neighbours).WithCsv().ForCouncilPath()

@@ -36,8 +36,8 @@ public sealed class DatasetSnapshot
     /// <summary>Every council, by name then code.</summary>
     public required IReadOnlyList<SnapshotCouncil> Councils { get; init; }
     public required IReadOnlyDictionary<string, SnapshotCouncil> CouncilByCode { get; init; }
-    /// <summary>Councils by DfE code, slug (lower case) and former ONS code (upper case): current ones first.</summary>
-    public required IReadOnlyDictionary<string, SnapshotCouncil[]> CouncilsByOtherId { get; init; }
+    /// <summary>The one council resolver: identifiers, names and suggestions, built with this snapshot.</summary>
+    public required CouncilIndex CouncilIndex { get; init; }
     public required IReadOnlyList<RegionItem> Regions { get; init; }
 
     /// <summary>Every inspection, newest first (published, then id, both descending).</summary>
@@ -76,20 +76,8 @@ public sealed class DatasetSnapshot
     /// <summary>The statistics' view of every council (operation dates), by name then code.</summary>
     internal IReadOnlyList<CouncilPeriod> StatisticsCouncils { get; init; } = [];
 
-    /// <summary>
-    /// The council an identifier names: ONS code first, then DfE code, slug or former ONS code, a
-    /// current council before a former one (a reused DfE code names the current council).
-    /// </summary>
-    public SnapshotCouncil? FindCouncil(string id)
-    {
-        var t = id.Trim();
-        if (CouncilByCode.TryGetValue(t.ToUpperInvariant(), out var byCode) && byCode.Code == t.ToUpperInvariant()) return byCode;
-        SnapshotCouncil? best = null;
-        foreach (var key in new[] { "la:" + t, "slug:" + t.ToLowerInvariant(), "former:" + t.ToUpperInvariant() })
-            if (CouncilsByOtherId.TryGetValue(key, out var found) && (best is null || (!best.Item.Current && found[0].Item.Current)))
-                best = found[0];
-        return best;
-    }
+    /// <summary>The council an identifier names (ONS code, DfE code, Ofsted URN, slug or former ONS code; a current council first).</summary>
+    public SnapshotCouncil? FindCouncil(string id) => CouncilIndex.ByIdentifier(id);
 
     /// <summary>Framework versions a framework filter names: the version itself, or every version of the framework.</summary>
     public bool InFramework(string frameworkVersion, string framework) =>

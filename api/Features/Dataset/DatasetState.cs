@@ -26,6 +26,13 @@ public sealed class DatasetState
     /// <summary>Why the last load failed while the database answered; null once a load succeeds.</summary>
     public string? LoadFailure => _loadFailure;
 
+    /// <summary>When the newest import the version poller saw in the database was made (null until it has looked).</summary>
+    public DateTimeOffset? DatabaseImportedAt { get; private set; }
+
+    /// <summary>What the version poller last read from the database.</summary>
+    public void DatabaseSeen(DateTime? importedAt) =>
+        DatabaseImportedAt = importedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+
     public void Publish(DatasetSnapshot snapshot)
     {
         _snapshot = snapshot;
@@ -61,9 +68,11 @@ public sealed class DatasetVersionPoller(NpgsqlDataSource db, DatasetState state
         {
             try
             {
-                string? version;
+                (string? Version, DateTime? LoadedAt) row;
                 await using (var conn = await db.OpenConnectionAsync(stoppingToken))
-                    version = await conn.QueryFirstOrDefaultAsync<string>("SELECT version FROM dataset");
+                    row = await conn.QueryFirstOrDefaultAsync<(string?, DateTime?)>("SELECT version, loaded_at FROM dataset");
+                var version = row.Version;
+                state.DatabaseSeen(row.LoadedAt);
                 if (state.Snapshot is null || version != state.Version)
                 {
                     if (state.Snapshot is not null && state.LoadFailure is null) log.LogInformation("Dataset version is now {Version}", version ?? "(none)");

@@ -17,7 +17,7 @@ namespace JudgementsApi.Features.Dataset;
 /// to <see cref="DatasetState"/>: the version is reported only once its snapshot is in memory. One
 /// load runs at a time; callers arriving meanwhile share it.
 /// </summary>
-public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILogger<SnapshotLoader> log)
+public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ServiceMetrics metrics, ILogger<SnapshotLoader> log)
 {
     private readonly Lock _gate = new();
     private Task<DatasetSnapshot>? _loading;
@@ -47,7 +47,17 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
     private async Task<DatasetSnapshot> LoadAndPublishAsync()
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var snapshot = await ReadAsync();
+        DatasetSnapshot snapshot;
+        try
+        {
+            snapshot = await ReadAsync();
+        }
+        catch
+        {
+            metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: false);
+            throw;
+        }
+        metrics.SnapshotLoaded(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: true);
         state.Publish(snapshot);
         log.LogInformation("Dataset {Version} in memory: {Councils} councils, {Inspections} inspections, read in {Ms:0} ms",
             snapshot.Version ?? "(none)", snapshot.Councils.Count, snapshot.Inspections.Count,
@@ -180,20 +190,6 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
         }).ToList();
         var snapshotByCode = snapshotCouncils.ToDictionary(c => c.Code, ordinal);
 
-        // Other identifiers, current councils first so that a reused DfE code names the current council.
-        var otherIds = new Dictionary<string, List<SnapshotCouncil>>(ordinal);
-        foreach (var c in councils.OrderBy(c => c.Closed is null ? 0 : 1))
-        {
-            var keys = new List<string> { "slug:" + c.Slug };
-            if (c.LaCode is { } la) keys.Add("la:" + la);
-            keys.AddRange(c.FormerCodes.Select(f => "former:" + f));
-            foreach (var key in keys.Distinct(ordinal))
-            {
-                if (!otherIds.TryGetValue(key, out var list)) otherIds[key] = list = [];
-                list.Add(snapshotByCode[c.Code]);
-            }
-        }
-
         var replaced = successions.GroupBy(s => s.Predecessor, ordinal).ToDictionary(g => g.Key, g => g.Min(s => s.Date), ordinal);
         var full = built.Where(i => i.FullInspection).ToList();
 
@@ -218,7 +214,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, ILog
             },
             Councils = snapshotCouncils,
             CouncilByCode = snapshotByCode,
-            CouncilsByOtherId = otherIds.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), ordinal),
+            CouncilIndex = new CouncilIndex(snapshotCouncils),
             Regions = regions.OrderBy(r => r.Name, ordinal).ThenBy(r => r.Code, ordinal)
                 .Select(r => new RegionItem(r.Code, r.Name, r.Slug, councils.Count(c => c.RegionCode == r.Code && c.Closed is null))).ToList(),
             Inspections = newest,

@@ -18,9 +18,8 @@ public static class EmbedEndpoints
         // Its CSP (frame-ancestors *, no script), nosniff and Referrer-Policy come from ResponseHeaders, as for every page.
         var embed = routes.MapGroup(Path).WithTags("Integrations").CacheOutput(Caching.PolicyName);
 
-        embed.MapGet("/councils/{id}", Page)
+        embed.MapGet("/councils/{id}", Page).ForCouncilPath()
             .Produces<string>(StatusCodes.Status200OK, "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetCouncilEmbed")
             .WithSummary("A council's ratings as a page for an iframe")
             .WithDescription("The badge's facts as a small HTML page for an <iframe> on any site: the latest full inspection's judgements, links to the report and to the council's page, and the Open Government Licence attribution. Framable by any origin; no cookies, no scripts, no tracking.");

@@ -39,7 +39,7 @@ public sealed record PriorityArea(int Position, string Text, int? Line);
 
 public sealed record FocusedVisitQuery(
     [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin)."), TextExample("shropshire")] string? Council,
-    [property: Description("A region: ONS code or slug."), TextExample("west-midlands")] string? Region,
+    [property: Description("A region: ONS code or slug."), VocabularyExample("west-midlands", VocabularySet.Regions)] string? Region,
     [property: Description("true: only visits that named areas for priority action; false: only those that did not."), BoolExample(true)] string? PriorityAction,
     [property: Description("Letter dated on or after (YYYY-MM-DD)."), DateExample("2024-01-01")] string? From,
     [property: Description("Letter dated on or before (YYYY-MM-DD)."), DateExample("2024-12-31")] string? To) : IQueryRecord

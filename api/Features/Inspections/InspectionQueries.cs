@@ -5,14 +5,14 @@ namespace JudgementsApi.Features.Inspections;
 /// <summary>GET /v1/inspections: the filters, read and checked before the handler runs.</summary>
 public sealed record InspectionListQuery(
     [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin)."), TextExample("shropshire,telford-and-wrekin")] string? Council,
-    [property: Description("A region: ONS code (E12000005) or slug (west-midlands)."), TextExample("west-midlands")] string? Region,
-    [property: Description("A framework (" + FrameworkSlugs.Listed + ") or one of its versions (" + FrameworkSlugs.VersionExample + ")."), TextExample(FrameworkSlugs.Ilacs)] string? Framework,
-    [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review, cited (a former council's judgement known from a later report) …"), TextExample("standard")] string? Type,
+    [property: Description("A region: ONS code (E12000005) or slug (west-midlands)."), VocabularyExample("west-midlands", VocabularySet.Regions)] string? Region,
+    [property: Description("A framework (" + FrameworkSlugs.Listed + ") or one of its versions (" + FrameworkSlugs.VersionExample + ")."), VocabularyExample(FrameworkSlugs.Ilacs, VocabularySet.Frameworks)] string? Framework,
+    [property: Description("Inspection type: standard, short, sif, sif_reinspection, pre_2013, lscb_review, cited (a former council's judgement known from a later report) …"), VocabularyExample("standard", VocabularySet.InspectionTypes)] string? Type,
     [property: Description("Published on or after this date (YYYY-MM-DD)."), DateExample("2025-01-01")] string? PublishedFrom,
     [property: Description("Published on or before this date (YYYY-MM-DD)."), DateExample("2025-12-31")] string? PublishedTo,
-    [property: Description("Judgement area: a family (overall_effectiveness, help_and_protection, children_in_care, care_leavers, leadership, adoption_performance, lscb_review) or an area code. With grade: graded that grade in that area; alone: graded in that area."), TextExample("overall_effectiveness")] string? Area,
-    [property: Description("Grade code (outstanding, good, requires_improvement, adequate, inadequate). Without area: that grade in any area."), TextExample("inadequate")] string? Grade,
-    [property: Description("-published (newest first, default), published, or council (by name)."), TextExample("-published")] string? Sort) : IQueryRecord
+    [property: Description("Judgement area: a family (overall_effectiveness, help_and_protection, children_in_care, care_leavers, leadership, adoption_performance, lscb_review) or an area code. With grade: graded that grade in that area; alone: graded in that area."), VocabularyExample("overall_effectiveness", VocabularySet.Areas)] string? Area,
+    [property: Description("Grade code (outstanding, good, requires_improvement, adequate, inadequate). Without area: that grade in any area."), VocabularyExample("inadequate", VocabularySet.Grades)] string? Grade,
+    [property: Description("-published (newest first, default), published, or council (by name)."), OneOfExample("-published", typeof(InspectionListQuery), "Sorts")] string? Sort) : IQueryRecord
 {
     private static readonly string[] Sorts = ["-published", "published", "council"];
 

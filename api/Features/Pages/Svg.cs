@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Xml.Linq;
+using static JudgementsApi.Infrastructure.SvgMarkup;
 
 namespace JudgementsApi.Features.Pages;
 
@@ -27,10 +29,10 @@ public static class HexLayout
     }
 }
 
-/// <summary>Pictures drawn on the server: data in, SVG text out. Each has a title and a description, and its page a table beside it.</summary>
+/// <summary>Pictures drawn on the server: data in, SVG out. Each has a title and a description, and its page a table beside it.</summary>
 public static class Svg
 {
-    private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+    private const string Ink = "#0b0c0c";
 
     public sealed record MapCell(Hex Hex, string Slug, string Label, AreaState State, string? Grade);
 
@@ -44,126 +46,127 @@ public static class Svg
         var w = Math.Sqrt(3) * size;
         var maxQ = cells.Count == 0 ? 0 : cells.Max(c => c.Hex.Q);
         var maxR = cells.Count == 0 ? 0 : cells.Max(c => c.Hex.R);
-        var width = (maxQ + 1.5) * w + 4;
-        var height = (maxR + 1) * 1.5 * size + size / 2 + 4;
         var corners = Enumerable.Range(0, 6).Select(i =>
         {
             var a = Math.PI / 180 * (60 * i - 30);
             return (X: size * 0.96 * Math.Cos(a), Y: size * 0.96 * Math.Sin(a));
         }).ToArray();
-
-        var sb = new StringBuilder();
-        sb.Append($"<svg class=\"app-hexmap\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {F(width)} {F(height)}\" aria-labelledby=\"map-title map-desc\">");
-        sb.Append($"<title id=\"map-title\">{Html.H(title)}</title><desc id=\"map-desc\">{Html.H(description)}</desc>");
-        foreach (var c in cells.OrderBy(c => c.Hex.Name, StringComparer.Ordinal))
+        XElement Hex(MapCell c)
         {
             var cx = 2 + w / 2 + c.Hex.Q * w + ((c.Hex.R & 1) == 1 ? w / 2 : 0);
             var cy = 2 + size + (maxR - c.Hex.R) * 1.5 * size;
-            var swatch = Labels.Swatch(c.State, c.Grade);
-            var d = "M" + string.Join("L", corners.Select(p => $"{F(cx + p.X)},{F(cy + p.Y)}")) + "Z";
-            sb.Append($"<a href=\"/councils/{Html.H(c.Slug)}\" aria-label=\"{Html.H(c.Hex.Name)}: {Html.H(c.Label)}\" data-code=\"{c.Hex.Code}\">");
-            sb.Append($"<path d=\"{d}\" fill=\"{swatch.Fill}\" stroke=\"#505a5f\" stroke-width=\"{(c.State == AreaState.NotGraded ? "1.4\" stroke-dasharray=\"2.5 1.5" : "0.8")}\"><title>{Html.H(c.Hex.Name)}: {Html.H(c.Label)}</title></path></a>");
+            var d = "M" + string.Join("L", corners.Select(p => $"{N(cx + p.X)},{N(cy + p.Y)}")) + "Z";
+            var dashed = c.State == AreaState.NotGraded;
+            var label = $"{c.Hex.Name}: {c.Label}";
+            return El("a", A("href", $"/councils/{c.Slug}"), A("aria-label", label), A("data-code", c.Hex.Code),
+                El("path", A("d", d), A("fill", Labels.Swatch(c.State, c.Grade).Fill), A("stroke", "#505a5f"),
+                    A("stroke-width", dashed ? 1.4 : 0.8), dashed ? A("stroke-dasharray", "2.5 1.5") : null, El("title", label)));
         }
-        sb.Append("</svg>");
-        return sb.ToString();
+        return Write(El("svg", A("class", "app-hexmap"),
+            A("viewBox", $"0 0 {N((maxQ + 1.5) * w + 4)} {N((maxR + 1) * 1.5 * size + size / 2 + 4)}"), Named("map", title, description),
+            cells.OrderBy(c => c.Hex.Name, StringComparer.Ordinal).Select(Hex)));
     }
 
     public sealed record Series(string Key, string Label, string Fill);
 
     /// <summary>
+    /// The frame of a chart: its size, names, and for a download (a <paramref name="source"/> given) a white
+    /// ground, the title at the top and the source line at the bottom, as the file travels alone.
+    /// </summary>
+    private static string Chart(string id, double width, double height, double fontSize, double titleX,
+        string title, string description, string? source, IEnumerable<object> content)
+    {
+        var standalone = source is not null;
+        return Write(El("svg", A("class", "app-chart"), A("viewBox", $"0 0 {N(width)} {N(height)}"), A("width", width),
+            A("height", height), A("role", "img"), A("font-family", "DejaVu Sans, Arial, sans-serif"), A("font-size", fontSize),
+            Named(id, title, description),
+            standalone ? Rect(0, 0, width, height, "#ffffff") : null,
+            standalone ? Text(titleX, 18, title, A("fill", Ink)) : null,
+            content,
+            standalone ? Text(titleX, height - 8, source!, A("fill", "#505a5f")) : null), standalone);
+    }
+
+    /// <summary>
     /// Columns of shares (each column sums to 100% of those judged at that point), one per point,
-    /// stacked best grade at the top. Standalone SVG when <paramref name="standalone"/> (for download).
+    /// stacked best grade at the top.
     /// </summary>
     public static string StackedShares(IReadOnlyList<(DateOnly Day, IReadOnlyDictionary<string, int> Counts)> points,
-        IReadOnlyList<Series> series, string title, string description, bool standalone = false)
+        IReadOnlyList<Series> series, string title, string description, string? source = null)
     {
         const double left = 44, plotH = 240, bottom = 40, right = 8;
-        var top = standalone ? 34.0 : 12.0; // a downloaded chart carries its title
+        var top = source is null ? 12.0 : 34.0;
         var colW = Math.Max(6, Math.Min(24, 760.0 / Math.Max(points.Count, 1)));
         var plotW = colW * points.Count;
-        var width = left + plotW + right;
-        var legendH = 22 * ((series.Count + 2) / 3);
-        var height = top + plotH + bottom + legendH;
-        var sb = new StringBuilder();
-        if (standalone) sb.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        sb.Append($"<svg class=\"app-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {F(width)} {F(height)}\" width=\"{F(width)}\" height=\"{F(height)}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"arial, sans-serif\" font-size=\"11\">");
-        sb.Append($"<title id=\"chart-title\">{Html.H(title)}</title><desc id=\"chart-desc\">{Html.H(description)}</desc>");
-        if (standalone) sb.Append($"<rect width=\"{F(width)}\" height=\"{F(height)}\" fill=\"#ffffff\"/><text x=\"{F(left)}\" y=\"18\" fill=\"#0b0c0c\">{Html.H(title)}</text>");
-        for (var p = 0; p <= 100; p += 25)
+        var height = top + plotH + bottom + LegendHeight(series) + (source is null ? 0 : 20);
+        var grid = Enumerable.Range(0, 5).Select(k => top + plotH * (1 - k / 4.0)).SelectMany((y, k) => new[]
         {
-            var y = top + plotH * (1 - p / 100.0);
-            sb.Append($"<line x1=\"{F(left)}\" x2=\"{F(left + plotW)}\" y1=\"{F(y)}\" y2=\"{F(y)}\" stroke=\"#b1b4b6\" stroke-width=\"0.5\"/>");
-            sb.Append($"<text x=\"{F(left - 4)}\" y=\"{F(y + 4)}\" text-anchor=\"end\" fill=\"#0b0c0c\">{p}%</text>");
-        }
-        for (var i = 0; i < points.Count; i++)
+            El("line", A("x1", left), A("x2", left + plotW), A("y1", y), A("y2", y), A("stroke", "#b1b4b6"), A("stroke-width", 0.5)),
+            Text(left - 4, y + 4, $"{k * 25}%", A("text-anchor", "end"), A("fill", Ink)),
+        });
+        var columns = points.SelectMany((p, i) => Column(p.Day, p.Counts, series, left + i * colW, colW, top, plotH)
+            .Append(YearLabel(points, i, left + i * colW + colW / 2, top + plotH + 14)));
+        var caption = Text(left, top + plotH + 30, "Share of councils judged, at the end of each quarter", A("fill", Ink));
+        return Chart("chart", left + plotW + right, height, 11, left, title, description, source,
+            [grid, columns, caption, Legend(series, left, top + plotH + bottom + 4)]);
+    }
+
+    private static IEnumerable<XElement> Column(DateOnly day, IReadOnlyDictionary<string, int> counts, IReadOnlyList<Series> series,
+        double x, double colW, double top, double plotH)
+    {
+        var judged = series.Sum(s => counts.GetValueOrDefault(s.Key));
+        var y = top + plotH;
+        if (judged == 0) yield break;
+        foreach (var s in series.Reverse()) // worst at the bottom, best on top
         {
-            var (day, counts) = points[i];
-            var judged = series.Sum(s => counts.GetValueOrDefault(s.Key));
-            var x = left + i * colW;
-            var y = top + plotH;
-            if (judged > 0)
-                foreach (var s in series.Reverse()) // worst at the bottom, best on top
-                {
-                    var n = counts.GetValueOrDefault(s.Key);
-                    if (n == 0) continue;
-                    var h = plotH * n / judged;
-                    y -= h;
-                    sb.Append($"<rect x=\"{F(x + 0.5)}\" y=\"{F(y)}\" width=\"{F(colW - 1)}\" height=\"{F(h)}\" fill=\"{s.Fill}\" stroke=\"#ffffff\" stroke-width=\"0.3\"><title>{day:yyyy-MM-dd}: {Html.H(s.Label)} {n} of {judged}</title></rect>");
-                }
-            if (day.Month <= 3 || i == 0)
-                if (i == 0 || points[i - 1].Day.Year != day.Year)
-                    sb.Append($"<text x=\"{F(x + colW / 2)}\" y=\"{F(top + plotH + 14)}\" text-anchor=\"middle\" fill=\"#0b0c0c\">{(points.Count > 30 ? "'" + day.ToString("yy", CultureInfo.InvariantCulture) : day.Year.ToString(CultureInfo.InvariantCulture))}</text>");
+            var n = counts.GetValueOrDefault(s.Key);
+            if (n == 0) continue;
+            var h = plotH * n / judged;
+            y -= h;
+            yield return Rect(x + 0.5, y, colW - 1, h, s.Fill, A("stroke", "#ffffff"), A("stroke-width", 0.3),
+                El("title", $"{day:yyyy-MM-dd}: {s.Label} {n} of {judged}"));
         }
-        sb.Append($"<text x=\"{F(left)}\" y=\"{F(top + plotH + 30)}\" fill=\"#0b0c0c\">Share of councils judged, at the end of each quarter</text>");
-        Legend(sb, series, left, top + plotH + bottom + 4);
-        sb.Append("</svg>");
-        return sb.ToString();
+    }
+
+    /// <summary>The year under its first column ('14 when the columns are narrow).</summary>
+    private static XElement? YearLabel(IReadOnlyList<(DateOnly Day, IReadOnlyDictionary<string, int> Counts)> points, int i, double x, double y)
+    {
+        var day = points[i].Day;
+        if (i > 0 && points[i - 1].Day.Year == day.Year) return null;
+        var label = points.Count > 30 ? "'" + day.ToString("yy", CultureInfo.InvariantCulture) : day.Year.ToString(CultureInfo.InvariantCulture);
+        return Text(x, y, label, A("text-anchor", "middle"), A("fill", Ink));
     }
 
     /// <summary>Horizontal bars of shares, one per row (regions, or England).</summary>
     public static string ShareBars(IReadOnlyList<(string Label, IReadOnlyDictionary<string, int> Counts)> rows,
-        IReadOnlyList<Series> series, string title, string description, bool standalone = false)
+        IReadOnlyList<Series> series, string title, string description, string? source = null)
     {
         const double labelW = 190, barW = 420, rowH = 24;
-        var top = standalone ? 30.0 : 6.0;
-        var width = labelW + barW + 60;
-        var legendH = 22 * ((series.Count + 2) / 3);
-        var height = top + rows.Count * rowH + 10 + legendH;
-        var sb = new StringBuilder();
-        if (standalone) sb.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        sb.Append($"<svg class=\"app-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {F(width)} {F(height)}\" width=\"{F(width)}\" height=\"{F(height)}\" role=\"img\" aria-labelledby=\"bars-title bars-desc\" font-family=\"arial, sans-serif\" font-size=\"12\">");
-        sb.Append($"<title id=\"bars-title\">{Html.H(title)}</title><desc id=\"bars-desc\">{Html.H(description)}</desc>");
-        if (standalone) sb.Append($"<rect width=\"{F(width)}\" height=\"{F(height)}\" fill=\"#ffffff\"/><text x=\"8\" y=\"18\" fill=\"#0b0c0c\">{Html.H(title)}</text>");
-        for (var i = 0; i < rows.Count; i++)
+        var top = source is null ? 6.0 : 30.0;
+        var height = top + rows.Count * rowH + 10 + LegendHeight(series) + (source is null ? 0 : 20);
+        IEnumerable<XElement> Row(string label, IReadOnlyDictionary<string, int> counts, double y)
         {
-            var (label, counts) = rows[i];
-            var y = top + i * rowH;
             var judged = series.Sum(s => counts.GetValueOrDefault(s.Key));
-            sb.Append($"<text x=\"{F(labelW - 6)}\" y=\"{F(y + 15)}\" text-anchor=\"end\" fill=\"#0b0c0c\">{Html.H(label)}</text>");
+            yield return Text(labelW - 6, y + 15, label, A("text-anchor", "end"), A("fill", Ink));
             var x = labelW;
-            foreach (var s in series)
+            foreach (var s in series.Where(s => counts.GetValueOrDefault(s.Key) > 0))
             {
-                var n = counts.GetValueOrDefault(s.Key);
-                if (n == 0 || judged == 0) continue;
-                var wdt = barW * n / judged;
-                sb.Append($"<rect x=\"{F(x)}\" y=\"{F(y + 2)}\" width=\"{F(wdt)}\" height=\"{F(rowH - 6)}\" fill=\"{s.Fill}\" stroke=\"#ffffff\" stroke-width=\"0.5\"><title>{Html.H(label)}: {Html.H(s.Label)} {n} of {judged}</title></rect>");
-                x += wdt;
+                var n = counts[s.Key];
+                yield return Rect(x, y + 2, barW * n / judged, rowH - 6, s.Fill, A("stroke", "#ffffff"), A("stroke-width", 0.5),
+                    El("title", $"{label}: {s.Label} {n} of {judged}"));
+                x += barW * n / judged;
             }
-            sb.Append($"<text x=\"{F(labelW + barW + 6)}\" y=\"{F(y + 15)}\" fill=\"#0b0c0c\">{judged}</text>");
+            yield return Text(labelW + barW + 6, y + 15, judged.ToString(CultureInfo.InvariantCulture), A("fill", Ink));
         }
-        Legend(sb, series, 8, top + rows.Count * rowH + 8);
-        sb.Append("</svg>");
-        return sb.ToString();
+        return Chart("bars", labelW + barW + 60, height, 12, 8, title, description, source,
+            [rows.SelectMany((r, i) => Row(r.Label, r.Counts, top + i * rowH)), Legend(series, 8, top + rows.Count * rowH + 8)]);
     }
 
-    private static void Legend(StringBuilder sb, IReadOnlyList<Series> series, double x0, double y0)
-    {
-        for (var i = 0; i < series.Count; i++)
+    private static int LegendHeight(IReadOnlyList<Series> series) => 22 * ((series.Count + 2) / 3);
+
+    private static IEnumerable<XElement> Legend(IReadOnlyList<Series> series, double x0, double y0) =>
+        series.SelectMany((s, i) => new[]
         {
-            var x = x0 + i % 3 * 170;
-            var y = y0 + i / 3 * 22;
-            sb.Append($"<rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"14\" height=\"14\" fill=\"{series[i].Fill}\" stroke=\"#505a5f\" stroke-width=\"0.5\"/>");
-            sb.Append($"<text x=\"{F(x + 20)}\" y=\"{F(y + 11)}\" fill=\"#0b0c0c\">{Html.H(series[i].Label)}</text>");
-        }
-    }
+            Rect(x0 + i % 3 * 170, y0 + i / 3 * 22, 14, 14, s.Fill, A("stroke", "#505a5f"), A("stroke-width", 0.5)),
+            Text(x0 + i % 3 * 170 + 20, y0 + i / 3 * 22 + 11, s.Label, A("fill", Ink)),
+        });
 }

@@ -4,10 +4,10 @@ namespace JudgementsApi.Features.Statistics;
 
 public sealed record DistributionQuery(
     [property: Description("The day (YYYY-MM-DD; default today): the councils in operation that day, each by its most recent full inspection published on or before it."), DateExample("2024-03-31")] string? AsOf,
-    [property: Description("Judgement area: a family (overall_effectiveness, the default, counts SIF and ILACS judgements together; help_and_protection, children_in_care, care_leavers, leadership, adoption_performance, lscb_review …) or one area code."), TextExample("overall_effectiveness")] string? Area,
-    [property: Description("none (default), region or type: also count each region or council type."), TextExample("region")] string? GroupBy,
-    [property: Description("Only judgements made under this framework (" + FrameworkSlugs.Listed + ") or version (" + FrameworkSlugs.VersionExample + "): each council's most recent full inspection under it; councils without one count as notInspected."), TextExample(FrameworkSlugs.Ilacs)] string? Framework,
-    [property: Description("councils: also list each council's standing."), TextExample("councils")] string? Include,
+    [property: Description("Judgement area: a family (overall_effectiveness, the default, counts SIF and ILACS judgements together; help_and_protection, children_in_care, care_leavers, leadership, adoption_performance, lscb_review …) or one area code."), VocabularyExample("overall_effectiveness", VocabularySet.Areas)] string? Area,
+    [property: Description("none (default), region or type: also count each region or council type."), OneOfExample("region", typeof(Distributions), nameof(Distributions.GroupBys))] string? GroupBy,
+    [property: Description("Only judgements made under this framework (" + FrameworkSlugs.Listed + ") or version (" + FrameworkSlugs.VersionExample + "): each council's most recent full inspection under it; councils without one count as notInspected."), VocabularyExample(FrameworkSlugs.Ilacs, VocabularySet.Frameworks)] string? Framework,
+    [property: Description("councils: also list each council's standing."), OneOfExample("councils", typeof(DistributionQuery), "Includes")] string? Include,
     [property: Description("json (default) or csv: one row for England and each group; with include=councils one row per council."), FormatExample] string? Format) : IQueryRecord
 {
     private static readonly string[] Includes = ["councils"];
@@ -36,12 +36,12 @@ public sealed record DistributionQuery(
 public sealed record DistributionFilter(string Area, string GroupBy, string? Framework, bool IncludeCouncils, DateOnly AsOf);
 
 public sealed record TimelineQuery(
-    [property: Description("Judgement area: a family (default overall_effectiveness) or one area code."), TextExample("overall_effectiveness")] string? Area,
+    [property: Description("Judgement area: a family (default overall_effectiveness) or one area code."), VocabularyExample("overall_effectiveness", VocabularySet.Areas)] string? Area,
     [property: Description("First day (YYYY-MM-DD); default the publication of the first full inspection in the dataset."), DateExample("2024-01-01")] string? From,
     [property: Description("Last day (YYYY-MM-DD); default today."), DateExample("2024-12-31")] string? To,
-    [property: Description("day, week (ending Sunday), month (default), quarter or year: one point at the end of each, the last being `to` itself."), TextExample("year")] string? Interval,
-    [property: Description("none (default), region or type."), TextExample("region")] string? GroupBy,
-    [property: Description("Only judgements made under this framework or version, as for the distribution."), TextExample(FrameworkSlugs.Ilacs)] string? Framework,
+    [property: Description("day, week (ending Sunday), month (default), quarter or year: one point at the end of each, the last being `to` itself."), OneOfExample("year", typeof(TimelineQuery), "Intervals")] string? Interval,
+    [property: Description("none (default), region or type."), OneOfExample("region", typeof(Distributions), nameof(Distributions.GroupBys))] string? GroupBy,
+    [property: Description("Only judgements made under this framework or version, as for the distribution."), VocabularyExample(FrameworkSlugs.Ilacs, VocabularySet.Frameworks)] string? Framework,
     [property: Description("json (default) or csv: one row per point for England and each group."), FormatExample] string? Format) : IQueryRecord
 {
     private static readonly string[] Intervals = ["day", "week", "month", "quarter", "year"];
@@ -85,12 +85,12 @@ public sealed record TimelineQuery(
 public sealed record TimelineFilter(string Area, string GroupBy, string? Framework, string Interval, DateOnly Start, DateOnly End, IReadOnlyList<DateOnly> Points);
 
 public sealed record TransitionsQuery(
-    [property: Description("Judgement area: a family (default overall_effectiveness) or one area code."), TextExample("overall_effectiveness")] string? Area,
+    [property: Description("Judgement area: a family (default overall_effectiveness) or one area code."), VocabularyExample("overall_effectiveness", VocabularySet.Areas)] string? Area,
     [property: Description("The later inspection published on or after this day (YYYY-MM-DD)."), DateExample("2024-01-01")] string? From,
     [property: Description("The later inspection published on or before this day (YYYY-MM-DD)."), DateExample("2024-12-31")] string? To,
-    [property: Description("Only movements from this grade."), TextExample("requires_improvement")] string? FromGrade,
-    [property: Description("Only movements to this grade."), TextExample("outstanding")] string? ToGrade,
-    [property: Description("Only councils in this region (ONS code or slug), by the council of the later inspection."), TextExample("west-midlands")] string? Region) : IQueryRecord
+    [property: Description("Only movements from this grade."), VocabularyExample("requires_improvement", VocabularySet.Grades)] string? FromGrade,
+    [property: Description("Only movements to this grade."), VocabularyExample("outstanding", VocabularySet.Grades)] string? ToGrade,
+    [property: Description("Only councils in this region (ONS code or slug), by the council of the later inspection."), VocabularyExample("west-midlands", VocabularySet.Regions)] string? Region) : IQueryRecord
 {
     public TransitionsFilter Filter { get; private set; } = null!;
 
@@ -111,15 +111,15 @@ public sealed record TransitionsQuery(
 public sealed record TransitionsFilter(string Area, DateOnly? From, DateOnly? To, string? FromGrade, string? ToGrade, RegionRef? Region);
 
 public sealed record MovementsQuery(
-    [property: Description("The first day (YYYY-MM-DD), required: each council's grade as at this day."), DateExample("2018-01-01")] string? From,
+    [property: Description("The first day (YYYY-MM-DD), required: each council's grade as at this day."), DateExample("2018-01-01", Required = true)] string? From,
     [property: Description("The second day (YYYY-MM-DD; default today): each council's grade as at this day."), DateExample("2025-12-31")] string? To,
-    [property: Description("Judgement area: a family (default overall_effectiveness) or one area code. ILACS inspections from April 2026 give no overall effectiveness judgement: a council whose latest inspection is one is notGraded in it."), TextExample("overall_effectiveness")] string? Area,
-    [property: Description("Only councils in this region (ONS code or slug)."), TextExample("west-midlands")] string? Region,
+    [property: Description("Judgement area: a family (default overall_effectiveness) or one area code. ILACS inspections from April 2026 give no overall effectiveness judgement: a council whose latest inspection is one is notGraded in it."), VocabularyExample("overall_effectiveness", VocabularySet.Areas)] string? Area,
+    [property: Description("Only councils in this region (ONS code or slug)."), VocabularyExample("west-midlands", VocabularySet.Regions)] string? Region,
     [property: Description("Only these councils, comma-separated (at most 200): codes, slugs or names without a comma."), TextExample("shropshire")] string? Council,
-    [property: Description("Only councils graded this on the first day."), TextExample("inadequate")] string? FromGrade,
-    [property: Description("Only councils graded this on the second day."), TextExample("outstanding")] string? ToGrade,
-    [property: Description("up, down or same: only councils graded on both days that moved so."), TextExample("up")] string? Direction,
-    [property: Description("council (by name, default), region, -steps (most improved first) or steps (most declined first); councils not graded on both days last."), TextExample("-steps")] string? Sort) : IQueryRecord
+    [property: Description("Only councils graded this on the first day."), VocabularyExample("inadequate", VocabularySet.Grades)] string? FromGrade,
+    [property: Description("Only councils graded this on the second day."), VocabularyExample("outstanding", VocabularySet.Grades)] string? ToGrade,
+    [property: Description("up, down or same: only councils graded on both days that moved so."), OneOfExample("up", typeof(MovementsQuery), "Directions")] string? Direction,
+    [property: Description("council (by name, default), region, -steps (most improved first) or steps (most declined first); councils not graded on both days last."), OneOfExample("-steps", typeof(MovementsQuery), "Sorts")] string? Sort) : IQueryRecord
 {
     private static readonly string[] Directions = ["up", "down", "same"];
     private static readonly string[] Sorts = ["council", "region", "-steps", "steps"];

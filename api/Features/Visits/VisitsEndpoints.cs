@@ -11,9 +11,9 @@ public sealed record Visit(
     IReadOnlyList<string> Inspectors, string? Theme, string? ReportUrl, string Source);
 
 public sealed record VisitQuery(
-    [property: Description("monitoring_visit or jtai."), TextExample("monitoring_visit")] string? Kind,
+    [property: Description("monitoring_visit or jtai."), OneOfExample("monitoring_visit", typeof(SeedSet), nameof(SeedSet.VisitKinds))] string? Kind,
     [property: Description("Councils, comma-separated (at most 200): ONS code (E06000051), DfE code (893), former ONS code, slug (shropshire) or a name without a comma (hull, Telford and Wrekin)."), TextExample("shropshire")] string? Council,
-    [property: Description("A region: ONS code or slug."), TextExample("west-midlands")] string? Region,
+    [property: Description("A region: ONS code or slug."), VocabularyExample("west-midlands", VocabularySet.Regions)] string? Region,
     [property: Description("Letter dated on or after (YYYY-MM-DD)."), DateExample("2024-01-01")] string? From,
     [property: Description("Letter dated on or before (YYYY-MM-DD)."), DateExample("2024-12-31")] string? To) : IQueryRecord
 {

@@ -6,9 +6,41 @@ namespace JudgementsApi.Tests.Infrastructure;
 /// <summary>Every log entry the app writes, kept for assertions.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
-    public sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception);
+    /// <param name="State">The structured fields (a message template's names and values).</param>
+    /// <param name="TraceId">The trace the entry was written in, if any.</param>
+    public sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception,
+        IReadOnlyDictionary<string, object?> State, string? TraceId)
+    {
+        public object? this[string field] => State.GetValueOrDefault(field);
+    }
 
     public ConcurrentQueue<Entry> Entries { get; } = new();
+    private readonly List<(Func<Entry, bool> Match, TaskCompletionSource<Entry> Found)> _waiting = [];
+
+    /// <summary>The first entry that matches, once it is written (the app logs a request after answering it).</summary>
+    public Task<Entry> EntryAsync(Func<Entry, bool> match)
+    {
+        lock (_waiting)
+        {
+            if (Entries.FirstOrDefault(match) is { } entry) return Task.FromResult(entry);
+            var found = new TaskCompletionSource<Entry>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Add((match, found));
+            return found.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        }
+    }
+
+    private void Add(Entry entry)
+    {
+        lock (_waiting)
+        {
+            Entries.Enqueue(entry);
+            foreach (var w in _waiting.Where(w => w.Match(entry)).ToList())
+            {
+                w.Found.TrySetResult(entry);
+                _waiting.Remove(w);
+            }
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -21,7 +53,10 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) owner.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), exception));
+            if (!IsEnabled(logLevel)) return;
+            var fields = (state as IEnumerable<KeyValuePair<string, object?>>)?.ToDictionary(kv => kv.Key, kv => kv.Value) ?? [];
+            owner.Add(new Entry(category, logLevel, formatter(state, exception), exception, fields,
+                System.Diagnostics.Activity.Current?.TraceId.ToString()));
         }
     }
 }
@@ -82,8 +117,9 @@ public static class ServiceProcess
         foreach (var (k, v) in environment) start.Environment[k] = v;
         var process = System.Diagnostics.Process.Start(start)!;
         var output = new ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) output.Enqueue(line); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) output.Enqueue(line); };
+        var served = new ServedProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { output.Enqueue(line); served.Wrote(line); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { output.Enqueue(line); served.Wrote(line); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -96,7 +132,7 @@ public static class ServiceProcess
             try
             {
                 using var ready = await client.GetAsync("/health/ready", guard.Token);
-                if (ready.IsSuccessStatusCode) return new ServedProcess(process, address);
+                if (ready.IsSuccessStatusCode) return served;
             }
             catch (HttpRequestException) { }
             catch (OperationCanceledException) when (guard.IsCancellationRequested) { break; }
@@ -118,7 +154,35 @@ public static class ServiceProcess
 /// <summary>The service running as its own process; disposing stops it.</summary>
 public sealed class ServedProcess(System.Diagnostics.Process process, Uri baseAddress) : IAsyncDisposable
 {
+    private readonly List<string> _lines = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiting = [];
+
     public Uri BaseAddress => baseAddress;
+
+    internal void Wrote(string line)
+    {
+        lock (_lines)
+        {
+            _lines.Add(line);
+            foreach (var w in _waiting.Where(w => w.Match(line)).ToList())
+            {
+                w.Found.TrySetResult(line);
+                _waiting.Remove(w);
+            }
+        }
+    }
+
+    /// <summary>The first line of its output (stdout or stderr) that matches, once it has written it.</summary>
+    public Task<string> LineAsync(Func<string, bool> match)
+    {
+        lock (_lines)
+        {
+            if (_lines.FirstOrDefault(match) is { } line) return Task.FromResult(line);
+            var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Add((match, found));
+            return found.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

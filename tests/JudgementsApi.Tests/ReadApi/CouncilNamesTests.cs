@@ -41,13 +41,40 @@ public class CouncilNamesTests(ApiFactory api) : ApiTests(api)
     [Fact]
     public async Task IdentifiersAnswerDirectlyWithoutARedirect()
     {
-        foreach (var id in new[] { "E06000020", "894", "telford-and-wrekin" })
-            Assert.Equal(HttpStatusCode.OK, (await _noRedirects.GetAsync($"/v1/councils/{id}")).StatusCode);
+        foreach (var id in new[] { "E06000020", "894", "80570", "telford-and-wrekin" })
+            Assert.Equal("E06000020", (await _noRedirects.GetJsonAsync($"/v1/councils/{id}")).Str("code"));
+    }
+
+    [Theory]
+    [InlineData("/v1/councils/80533", HttpStatusCode.OK, null)] // Nottingham's Ofsted URN
+    [InlineData("/v1/councils/Brighton", HttpStatusCode.Found, "/v1/councils/brighton-and-hove")]
+    [InlineData("/v1/councils/Telford/badge.svg?size=small", HttpStatusCode.Found, "/v1/councils/telford-and-wrekin/badge.svg?size=small")]
+    [InlineData("/v1/councils/Brighton/feed.atom", HttpStatusCode.Found, "/v1/councils/brighton-and-hove/feed.atom")]
+    [InlineData("/embed/councils/80552", HttpStatusCode.OK, null)]
+    [InlineData("/embed/councils/Telford%20and%20Wrekin", HttpStatusCode.Found, "/embed/councils/telford-and-wrekin")]
+    [InlineData("/councils/E06000051", HttpStatusCode.MovedPermanently, "/councils/shropshire")]
+    [InlineData("/councils/80533", HttpStatusCode.MovedPermanently, "/councils/nottingham")]
+    [InlineData("/councils/Brighton", HttpStatusCode.MovedPermanently, "/councils/brighton-and-hove")]
+    public async Task EveryRouteThatTakesACouncilResolvesTheSameForms(string path, HttpStatusCode status, string? location)
+    {
+        var response = await _noRedirects.GetAsync(path);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheEmbedSuggestsEmbedUrlsForANearMiss()
+    {
+        var problem = await Client.GetProblemAsync("/embed/councils/Shrophire", HttpStatusCode.NotFound);
+        var first = problem.GetProperty("suggestions")[0];
+        Assert.Equal("Shropshire", first.Str("name"));
+        Assert.Equal("/embed/councils/shropshire", first.Str("href"));
     }
 
     [Theory]
     [InlineData("Telfrod and Wrekin", "Telford and Wrekin")]
-    [InlineData("telford", "Telford and Wrekin")]
+    [InlineData("telfor", "Telford and Wrekin")]
+    [InlineData("Kingston", "Kingston upon Hull, City of")]
     [InlineData("Northumbria", "Northumberland")]
     [InlineData("Kingstn upon Thames", "Kingston upon Thames")]
     public async Task AnUnknownNameIs404SuggestingTheClosestCouncils(string name, string closest)

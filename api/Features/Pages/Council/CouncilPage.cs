@@ -17,7 +17,7 @@ public static class CouncilPage
     {
         var vocabulary = await vocabularies.GetAsync();
         var snapshot = await http.SnapshotAsync();
-        var council = CouncilReader.Detail(snapshot, id);
+        var council = snapshot.CouncilIndex.Find(id) is { } found ? CouncilReader.Detail(snapshot, found.Code) : null;
         if (council is null) return PageResult.NotFound("council called '" + id + "'");
         if (id != council.Slug) return Results.Redirect($"/councils/{council.Slug}", permanent: true);
 

@@ -42,7 +42,7 @@ public static class StatisticsPage
         return TimelineEndpoint.Compute(snapshot, vocabulary, councils, area, null, "none", "quarter", ChartStart, today, points);
     }
 
-    private static string TimelineSvg(Timeline t, bool standalone)
+    private static string TimelineSvg(Timeline t, string? source)
     {
         // Pre-2013 "adequate" never appears after 2014 in practice; keep only grades that occur.
         var grades = t.Grades.Where(g => t.Points.Any(p => p.England.Counts.GetValueOrDefault(g) > 0)).ToList();
@@ -51,20 +51,20 @@ public static class StatisticsPage
             $"{AreaNames.Full(t.Area)}: share of councils at each grade, quarter by quarter since 2014",
             $"Stacked columns, one per quarter from {Date(t.From)} to {Date(t.To)}, each the councils judged at that date. On {Date(t.To)}: " +
             string.Join(", ", grades.Select(g => $"{GradePalette.For(g).Label} {Percent(last.Percentages.GetValueOrDefault(g))}")) + $" of {last.Judged} judged.",
-            standalone);
+            source);
     }
 
     private static async Task<Distribution> RegionsAsync(DatasetSnapshot snapshot, Vocabulary vocabulary, string area, DateOnly day) =>
         DistributionEndpoint.Compute(snapshot, vocabulary, Standings.Councils(snapshot), area, null, "region", day, false).Result;
 
-    private static string RegionsSvg(Distribution d, bool standalone)
+    private static string RegionsSvg(Distribution d, string? source)
     {
         var grades = d.England.Counts.Keys.Where(g => d.England.Counts[g] > 0).ToList();
         return Svg.ShareBars([("England", d.England.Counts), .. d.Groups.Select(g => (g.Name, g.Counts))], SeriesFor(grades),
             $"{AreaNames.Full(d.Area)} by region, {Date(d.AsOf)}",
             $"One bar per region and England, split by the share of councils judged at each grade; the number after each bar is the councils judged. England: " +
             string.Join(", ", grades.Select(g => $"{GradePalette.For(g).Label} {Percent(d.England.Percentages.GetValueOrDefault(g))}")) + ".",
-            standalone);
+            source);
     }
 
     public static async Task<IResult> Get(HttpContext http, VocabularySource vocabularies, string? area, string? from, string? to)
@@ -95,7 +95,7 @@ public static class StatisticsPage
         var grades = Labels.ShownGrades(timeline.Grades, g => timeline.Points.Any(p => p.England.Counts.GetValueOrDefault(g) > 0));
         sb.Append($"""
             <section class="app-section" aria-labelledby="time-heading"><h2 class="govuk-heading-l" id="time-heading">Over time</h2>
-            <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{TimelineSvg(timeline, false)}</div>
+            <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{TimelineSvg(timeline, null)}</div>
             <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/timeline.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/timeline.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="{Api}/statistics/timeline?area={a}&amp;from={Iso(ChartStart)}&amp;interval=quarter&amp;format=csv">CSV</a>.</p>
             <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The chart's data as a table</span></summary>
             <div class="govuk-details__text app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="timeline-table">
@@ -113,7 +113,7 @@ public static class StatisticsPage
         var rgrades = Labels.ShownGrades(regions.England.Counts.Keys, g => regions.England.Counts[g] > 0);
         sb.Append($"""
             <section class="app-section" aria-labelledby="region-heading"><h2 class="govuk-heading-l" id="region-heading">By region today</h2>
-            <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{RegionsSvg(regions, false)}</div>
+            <div class="app-chart-box" tabindex="0" role="region" aria-label="Chart (scrolls sideways on small screens)">{RegionsSvg(regions, null)}</div>
             <p class="govuk-body">Download the chart: <a class="govuk-link" href="/statistics/regions.svg?area={a}" download>SVG</a>, <a class="govuk-link" href="/statistics/regions.png?area={a}" download>PNG</a>. Its data: <a class="govuk-link" href="{Api}/statistics/distribution?area={a}&amp;groupBy=region&amp;format=csv">CSV</a>.</p>
             <div class="app-table-scroll" tabindex="0" role="region" aria-label="Table (scrolls sideways on small screens)"><table class="govuk-table app-table--small" id="region-table">
             <caption class="govuk-table__caption govuk-table__caption--s">Councils at each grade by region, {Date(regions.AsOf)}</caption>
@@ -166,12 +166,14 @@ public static class StatisticsPage
         if (!Labels.PageAreas.Contains(chosen))
             return Problems.Invalid([new ParameterError("area", $"'{area}' is not an area the charts draw.", Labels.PageAreas)]);
         var snapshot = await http.SnapshotAsync();
-        string svg;
-        if (chart == "timeline") svg = TimelineSvg(await TimelineAsync(snapshot, vocabulary, chosen, today), true);
-        else svg = RegionsSvg(await RegionsAsync(snapshot, vocabulary, chosen, today), true);
+        // A downloaded chart travels alone: it names its source and its date.
+        var source = $"Source: Ofsted's reports, via {PageResult.ServiceName}, {Date(today)}. OGL v3.0.";
+        var svg = chart == "timeline"
+            ? TimelineSvg(await TimelineAsync(snapshot, vocabulary, chosen, today), source)
+            : RegionsSvg(await RegionsAsync(snapshot, vocabulary, chosen, today), source);
         var name = $"{chart}-{chosen}-{Iso(today)}";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{format}\"";
         if (format == "svg") return Results.Text(svg, "image/svg+xml; charset=utf-8");
-        return Results.Bytes(SvgRaster.ToPng(svg), "image/png");
+        return Results.Bytes(ChartPng.From(svg), "image/png");
     }
 }
