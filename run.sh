@@ -2,8 +2,9 @@
 # Serve the API on http://127.0.0.1:${PORT:-8080} with the committed seed data.
 #   ./run.sh        start (or reuse) the private PostgreSQL cluster in .data/postgres, migrate,
 #                   import seed-data/, then serve in the foreground (Ctrl-C stops the API).
-#   ./run.sh import [FOLDER]   migrate and import FOLDER (default seed-data/) into the same
-#                   database and exit: a server already running picks the new version up by itself.
+#   ./run.sh import [FOLDER|ZIP]   migrate and import FOLDER (default seed-data/), or the zip from
+#                   /v1/dataset/download (or the folder it unzips to), into the same database and
+#                   exit: a server already running picks the new version up by itself.
 #   ./run.sh stop   stop the private cluster.
 # Set JUDGEMENTS_DB (the read-only serving role) and JUDGEMENTS_OWNER_DB (the role owning the
 # tables, for migrations and imports) to use your own PostgreSQL instead of the private cluster.
@@ -23,7 +24,7 @@ if [ "${1:-}" = "stop" ]; then
 fi
 
 mode=serve seed="$root/seed-data"
-if [ "${1:-}" = "import" ]; then mode=import; seed=$(cd "${2:-$root/seed-data}" && pwd); fi
+if [ "${1:-}" = "import" ]; then mode=import; seed=$(realpath -e "${2:-$root/seed-data}"); fi
 
 require_dotnet
 if [ -z "${JUDGEMENTS_DB:-}" ]; then

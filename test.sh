@@ -4,6 +4,8 @@
 # run in parallel. Exits non-zero on any failure.
 # Arguments go to dotnet test (e.g. --filter FullyQualifiedName~OpenApi).
 # Set JUDGEMENTS_TEST_DB to an admin connection string to use an existing server instead.
+# Without arguments (or with JUDGEMENTS_README=1) it also runs README.md's ```sh examples against a
+# served instance.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -51,6 +53,33 @@ if [ -n "${PG_PASSWORD:-}" ]; then
   export JUDGEMENTS_TEST_TEMPLATE=$template JUDGEMENTS_TEST_OWNER_PASSWORD=$OWNER_PASSWORD JUDGEMENTS_TEST_READER_PASSWORD=$READER_PASSWORD
 fi
 
+# The README's ```sh examples, run against an instance served from a copy of the template
+# (tests/readme/run-examples.sh). A run with a filter (arguments) is a targeted run: it skips them
+# unless JUDGEMENTS_README=1.
+readme_examples() {
+  step "README examples against a served instance (tests/readme/run-examples.sh)"
+  pg_psql "$port" postgres -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS judgements_readme" \
+    -c "CREATE DATABASE judgements_readme TEMPLATE $template OWNER judgements_owner"
+  local web pid ready=0 result=0 waited=0
+  web=$(pg_free_port 18180)
+  (cd api/bin/Release/net10.0 && exec env ASPNETCORE_URLS="http://127.0.0.1:$web" \
+     JUDGEMENTS_DB="$(pg_connstr_reader "$port" judgements_readme)" \
+     JUDGEMENTS_OWNER_DB="$(pg_connstr_owner "$port" judgements_readme)" \
+     dotnet JudgementsApi.dll > "$tmp/readme-server.log" 2>&1) &
+  pid=$!
+  # However long a busy machine takes to start it (a 10-minute guard against a hung process only);
+  # a server that exits is reported at once.
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 600 ]; do
+    if curl -sf "http://127.0.0.1:$web/health/ready" >/dev/null; then ready=1; break; fi
+    sleep 1; waited=$((waited + 1))
+  done
+  if [ "$ready" -eq 1 ]; then tests/readme/run-examples.sh "http://127.0.0.1:$web" || result=$?
+  else echo "The server for the README examples did not start:" >&2; cat "$tmp/readme-server.log" >&2; result=1; fi
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  return "$result"
+}
+
 log="$(mktemp "${TMPDIR:-/tmp}/judgements-test-log.XXXXXX")"
 status=0
 step "Running the tests (dotnet test $*)"
@@ -61,5 +90,6 @@ failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 [ -d tests/JudgementsApi.PageTests/screenshots ] && echo "Page screenshots: $root/tests/JudgementsApi.PageTests/screenshots"
 echo "tests: $passed passed, $failed failed"
+if { [ "$#" -eq 0 ] || [ "${JUDGEMENTS_README:-0}" = 1 ]; } && [ -n "${PG_PASSWORD:-}" ]; then readme_examples || status=1; fi
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then echo "no test ran" >&2; status=1; fi
 exit "$status"

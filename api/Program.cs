@@ -42,12 +42,14 @@ builder.Services.AddDatasetCaching(builder.Configuration.GetValue("Judgements:Ou
 builder.Services.AddApiHealthChecks();
 builder.Services.AddSingleton<Outages>();
 builder.Services.AddApiRateLimits(builder.Configuration);
-builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(options => options.ConfigureServerLimits(builder.Configuration));
 builder.Services.AddPublicCors();
 builder.Services.ConfigureHttpJsonOptions(options =>
     ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddApiVersions();
 builder.Services.AddApiDocs();
+// Pages: Razor components rendered on the server from minimal-API endpoints (static SSR, no client runtime)
+builder.Services.AddRazorComponents();
 // Metrics, traces and JSON logs (Judgements:MetricsPort, OTEL_EXPORTER_OTLP_ENDPOINT)
 builder.AddTelemetry();
 
@@ -58,6 +60,8 @@ try
     await Startup.PrepareDatabaseAsync(app, command, commandArgs);
     if (command == "serve")
     {
+        // The owner's connections are for migrating and importing: none stays idle while serving.
+        app.Services.GetRequiredService<OwnerDatabase>().Source.Clear();
         await Startup.CheckServingConnectionAsync(app);
         await Startup.LoadSnapshotAsync(app);
     }

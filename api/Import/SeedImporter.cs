@@ -14,9 +14,11 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
 {
     private const long LockKey = 7_401_209_386_002;
 
-    public async Task<ImportResult> ImportAsync(string directory, CancellationToken ct = default)
+    /// <summary>Imports a seed-data folder, the whole-dataset download's zip, or the folder it unzips to.</summary>
+    public async Task<ImportResult> ImportAsync(string path, CancellationToken ct = default)
     {
-        var seed = SeedSet.Load(directory);
+        SeedSet seed;
+        using (var source = SeedSource.Open(path)) seed = SeedSet.Load(source.Folder);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await conn.ExecuteAsync("SELECT pg_advisory_xact_lock(@LockKey)", new { LockKey }, tx);

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CsvHelper;
 
 namespace JudgementsApi.Import;
 
@@ -22,21 +21,23 @@ public static class SeedManifest
             .Select(Path.GetFileName).OfType<string>()
             .Where(f => f != FileName)
             .Order(StringComparer.Ordinal)
-            .Select(f =>
-            {
-                var bytes = File.ReadAllBytes(Path.Combine(directory, f));
-                return new Entry(f, SeedCsv.CountRecords(Encoding.UTF8.GetString(bytes)) - 1, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-            })
+            .Select(f => EntryFor(f, File.ReadAllBytes(Path.Combine(directory, f))))
             .ToList();
 
-    /// <summary>Writes the manifest as the builder does (LF line endings, UTF-8 without BOM).</summary>
-    public static void Write(string directory)
-    {
-        var entries = Compute(directory);
-        using var csv = CsvWriter.ToFile(Path.Combine(directory, FileName), CsvWriterOptions.Default with { NewLine = "\n" });
-        csv.WriteHeader(Header);
-        foreach (var e in entries) csv.WriteRecord([e.File, e.Rows.ToString(CultureInfo.InvariantCulture), e.Sha256]);
-    }
+    /// <summary>A file's line in the manifest: its name, its rows (not counting the header) and the SHA-256 of its bytes.</summary>
+    public static Entry EntryFor(string file, byte[] bytes) =>
+        new(file, SeedCsv.CountRecords(Encoding.UTF8.GetString(bytes)) - 1, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+
+    /// <summary>
+    /// The manifest's bytes as the builder writes them (LF line endings, UTF-8 without BOM). No field
+    /// needs quoting: names are file names ending .csv without commas, the rest digits and hex.
+    /// </summary>
+    public static byte[] Bytes(IEnumerable<Entry> entries) =>
+        Encoding.UTF8.GetBytes(string.Join(',', Header) + "\n"
+            + string.Concat(entries.Select(e => $"{e.File},{e.Rows.ToString(CultureInfo.InvariantCulture)},{e.Sha256}\n")));
+
+    /// <summary>Writes the manifest of a folder's CSV files, as the builder does.</summary>
+    public static void Write(string directory) => File.WriteAllBytes(Path.Combine(directory, FileName), Bytes(Compute(directory)));
 
     /// <summary>
     /// Checks the folder against its manifest; adds a message per difference. Returns the manifest's

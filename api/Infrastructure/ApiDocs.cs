@@ -40,8 +40,18 @@ public static class ApiDocs
             options.DocumentFilter<PublicApi>();
             options.SupportNonNullableReferenceTypes();
         });
+        // Generating a document costs ~0.1 CPU-s, and it changes only with the build: made once, then
+        // served from the output cache (whatever the query or Host: it names its server as "/").
+        services.Configure<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>(options => options.AddBasePolicy(policy => policy
+            .With(context => IsDocument(context.HttpContext.Request.Path))
+            .SetVaryByQuery([]).SetVaryByHost(false).Expire(TimeSpan.FromDays(1))));
         return services;
     }
+
+    /// <summary>/swagger/{version}/swagger.json or .yaml.</summary>
+    private static bool IsDocument(PathString path) =>
+        path.StartsWithSegments("/swagger") && (path.Value!.EndsWith("/swagger.json", StringComparison.Ordinal)
+                                                || path.Value.EndsWith("/swagger.yaml", StringComparison.Ordinal));
 
     /// <summary>/openapi.json and /openapi.yaml: the newest version's document, at the addresses tools look for first.</summary>
     public static RewriteOptions AddOpenApiAliases(this RewriteOptions options) =>
@@ -151,6 +161,14 @@ public static class ApiDocs
                 {
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV with a header row: every matching row, one column per field (and per area family)." },
                 };
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = Negotiation.BomParameter, In = ParameterLocation.Query,
+                    Description = "With CSV: true starts the file with a UTF-8 byte order mark, so that Excel reads accents right (default false).",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = JsonValue.Create(false) },
+                    Example = JsonValue.Create(true),
+                });
             }
             foreach (var (status, response) in operation.Responses ?? [])
                 if (ProblemExamples.TryGetValue(status, out var json)

@@ -149,7 +149,7 @@ public static class Caching
                 }
                 else if (stale)
                 {
-                    headers["Warning"] = StaleWarning;
+                    headers.Append("Warning", StaleWarning);
                 }
                 // The output cache replays its entry's Date and adds its Age. An entry is keyed on the
                 // dataset version, so it is exactly what would be computed now: it goes out as a fresh
@@ -191,7 +191,8 @@ public static class Caching
                     return;
                 }
                 if (buffer.Content.Length > 0)
-                    await context.Response.Body.WriteAsync(buffer.Content.GetBuffer().AsMemory(0, (int)buffer.Content.Length), context.RequestAborted);
+                    await context.Response.Body.WriteAsync(buffer.Content.GetBuffer().AsMemory(0, (int)buffer.Content.Length),
+                        context.RequestAborted);
                 return;
             }
             await next(context);

@@ -6,6 +6,21 @@ public static class RequestLimits
     public const int MaxPathLength = 512;
     public const int MaxQueryLength = 4096;
 
+    /// <summary>
+    /// Kestrel's own bounds, set deliberately: the request line and headers at Kestrel's defaults (8 KB
+    /// and 32 KB; neither enters a cache key), idle keep-alive connections closed after 30 s rather than
+    /// Kestrel's 130 s, and at most Judgements:MaxConnections (default 2,000) connections at once.
+    /// </summary>
+    public static void ConfigureServerLimits(
+        this Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions options, IConfiguration config)
+    {
+        options.AddServerHeader = false;
+        options.Limits.MaxRequestLineSize = 8 * 1024;
+        options.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        options.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
+        options.Limits.MaxConcurrentConnections = config.GetValue("Judgements:MaxConnections", 2000);
+    }
+
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -44,8 +59,10 @@ public static class RequestLimits
         });
 
     /// <summary>
-    /// Text no handler can use: a NUL (PostgreSQL refuses 0x00 in text, so it would fail as a 500)
-    /// or half of a UTF-16 surrogate pair (not encodable as UTF-8), in the path or any query name or value.
+    /// Text no handler can use: a NUL (PostgreSQL refuses 0x00 in text, so it would fail as a 500),
+    /// half of a UTF-16 surrogate pair (not encodable as UTF-8), or percent-encoded bytes that are not
+    /// UTF-8 (the platform reads them as U+FFFD and would answer as if that had been sent), in the
+    /// path or any query name or value.
     /// </summary>
     private static List<ParameterError> Unstorable(HttpRequest request)
     {
@@ -54,7 +71,31 @@ public static class RequestLimits
         foreach (var (key, values) in request.Query)
             if (!IsClean(key) || values.Any(v => !IsClean(v)))
                 errors.Add(new ParameterError(IsClean(key) ? key : "(name)", $"The value of '{(IsClean(key) ? key : "a parameter")}' contains a NUL or an invalid character."));
+        if (errors.Count == 0 && request.QueryString.Value is { } query && query.Contains('%'))
+            foreach (var pair in query[1..].Split('&').Where(p => !IsUtf8(p)))
+            {
+                var name = pair.Split('=', 2)[0];
+                var known = IsUtf8(name) ? Uri.UnescapeDataString(name.Replace('+', ' ')) : "(name)";
+                errors.Add(new ParameterError(known, $"The value of '{known}' is not UTF-8 once percent-decoded."));
+            }
         return errors;
+    }
+
+    /// <summary>True when <paramref name="raw"/> (as sent, percent-encoded) decodes to valid UTF-8.</summary>
+    private static bool IsUtf8(string raw)
+    {
+        var bytes = new List<byte>(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '%' && i + 2 < raw.Length
+                && byte.TryParse(raw.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
+            {
+                bytes.Add(b);
+                i += 2;
+            }
+            else bytes.AddRange(Encoding.UTF8.GetBytes(raw, i, 1));
+        }
+        return System.Text.Unicode.Utf8.IsValid(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
     }
 
     private static bool IsClean(string? text)

@@ -42,7 +42,8 @@ public sealed class ApiConventionsFilter : IEndpointFilter
         if (endpoint?.Metadata.GetMetadata<MediaTypeMetadata>() is { } media)
         {
             if (!Negotiation.Accepts(http.Request, media))
-                return Problems.Problem(Problems.NotAcceptable, $"This resource answers {media.MediaType}, not '{http.Request.Headers.Accept}'.");
+                return Problems.Problem(Problems.NotAcceptable,
+                    $"This resource answers {media.MediaType}, not '{Negotiation.Quoted(http.Request)}'.");
         }
         else
         {
@@ -50,8 +51,10 @@ public sealed class ApiConventionsFilter : IEndpointFilter
             var representation = Negotiation.Choose(http.Request, csvCapable, errors);
             if (representation is null)
                 return Problems.Problem(Problems.NotAcceptable,
-                    $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, not '{http.Request.Headers.Accept}'.");
+                    $"This resource can answer {(csvCapable ? "application/json or text/csv" : "application/json")}, " +
+                    $"not '{Negotiation.Quoted(http.Request)}'.");
             http.Items[Negotiation.ItemKey] = representation.Value;
+            if (csvCapable) Negotiation.ReadBom(http, errors);
         }
 
         // Paging is read first, so its errors lead the list (as they always have).
@@ -211,6 +214,24 @@ public static class Negotiation
 
     public static bool WantsCsv(this HttpContext http) => http.RepresentationOf() == Representation.Csv;
 
+    /// <summary>
+    /// bom=true: the CSV starts with a UTF-8 byte order mark, which Excel needs to read it as UTF-8
+    /// ("Máire" rather than "MÃ¡ire"). Off by default: other readers (Python's csv module, older
+    /// tools) would take the mark for part of the first column's name.
+    /// </summary>
+    public const string BomParameter = "bom";
+    private const string BomKey = "csv-bom";
+
+    public static bool WantsBom(this HttpContext http) => http.Items.ContainsKey(BomKey);
+
+    internal static void ReadBom(HttpContext http, List<ParameterError> errors)
+    {
+        if (!http.Request.Query.TryGetValue(BomParameter, out var value)) return;
+        if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)) http.Items[BomKey] = true;
+        else if (!string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
+            errors.Add(new ParameterError(BomParameter, $"'{value}' is not a boolean.", ["true", "false"]));
+    }
+
     public static TBuilder WithCsv<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
         builder.WithMetadata(new CsvCollectionMetadata());
@@ -220,6 +241,13 @@ public static class Negotiation
     /// <summary>A resource that answers only <paramref name="mediaType"/> (and problem documents); documented as such.</summary>
     public static RouteHandlerBuilder WithMediaType(this RouteHandlerBuilder builder, string mediaType, params string[] alternatives) =>
         builder.WithMetadata(new MediaTypeMetadata(mediaType, alternatives)).Produces<string>(StatusCodes.Status200OK, mediaType);
+
+    /// <summary>The Accept header as a 406 quotes it: at most 200 characters, so a 28 KB header is not sent back whole.</summary>
+    internal static string Quoted(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Length <= 200 ? accept : accept[..200] + "…";
+    }
 
     /// <summary>True when the request's Accept allows the resource's own media type.</summary>
     internal static bool Accepts(HttpRequest request, MediaTypeMetadata media)
@@ -325,11 +353,18 @@ public static class QueryRecords
 {
     private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> KnownByEndpoint = new();
 
-    /// <summary>The query names an endpoint binds (case-insensitive, as binding is): its handler's plain parameters and its query records' properties.</summary>
+    /// <summary>
+    /// The query names an endpoint binds (case-insensitive, as binding is): its handler's plain parameters
+    /// and its query records' properties, and on a collection that answers CSV, bom.
+    /// </summary>
     public static HashSet<string> Known(Endpoint endpoint) => KnownByEndpoint.GetOrAdd(endpoint, static e =>
-        e.Metadata.GetMetadata<MethodInfo>() is { } method
+    {
+        var names = e.Metadata.GetMetadata<MethodInfo>() is { } method
             ? Parameters(method).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (e.Metadata.GetMetadata<CsvCollectionMetadata>() is not null) names.Add(Negotiation.BomParameter);
+        return names;
+    });
 
     /// <summary>Each query name with the record property that declares it (null for a plain handler parameter such as a route id).</summary>
     public static IEnumerable<(string Name, PropertyInfo? Property)> Parameters(MethodInfo method)

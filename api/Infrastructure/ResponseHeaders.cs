@@ -19,6 +19,12 @@ public static class ResponseHeaders
     public const string EmbedPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
+    /// <summary>
+    /// SVG (badges, charts) opened as a document could run script it carried: none may run, nothing
+    /// loads; its own inline styles apply; any site may frame it, as it may show it with &lt;img&gt;.
+    /// </summary>
+    public const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
+
     public static IApplicationBuilder UseResponseHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -42,6 +48,10 @@ public static class ResponseHeaders
                         headers.ContentSecurityPolicy = HtmlPolicy;
                         headers.XFrameOptions = "DENY";
                     }
+                }
+                else if (context.Response.ContentType?.StartsWith("image/svg+xml", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    headers.ContentSecurityPolicy = SvgPolicy;
                 }
                 return Task.CompletedTask;
             });

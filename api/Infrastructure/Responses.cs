@@ -113,7 +113,9 @@ public sealed record CsvColumn<T>(string Name, Func<T, object?> Value);
 
 /// <summary>RFC 4180 CSV with a header row, sent as a download with a meaningful file name.</summary>
 /// <remarks>The OpenAPI document lists text/csv beside JSON for every endpoint marked <see cref="Negotiation.WithCsv{TBuilder}"/>.</remarks>
-public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows) : IResult
+/// <param name="warnings">What the JSON's <c>warnings</c> would say, sent as Warning headers (299, persistent), one each.</param>
+public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows,
+    IReadOnlyList<string>? warnings = null) : IResult
 {
     // CRLF and quoting only where a field needs it (RFC 4180) are CsvHelper's defaults; booleans as JSON spells them.
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { TrueValue = "true", FalseValue = "false" };
@@ -127,6 +129,8 @@ public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> co
     {
         http.Response.ContentType = "text/csv; charset=utf-8; header=present";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        foreach (var warning in warnings ?? []) http.Response.Headers.Append("Warning", WarningHeader(warning));
+        if (http.WantsBom()) System.Buffers.BuffersExtensions.Write(http.Response.BodyWriter, Encoding.UTF8.Preamble);
         var csv = CsvWriter.Create(http.Response.BodyWriter.AsStream(leaveOpen: true), Options, leaveOpen: true);
         foreach (var column in columns) csv.WriteField(column.Name);
         await csv.EndRecordAsync();
@@ -138,6 +142,13 @@ public sealed class CsvResult<T>(string fileName, IReadOnlyList<CsvColumn<T>> co
         // Only on success: disposing sends what is buffered, and a failure before the first full
         // buffer must leave the response unstarted so that it can still become a problem document.
         await csv.DisposeAsync();
+    }
+
+    /// <summary>A warn-code 299 header (RFC 7234 5.5): the text quoted, in ASCII as header values must be.</summary>
+    internal static string WarningHeader(string text)
+    {
+        var ascii = new string(text.Replace("…", "...").Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
+        return $"299 - \"{ascii.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"";
     }
 
     private static void WriteValue(CsvWriter csv, object? value)
@@ -258,9 +269,9 @@ public static class Problems
     /// <summary>GET /problems/{slug}: the human explanation behind each problem type.</summary>
     public static void MapProblemTypes(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/problems/{slug}", Results<ContentHttpResult, ProblemHttpResult> (string slug) =>
+        routes.MapGet("/problems/{slug}", Results<RazorComponentResult<ProblemTypePage>, ProblemHttpResult> (string slug) =>
             All.FirstOrDefault(k => k.Slug == slug) is { } kind
-                ? TypedResults.Content(Page(kind), "text/html; charset=utf-8")
+                ? new RazorComponentResult<ProblemTypePage>(new { Kind = kind })
                 : NotFoundFor("problem type", slug))
             .WithName("GetProblemType")
             .WithSummary("Explain a problem type")
@@ -272,16 +283,5 @@ public static class Problems
 
     /// <summary>The problem type's page, answered with the problem's own status (for people: pages and /embed).</summary>
     public static IResult HtmlPage(ProblemKind kind) =>
-        TypedResults.Content(Page(kind), "text/html; charset=utf-8", statusCode: kind.Status);
-
-    private static string Page(ProblemKind kind)
-    {
-        static string H(string s) => System.Net.WebUtility.HtmlEncode(s);
-        return $"""
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>{H(kind.Title)} ({kind.Status})</title></head>
-            <body><h1>{H(kind.Title)}</h1><p>HTTP status {kind.Status}.</p><p>{H(kind.Explanation)}</p>
-            <p><a href="/swagger">API documentation</a></p></body></html>
-            """;
-    }
+        new RazorComponentResult<ProblemTypePage>(new { Kind = kind }) { StatusCode = kind.Status };
 }

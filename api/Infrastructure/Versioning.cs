@@ -69,7 +69,8 @@ public static class ApiVersions
         foreach (var segment in Segments)
         {
             var number = System.Text.RegularExpressions.Regex.Escape(segment[1..]);
-            options.AddRedirect($@"^(?!{segment}(?:/|$))[vV]{number}(?:\.0)?(/.*)?$", segment + "$1", StatusCodes.Status301MovedPermanently);
+            var otherSpelling = $@"^(?!{segment}(?:/|$))[vV]{number}(?:\.0)?(/.*)?$";
+            options.AddRedirect(otherSpelling, segment + "$1", StatusCodes.Status301MovedPermanently);
         }
         return options;
     }

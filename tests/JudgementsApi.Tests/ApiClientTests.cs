@@ -37,7 +37,7 @@ public class ApiClientTests : IClassFixture<KestrelApiFactory>
     public async Task ListsInspectionsWithTypedFilters()
     {
         var page = await _client.ListInspectionsAsync(council: "shropshire", region: null, framework: Framework2.Ilacs, type: null,
-            publishedFrom: null, publishedTo: null, area: null, grade: null, sort: Sort.Published, limit: 2, offset: 0, format: null);
+            publishedFrom: null, publishedTo: null, area: null, grade: null, sort: Sort.Published, limit: 2, offset: 0, format: null, bom: null);
         Assert.Equal(2, page.Data.Count);
         Assert.True(page.Meta.Total >= 2);
         Assert.All(page.Data, i => Assert.StartsWith("ilacs", i.FrameworkVersion));

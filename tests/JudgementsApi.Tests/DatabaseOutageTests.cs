@@ -160,4 +160,43 @@ public class FrozenDatabaseTests(FreezeFactory api) : IClassFixture<FreezeFactor
         }
         await DatabaseOutageTests.Eventually(client, "/health/ready", HttpStatusCode.OK);
     }
+
+    /// <summary>Read from the snapshot or the output cache: nothing here may wait on PostgreSQL.</summary>
+    private static readonly string[] MemoryReads =
+        ["/v1/councils/shropshire", "/v1/inspections?council=telford-and-wrekin", "/about", "/embed/councils/E06000051", "/v1/frameworks"];
+
+    [Fact]
+    public async Task WhileTheDatabaseIsFrozenUnderLoadMemoryReadsAnswerAndDatabaseWorkFails503()
+    {
+        var client = api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(MemoryReads[0])).StatusCode); // now in the output cache
+
+        api.Proxy.Freeze();
+        try
+        {
+            // A guard against a hung test only: the promise (503 within seconds) is the docs' to measure, not a test's clock.
+            using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            // What needs PostgreSQL, all at once: the download holds connections, readiness probes pile up.
+            var databaseWork = Enumerable.Range(0, 6).Select(_ => client.GetAsync("/v1/dataset/download", guard.Token))
+                .Concat(Enumerable.Range(0, 20).Select(_ => client.GetAsync("/health/ready", guard.Token))).ToList();
+            foreach (var url in MemoryReads)
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url, guard.Token)).StatusCode);
+
+            foreach (var answer in await Task.WhenAll(databaseWork))
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            foreach (var url in MemoryReads)
+            {
+                var stale = await client.GetAsync(url, guard.Token);
+                Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+                Assert.Contains("stale", stale.Headers.GetValues("Warning").Single());
+            }
+        }
+        finally
+        {
+            api.Proxy.Thaw();
+        }
+        await DatabaseOutageTests.Eventually(client, "/health/ready", HttpStatusCode.OK);
+        Assert.DoesNotContain(api.Logs.Entries, e => e.Level >= LogLevel.Error || e.Exception is not null);
+    }
 }

@@ -44,7 +44,7 @@ public class ImportWhileServingTests(ApiFactory api) : ApiTests(api), IDisposabl
         Assert.Equal("Shropshire (edited)", after.CouncilByCode["E06000051"].Ref.Name);
     }
 
-    /// <summary>Until the importer's connection waits for the lock this test holds (or the import ends, which would be a failure).</summary>
+    /// <summary>Until the importer's connection waits for the lock this test holds (an import that ends first fails the test).</summary>
     private static async Task WaitUntilTheImportWaitsAsync(NpgsqlConnection holder, NpgsqlTransaction hold, Task import)
     {
         using var guard = new CancellationTokenSource(Guard);

@@ -19,7 +19,9 @@ public sealed record ChangesQuery(
         if (string.IsNullOrWhiteSpace(Since))
             q.Add("since", $"Give the dataset version to compare with (GET {ApiVersions.Link(q.Http.Request, "/dataset")} shows the current one).", known);
         else if (!known.Any(v => v.Equals(Since.Trim(), StringComparison.OrdinalIgnoreCase)))
-            q.Add("since", $"'{Since}' is not a dataset version this service has loaded.", known);
+            q.Add("since", $"'{Since}' is not a dataset version this service has loaded, so it cannot say what changed since. "
+                + $"Download the whole dataset again (GET {ApiVersions.Link(q.Http.Request, "/dataset/download")}) and give its "
+                + "datapackage.json's version as since from then on.", known);
     }
 }
 
@@ -46,7 +48,7 @@ public static class ChangesEndpoints
         v1.MapGet("/changes", List).WithTags("Dataset")
             .WithName("ListChanges")
             .WithSummary("What changed since a dataset version")
-            .WithDescription("Every inspection and focused visit added, removed or changed between an earlier dataset version and the current one, version by version (oldest first), each naming the dataset version that made it and when that version was loaded. The importer records each version it loads, so this answers for any version this service has seen; an unknown version is a 400 problem listing the known ones.");
+            .WithDescription("Every inspection and focused visit added, removed or changed between an earlier dataset version and the current one, version by version (oldest first), each naming the dataset version that made it and when that version was loaded. The importer records each version it loads, so this answers for any version this service has seen; an unknown version is a 400 problem listing the known ones and saying to download the dataset again.\n\nTo start a sync: download the whole dataset (GET /v1/dataset/download); its datapackage.json's `version` (also in the zip's name, and GET /v1/dataset's `version`) is the first `since`. Then poll this with the `current.version` of each answer as the next `since`.");
         return v1;
     }
 

@@ -53,7 +53,6 @@ public static class CouncilReader
         new("latest_inspection_id", c => c.Latest?.Id), new("latest_type", c => c.Latest?.Type),
         new("latest_framework_version", c => c.Latest?.FrameworkVersion), new("latest_published", c => c.Latest?.Published),
         new("latest_report_url", c => c.Latest?.ReportUrl),
-        .. families.Select(f => new CsvColumn<CouncilItem>(f, c =>
-            c.Latest is null ? null : InspectionReader.CsvGrade(c.Latest, f))),
+        .. InspectionReader.FamilyColumns<CouncilItem>(families, c => c.Latest, AreaStates.Code(AreaState.NotInspected)),
     ];
 }

@@ -62,13 +62,15 @@ public sealed class CouncilIndex
     public CouncilMatch Resolve(string text)
     {
         if (ByIdentifier(text) is { } council) return new CouncilMatch(council, true, []);
-        return ByName(text) is { } named ? new CouncilMatch(named, false, []) : new CouncilMatch(null, false, Suggest(text, MaxSuggestions));
+        return ByName(text) is { } named
+            ? new CouncilMatch(named, false, [])
+            : new CouncilMatch(null, false, Suggest(text, MaxSuggestions));
     }
 
     /// <summary>The council <paramref name="text"/> names, by identifier or by name; null when it names none.</summary>
     public SnapshotCouncil? Find(string text) => ByIdentifier(text) ?? ByName(text);
 
-    /// <summary>Councils whose names are closest to <paramref name="text"/>, closest first (current councils before former ones on a tie).</summary>
+    /// <summary>Councils whose names are closest to <paramref name="text"/>, closest first (current before former on a tie).</summary>
     public IReadOnlyList<CouncilRef> Suggest(string text, int max = MaxSuggestions)
     {
         var key = Key(text);

@@ -76,7 +76,7 @@ public sealed class DatasetSnapshot
     /// <summary>The statistics' view of every council (operation dates), by name then code.</summary>
     internal IReadOnlyList<CouncilPeriod> StatisticsCouncils { get; init; } = [];
 
-    /// <summary>The council an identifier names (ONS code, DfE code, Ofsted URN, slug or former ONS code; a current council first).</summary>
+    /// <summary>The council an identifier names: ONS, DfE or former ONS code, Ofsted URN or slug (current councils first).</summary>
     public SnapshotCouncil? FindCouncil(string id) => CouncilIndex.ByIdentifier(id);
 
     /// <summary>Framework versions a framework filter names: the version itself, or every version of the framework.</summary>

@@ -5,20 +5,45 @@ namespace JudgementsApi.Features.Download;
 /// <summary>
 /// The exported tables as the database defines them: each column's type and nullability, and the
 /// primary, unique and foreign keys, read from PostgreSQL's catalogue so the data package's table
-/// schemas can never disagree with the data (a column another change adds is described too).
+/// schemas can never disagree with the data (a column another change adds is described too). A
+/// column's closed set of values (CHECK (kind IN ('monitoring_visit', 'jtai'))) becomes its enum.
 /// </summary>
-public sealed class Catalogue
+public sealed partial class Catalogue
 {
     private sealed record Column(string Table, string Name, string Type, bool Nullable);
     private sealed record Constraint(string Table, char Kind, string[] Columns, string? RefTable, string[]? RefColumns);
 
     private readonly Dictionary<(string, string), Column> _columns;
     private readonly List<Constraint> _constraints;
+    private readonly Dictionary<(string, string), string[]> _closedSets;
 
-    private Catalogue(IEnumerable<Column> columns, IEnumerable<Constraint> constraints)
+    private Catalogue(IEnumerable<Column> columns, IEnumerable<Constraint> constraints, Dictionary<(string, string), string[]> closedSets)
     {
         _columns = columns.ToDictionary(c => (c.Table, c.Name));
         _constraints = constraints.ToList();
+        _closedSets = closedSets;
+    }
+
+    /// <summary>PostgreSQL's rendering of <c>CHECK (col IN ('a', 'b'))</c>: <c>CHECK ((col = ANY (ARRAY['a'::text, 'b'::text])))</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^CHECK \(\((\w+) = ANY \(ARRAY\[((?:'[^']*'::text(?:, )?)+)\]\)\)\)$")]
+    private static partial System.Text.RegularExpressions.Regex InCheck();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'([^']*)'::text")]
+    private static partial System.Text.RegularExpressions.Regex Literal();
+
+    private static async Task<Dictionary<(string, string), string[]>> ReadClosedSetsAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<string> tables)
+    {
+        var checks = await conn.QueryAsync<(string Table, string Definition)>("""
+            SELECT t.relname, pg_get_constraintdef(c.oid)
+            FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+            WHERE c.contype = 'c' AND t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (@Tables)
+            """, new { Tables = tables.ToArray() }, tx);
+        var sets = new Dictionary<(string, string), string[]>();
+        foreach (var (table, definition) in checks)
+            if (InCheck().Match(definition) is { Success: true } m)
+                sets[(table, m.Groups[1].Value)] = Literal().Matches(m.Groups[2].Value).Select(l => l.Groups[1].Value).ToArray();
+        return sets;
     }
 
     public static async Task<Catalogue> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<string> tables)
@@ -41,7 +66,8 @@ public sealed class Catalogue
             ORDER BY t.relname, c.conname
             """, new { Tables = tables.ToArray() }, tx);
         return new Catalogue(columns.Select(c => new Column(c.Item1, c.Item2, c.Item3, c.Item4)),
-            constraints.Select(c => new Constraint(c.Item1, c.Item2[0], c.Item3, c.Item4, c.Item5)));
+            constraints.Select(c => new Constraint(c.Item1, c.Item2[0], c.Item3, c.Item4, c.Item5)),
+            await ReadClosedSetsAsync(conn, tx, tables));
     }
 
     public string[] PrimaryKey(string table) => _constraints.FirstOrDefault(c => c.Table == table && c.Kind == 'p')?.Columns ?? [];
@@ -77,6 +103,8 @@ public sealed class Catalogue
             if (!column.Nullable && !column.Type.StartsWith('_')) constraints["required"] = true;
             if (_constraints.Any(c => c.Table == table && c.Kind == 'u' && c.Columns.Length == 1 && c.Columns[0] == name))
                 constraints["unique"] = true;
+            if (_closedSets.TryGetValue((table, name), out var values))
+                constraints["enum"] = new JsonArray(values.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
             if (constraints.Count > 0) field["constraints"] = constraints;
             fieldsJson.Add(field);
         }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,7 +23,12 @@ public static class DownloadEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("DownloadDataset")
             .WithSummary("The whole dataset as a zip (CSV + Frictionless datapackage.json)")
-            .WithDescription("One zip named after the dataset version: a CSV per table under data/ (every row; the same totals as the API), datapackage.json (a Frictionless Data Package: title, licence, sources, version, and per file a table schema with field names, types, descriptions, primary and foreign keys), README.md, QUALITY.md and FORMAT.md.");
+            .WithDescription("""
+                One zip named after the dataset version: a CSV per table under data/ (every row; the same totals as the API)
+                with data/manifest.csv (each file's rows and SHA-256, so `JudgementsApi import` takes the zip or the folder it
+                unzips to), datapackage.json (a Frictionless Data Package: title, licence, sources, version, and per file a
+                table schema with field names, types, descriptions, primary and foreign keys), README.md, QUALITY.md and FORMAT.md.
+                """);
         return v1;
     }
 
@@ -41,14 +47,25 @@ public static class DownloadEndpoints
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
             var resources = new JsonArray();
+            var manifest = new List<SeedManifest.Entry>();
             foreach (var (file, columns) in SeedSet.Headers)
             {
                 var table = file[..^4];
                 var path = $"data/{file}";
+                var csv = new MemoryStream();
+                await schema.WriteCsvAsync(conn, tx, table, columns, csv);
+                manifest.Add(SeedManifest.EntryFor(file, csv.ToArray()));
                 await using (var entry = Entry(archive, path, loadedAt))
-                    await schema.WriteCsvAsync(conn, tx, table, columns, entry);
-                resources.Add(schema.Resource(table, path, columns, tables));
+                    await entry.WriteAsync(csv.GetBuffer().AsMemory(0, (int)csv.Length));
+                var resource = schema.Resource(table, path, columns, tables);
+                // So that a reader can check each file it unpacked (Frictionless: bytes, and hash with its algorithm).
+                resource["bytes"] = csv.Length;
+                resource["hash"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(csv.GetBuffer().AsSpan(0, (int)csv.Length)));
+                resources.Add(resource);
             }
+            // What the importer checks, so the zip (or the folder it unzips to) can be imported as it is.
+            await using (var entry = Entry(archive, $"data/{SeedManifest.FileName}", loadedAt))
+                await entry.WriteAsync(SeedManifest.Bytes(manifest.OrderBy(e => e.File, StringComparer.Ordinal)));
             foreach (var doc in new[] { "README.md", "QUALITY.md", "FORMAT.md" })
             {
                 await using var entry = Entry(archive, doc, loadedAt);

@@ -97,6 +97,7 @@ public static class FeedsEndpoints
         static string Instant(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
         static string Day(DateOnly d) => d.ToString("yyyy-MM-dd") + "T00:00:00Z";
         var feed = new XElement(Atom + "feed",
+            new XAttribute(XNamespace.Xml + "lang", "en-GB"),
             new XElement(Atom + "id", id),
             new XElement(Atom + "title", title),
             new XElement(Atom + "subtitle", "Inspections and focused visits of English councils' children's services, from Ofsted's reports."),
@@ -112,8 +113,10 @@ public static class FeedsEndpoints
                 new XElement(Atom + "updated", Day(e.Date)),
                 new XElement(Atom + "published", Day(e.Date)),
                 new XElement(Atom + "summary", e.Summary),
+                // Each entry its own link (readers that key entries on links keep them apart): the council's
+                // page at this publication.
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"),
-                    new XAttribute("href", $"{b}/councils/{e.Council.Slug}"), new XAttribute("title", $"{e.Council.Name} on JudgementsApi")),
+                    new XAttribute("href", $"{b}/councils/{e.Council.Slug}#{e.Id}"), new XAttribute("title", $"{e.Council.Name} on JudgementsApi")),
                 new XElement(Atom + "link", new XAttribute("rel", "related"), new XAttribute("type", "application/json"),
                     new XAttribute("href", b + ApiVersions.Link(http.Request, $"/{e.Kind}/{e.Id}")), new XAttribute("title", "API resource")),
                 e.ReportUrl is null ? null : new XElement(Atom + "link", new XAttribute("rel", "related"),

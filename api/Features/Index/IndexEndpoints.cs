@@ -17,7 +17,11 @@ public static class IndexEndpoints
         v1.MapGet("", Get).WithTags("Index")
             .WithName("GetApiIndex")
             .WithSummary("The index of the API's resources")
-            .WithDescription("Every resource of this version with its URL (templated where it takes an identifier) and summary, keyed by its OpenAPI operation id; and links to the OpenAPI document (/openapi.json, /openapi.yaml) and the interactive documentation (/swagger).");
+            .WithDescription("""
+                Every resource of this version with its URL (templated where it takes an identifier) and summary, keyed by its
+                OpenAPI operation id; and links to the OpenAPI document (/openapi.json, /openapi.yaml) and the interactive
+                documentation (/swagger).
+                """);
         return v1;
     }
 
@@ -36,7 +40,8 @@ public static class IndexEndpoints
             links[name] = new ApiLink(href, summary, href.Contains('{'));
         }
         return TypedResults.Ok(new ApiIndex("JudgementsApi", segment,
-            "Ofsted's judgements on English councils' children's services: councils, inspections, focused visits, statistics and the dataset.",
+            "Ofsted's judgements on English councils' children's services: councils, inspections, focused visits, "
+            + "statistics and the dataset.",
             new ApiLink("/openapi.json", "The OpenAPI 3 document (also /openapi.yaml)", false),
             new ApiLink("/swagger", "Interactive documentation", false),
             links));

@@ -82,8 +82,26 @@ public static class InspectionReader
     }
 
     /// <summary>A family's CSV cell: the grade; for a graded area without one, why (not_judged, not_covered, unknown); empty when the framework does not grade it.</summary>
-    public static string? CsvGrade(InspectionSummary i, string family) =>
-        !i.Grades.TryGetValue(family, out var g) ? null : g ?? i.MissingGrades.GetValueOrDefault(family, "unknown");
+    public static string? CsvGrade(InspectionSummary i, string family) => i.Grades.GetValueOrDefault(family);
+
+    /// <summary>
+    /// Beside each family's grade column: graded, or why there is no grade (not_judged, not_covered,
+    /// unknown), or not_graded where the inspection's framework does not grade the family at all (no
+    /// overall effectiveness judgement under ILACS from April 2026).
+    /// </summary>
+    public static string CsvStatus(InspectionSummary i, string family) =>
+        !i.Grades.TryGetValue(family, out var g) ? AreaStates.Code(AreaState.NotGraded)
+        : g is not null ? AreaStates.Code(AreaState.Graded)
+        : i.MissingGrades.GetValueOrDefault(family, AreaStates.Code(AreaState.Unknown));
+
+    /// <summary>A grade column and a status column per family: a grade column holds grade codes only.</summary>
+    public static IEnumerable<CsvColumn<T>> FamilyColumns<T>(IReadOnlyList<string> families, Func<T, InspectionSummary?> inspection,
+        string noInspection) =>
+        families.SelectMany(f => new CsvColumn<T>[]
+        {
+            new(f, r => inspection(r) is { } i ? CsvGrade(i, f) : null),
+            new($"{f}_status", r => inspection(r) is { } i ? CsvStatus(i, f) : noInspection),
+        });
 
     /// <summary>Family → grade. A family graded twice in one inspection keeps its first (top-level) area's grade.</summary>
     public static IReadOnlyDictionary<string, string?> GradesByFamily(IEnumerable<(string Family, string? Grade)> grades)
@@ -102,7 +120,7 @@ public static class InspectionReader
         new("end_date", i => i.EndDate), new("published", i => i.Published), new("published_precision", i => i.PublishedPrecision),
         new("lead_inspector", i => i.LeadInspector), new("report_url", i => i.ReportUrl),
         new("ofsted_page_url", i => i.OfstedPageUrl), new("source_kind", i => i.SourceKind),
-        // A graded area without a grade says why (not_judged, not_covered, unknown); an area the framework does not grade stays empty.
-        .. families.Select(f => new CsvColumn<InspectionSummary>(f, i => CsvGrade(i, f))),
+        // Grades and their statuses in columns of their own, so that a grade column parses as grades.
+        .. FamilyColumns<InspectionSummary>(families, i => i, AreaStates.Code(AreaState.Unknown)),
     ];
 }

@@ -1,15 +1,11 @@
-using System.Net;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JudgementsApi.Features.Pages;
 
-/// <summary>HTML encoding and formatting shared by every page.</summary>
+/// <summary>Formatting shared by every page (the components encode what they write).</summary>
 public static class Html
 {
-    /// <summary>Encodes text for an element or a quoted attribute. Every value from the data goes through this.</summary>
-    public static string H(string? text) => WebUtility.HtmlEncode(text ?? "");
-
-    public static string Url(string text) => Uri.EscapeDataString(text);
-
     /// <summary>The API's root for links from the pages: its newest version (/v1), from the version set.</summary>
     public static string Api => ApiVersions.Root;
 
@@ -20,8 +16,23 @@ public static class Html
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Percent(decimal? p) => p is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
+}
 
-    public static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+/// <summary>A form field's error: the field's id (the summary links to it) and what to do.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>A page: a Razor component rendered on the server (static SSR, no client runtime) as UTF-8 HTML.</summary>
+public static class Page
+{
+    public static RazorComponentResult<T> Show<T>(object parameters, int status = 200) where T : IComponent =>
+        new(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
+
+    /// <summary>An error page: what went wrong, in words, and where to go next.</summary>
+    public static RazorComponentResult<ErrorPage> Error(int status, string heading, string detail) =>
+        Show<ErrorPage>(new { Heading = heading, Detail = detail }, status);
+
+    public static RazorComponentResult<ErrorPage> NotFound(string what) =>
+        Error(404, "Page not found", $"There is no {what} here. Councils are found by name, ONS code or DfE code.");
 }
 
 /// <summary>
@@ -45,24 +56,15 @@ public static class Labels
         Of(inspection?.Grades, family) is (AreaState.Unknown, _) ? (AreaStates.OfMissing(inspection!.MissingGrades.GetValueOrDefault(family)), null)
         : Of(inspection?.Grades, family);
 
-    /// <summary>A status as the statistics or an inspection spell it (notJudged, not_judged…).</summary>
-    public static AreaState OfStatus(string status) => AreaStates.Parse(status);
-
-    public static GradePalette.Swatch Swatch(AreaState state, string? grade) => AreaStates.Swatch(state, grade);
-
-    public static string Text(AreaState state, string? grade) => AreaStates.Text(state, grade);
-
     /// <summary>CSS class of a grade or state; its colours come from /assets/grades.css, written from <see cref="GradePalette"/>.</summary>
     public static string CssClass(AreaState state, string? grade) => "app-grade--" + AreaStates.Css(state, grade);
 
-    /// <summary>A coloured label with the grade in words.</summary>
-    public static string Tag(AreaState state, string? grade) =>
-        $"<strong class=\"govuk-tag app-grade {CssClass(state, grade)}\">{Html.H(Text(state, grade))}</strong>";
-
-    public static string Tag(Features.Inspections.InspectionSummary? inspection, string family)
+    /// <summary>The area a page was asked for (the first when none), or an error and the first.</summary>
+    public static string ReadArea(string? area, List<FieldError> errors)
     {
-        var (state, grade) = Of(inspection, family);
-        return Tag(state, grade);
+        if (area is null || PageAreas.Contains(area)) return area ?? PageAreas[0];
+        errors.Add(new("area", "Choose one of the judgement areas listed"));
+        return PageAreas[0];
     }
 
     /// <summary>
@@ -79,117 +81,14 @@ public static class Labels
     };
 
     /// <summary>grades.css: one rule per grade and state, from the palette (no colour is defined anywhere else).</summary>
-    public static string GradesCss()
-    {
-        var sb = new StringBuilder("/* Written from GradePalette.cs */\n");
-        void Rule(string cls, GradePalette.Swatch s) =>
-            sb.Append($".{cls},.govuk-tag.{cls}{{background-color:{s.Fill};color:{s.Text}}}\n.app-key__swatch.{cls}{{border:1px solid #505a5f}}\n");
-        foreach (var g in new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" })
-            Rule(CssClass(AreaState.Graded, g), GradePalette.For(g));
-        Rule("app-grade--unknown", GradePalette.Unknown);
-        Rule("app-grade--not-judged", GradePalette.NotJudged);
-        Rule("app-grade--none", GradePalette.None);
-        Rule("app-grade--not-graded", GradePalette.None);
-        // Two facts drawn in white: "not inspected yet" has a solid edge, "not graded under this framework" a dashed one.
-        sb.Append(".app-grade--none{outline:1px solid #505a5f;outline-offset:-1px}\n.app-grade--not-graded{outline:2px dashed #505a5f;outline-offset:-2px}\n");
-        return sb.ToString();
-    }
+    public static string GradesCss() => "/* Written from GradePalette.cs */\n" + string.Concat(
+        new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" }
+            .Select(g => (CssClass(AreaState.Graded, g), GradePalette.For(g)))
+            .Concat([("app-grade--unknown", GradePalette.Unknown), ("app-grade--not-judged", GradePalette.NotJudged)])
+            .Concat([("app-grade--none", GradePalette.None), ("app-grade--not-graded", GradePalette.None)])
+            .Select(r => $".{r.Item1},.govuk-tag.{r.Item1}{{background-color:{r.Item2.Fill};color:{r.Item2.Text}}}\n"
+                         + $".app-key__swatch.{r.Item1}{{border:1px solid #505a5f}}\n"));
 }
 
 /// <summary>Marks the page endpoints: HTML, cached and ETagged like the API (dataset version + URL + day).</summary>
 public sealed class PageMetadata;
-
-/// <summary>A page: the GOV.UK Frontend template around the content, sent as UTF-8 HTML.</summary>
-public sealed class PageResult(string title, string content, string nav, int status = 200, string? description = null) : IResult
-{
-    public const string ServiceName = "Children's services inspections";
-
-    private static readonly (string Href, string Key, string Text)[] Navigation =
-    [
-        ("/", "home", "Map"), ("/compare", "compare", "Compare"), ("/statistics", "statistics", "Statistics"),
-        ("/about", "about", "About the data"), ("/swagger", "api", "API"),
-    ];
-
-    public string Render()
-    {
-        var sb = new StringBuilder(content.Length + 4096);
-        sb.Append($"""
-            <!DOCTYPE html>
-            <html lang="en" class="govuk-template">
-            <head>
-            <meta charset="utf-8">
-            <title>{Html.H(title)} – {ServiceName}</title>
-            <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-            <meta name="description" content="{Html.H(description ?? "Ofsted's judgements on every English council's children's services, from the reports themselves.")}">
-            <link rel="stylesheet" href="/assets/govuk/govuk-frontend.min.css">
-            <link rel="stylesheet" href="/assets/grades.css">
-            <link rel="stylesheet" href="/assets/site.css">
-            </head>
-            <body class="govuk-template__body">
-            <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
-            <section class="govuk-service-navigation app-service-navigation" aria-label="Service information" data-module="govuk-service-navigation">
-            <div class="govuk-width-container"><div class="govuk-service-navigation__container">
-            <span class="govuk-service-navigation__service-name"><a href="/" class="govuk-service-navigation__link">{ServiceName}</a></span>
-            <nav aria-label="Menu" class="govuk-service-navigation__wrapper"><ul class="govuk-service-navigation__list" id="navigation">
-            """);
-        foreach (var (href, key, text) in Navigation)
-        {
-            var active = key == nav;
-            sb.Append($"<li class=\"govuk-service-navigation__item{(active ? " govuk-service-navigation__item--active" : "")}\">" +
-                      $"<a class=\"govuk-service-navigation__link\" href=\"{href}\"{(active ? " aria-current=\"page\"" : "")}>{text}</a></li>");
-        }
-        sb.Append("""
-            </ul></nav></div></div></section>
-            <div class="govuk-width-container">
-            <main class="govuk-main-wrapper" id="main-content">
-            """);
-        sb.Append(content);
-        sb.Append($"""
-            </main>
-            </div>
-            <footer class="govuk-footer"><div class="govuk-width-container"><div class="govuk-footer__meta"><div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-            <h2 class="govuk-visually-hidden">About this service</h2>
-            <p class="govuk-body-s">Not an Ofsted or government service. Judgements are read from Ofsted's published reports.
-            Contains public sector information licensed under the <a class="govuk-footer__link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>.</p>
-            <ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/about">About the data</a></li>
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/swagger">API documentation</a></li>
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="{Html.Api}/dataset">Dataset (JSON)</a></li></ul>
-            </div></div></div></footer>
-            <script type="module" src="/assets/site.js"></script>
-            </body>
-            </html>
-            """);
-        return sb.ToString();
-    }
-
-    public async Task ExecuteAsync(HttpContext http)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(Render(), Encoding.UTF8);
-    }
-
-    /// <summary>An error page: what went wrong, in words, and where to go next.</summary>
-    public static PageResult Error(int status, string heading, string detailHtml) =>
-        new(heading, $"""
-            <h1 class="govuk-heading-l">{Html.H(heading)}</h1>
-            <p class="govuk-body">{detailHtml}</p>
-            <p class="govuk-body"><a class="govuk-link" href="/">Go to the map of England</a> or search for a council there.</p>
-            """, "", status);
-
-    public static PageResult NotFound(string what) =>
-        Error(404, "Page not found", $"There is no {Html.H(what)} here. Councils are found by name, ONS code or DfE code.");
-}
-
-/// <summary>Error summary and message markup for forms (GOV.UK pattern).</summary>
-public static class Forms
-{
-    public static string ErrorSummary(IReadOnlyList<(string Field, string Message)> errors) => errors.Count == 0 ? "" :
-        $"""
-        <div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">
-        <h2 class="govuk-error-summary__title">There is a problem</h2>
-        <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">
-        {string.Concat(errors.Select(e => $"<li><a href=\"#{e.Field}\">{Html.H(e.Message)}</a></li>"))}
-        </ul></div></div></div>
-        """;
-}

@@ -29,43 +29,13 @@ public static class HexLayout
     }
 }
 
-/// <summary>Pictures drawn on the server: data in, SVG out. Each has a title and a description, and its page a table beside it.</summary>
+/// <summary>
+/// The charts drawn on the server: data in, SVG out (the hex map is a component, <see cref="HexMap"/>). Each has a title and
+/// a description, and its page a table beside it.
+/// </summary>
 public static class Svg
 {
     private const string Ink = "#0b0c0c";
-
-    public sealed record MapCell(Hex Hex, string Slug, string Label, AreaState State, string? Grade);
-
-    /// <summary>
-    /// Pointy-topped hexes in "odd-r" offset coordinates: odd rows sit half a hex to the right; r grows
-    /// northwards, so it is flipped for the screen. Each hex links to its council.
-    /// </summary>
-    public static string HexMap(IReadOnlyList<MapCell> cells, string title, string description)
-    {
-        const double size = 13; // centre to corner
-        var w = Math.Sqrt(3) * size;
-        var maxQ = cells.Count == 0 ? 0 : cells.Max(c => c.Hex.Q);
-        var maxR = cells.Count == 0 ? 0 : cells.Max(c => c.Hex.R);
-        var corners = Enumerable.Range(0, 6).Select(i =>
-        {
-            var a = Math.PI / 180 * (60 * i - 30);
-            return (X: size * 0.96 * Math.Cos(a), Y: size * 0.96 * Math.Sin(a));
-        }).ToArray();
-        XElement Hex(MapCell c)
-        {
-            var cx = 2 + w / 2 + c.Hex.Q * w + ((c.Hex.R & 1) == 1 ? w / 2 : 0);
-            var cy = 2 + size + (maxR - c.Hex.R) * 1.5 * size;
-            var d = "M" + string.Join("L", corners.Select(p => $"{N(cx + p.X)},{N(cy + p.Y)}")) + "Z";
-            var dashed = c.State == AreaState.NotGraded;
-            var label = $"{c.Hex.Name}: {c.Label}";
-            return El("a", A("href", $"/councils/{c.Slug}"), A("aria-label", label), A("data-code", c.Hex.Code),
-                El("path", A("d", d), A("fill", Labels.Swatch(c.State, c.Grade).Fill), A("stroke", "#505a5f"),
-                    A("stroke-width", dashed ? 1.4 : 0.8), dashed ? A("stroke-dasharray", "2.5 1.5") : null, El("title", label)));
-        }
-        return Write(El("svg", A("class", "app-hexmap"),
-            A("viewBox", $"0 0 {N((maxQ + 1.5) * w + 4)} {N((maxR + 1) * 1.5 * size + size / 2 + 4)}"), Named("map", title, description),
-            cells.OrderBy(c => c.Hex.Name, StringComparer.Ordinal).Select(Hex)));
-    }
 
     public sealed record Series(string Key, string Label, string Fill);
 

@@ -17,9 +17,10 @@ public static class DistributionEndpoint
         if (http.WantsCsv())
         {
             var file = $"distribution-{area}-{asOf:yyyy-MM-dd}{(framework is null ? "" : "-" + framework)}";
-            if (standings is not null) return new CsvResult<CouncilStanding>($"{file}-councils.csv", CouncilColumns(asOf, result.DataAsOf, area, framework), standings);
+            if (standings is not null) return new CsvResult<CouncilStanding>($"{file}-councils.csv", CouncilColumns(asOf, result.DataAsOf, area, framework), standings,
+                    result.Warnings);
             return new CsvResult<Distributions.CsvRow>($"{file}.csv", Distributions.CsvColumns([.. england.Counts.Keys], result.DataAsOf),
-                Distributions.CsvRows(asOf, area, framework, groupBy, england, groups));
+                Distributions.CsvRows(asOf, area, framework, groupBy, england, groups), result.Warnings);
         }
         return TypedResults.Ok(result);
     }

@@ -70,7 +70,8 @@ public static class MovementsEndpoint
         if (notGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, notGraded));
 
         if (http.WantsCsv())
-            return new CsvResult<CouncilMovement>($"movements-{area}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", CsvColumns(from, to, dataAsOf, area), list);
+            return new CsvResult<CouncilMovement>($"movements-{area}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv", CsvColumns(from, to, dataAsOf, area), list,
+                warnings);
 
         var counts = new MovementCounts(list.Count, list.Count(m => m.Steps is not null),
             list.Count(m => m.Direction == "up"), list.Count(m => m.Direction == "down"), list.Count(m => m.Direction == "same"));

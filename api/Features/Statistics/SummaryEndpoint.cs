@@ -16,7 +16,8 @@ public static class SummaryEndpoint
         var today = England.Today(http);
         var summary = Build(await http.SnapshotAsync(), vocabulary, today);
         if (http.WantsCsv())
-            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, summary.DataAsOf, vocabulary.Grades), summary.Areas);
+            return new CsvResult<AreaCounts>($"summary-{today:yyyy-MM-dd}.csv", CsvColumns(today, summary.DataAsOf, vocabulary.Grades), summary.Areas,
+                summary.Warnings);
         return TypedResults.Ok(summary);
     }
 

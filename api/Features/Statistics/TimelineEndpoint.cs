@@ -20,7 +20,7 @@ public static class TimelineEndpoint
             return new CsvResult<Distributions.CsvRow>(
                 $"timeline-{area}-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}-{interval}{(framework is null ? "" : "-" + framework)}.csv",
                 Distributions.CsvColumns(scale, timeline.DataAsOf),
-                result.SelectMany(p => Distributions.CsvRows(p.AsOf, area, framework, groupBy, p.England, p.Groups)));
+                result.SelectMany(p => Distributions.CsvRows(p.AsOf, area, framework, groupBy, p.England, p.Groups)), timeline.Warnings);
         return TypedResults.Ok(timeline);
     }
 

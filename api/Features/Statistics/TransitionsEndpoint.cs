@@ -37,13 +37,14 @@ public static class TransitionsEndpoint
         var (movements, scale) = Movements(snapshot, vocabulary, area, from, to, fromGrade, toGrade, region);
 
         var dataAsOf = Freshness.DataAsOf(snapshot);
+        var warnings = Freshness.Warnings(to, dataAsOf);
         if (http.WantsCsv())
-            return new CsvResult<Transition>($"transitions-{area}.csv", [.. CsvColumns, new("data_as_of", _ => dataAsOf)], movements);
+            return new CsvResult<Transition>($"transitions-{area}.csv", [.. CsvColumns, new("data_as_of", _ => dataAsOf)], movements, warnings);
 
         var matrix = scale.ToDictionary(g => g, g => (IReadOnlyDictionary<string, int>)scale.ToDictionary(h => h,
             h => movements.Count(m => m.From.Grade == g && m.To.Grade == h)));
         var page = movements.Skip(paging.Offset).Take(paging.Limit).ToList();
-        return TypedResults.Ok(new Transitions(dataAsOf, Freshness.Warnings(to, dataAsOf), area, from, to, fromGrade, toGrade, region?.Code, scale, movements.Count, matrix,
+        return TypedResults.Ok(new Transitions(dataAsOf, warnings, area, from, to, fromGrade, toGrade, region?.Code, scale, movements.Count, matrix,
             http.ToPage(page, movements.Count, paging)));
     }
 

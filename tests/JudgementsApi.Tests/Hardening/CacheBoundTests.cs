@@ -68,6 +68,14 @@ public class CacheBoundTests(ApiFactory api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task A406QuotesOnlyTheStartOfALongAcceptHeader()
+    {
+        var refused = await GetAsync("/v1/councils", LongAccept(0).Replace("*/*", "image/png"));
+        Assert.Equal(HttpStatusCode.NotAcceptable, refused.StatusCode);
+        Assert.InRange((await refused.Content.ReadAsByteArrayAsync()).Length, 1, 2048);
+    }
+
+    [Fact]
     public async Task AnEntryIsCountedWithItsKeySoLongKeysCannotOutgrowTheLimit()
     {
         using var store = new CountedOutputCacheStore(sizeLimit: 100_000);

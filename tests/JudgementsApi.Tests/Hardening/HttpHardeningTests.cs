@@ -10,6 +10,8 @@ public class HttpHardeningTests(ApiFactory api) : ApiTests(api)
     [InlineData("/v1/councils?q=%00")]
     [InlineData("/v1/councils?codes=%ED%A0%80")]
     [InlineData("/v1/inspections?council=%ED%A0%80x")]
+    [InlineData("/v1/councils?q=%C3%28")]
+    [InlineData("/v1/inspections?council=shrop%FFshire")]
     public async Task ANulOrBrokenCharacterAnywhereIsA400Problem(string url)
     {
         await Client.GetProblemAsync(url, HttpStatusCode.BadRequest);
@@ -78,6 +80,28 @@ public class HttpHardeningTests(ApiFactory api) : ApiTests(api)
         var response = await client.GetAsync("/v1/regions");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Theory]
+    [InlineData("/v1/councils/shropshire/badge.svg")]
+    [InlineData("/statistics/timeline.svg")]
+    public async Task AnSvgMayRunNoScriptWhenOpenedAsADocument(string url)
+    {
+        var response = await Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ResponseHeaders.SvgPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public void KestrelClosesIdleConnectionsAfter30SecondsAndCapsHowManyAreOpen()
+    {
+        var options = Api.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>();
+        var limits = options.Value.Limits;
+        Assert.Equal(TimeSpan.FromSeconds(30), limits.KeepAliveTimeout);
+        Assert.Equal(2000, limits.MaxConcurrentConnections);
+        Assert.Equal(32 * 1024, limits.MaxRequestHeadersTotalSize);
     }
 
     [Fact]

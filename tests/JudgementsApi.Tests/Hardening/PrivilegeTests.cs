@@ -13,6 +13,15 @@ public class PrivilegeTests(ApiFactory api) : IClassFixture<ApiFactory>
         return await api.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
     }
 
+    [Fact]
+    public async Task NoOwnerConnectionStaysOpenWhileServing()
+    {
+        await using var serving = await ServingConnectionAsync(); // the app has migrated (as the owner) and serves
+        await using var admin = api.OpenDatabase();
+        Assert.Equal(0, await admin.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'judgements-api-owner'"));
+    }
+
     [Theory]
     [InlineData("CREATE TABLE intruder (id int)")]
     [InlineData("DELETE FROM judgements")]

@@ -128,6 +128,7 @@ public class ChangesTests : IAsyncLifetime
         var problem = await client.GetProblemAsync("/v1/changes?since=0123456789abcdef", HttpStatusCode.BadRequest);
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal("since", error.Str("parameter"));
+        Assert.Contains("Download the whole dataset again (GET /v1/dataset/download)", error.Str("message"));
         Assert.Equal(new[] { _v1, _v2, _v3 }.Order(), error.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()!).Order());
         await client.GetProblemAsync("/v1/changes", HttpStatusCode.BadRequest);
     }

@@ -113,6 +113,114 @@ public class DownloadTests(ApiFactory api) : ApiTests(api)
     }
 
     [Fact]
+    public async Task TheManifestListsEveryDataFileWithItsRowsAndHash()
+    {
+        var (_, _, files) = await Download();
+        var manifest = Csv(files["data/manifest.csv"]);
+        Assert.Equal(SeedManifest.Header, manifest[0]);
+        Assert.Equal(SeedSet.Headers.Keys.Order(StringComparer.Ordinal), manifest.Skip(1).Select(r => r[0]));
+        foreach (var row in manifest.Skip(1))
+        {
+            var bytes = files[$"data/{row[0]}"];
+            Assert.Equal(Csv(bytes).Count - 1, int.Parse(row[1], CultureInfo.InvariantCulture));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), row[2]);
+        }
+    }
+
+    /// <summary>
+    /// As a user would: the zip as downloaded, and the folder `unzip` makes of it, each imported into an
+    /// empty database, give the server's dataset version and the same rows in every table.
+    /// </summary>
+    [Fact]
+    public async Task TheZipAndItsUnzippedFolderImportIntoAnEmptyDatabaseAsTheSameDataset()
+    {
+        var served = await Client.GetJsonAsync("/v1/dataset");
+        var (_, bytes, _) = await Download();
+        var folder = Path.Combine(Path.GetTempPath(), "download-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var zip = Path.Combine(folder, "d.zip");
+            await File.WriteAllBytesAsync(zip, bytes);
+            ZipFile.ExtractToDirectory(zip, Path.Combine(folder, "d"));
+            var expected = await RowCounts(Api.OpenDatabase());
+            foreach (var source in new[] { zip, Path.Combine(folder, "d") })
+            {
+                var database = await TestDatabase.CreateEmptyAsync();
+                try
+                {
+                    await using var db = NpgsqlDataSource.Create(TestDatabase.OwnerConnectionString(database));
+                    await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
+                    var result = await new SeedImporter(db, new DatasetState(), NullLogger<SeedImporter>.Instance).ImportAsync(source);
+                    Assert.True(result.Changed);
+                    Assert.Equal(served.Str("version"), result.Version);
+                    Assert.Equal(served.GetProperty("counts").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())).Order(),
+                        result.Counts.Select(c => (c.Key, c.Value)).Order());
+                    Assert.Equal(expected, await RowCounts(await db.OpenConnectionAsync()));
+                }
+                finally
+                {
+                    await TestDatabase.DropAsync(database);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> RowCounts(NpgsqlConnection connection)
+    {
+        await using var conn = connection;
+        var counts = new Dictionary<string, long>();
+        foreach (var table in SeedSet.Headers.Keys.Select(f => f[..^4]))
+            counts[table] = await conn.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}"); // names from a fixed list
+        return counts;
+    }
+
+    [Fact]
+    public async Task TheDescriptorDeclaresCodesAsTextClosedSetsAsEnumsAndEachFilesHash()
+    {
+        var (_, _, files) = await Download();
+        using var descriptor = JsonDocument.Parse(files["datapackage.json"]);
+        var resources = descriptor.RootElement.GetProperty("resources").EnumerateArray().ToList();
+        foreach (var resource in resources)
+        {
+            var bytes = files[resource.Str("path")];
+            Assert.Equal(bytes.Length, resource.GetProperty("bytes").GetInt64());
+            Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), resource.Str("hash"));
+            var rows = Csv(bytes);
+            foreach (var field in resource.GetProperty("schema").GetProperty("fields").EnumerateArray())
+            {
+                if (!field.TryGetProperty("constraints", out var constraints) || !constraints.TryGetProperty("enum", out var values)) continue;
+                var allowed = values.EnumerateArray().Select(v => v.GetString()).ToHashSet();
+                var column = rows[0].IndexOf(field.Str("name"));
+                Assert.All(rows.Skip(1).Select(r => r[column]).Where(v => v != ""), v => Assert.Contains(v, allowed));
+            }
+        }
+        JsonElement Field(string table, string name) => resources.Single(r => r.Str("name") == table)
+            .GetProperty("schema").GetProperty("fields").EnumerateArray().Single(f => f.Str("name") == name);
+        Assert.Equal("string", Field("councils", "la_code").Str("type"));
+        Assert.Equal("string", Field("councils", "ofsted_urn").Str("type"));
+        Assert.Equal(["county", "unitary", "metropolitan_district", "london_borough"],
+            Field("councils", "type").GetProperty("constraints").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["graded", "not_judged", "not_covered", "unknown"],
+            Field("judgements", "status").GetProperty("constraints").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task TheZipsVersionStartsASyncThroughChanges()
+    {
+        var (_, _, files) = await Download();
+        using var descriptor = JsonDocument.Parse(files["datapackage.json"]);
+        var version = descriptor.RootElement.Str("version");
+        var changes = await Client.GetJsonAsync($"/v1/changes?since={version}");
+        Assert.Equal(version, changes.GetProperty("current").Str("version"));
+        Assert.Empty(changes.GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
     public async Task RowCountsEqualTheApisTotals()
     {
         var (_, _, files) = await Download();
@@ -131,9 +239,14 @@ public class DownloadTests(ApiFactory api) : ApiTests(api)
     public async Task TheZipRoundTripsToTheSameDataset()
     {
         var (response, bytes, files) = await Download();
-        // Every CSV is the committed seed file byte for byte: what the importer loads, as the same dataset version.
-        var csvs = files.Where(f => f.Key.StartsWith("data/")).ToList();
+        // Every CSV is the committed seed file byte for byte: what the importer loads, as the same dataset version;
+        // each line of the zip's manifest is the seed manifest's line for that file.
+        var csvs = files.Where(f => f.Key.StartsWith("data/") && f.Key != $"data/{SeedManifest.FileName}").ToList();
         Assert.Equal(SeedSet.Headers.Keys.Order(StringComparer.Ordinal), csvs.Select(f => f.Key[5..]).Order(StringComparer.Ordinal));
+        var seedManifest = await File.ReadAllLinesAsync(Path.Combine(TestDatabase.SeedDirectory, SeedManifest.FileName));
+        var zipManifest = Encoding.UTF8.GetString(files[$"data/{SeedManifest.FileName}"]).Split('\n').SkipLast(1).ToHashSet();
+        Assert.Equal(1 + SeedSet.Headers.Count, zipManifest.Count);
+        Assert.Subset(seedManifest.ToHashSet(), zipManifest);
         foreach (var (path, content) in csvs)
             Assert.True((await File.ReadAllBytesAsync(Path.Combine(TestDatabase.SeedDirectory, path[5..]))).AsSpan().SequenceEqual(content),
                 $"{path} differs from seed-data/{path[5..]}");

@@ -28,7 +28,7 @@ public class EmbedTests(ApiFactory api) : ApiTests(api)
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'none'", csp);
-        Assert.Contains("""<link rel="stylesheet" href="/embed/embed.css">""", html);
+        Assert.Matches("""<link rel="stylesheet" href="/embed/embed.css" ?/?>""", html);
 
         var css = await Client.GetAsync("/embed/embed.css");
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
@@ -67,11 +67,29 @@ public class EmbedTests(ApiFactory api) : ApiTests(api)
     }
 
     [Fact]
-    public async Task EmbedPagesAreCachedAndAnUnknownCouncilIsAProblem()
+    public async Task EmbedPagesAreCached()
     {
         var (response, _) = await Page("/embed/councils/shropshire");
         Assert.NotNull(response.Headers.ETag);
         Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
-        await Client.GetProblemAsync("/embed/councils/atlantis", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AnUnknownCouncilIsA404CardThatMayBeFramedAndNamesResolveAsInTheApi()
+    {
+        var response = await Client.GetAsync("/embed/councils/shropshir");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1 class=\"name\">Council not found</h1>", html);
+        Assert.Contains("No council is called ‘shropshir’", html);
+        Assert.Contains("""href="/councils/shropshire" """, html); // the closest council
+        Assert.Contains("""href="/search?q=shropshir" """, html);
+        Assert.Contains("frame-ancestors *", string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+
+        // A name people write goes to the council's embed, as /v1/councils/{name} goes to the council.
+        var (_, telford) = await Page("/embed/councils/Telford%20and%20Wrekin");
+        Assert.Contains("""<h1 class="name"><a href="/councils/telford-and-wrekin" target="_blank" """, telford);
     }
 }

@@ -26,6 +26,9 @@ public class FeedTests(ApiFactory api) : ApiTests(api)
         Assert.NotEmpty(feed.Elements(Atom + "author"));
         Instant(feed.Element(Atom + "updated")!);
         Assert.Single(feed.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "self");
+        Assert.Equal("en-GB", (string?)feed.Attribute(XNamespace.Xml + "lang"));
+        var alternates = feed.Elements(Atom + "entry").Select(e => (string)e.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!).ToList();
+        Assert.Equal(alternates.Count, alternates.Distinct().Count());
         foreach (var entry in feed.Elements(Atom + "entry"))
         {
             foreach (var required in new[] { "id", "title", "updated", "summary" })
@@ -76,7 +79,7 @@ public class FeedTests(ApiFactory api) : ApiTests(api)
         Assert.Equal("Shropshire: outstanding (children's services inspection, 12 August 2025)", inspection.Element(Atom + "title")!.Value);
         Assert.Contains("Care leavers: good", inspection.Element(Atom + "summary")!.Value);
         var links = inspection.Elements(Atom + "link").ToList();
-        Assert.Contains(links, l => ((string)l.Attribute("href")!).EndsWith("/councils/shropshire") && (string?)l.Attribute("rel") == "alternate");
+        Assert.Contains(links, l => ((string)l.Attribute("href")!).EndsWith("/councils/shropshire#shropshire-2025-08-12") && (string?)l.Attribute("rel") == "alternate");
         Assert.Contains(links, l => ((string)l.Attribute("href")!).EndsWith("/v1/inspections/shropshire-2025-08-12"));
         var report = (await Client.GetJsonAsync("/v1/inspections/shropshire-2025-08-12")).Str("reportUrl");
         Assert.Contains(links, l => (string?)l.Attribute("href") == report);

@@ -28,7 +28,7 @@ public class ApiIndexTests(ApiFactory api) : ApiTests(api)
         Assert.Equal(operations, links.EnumerateObject().Select(l => l.Name));
     }
 
-    /// <summary>A link leads to a resource: 200, or 400 for one that needs a parameter (movements needs `from`); never 404 or 5xx.</summary>
+    /// <summary>A link leads to a resource: 200, or 400 where a parameter is required (movements' `from`); never 404 or 5xx.</summary>
     [Fact]
     public async Task EveryUntemplatedLinkAnswers()
     {
@@ -38,7 +38,8 @@ public class ApiIndexTests(ApiFactory api) : ApiTests(api)
         foreach (var link in links)
         {
             var response = await _noRedirects.GetAsync(link.Value.Str("href"));
-            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{link.Name} {link.Value.Str("href")}: {(int)response.StatusCode}");
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest,
+                $"{link.Name} {link.Value.Str("href")}: {(int)response.StatusCode}");
         }
     }
 

@@ -55,11 +55,14 @@ public class ReportWordsApiTests(ApiFactory api) : ApiTests(api)
     {
         var rows = await CsvAsync(Client, "/v1/inspections?format=csv&publishedFrom=2015-01-01&publishedTo=2016-12-31");
         var scilly = rows.Single(r => r["id"] == "isles-of-scilly-2016-06-27");
-        Assert.Equal(("good", "not_judged", "not_judged"), (scilly["help_and_protection"], scilly["children_in_care"], scilly["care_leavers"]));
+        Assert.Equal(("good", "", ""), (scilly["help_and_protection"], scilly["children_in_care"], scilly["care_leavers"]));
+        Assert.Equal(("graded", "not_judged", "not_judged"),
+            (scilly["help_and_protection_status"], scilly["children_in_care_status"], scilly["care_leavers_status"]));
         var review = rows.Single(r => r["id"] == "surrey-2015-08-03");
-        Assert.Equal(("not_covered", "requires_improvement"), (review["overall_effectiveness"], review["lscb_review"]));
+        Assert.Equal(("", "not_covered", "requires_improvement"), (review["overall_effectiveness"], review["overall_effectiveness_status"], review["lscb_review"]));
         var cited = (await CsvAsync(Client, "/v1/inspections?format=csv&council=northamptonshire")).Single(r => r["id"] == "northamptonshire-2019");
-        Assert.Equal(("inadequate", "unknown", "cited"), (cited["overall_effectiveness"], cited["help_and_protection"], cited["source_kind"]));
+        Assert.Equal(("inadequate", "", "unknown", "cited"),
+            (cited["overall_effectiveness"], cited["help_and_protection"], cited["help_and_protection_status"], cited["source_kind"]));
     }
 
     [Fact]

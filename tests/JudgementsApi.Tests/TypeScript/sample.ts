@@ -1,6 +1,6 @@
 // A client's code against the types openapi-typescript generates from openapi.yaml
-// (OpenApiTypeScriptTests compiles it with tsc --strict). It must compile as it is, and each
-// @ts-expect-error line must be an error: a call the server would answer with a 400.
+// (OpenApiTypeScriptTests compiles it with tsc --strict). It must compile as it is, and the line
+// after each expect-error directive must be an error: a call the server would answer with a 400.
 import type { paths } from "./judgements-api";
 
 type ChangesQuery = paths["/v1/changes"]["get"]["parameters"]["query"];
