@@ -67,7 +67,8 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
     /// <summary>The dataset's tables, children before parents: the order they are emptied in.</summary>
     private static readonly string[] Tables =
     [
-        "dataset", "council_latest_inspection", "visits", "focused_visit_priority_actions", "focused_visits", "judgements", "inspections",
+        "dataset", "council_latest_inspection", "improvement_points", "improvement_themes", "national_framework_tags",
+        "visits", "focused_visit_priority_actions", "focused_visits", "judgements", "inspections",
         "framework_version_areas", "judgement_areas", "framework_versions", "frameworks", "grades", "statistical_neighbours",
         "council_successions", "councils", "regions",
     ];
@@ -85,6 +86,7 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         await CopyFrameworksAsync(conn, seed, ct);
         await CopyInspectionsAsync(conn, seed, ct);
         await CopyVisitsAsync(conn, seed, ct);
+        await CopyImprovementPointsAsync(conn, seed, ct);
         await conn.ExecuteAsync("""
             INSERT INTO council_latest_inspection (council_code, inspection_id)
             SELECT DISTINCT ON (council_code) council_code, id
@@ -173,6 +175,26 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
         {
             w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.Kind); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
             w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); Text(w, r.Theme); Text(w, r.ReportUrl); w.Write(r.Source);
+        }, ct);
+    }
+
+    private static async Task CopyImprovementPointsAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
+    {
+        await Copy(conn, "national_framework_tags (code, kind, number, name, source_url)", seed.FrameworkTags, (w, r) =>
+        {
+            w.Write(r.Code); w.Write(r.Kind); w.Write(r.Number, NpgsqlDbType.Integer); w.Write(r.Name); Text(w, r.SourceUrl);
+        }, ct);
+        await Copy(conn, "improvement_themes (code, name, rule_order, rule)", seed.ImprovementThemes, (w, r) =>
+        {
+            w.Write(r.Code); w.Write(r.Name); w.Write(r.RuleOrder, NpgsqlDbType.Integer); Text(w, r.Rule);
+        }, ct);
+        const string columns = "inspection_id, focused_visit_id, council_code, position, text, list_heading, area_heading, " +
+            "framework_tag, framework_tag_text, theme, source, line_from, line_to";
+        await Copy(conn, $"improvement_points ({columns})", seed.ImprovementPoints, (w, r) =>
+        {
+            Text(w, r.InspectionId); Text(w, r.FocusedVisitId); w.Write(r.CouncilCode); w.Write(r.Position, NpgsqlDbType.Integer);
+            w.Write(r.Text); Text(w, r.ListHeading); Text(w, r.AreaHeading); Text(w, r.FrameworkTag); Text(w, r.FrameworkTagText);
+            w.Write(r.Theme); w.Write(r.Source); w.Write(r.LineFrom, NpgsqlDbType.Integer); w.Write(r.LineTo, NpgsqlDbType.Integer);
         }, ct);
     }
 

@@ -24,6 +24,12 @@ public sealed record FocusedVisitRow(string Id, string CouncilCode, DateOnly Let
     string LetterDateSource = "letter", string PriorityActionKind = "none");
 public sealed record PriorityActionRow(string FocusedVisitId, int Position, string Text, int? SourceLine);
 
+public sealed record FrameworkTagRow(string Code, string Kind, int Number, string Name, string? SourceUrl);
+public sealed record ImprovementThemeRow(string Code, string Name, int RuleOrder, string? Rule);
+public sealed record ImprovementPointRow(string? InspectionId, string? FocusedVisitId, string CouncilCode, int Position, string Text,
+    string? ListHeading, string? AreaHeading, string? FrameworkTag, string? FrameworkTagText, string Theme, string Source, int LineFrom,
+    int LineTo);
+
 public sealed record VisitRow(string Id, string CouncilCode, string Kind, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
     string[] Inspectors, string? Theme, string? ReportUrl, string Source);
 
@@ -59,6 +65,10 @@ public sealed partial class SeedSet
             "priority_action", "report_url", "source", "letter_date_source", "priority_action_kind"],
         ["focused_visit_priority_actions.csv"] = ["focused_visit_id", "position", "text", "source_line"],
         ["visits.csv"] = ["id", "council_code", "kind", "letter_date", "visit_start", "visit_end", "inspectors", "theme", "report_url", "source"],
+        ["national_framework_tags.csv"] = ["code", "kind", "number", "name", "source_url"],
+        ["improvement_themes.csv"] = ["code", "name", "rule_order", "rule"],
+        ["improvement_points.csv"] = ["inspection_id", "focused_visit_id", "council_code", "position", "text", "list_heading",
+            "area_heading", "framework_tag", "framework_tag_text", "theme", "source", "line_from", "line_to"],
     };
 
     /// <summary>Kinds of visit in visits.csv (focused visits have their own file).</summary>
@@ -69,6 +79,7 @@ public sealed partial class SeedSet
     public static readonly string[] JudgementStatuses = JudgementsApi.Features.AreaStates.JudgementCodes;
     private static readonly string[] LetterDateSources = ["letter", "publication"];
     public static readonly string[] PriorityActionKinds = ["none", "new", "carried_over", "new_and_carried_over"];
+    private static readonly string[] TagKinds = ["outcome", "enabler"];
 
     public required string Version { get; init; }
     public required List<RegionRow> Regions { get; init; }
@@ -85,6 +96,9 @@ public sealed partial class SeedSet
     public required List<FocusedVisitRow> FocusedVisits { get; init; }
     public required List<PriorityActionRow> PriorityActions { get; init; }
     public required List<VisitRow> Visits { get; init; }
+    public required List<FrameworkTagRow> FrameworkTags { get; init; }
+    public required List<ImprovementThemeRow> ImprovementThemes { get; init; }
+    public required List<ImprovementPointRow> ImprovementPoints { get; init; }
 
     public DateOnly? DataAsOf =>
         Inspections.Select(i => (DateOnly?)i.Published).Concat(FocusedVisits.Select(f => (DateOnly?)f.LetterDate)).Max();
@@ -95,6 +109,7 @@ public sealed partial class SeedSet
         ["currentCouncils"] = Councils.Count(c => c.Closed is null),
         ["inspections"] = Inspections.Count, ["judgements"] = Judgements.Count,
         ["focusedVisits"] = FocusedVisits.Count, ["frameworkVersions"] = FrameworkVersions.Count,
+        ["improvementPoints"] = ImprovementPoints.Count,
     };
 
     [GeneratedRegex("^[a-z0-9]+(_[a-z0-9]+)*$")]
@@ -130,6 +145,10 @@ public sealed partial class SeedSet
         var focusedVisits = r.FocusedVisits(councilCodes);
         var priorityActions = r.PriorityActions(focusedVisits.Select(f => f.Id).ToHashSet());
         var visits = r.Visits(councilCodes);
+        var tags = r.FrameworkTags();
+        var themes = r.ImprovementThemes();
+        var points = r.ImprovementPoints(inspectionById, focusedVisits.ToDictionary(f => f.Id), tags.Select(t => t.Code).ToHashSet(),
+            themes.Select(t => t.Code).ToHashSet());
 
         if (errors.Count > 0) throw new SeedValidationException(errors);
 
@@ -138,7 +157,7 @@ public sealed partial class SeedSet
             Version = Hash(directory), Regions = regions, Councils = councils, Successions = successions, Neighbours = neighbours,
             Grades = grades, Frameworks = frameworks, FrameworkVersions = versions, Areas = areas, VersionAreas = versionAreas,
             Inspections = inspections, Judgements = judgements, FocusedVisits = focusedVisits, PriorityActions = priorityActions,
-            Visits = visits,
+            Visits = visits, FrameworkTags = tags, ImprovementThemes = themes, ImprovementPoints = points,
         };
     }
 
@@ -366,6 +385,60 @@ public sealed partial class SeedSet
             }).ToList();
             v.Unique(rows, "id");
             return visits;
+        }
+
+        public List<FrameworkTagRow> FrameworkTags()
+        {
+            var rows = raw["national_framework_tags.csv"];
+            var tags = rows.Select(r => new FrameworkTagRow(v.Snake(r, "code"), v.OneOf(r, "kind", TagKinds), v.Int(r, "number"),
+                v.Req(r, "name"), r["source_url"])).ToList();
+            v.Unique(rows, "code");
+            v.Unique(rows, "kind", "number");
+            return tags;
+        }
+
+        public List<ImprovementThemeRow> ImprovementThemes()
+        {
+            var rows = raw["improvement_themes.csv"];
+            var themes = rows.Select(r => new ImprovementThemeRow(v.Snake(r, "code"), v.Req(r, "name"), v.Int(r, "rule_order"), r["rule"]))
+                .ToList();
+            v.Unique(rows, "code");
+            v.Unique(rows, "rule_order");
+            return themes;
+        }
+
+        /// <summary>Each point belongs to one inspection or one focused visit, of the council it names; a tag needs its footnote.</summary>
+        public List<ImprovementPointRow> ImprovementPoints(Dictionary<string, InspectionRow> inspections,
+            Dictionary<string, FocusedVisitRow> visits, HashSet<string> tags, HashSet<string> themes)
+        {
+            var rows = raw["improvement_points.csv"];
+            var points = rows.Select(r => new ImprovementPointRow(
+                r["inspection_id"] is null ? null : v.Ref(r, "inspection_id", inspections.Keys, "inspection"),
+                r["focused_visit_id"] is null ? null : v.Ref(r, "focused_visit_id", visits.Keys, "focused visit"),
+                v.Req(r, "council_code"), v.Int(r, "position"), v.Req(r, "text"), r["list_heading"], r["area_heading"],
+                r["framework_tag"] is null ? null : v.Ref(r, "framework_tag", tags, "National Framework tag"), r["framework_tag_text"],
+                v.Ref(r, "theme", themes, "theme"), v.Req(r, "source"), v.Int(r, "line_from"), v.Int(r, "line_to"))).ToList();
+            foreach (var (p, r) in points.Zip(rows))
+                CheckPoint(p, r, inspections, visits);
+            v.Unique(rows, "inspection_id", "focused_visit_id", "position");
+            v.Unique(rows, "source", "position");
+            return points;
+        }
+
+        private void CheckPoint(ImprovementPointRow p, SeedRow r, Dictionary<string, InspectionRow> inspections,
+            Dictionary<string, FocusedVisitRow> visits)
+        {
+            if ((p.InspectionId is null) == (p.FocusedVisitId is null))
+                errors.Add($"{r.Where}: exactly one of inspection_id and focused_visit_id is set");
+            var council = p.InspectionId is { } i && inspections.TryGetValue(i, out var insp) ? insp.CouncilCode
+                : p.FocusedVisitId is { } f && visits.TryGetValue(f, out var visit) ? visit.CouncilCode : null;
+            if (council is not null && council != p.CouncilCode)
+                errors.Add($"{r.Where}: council_code '{p.CouncilCode}' is not the council of its report ({council})");
+            if (p.Position < 1) errors.Add($"{r.Where}: position must be 1 or more");
+            if (p.LineFrom < 1 || p.LineTo < p.LineFrom)
+                errors.Add($"{r.Where}: line_from {p.LineFrom} to line_to {p.LineTo} is not a range of lines");
+            if (p.FrameworkTag is not null && p.FrameworkTagText is null)
+                errors.Add($"{r.Where}: framework_tag without the footnote it was read from");
         }
     }
 

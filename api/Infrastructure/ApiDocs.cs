@@ -82,6 +82,7 @@ public static class ApiDocs
             ["Inspections"] = "Every published full inspection, with each graded judgement and its provenance.",
             ["Focused visits"] = "Focused visits: ungraded visits that report findings and any priority action.",
             ["Visits"] = "Monitoring visits and joint targeted area inspections: ungraded letters.",
+            ["Improvements"] = "What the reports said each council must improve, point by point in Ofsted's words, with National Framework tags.",
             ["Integrations"] = "For other sites: Atom feeds of new reports and SVG badges of a council's latest grades.",
             ["Frameworks"] = "The inspection frameworks, their judgement areas and grade scales.",
             ["Statistics"] = "National and regional statistics as at any date: distributions, timelines, transitions and movements.",

@@ -28,6 +28,8 @@ public sealed class BuildResult
     public List<(string File, string Problem)> ImprovementProblems { get; } = [];
     /// <summary>Reports in the dataset with no list of what must improve, and the kind of report.</summary>
     public List<(string File, string Kind)> ReportsWithoutImprovementList { get; } = [];
+    /// <summary>Theme overrides applied, with the theme the rules had given.</summary>
+    public List<(Improvements.ThemeOverride Override, string RuleTheme)> ThemeOverridesApplied { get; } = [];
     public bool FocusedVisitsWired { get; set; }
     public PeerScrape? Peer { get; set; }
     public int ReportFiles { get; set; }
@@ -60,7 +62,7 @@ public static class Builder
         CheckNewsCorroborations(dataDir, result);
         CompareWithPeerScrape(dataDir, manifest, result);
         AddFocusedVisits(dataDir, manifest, result);
-        Improvements.ImprovementPoints.Add(dataDir, result);
+        Improvements.ImprovementPoints.Add(dataDir, seedDir, result);
         return result;
     }
 
@@ -324,7 +326,7 @@ public static class Builder
             r.FocusedVisits.Select(f => new[] { f.Id, f.CouncilCode, D(f.LetterDate), D(f.VisitStart), D(f.VisitEnd), string.Join(";", f.Inspectors), f.Focus, f.PriorityAction ? "true" : "false", f.ReportUrl, f.Source, f.LetterDateSource, f.PriorityActionKind }));
         Csv.Write(P("focused_visit_priority_actions.csv"), ["focused_visit_id", "position", "text", "source_line"],
             r.FocusedVisits.SelectMany(f => (f.PriorityAreas ?? []).Select((a, k) => new[] { f.Id, (k + 1).ToString(Inv), a.Text, a.Line.ToString(Inv) })));
-        Improvements.ImprovementPoints.Write(r, P("improvement_points.csv"), P("national_framework_tags.csv"));
+        Improvements.ImprovementPoints.Write(r, P("improvement_points.csv"), P("national_framework_tags.csv"), P("improvement_themes.csv"));
         P("visits.csv");
         Visits.VisitLetters.Write(visits.Visits, seedDir);
         File.WriteAllText(P("QUALITY.md"), Quality.Render(r) + Visits.VisitLetters.QualitySection(visits), new UTF8Encoding(false));

@@ -162,6 +162,23 @@ public class ImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnImprovementPointThatContradictsItsReportIsRefusedAndNothingChanges()
+    {
+        var before = await Snapshot();
+        var line = LineOf("improvement_points.csv", "dorset-2025-05-09,,E06000059,1,");
+        // Another council's code, and a tag outside the closed list.
+        EditLine("improvement_points.csv", line, l => l.Replace(",E06000059,", ",E06000051,").Replace(",outcome_4,", ",outcome_9,"));
+        SeedManifest.Write(_seed);
+        var ex = await Assert.ThrowsAsync<SeedValidationException>(() => Importer().ImportAsync(_seed));
+        Assert.Contains(ex.Errors, e => e.StartsWith($"improvement_points.csv:{line}: unknown National Framework tag 'outcome_9'"));
+        Assert.Contains(ex.Errors,
+            e => e.StartsWith($"improvement_points.csv:{line}: council_code 'E06000051' is not the council of its report"));
+        Assert.Equal(before, await Snapshot());
+        await using var conn = await _db.OpenConnectionAsync();
+        Assert.Equal(4924, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM improvement_points"));
+    }
+
+    [Fact]
     public async Task AFileCutAtALineBoundaryIsRefused()
     {
         var before = await Snapshot();

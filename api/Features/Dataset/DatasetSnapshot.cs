@@ -64,6 +64,9 @@ public sealed class DatasetSnapshot
     /// <summary>Every monitoring visit and JTAI, newest letter first.</summary>
     public required IReadOnlyList<SnapshotLetter<Visit>> Visits { get; init; }
 
+    /// <summary>What each report said must improve, and the National Framework's tags.</summary>
+    public required Improvements.SnapshotImprovements Improvements { get; init; }
+
     /// <summary>Framework versions with the framework each belongs to and its grade scale.</summary>
     public required IReadOnlyDictionary<string, SnapshotFrameworkVersion> FrameworkVersions { get; init; }
     public required IReadOnlyDictionary<string, AreaRef> Areas { get; init; }

@@ -4,6 +4,7 @@ using JudgementsApi.Features.Changes;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.FocusedVisits;
+using JudgementsApi.Features.Improvements;
 using JudgementsApi.Features.Inspections;
 using JudgementsApi.Features.Statistics;
 using JudgementsApi.Features.Visits;
@@ -64,8 +65,10 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
         return snapshot;
     }
 
-    /// <summary>What the snapshot holds beyond the readers' indexes: the framework catalogue, the dataset record, the change log.</summary>
-    private sealed record DatasetRecords(FrameworkCatalogue Catalogue, DatasetInfo? Info, ChangeLog Changes);
+    /// <summary>What the snapshot holds beyond the readers' indexes: the framework catalogue, the dataset record, the change log,
+    /// the improvement points.</summary>
+    private sealed record DatasetRecords(FrameworkCatalogue Catalogue, DatasetInfo? Info, ChangeLog Changes,
+        SnapshotImprovements Improvements);
 
     private sealed class CouncilData
     {
@@ -113,6 +116,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
             {FrameworkCatalogue.Sql}
             {DatasetEndpoints.Sql}
             {ChangeLog.Sql}
+            {ImprovementReader.Sql}
             """, transaction: tx);
         var dataset = (await multi.ReadAsync<(string Version, DateTime LoadedAt)>()).Select(d => ((string, DateTime)?)d).FirstOrDefault();
         var regions = (await multi.ReadAsync<RegionRef>()).ToList();
@@ -129,8 +133,12 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
         var facts = councils.ToDictionary(c => c.Code, c => new CouncilFacts(new CouncilRef(c.Code, c.Name, c.Slug), c.RegionCode, c.OfstedUrn),
             StringComparer.Ordinal);
         var letters = (await FocusedVisitReader.ReadAsync(multi, facts), await VisitsEndpoints.ReadAsync(multi, facts));
-        var records = new DatasetRecords(await FrameworkCatalogue.ReadAsync(multi, grades), await DatasetEndpoints.ReadAsync(multi),
+        var (catalogue, info, changes) = (await FrameworkCatalogue.ReadAsync(multi, grades), await DatasetEndpoints.ReadAsync(multi),
             await ChangeLog.ReadAsync(multi));
+        var improvements = await ImprovementReader.ReadAsync(multi, facts,
+            inspections.ToDictionary(i => i.Id, i => (i.Published, i.FrameworkVersion), StringComparer.Ordinal),
+            letters.Item1.ToDictionary(l => l.Id, l => l.LetterDate, StringComparer.Ordinal));
+        var records = new DatasetRecords(catalogue, info, changes, improvements);
         await tx.CommitAsync();
 
         return Build(dataset, regions, councils, successions, neighbours, grades, frameworks, versions, areas, versionAreas,
@@ -218,6 +226,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
             FocusedVisitCounts = letters.Focused.GroupBy(v => v.CouncilCode, ordinal).ToDictionary(g => g.Key, g => g.Count(), ordinal),
             FocusedVisits = letters.Focused,
             Visits = letters.Visits,
+            Improvements = records.Improvements,
             FrameworkVersions = frameworkVersions,
             Areas = areas,
             Grades = grades,

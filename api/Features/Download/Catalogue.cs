@@ -158,6 +158,12 @@ public sealed partial class Catalogue
         // In the order of the visits they belong to.
         ["focused_visit_priority_actions"] =
             "(SELECT v.letter_date FROM focused_visits v WHERE v.id = focused_visit_id), focused_visit_id COLLATE \"C\", position",
+        // Inspections' points in the inspections' order, then focused visits' in the visits' order.
+        ["improvement_points"] = "inspection_id IS NULL, (SELECT i.published FROM inspections i WHERE i.id = inspection_id), "
+            + "inspection_id COLLATE \"C\", (SELECT v.letter_date FROM focused_visits v WHERE v.id = focused_visit_id), "
+            + "focused_visit_id COLLATE \"C\", position",
+        ["national_framework_tags"] = "kind DESC, number",
+        ["improvement_themes"] = "rule_order",
     };
 
     private string RowOrder(string table) => SeedOrder.TryGetValue(table, out var order) ? order

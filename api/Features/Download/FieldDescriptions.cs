@@ -17,6 +17,11 @@ public static class FieldDescriptions
         ["inspections"] = "Every published inspection, with where its facts come from.",
         ["judgements"] = "One row for every area an inspection's framework grades: the grade, or why it is unknown.",
         ["focused_visits"] = "Ofsted's focused visits (ungraded) and whether they named areas for priority action.",
+        ["improvement_points"] =
+            "What each inspection report and focused-visit letter says the council must improve, one row a point, in Ofsted's words.",
+        ["improvement_themes"] = "The themes of improvement points and the keyword rule that gives each.",
+        ["national_framework_tags"] =
+            "The outcomes and enablers of the DfE's Children's Social Care National Framework (the tags of improvement points).",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -89,6 +94,23 @@ public static class FieldDescriptions
         ["focused_visits.priority_action"] = "true when Ofsted named areas for priority action.",
         ["focused_visits.report_url"] = "Ofsted's letter.",
         ["focused_visits.source"] = "The letter file the facts come from.",
+        ["improvement_points.inspection_id"] = "The inspection whose report states the point (empty for a focused visit's).",
+        ["improvement_points.focused_visit_id"] = "The focused visit whose letter states the point (empty for an inspection's).",
+        ["improvement_points.position"] = "1.. in the report's order.",
+        ["improvement_points.text"] = "Ofsted's words: wrapped lines joined, the framework footnote taken out (Open Government Licence).",
+        ["improvement_points.list_heading"] = "The SIF list it is in as printed (Priority and immediate action, Areas for improvement).",
+        ["improvement_points.area_heading"] = "The subheading it sits under as printed (SIF: Help and protection …).",
+        ["improvement_points.framework_tag"] =
+            "The National Framework outcome or enabler its footnote names; empty when none (never inferred).",
+        ["improvement_points.framework_tag_text"] = "The footnote as printed.",
+        ["improvement_points.theme"] = "The point's theme (improvement_themes.code): the first rule its words match, or a person's override.",
+        ["improvement_themes.rule_order"] = "The order the rules are tried in: a point takes the first theme whose rule it matches.",
+        ["improvement_themes.rule"] = "The rule: a case-insensitive .NET regular expression over the point's text; empty for other.",
+        ["improvement_points.source"] = "The report's text file (inspections/<file> or focused-visits/<file>).",
+        ["improvement_points.line_from"] = "First line of the point in the source file.",
+        ["improvement_points.line_to"] = "Last line of the point in the source file.",
+        ["national_framework_tags.code"] = "outcome_1…outcome_4, enabler_1…enabler_3.",
+        ["national_framework_tags.name"] = "The outcome or enabler as the framework states it.",
     };
 
     public static string ForTable(string table) => Tables.GetValueOrDefault(table, $"The {table.Replace('_', ' ')} table; see FORMAT.md.");

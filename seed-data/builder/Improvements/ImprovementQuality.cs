@@ -32,6 +32,7 @@ public static partial class Quality
         foreach (var g in recent.GroupBy(YearOf).OrderBy(g => g.Key, StringComparer.Ordinal))
             L($"| {g.Key} | " + string.Join(" | ", codes.Select(c => g.Count(p => (p.Point.Tag ?? "untagged") == c))) + " |");
         L();
+        Themes(L, r);
         BulletSection(L, "Footnotes not read as a tag",
             ["Footnotes kept in `framework_tag_text` with `framework_tag` empty (they name a principle of the framework, not one of",
              "its outcomes or enablers):"],
@@ -43,5 +44,23 @@ public static partial class Quality
         BulletSection(L, "Improvement lists read with a remark",
             ["What the reader noticed while reading a list (the points are still in the dataset):"],
             r.ImprovementProblems, x => $"`{x.File}`: {Esc(x.Problem)}");
+    }
+
+    static void Themes(Line L, BuildResult r)
+    {
+        var points = r.ImprovementPoints;
+        var themed = points.Count(p => p.Theme != Improvements.Themes.Other);
+        Paragraph(L, "Themes (`improvement_themes.csv`): each point gets the first theme, in `rule_order`, whose words it uses",
+            "(`builder/Improvements/Themes.cs`); a point using none is `other`, never forced into a theme; a person's corrections are in",
+            $"`overrides/improvement_themes.csv`. Coverage: {themed} of {points.Count} points " +
+            $"({(points.Count == 0 ? 0 : 100.0 * themed / points.Count).ToString("0.0", Inv)}%) have a theme.");
+        L("| theme | points | councils |");
+        L("|---|---|---|");
+        foreach (var g in points.GroupBy(p => p.Theme).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+            L($"| {g.Key} | {g.Count()} | {g.Select(p => p.CouncilCode).Distinct().Count()} |");
+        L();
+        BulletSection(L, "Theme overrides applied", ["Points whose theme a person set (the rules' theme, then the override's, and why):"],
+            r.ThemeOverridesApplied,
+            x => $"`{x.Override.Source}` point {x.Override.Position}: {x.RuleTheme} → {x.Override.Theme} ({Esc(x.Override.Reason)})");
     }
 }

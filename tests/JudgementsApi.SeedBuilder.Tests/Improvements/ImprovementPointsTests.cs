@@ -39,7 +39,7 @@ public class ImprovementPointsTests
         var dorset = Point("dorset-2025-05-09", 1);
         Assert.Equal("The clarity and detail of the care leaver offer, including for care leavers who are parents.", dorset["text"]);
         Assert.Equal(("outcome_4", "(Outcome four, National Framework)"), (dorset["framework_tag"], dorset["framework_tag_text"]));
-        Assert.Equal(("2532283_dorset_2025-05-09.txt", "41", "42"), (dorset["source"], dorset["line_from"], dorset["line_to"]));
+        Assert.Equal(("inspections/2532283_dorset_2025-05-09.txt", "41", "42"), (dorset["source"], dorset["line_from"], dorset["line_to"]));
         // A line broken after "16-" keeps its space; the report's curly apostrophes are kept.
         Assert.Equal("The consistency of support for 16- and 17-year-old children presenting as homeless.",
             Point("cambridgeshire-2024-05-16", 7)["text"]);
@@ -62,6 +62,20 @@ public class ImprovementPointsTests
         Assert.All(Points.Value.Where(p => p["framework_tag"] != ""), p => Assert.Contains(p["framework_tag"], codes));
         Assert.All(Points.Value.Where(p => p["framework_tag"] != ""), p => Assert.NotEqual("", p["framework_tag_text"]));
         Assert.Equal(5, Points.Value.Count(p => p["framework_tag"] == "" && p["framework_tag_text"].Contains("rinciple")));
+    }
+
+    [Fact]
+    public void Themes_come_from_the_rules_or_an_override_and_other_is_allowed()
+    {
+        var themes = CommittedSeed.Read("improvement_themes.csv").Select(t => t["code"]).ToList();
+        Assert.Equal("other", themes[^1]);
+        Assert.All(Points.Value, p => Assert.Contains(p["theme"], themes));
+        Assert.All(Points.Value.Where(p => p["theme"] != "other"), p => Assert.NotEqual("other", Themes.Of(p["text"])));
+        Assert.Equal("workforce", Point("cambridgeshire-2024-05-16", 1)["theme"]);
+        Assert.Equal(("care_leavers_accommodation", "placement_sufficiency"),
+            (Themes.Of(Point("cambridgeshire-2024-05-16", 2)["text"]), Point("cambridgeshire-2024-05-16", 2)["theme"]));
+        Assert.Equal("homeless_16_17", Point("cambridgeshire-2024-05-16", 7)["theme"]);
+        Assert.True(Points.Value.Count(p => p["theme"] == "other") < Points.Value.Count / 10);
     }
 
     [Theory]

@@ -3,8 +3,8 @@
 // importer loads (and validates) it:
 //   - the reference files (regions, grades, frameworks, framework versions, judgement areas and
 //     the areas each version grades) are copied byte for byte;
-//   - councils, successions, statistical neighbours, inspections, judgements, focused visits and
-//     the other visits (monitoring visits, JTAIs) are repeated N times. Copy 0 is the real data unchanged (so every real code and id still
+//   - councils, successions, statistical neighbours, inspections, judgements, focused visits,
+//     improvement points and the other visits (monitoring visits, JTAIs) are repeated N times. Copy 0 is the real data unchanged (so every real code and id still
 //     resolves); copy k >= 1 suffixes codes with Xkkk, slugs with -xkkk, and rewrites the ids
 //     built from slugs, each reference remapped to the council of the same copy.
 //
@@ -37,6 +37,7 @@ static class Generator
     static readonly string[] ReferenceFiles =
     [
         "regions.csv", "grades.csv", "frameworks.csv", "framework_versions.csv", "judgement_areas.csv", "framework_version_areas.csv",
+        "national_framework_tags.csv", "improvement_themes.csv",
     ];
 
     public static Dictionary<string, int> Run(string source, string target, int scale)
@@ -58,6 +59,7 @@ static class Generator
         var visits = Csv.Load(source, "focused_visits.csv");
         var areas = Csv.Load(source, "focused_visit_priority_actions.csv");
         var otherVisits = Csv.Load(source, "visits.csv");
+        var points = Csv.Load(source, "improvement_points.csv");
 
         // The slug of each council, to rewrite ids of the form <council slug>-<date>[...].
         var slugOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,6 +73,7 @@ static class Generator
         var outVisits = visits.Empty();
         var outAreas = areas.Empty();
         var outOtherVisits = otherVisits.Empty();
+        var outPoints = points.Empty();
 
         for (var k = 0; k < scale; k++)
         {
@@ -137,6 +140,13 @@ static class Generator
                 o[otherVisits["id"]] = Id(r[otherVisits["id"]], council);
                 o[otherVisits["council_code"]] = Code(council);
             });
+            CopyRows(points, outPoints, (r, o) =>
+            {
+                var (inspection, visit) = (r[points["inspection_id"]], r[points["focused_visit_id"]]);
+                o[points["inspection_id"]] = inspectionIds.TryGetValue(inspection, out var i) ? i : inspection;
+                o[points["focused_visit_id"]] = visitIds.TryGetValue(visit, out var v) ? v : visit;
+                o[points["council_code"]] = Code(r[points["council_code"]]);
+            });
         }
 
         Unique(outCouncils, "code"); Unique(outCouncils, "slug");
@@ -151,8 +161,10 @@ static class Generator
         outVisits.Sort("letter_date", "id");
         outAreas.Sort("focused_visit_id", "#position");
         outOtherVisits.Sort("letter_date", "id");
+        outPoints.Sort("inspection_id", "focused_visit_id", "#position");
 
-        foreach (var t in new[] { outCouncils, outSuccessions, outNeighbours, outInspections, outJudgements, outVisits, outAreas, outOtherVisits })
+        foreach (var t in new[] { outCouncils, outSuccessions, outNeighbours, outInspections, outJudgements, outVisits, outAreas, outOtherVisits,
+                     outPoints })
             t.Write(Path.Combine(target, t.File));
         WriteManifest(target);
 
@@ -161,7 +173,7 @@ static class Generator
             ["councils"] = outCouncils.Rows.Count, ["successions"] = outSuccessions.Rows.Count,
             ["neighbours"] = outNeighbours.Rows.Count, ["inspections"] = outInspections.Rows.Count,
             ["judgements"] = outJudgements.Rows.Count, ["focused visits"] = outVisits.Rows.Count,
-            ["other visits"] = outOtherVisits.Rows.Count,
+            ["other visits"] = outOtherVisits.Rows.Count, ["improvement points"] = outPoints.Rows.Count,
         };
     }
 
