@@ -4,7 +4,8 @@ namespace JudgementsApi.Tests.Hardening;
 
 /// <summary>
 /// Hostile and malformed values in every parameter of every endpoint the served OpenAPI document
-/// lists (so endpoints added later are covered too): never a 5xx, every 4xx a problem document.
+/// lists (so endpoints added later are covered too): never a 5xx, every 4xx a problem document, or
+/// what the document declares for that status instead (the embed's not-found card is HTML).
 /// Bounded: a few thousand in-memory requests.
 /// </summary>
 public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
@@ -23,11 +24,18 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
         var client = api.CreateClient();
         using var doc = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"));
         var urls = new List<string>();
+        // Per path template, the media types the document declares for each error status.
+        var declared = new Dictionary<string, Dictionary<int, HashSet<string>>>();
+        var templateOf = new Dictionary<string, string>();
         var random = new Random(13);
         foreach (var path in doc.RootElement.GetProperty("paths").EnumerateObject())
         {
             if (!path.Value.TryGetProperty("get", out var get)) continue;
             var parameters = get.TryGetProperty("parameters", out var ps) ? ps.EnumerateArray().ToList() : [];
+            declared[path.Name] = get.GetProperty("responses").EnumerateObject()
+                .Where(r => int.TryParse(r.Name, out var code) && code >= 400 && r.Value.TryGetProperty("content", out _))
+                .ToDictionary(r => int.Parse(r.Name), r => r.Value.GetProperty("content").EnumerateObject().Select(c => c.Name).ToHashSet());
+            var first = urls.Count;
             string Example(JsonElement p) => p.TryGetProperty("example", out var e) ? Uri.EscapeDataString(e.ToString()) : "x";
             string PathWith(Func<string, string> value) =>
                 parameters.Where(p => p.GetProperty("in").GetString() == "path")
@@ -47,6 +55,7 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
             // Every parameter at once, each with a random bad value.
             for (var i = 0; i < 10 && query.Count > 0; i++)
                 urls.Add(goodPath + "?" + string.Join("&", query.Select(n => $"{n}={BadValues[random.Next(BadValues.Length)]}")));
+            for (var i = first; i < urls.Count; i++) templateOf[urls[i]] = path.Name;
         }
         Assert.True(urls.Count > 1500, $"only {urls.Count} requests generated: is the OpenAPI document complete?");
 
@@ -57,8 +66,9 @@ public class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
             var status = (int)response.StatusCode;
             if (status >= 500)
                 failures.Add($"{status} {url}: {await response.Content.ReadAsStringAsync(ct)}");
-            else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-                failures.Add($"{status} {url}: not a problem document");
+            else if (status >= 400 && response.Content.Headers.ContentType?.MediaType is var type && type != "application/problem+json"
+                     && !(declared[templateOf[url]].TryGetValue(status, out var types) && types.Contains(type!)))
+                failures.Add($"{status} {url}: {type}, neither a problem document nor what the document declares");
         });
         Assert.True(failures.IsEmpty, $"{failures.Count} of {urls.Count} requests failed:\n" + string.Join("\n", failures.Take(20)));
     }
