@@ -4,6 +4,7 @@ using JudgementsApi.Features.Changes;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
 using JudgementsApi.Features.FocusedVisits;
+using JudgementsApi.Features.Improvements;
 using JudgementsApi.Features.Frameworks;
 using JudgementsApi.Features.Index;
 using JudgementsApi.Features.Inspections;
@@ -45,6 +46,12 @@ public static class ApiJson
 [JsonSerializable(typeof(CouncilMovements))]
 [JsonSerializable(typeof(Summary))]
 [JsonSerializable(typeof(DatasetInfo))]
+[JsonSerializable(typeof(Page<ImprovementPoint>))]
+[JsonSerializable(typeof(IReadOnlyList<ImprovementTheme>))]
+[JsonSerializable(typeof(IReadOnlyList<FrameworkTag>))]
+[JsonSerializable(typeof(ImprovementThemeStatistics))]
+[JsonSerializable(typeof(InspectionImprovements))]
+[JsonSerializable(typeof(FocusedVisitImprovements))]
 [JsonSerializable(typeof(ChangesPage))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
