@@ -99,7 +99,8 @@ if grep -qE '"name": *"Shropshire"' <<<"$body"; then pass "GET /v1/councils/shro
 [ "$(status '/v1/inspections?limit=5')" = 200 ] && pass "GET /v1/inspections" || fail "GET /v1/inspections"
 [ "$(status /v1/nothing-here)" = 404 ] && pass "unknown path is 404" || fail "unknown path not 404"
 # The chart PNG is drawn by SkiaSharp's native library: it must load inside the image too.
-png=$(curl -s -m 30 "$base/statistics/timeline.png" | head -c 8 | od -An -tx1 | tr -d ' \n')
+# (Every stage reads its whole input: an early exit would be a SIGPIPE, and this script runs under pipefail.)
+png=$(curl -s -m 30 "$base/statistics/timeline.png" | od -An -tx1 -v | tr -d ' \n' | cut -c1-16 || true)
 [ "$png" = 89504e470d0a1a0a ] && pass "a chart renders as PNG in the image (SkiaSharp)" || fail "chart PNG starts ${png:-with nothing}"
 recovery=$(compose exec -T db-replica psql -U judgements -d judgements -tAc "SELECT pg_is_in_recovery()" 2>/dev/null | tr -d '[:space:]' || true)
 [ "$recovery" = t ] && pass "the API's database is a standby (read replica)" || fail "db-replica is not in recovery ($recovery)"
