@@ -180,9 +180,12 @@ public sealed class HomePageTests(PagesFixture app) : IClassFixture<PagesFixture
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
+        // The page's scripts settle first (a busy machine once lost the submission to them), then
+        // the search is submitted as a person does, and the browser follows the redirect.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("#q").FillAsync(typed);
-        await page.Locator("#q").PressAsync("Enter");
-        await page.WaitForURLAsync($"**/councils/{slug}");
+        await page.RunAndWaitForNavigationAsync(() => page.Locator("#q").PressAsync("Enter"),
+            new() { UrlString = $"**/councils/{slug}", Timeout = 120_000 });
         var council = await app.JsonAsync($"/v1/councils/{slug}");
         Assert.Equal(council.GetProperty("name").GetString(), await page.Locator("h1").InnerTextAsync());
     }
