@@ -81,7 +81,7 @@ public static class Caching
         if (version is null) return null;
         var request = http.Request;
         if (CacheKeys.Query(http) is not { } query) return null;
-        var key = new ETagKey(request.Path.Value ?? "", query, CacheKeys.Representation(http), DayOf(http), Compression.Negotiate(request));
+        var key = new ETagKey(request.Path.Value ?? "", query, CacheKeys.Representation(http), DayOf(http), Compression.For(http));
         var cache = _etags;
         if (!string.Equals(cache.Version, version, StringComparison.Ordinal))
         {
@@ -222,7 +222,7 @@ public static class Caching
                 context.CacheVaryByRules.VaryByValues["representation"] = CacheKeys.Representation(context.HttpContext);
                 context.CacheVaryByRules.VaryByValues["dataset"] = version!;
                 // The negotiated coding, not the raw header: "gzip, deflate, br" and "br" share an entry.
-                if (Compression.Negotiate(context.HttpContext.Request) is var coding and not ContentCoding.Identity)
+                if (Compression.For(context.HttpContext) is var coding and not ContentCoding.Identity)
                     context.CacheVaryByRules.VaryByValues["coding"] = Compression.Token(coding);
                 if (DayOf(context.HttpContext) is { } day) context.CacheVaryByRules.VaryByValues["day"] = day;
                 // Kept while the version lasts (bounded by SizeLimit and an hour), so an outage can be
