@@ -63,10 +63,11 @@ public static class RateLimits
         app.UseRateLimiter().Use(async (http, next) =>
         {
             // Admitted: tell the client its budget (a refusal says so in RejectAsync).
-            if (Kind(http, http.RequestServices.GetRequiredService<Settings>()) is { } kind)
+            var settings = http.RequestServices.GetRequiredService<Settings>();
+            if (Kind(http, settings) is { } kind)
             {
                 var limiter = http.RequestServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter;
-                SetHeaders(http, http.RequestServices.GetRequiredService<Settings>(), kind, (int?)limiter?.GetStatistics(http)?.CurrentAvailablePermits ?? 0);
+                SetHeaders(http, settings, kind, (int?)limiter?.GetStatistics(http)?.CurrentAvailablePermits ?? 0);
             }
             await next(http);
         });
