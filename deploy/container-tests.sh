@@ -2,7 +2,8 @@
 # The container tier, run by .ci/run after ./test.sh: makes a Docker engine reachable (installing
 # and starting it if needed), builds the stand-in images, runs the API tests against a PostgreSQL
 # that Testcontainers starts (as plain `dotnet test` does on a laptop with Docker), then the
-# smoke test of deploy/compose.yaml. Ends with "containers: N passed, N failed"; non-zero exit on
+# smoke test of deploy/compose.yaml (with its monitoring overlay, and the cross-origin check in
+# headless Chromium through nginx's cache). Ends with "containers: N passed, N failed"; non-zero exit on
 # any failure. Needs root or sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."

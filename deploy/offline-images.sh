@@ -87,7 +87,7 @@ if ! fresh $prefix/postgres:15; then
 fi
 
 if ! fresh $prefix/nginx; then
-  ( strap nginx nginx,curl
+  ( strap nginx nginx,libnginx-mod-http-js,curl
     r=$work/nginx
     # Like the official image: conf.d/*.conf is the site, logs go to the container's output.
     $sudo rm -f "$r/etc/nginx/sites-enabled/default"

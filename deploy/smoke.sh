@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of deploy/compose.yaml: builds the API image, starts the whole stack, and checks it
-# through nginx on 127.0.0.1 only: answers; answers go on while one API replica is killed; the API
+# through nginx on 127.0.0.1 only: answers; nginx's cache stores them by the API's headers (Vary,
+# Age, If-None-Match) and headless Chromium on another origin fetch()es stored and fresh answers
+# (CORS); answers go on while one API replica is killed; the API
 # reports not-ready while the read replica is stopped and recovers when it returns. Tears everything
 # down on any exit. Ends with "smoke: N passed, N failed"; non-zero exit on any failure.
 #   deploy/smoke.sh
@@ -8,9 +10,9 @@
 # of the stand-ins built by deploy/offline-images.sh; JUDGEMENTS_COMPOSE_DNS=1 leaves out
 # compose.no-dns.yaml (fixed addresses, for engines whose embedded DNS does not answer);
 # JUDGEMENTS_SMOKE_PORT is where nginx listens (the first free port from it; 18080 by default).
-# JUDGEMENTS_SMOKE_MONITORING=1 adds deploy/compose.monitoring.yaml (Prometheus and the PostgreSQL
-# exporters, image from deploy/monitoring-images.sh) and, at the end, checks that Prometheus has every
-# target up and that stopping the primary fires PostgresDown. Off by default.
+# The stack includes deploy/compose.monitoring.yaml (Prometheus and the PostgreSQL exporters, image
+# from deploy/monitoring-images.sh): at the end the test checks that Prometheus has every target up
+# and that stopping the primary fires PostgresDown. JUDGEMENTS_SMOKE_MONITORING=0 leaves it out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +24,7 @@ if command docker compose version >/dev/null 2>&1; then dc=(docker compose); els
 project=judgements-smoke-$$
 files=(-f deploy/compose.yaml)
 [ "${JUDGEMENTS_COMPOSE_DNS:-0}" = 1 ] || files+=(-f deploy/compose.no-dns.yaml)
-monitoring=${JUDGEMENTS_SMOKE_MONITORING:-0}
+monitoring=${JUDGEMENTS_SMOKE_MONITORING:-1}
 if [ "$monitoring" = 1 ]; then
   files+=(-f deploy/compose.monitoring.yaml)
   [ "${JUDGEMENTS_COMPOSE_DNS:-0}" = 1 ] || files+=(-f deploy/compose.monitoring.no-dns.yaml)
@@ -37,8 +39,10 @@ base="http://127.0.0.1:$port"
 
 pass() { passed=$((passed + 1)); log "ok: $*"; }
 fail() { failed=$((failed + 1)); log "FAILED: $*"; }
+page_pid=""
 finish() {
   local rc=$?
+  [ -z "$page_pid" ] || kill "$page_pid" 2>/dev/null || true
   if [ "$failed" -gt 0 ] || [ "$rc" -ne 0 ]; then
     log "stack state at failure:"; compose ps >&2 || true; compose logs --no-color --tail=40 >&2 || true
   fi
@@ -108,6 +112,107 @@ denied=$(compose exec -T db-primary psql -U judgements_reader -d judgements -tAc
 grep -q "permission denied" <<<"$denied" && pass "the serving role cannot write, even on the primary" || fail "serving role wrote or: ${denied:0:200}"
 if wait_healthy api1 60 && wait_healthy api2 60; then pass "both API replicas healthy"; else fail "API replicas not healthy"; fi
 
+# The shared cache (deploy/nginx/default.conf) and CORS through it (issue #23): nginx stores the
+# API's answers by their own headers; a stored answer serves a browser on another origin.
+# hdrs PATH [CURL ARGS…]: the response's status line and headers, CR removed.
+hdrs() { local p=$1; shift; curl -s -D - -o /dev/null -m 10 "$@" "$base$p" 2>/dev/null | tr -d '\r' || true; }
+# field NAME: that header's value in hdrs' output on stdin ("" when absent).
+field() { awk -v n="$(tr 'A-Z' 'a-z' <<<"$1")" 'index(tolower($0), n ":") == 1 { sub(/^[^:]*: */, ""); print; exit }'; }
+code_of() { awk 'NR == 1 { print $2 }'; }
+cached=/v1/councils/E06000051/inspections
+first=$(hdrs "$cached"); again=$(hdrs "$cached")
+if [ "$(field X-Cache-Status <<<"$first")" = MISS ] && [ "$(field X-Cache-Status <<<"$again")" = HIT ] &&
+   [ "$(field Cache-Control <<<"$again")" = "public, max-age=300" ]; then
+  pass "nginx stores an API answer (MISS, then HIT; public, max-age=300)"
+else fail "cache: first ${first:0:300} / again ${again:0:300}"; fi
+if [ "$(field Access-Control-Allow-Origin <<<"$first")" = "*" ] && [ "$(field Access-Control-Allow-Origin <<<"$again")" = "*" ] &&
+   ! field Vary <<<"$again" | grep -qi origin; then
+  pass "CORS on a miss and a hit, for a request without Origin (Vary: $(field Vary <<<"$again"))"
+else fail "CORS headers: miss '$(field Access-Control-Allow-Origin <<<"$first")', hit '$(field Access-Control-Allow-Origin <<<"$again")', Vary '$(field Vary <<<"$again")'"; fi
+[ -z "$(field Age <<<"$first")" ] && pass "a first-hand answer has no Age" || fail "a miss says Age $(field Age <<<"$first")"
+# A replayed entry: Age > 0 (polled: the entry must be a second old) and its Date, the API's, not after now.
+age="" deadline=$((SECONDS + 15))
+while [ $SECONDS -lt $deadline ]; do
+  again=$(hdrs "$cached"); age=$(field Age <<<"$again")
+  [ -n "$age" ] && [ "$age" -gt 0 ] 2>/dev/null && break
+  sleep 0.5
+done
+dated=$(date -d "$(field Date <<<"$again")" +%s 2>/dev/null || echo "")
+if [ -n "$age" ] && [ "$age" -gt 0 ] 2>/dev/null && [ "$age" -le 300 ] && [ -n "$dated" ] && [ "$dated" -le "$(date +%s)" ]; then
+  pass "a replayed entry: Age $age, Date $(field Date <<<"$again") (not after now)"
+else fail "replayed entry: Age '${age}', Date '$(field Date <<<"$again")'"; fi
+etag=$(field ETag <<<"$again")
+nm=$(hdrs "$cached" -H "If-None-Match: $etag")
+if [ "$(code_of <<<"$nm")" = 304 ] && [ "$(field X-Cache-Status <<<"$nm")" = HIT ] && [ "$(field Access-Control-Allow-Origin <<<"$nm")" = "*" ]; then
+  pass "If-None-Match answered 304 by nginx from its entry, with CORS"
+else fail "If-None-Match $etag: ${nm:0:300}"; fi
+# Vary is honoured: another Accept-Encoding, another Accept, each its own variant.
+gz=$(hdrs "$cached" -H "Accept-Encoding: gzip")
+[ "$(field Content-Encoding <<<"$gz")" = gzip ] && [ "$(field X-Cache-Status <<<"$gz")" = MISS ] &&
+  [ -z "$(field Content-Encoding <<<"$(hdrs "$cached")")" ] && pass "Accept-Encoding: gzip is its own variant (Vary)" ||
+  fail "gzip variant: ${gz:0:300}"
+csv=$(hdrs /v1/inspections?limit=3 -H "Accept: text/csv"); json=$(hdrs /v1/inspections?limit=3)
+case "$(field Content-Type <<<"$csv")/$(field Content-Type <<<"$json")" in
+  text/csv*/application/json*) pass "Accept: text/csv and JSON are separate variants of one URL (Vary)" ;;
+  *) fail "variants by Accept: csv '$(field Content-Type <<<"$csv")', json '$(field Content-Type <<<"$json")'" ;;
+esac
+[ "$(field X-Cache-Status <<<"$(hdrs /health/ready)")" != HIT ] && [ "$(field X-Cache-Status <<<"$(hdrs /health/ready)")" != HIT ] &&
+  pass "health answers (no-store) are never stored" || fail "/health/ready came from the cache"
+[ -z "$(field RateLimit-Remaining <<<"$again")" ] && pass "no client's RateLimit-Remaining in a shared answer" ||
+  fail "RateLimit-Remaining replayed: $(field RateLimit-Remaining <<<"$again")"
+
+# The browser: headless Chromium on a page of another origin (deploy/smoke/cross-origin.html, served
+# from its own port) fetch()es through nginx: an entry stored by plain requests (no Origin, the
+# browser's Accept and Accept-Encoding), then an answer it is first to ask for, twice (miss, hit).
+browser=$(command -v chromium || true)
+if [ -z "$browser" ]; then
+  log "installing Debian's chromium for the cross-origin check…"
+  env DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null 2>&1 || true
+  browser=$(command -v chromium || true)
+fi
+if [ -z "$browser" ] || ! command -v python3 >/dev/null 2>&1; then
+  fail "cross-origin fetch not run: needs chromium and python3 (the page's server)"
+else
+  page_port=$((port + 100))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$page_port") 2>/dev/null; do page_port=$((page_port + 1)); done
+  python3 -m http.server --bind 127.0.0.1 "$page_port" --directory deploy/smoke >/dev/null 2>&1 &
+  page_pid=$!
+  primed=/v1/councils/E06000051/neighbours fresh=/v1/councils/E06000052
+  # Chromium's fetch() sends Accept: */* and, over http, one of these (the variant it will ask for).
+  for enc in "gzip, deflate, br, zstd" "gzip, deflate, br" "gzip, deflate"; do
+    hdrs "$primed" -H "Accept: */*" -H "Accept-Encoding: $enc" >/dev/null
+  done
+  deadline=$((SECONDS + 15))   # the entry a second old, so that its Age is at least 1
+  until [ "$(field Age <<<"$(hdrs "$primed" -H "Accept: */*" -H "Accept-Encoding: gzip, deflate, br, zstd")")" -gt 0 ] 2>/dev/null ||
+        [ $SECONDS -ge $deadline ]; do sleep 0.5; done
+  deadline=$((SECONDS + 15))
+  until (exec 3<>"/dev/tcp/127.0.0.1/$page_port") 2>/dev/null || [ $SECONDS -ge $deadline ]; do sleep 0.2; done
+  profile=$(mktemp -d)
+  dom=$(timeout 120 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$profile" \
+          --virtual-time-budget=30000 --dump-dom \
+          "http://127.0.0.1:$page_port/cross-origin.html?api=$base&path=$primed&path=$fresh&path=$fresh" 2>/dev/null || true)
+  kill "$page_pid" 2>/dev/null || true; wait "$page_pid" 2>/dev/null || true
+  rm -rf "$profile"
+  result=$(sed -n 's:.*<pre id="result">\(.*\)</pre>.*:\1:p' <<<"$dom" | sed 's/&quot;/"/g; s/&amp;/\&/g')
+  verdict=$(python3 -c '
+import json, sys
+from email.utils import parsedate_to_datetime
+try: r = json.loads(sys.argv[1])
+except ValueError: print("no result from the page: " + sys.argv[1][:200]); sys.exit()
+bad = [x for x in r if "error" in x or x.get("status") != 200]
+if len(r) != 3 or bad: print("fetch failed: %s" % json.dumps(bad or r)); sys.exit()
+hit, miss, rehit = r
+if not (hit["age"] and int(hit["age"]) > 0): print("stored entry not replayed with Age > 0: %s" % json.dumps(hit)); sys.exit()
+if parsedate_to_datetime(hit["date"]) > parsedate_to_datetime(hit["now"]): print("Date after now: %s" % json.dumps(hit)); sys.exit()
+if miss["age"] is not None: print("first fetch of a fresh URL was not a miss: %s" % json.dumps(miss)); sys.exit()
+if rehit["age"] is None: print("second fetch of it was not a hit: %s" % json.dumps(rehit)); sys.exit()
+print("ok Age %s on the stored entry" % hit["age"])' "$result" 2>&1)
+  case "$verdict" in
+    ok*) pass "Chromium on another origin: fetch() of a stored entry (${verdict#ok }), a miss and its hit, all readable (CORS)" ;;
+    *) fail "Chromium cross-origin fetch: $verdict" ;;
+  esac
+fi
+
 # One API replica dies: nginx sends everything to the other.
 docker kill "$(container api1)" >/dev/null
 bad=0
@@ -124,7 +229,7 @@ t=$SECONDS
 wait_status /health/ready 200 90 && pass "ready again $((SECONDS - t)) s after the replica returned" || fail "not ready within 90 s of the replica's return"
 [ "$(status /v1/councils/E06000051)" = 200 ] && pass "answers after recovery" || fail "no answer after recovery"
 
-# Monitoring (JUDGEMENTS_SMOKE_MONITORING=1): every target up, then the primary stops and the alert fires.
+# Monitoring (unless JUDGEMENTS_SMOKE_MONITORING=0): every target up, then the primary stops and the alert fires.
 if [ "$monitoring" = 1 ]; then
   prom="http://127.0.0.1:$JUDGEMENTS_PROMETHEUS_PORT"
   # prom_value QUERY: the first sample's value of an instant query ("" when there is none).
