@@ -45,6 +45,7 @@ public static class ApiJson
 [JsonSerializable(typeof(Transitions))]
 [JsonSerializable(typeof(CouncilMovements))]
 [JsonSerializable(typeof(Summary))]
+[JsonSerializable(typeof(TimelinessStatistics))]
 [JsonSerializable(typeof(DatasetInfo))]
 [JsonSerializable(typeof(Page<ImprovementPoint>))]
 [JsonSerializable(typeof(IReadOnlyList<ImprovementTheme>))]

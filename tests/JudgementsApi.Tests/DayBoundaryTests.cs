@@ -11,7 +11,7 @@ public class DayBoundaryTests(ClockFactory api) : IClassFixture<ClockFactory>
     {
         var client = api.CreateClient();
         var summary = await client.GetAsync("/v1/statistics/summary");
-        var council = await client.GetAsync("/v1/councils/shropshire");
+        var council = await client.GetAsync("/v1/councils/shropshire/inspections");
         var firstDay = (await client.GetJsonAsync("/v1/statistics/summary")).Str("asOf");
 
         api.Clock.Advance(TimeSpan.FromDays(1));
@@ -24,7 +24,7 @@ public class DayBoundaryTests(ClockFactory api) : IClassFixture<ClockFactory>
         var nextDay = (await client.GetJsonAsync("/v1/statistics/summary")).Str("asOf");
         Assert.Equal(DateOnly.Parse(firstDay).AddDays(1), DateOnly.Parse(nextDay));
 
-        var sameCouncil = new HttpRequestMessage(HttpMethod.Get, "/v1/councils/shropshire");
+        var sameCouncil = new HttpRequestMessage(HttpMethod.Get, "/v1/councils/shropshire/inspections");
         sameCouncil.Headers.IfNoneMatch.Add(council.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(sameCouncil)).StatusCode);
     }

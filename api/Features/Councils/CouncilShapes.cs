@@ -27,7 +27,11 @@ public sealed record CouncilDetail(
     string Code, string? LaCode, string? OfstedUrn, string Name, string Slug, string Type, RegionRef Region,
     DateOnly? Opened, string? OpenedNote, DateOnly? Closed, bool Current, string? OfstedPageUrl, InspectionSummary? Latest,
     IReadOnlyList<string> FormerCodes, IReadOnlyList<LinkedCouncil> Predecessors, IReadOnlyList<LinkedCouncil> Successors,
-    IReadOnlyList<StatisticalNeighbour> StatisticalNeighbours, CouncilCounts Counts);
+    IReadOnlyList<StatisticalNeighbour> StatisticalNeighbours, CouncilCounts Counts)
+{
+    /// <summary>Days since the council's latest full inspection and its latest report or letter of any kind, as at today.</summary>
+    public CouncilTimeliness Timeliness { get; init; } = null!;
+}
 
 /// <summary>One row of a comparison: rank 0 is the council itself, then its statistical neighbours in DfE's order.</summary>
 public sealed record NeighbourComparison(int Rank, CouncilItem Council);

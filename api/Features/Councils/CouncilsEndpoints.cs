@@ -16,7 +16,8 @@ public static class CouncilsEndpoints
             .WithSummary("Councils with their latest grades")
             .WithDescription("English councils with children's services responsibilities, by name, each with its latest full inspection and its grade per area. Current councils by default. `grade` alone matches a grade in any area of the latest full inspection; add `area` (overall_effectiveness, leadership …) to say which.");
 
-        councils.MapGet("/{id}", Get).ForCouncilPath()
+        // The timeliness counts days to today, so the answer changes at midnight as well as on import.
+        councils.MapGet("/{id}", Get).ForCouncilPath().VariesByDay()
             .WithName("GetCouncil")
             .WithSummary("One council")
             .WithDescription("""
@@ -24,7 +25,9 @@ public static class CouncilsEndpoints
                 identity, latest grades, predecessors and successors, former codes, statistical neighbours and counts. A name
                 (`Telford and Wrekin`, `telford-&-wrekin`, `Kingston upon Hull`, `hull`, `bcp`, `saint helens`, `Brighton`)
                 redirects (302) to the council's URL by slug, here, on its sub-resources and on /embed/councils/{id}; a name
-                that matches no council is a 404 problem whose `suggestions` list the closest councils.
+                that matches no council is a 404 problem whose `suggestions` list the closest councils. `timeliness` counts
+                the days from the publication of its latest full inspection, and of its latest report or letter of any kind,
+                to today.
                 """);
 
         councils.MapGet("/{id}/neighbours", Neighbours).WithCsv().ForCouncilPath()
@@ -48,8 +51,12 @@ public static class CouncilsEndpoints
             "councils.csv", CouncilReader.CsvColumns(snapshot.Vocabulary.Families));
     }
 
-    private static async Task<Results<Ok<CouncilDetail>, ProblemHttpResult>> Get(string id, HttpContext http) =>
-        CouncilReader.Detail(await http.SnapshotAsync(), id) is { } detail ? TypedResults.Ok(detail) : Problems.NotFoundFor("council", id);
+    private static async Task<Results<Ok<CouncilDetail>, ProblemHttpResult>> Get(string id, HttpContext http)
+    {
+        var snapshot = await http.SnapshotAsync();
+        if (CouncilReader.Detail(snapshot, id) is not { } detail) return Problems.NotFoundFor("council", id);
+        return TypedResults.Ok(detail with { Timeliness = CouncilTimelines.For(snapshot, detail.Code, England.Today(http)) });
+    }
 
     private static async Task<Results<Ok<Page<NeighbourComparison>>, CsvResult<NeighbourComparison>, ProblemHttpResult>> Neighbours(
         string id, [AsParameters] NeighboursQuery query, HttpContext http)

@@ -61,7 +61,7 @@ public static class InspectionReader
         if (!snapshot.InspectionById.TryGetValue(id, out var i)) return null;
         var s = i.Summary;
         return new InspectionDetail(s.Id, s.Council, s.Type, s.FrameworkVersion, s.StartDate, s.EndDate, s.Published, s.PublishedPrecision,
-            s.LeadInspector, s.ReportUrl, s.OfstedPageUrl, s.SourceKind, s.Grades, s.MissingGrades, i.Judgements,
+            s.LeadInspector, s.ReportUrl, s.OfstedPageUrl, s.SourceKind, s.Grades, s.MissingGrades, s.Timeliness, i.Judgements,
             new Provenance(s.SourceKind, i.Source, s.ReportUrl, s.PublishedPrecision, i.Notes));
     }
 
@@ -122,5 +122,8 @@ public static class InspectionReader
         new("ofsted_page_url", i => i.OfstedPageUrl), new("source_kind", i => i.SourceKind),
         // Grades and their statuses in columns of their own, so that a grade column parses as grades.
         .. FamilyColumns<InspectionSummary>(families, i => i, AreaStates.Code(AreaState.Unknown)),
+        new("days_to_publication", i => i.Timeliness.DaysToPublication),
+        new("previous_full_inspection_id", i => i.Timeliness.PreviousFullInspectionId),
+        new("days_since_previous_full_inspection", i => i.Timeliness.DaysSincePreviousFullInspection),
     ];
 }

@@ -14,10 +14,23 @@ public sealed record CouncilRef(string Code, string Name, string Slug);
 /// <param name="SourceKind">report, override, news or cited (a former council's judgement stated by a later report).</param>
 /// <param name="Grades">Area family → grade code; null where the framework grades the area but there is no grade (see missingGrades).</param>
 /// <param name="MissingGrades">Area family → why its grade is null: not_judged (the report says so), not_covered (the report did not cover the area) or unknown (judged; the source does not give the grade).</param>
+/// <param name="Timeliness">How long the report took to publish, and how long since the council's previous full inspection.</param>
 public sealed record InspectionSummary(
     string Id, CouncilRef Council, string Type, string FrameworkVersion, DateOnly? StartDate, DateOnly? EndDate,
     DateOnly Published, string PublishedPrecision, string? LeadInspector, string? ReportUrl, string? OfstedPageUrl,
-    string SourceKind, IReadOnlyDictionary<string, string?> Grades, IReadOnlyDictionary<string, string> MissingGrades);
+    string SourceKind, IReadOnlyDictionary<string, string?> Grades, IReadOnlyDictionary<string, string> MissingGrades,
+    InspectionTimeliness Timeliness);
+
+/// <summary>
+/// Intervals counted from the dates the dataset holds (nothing predicted): days from the last day on site to
+/// publication, and days from the publication of the same council's previous full inspection (not an LSCB
+/// review; not a predecessor council's) to this one's publication. A count is null when a date it needs is
+/// missing or known only to the month or year.
+/// </summary>
+/// <param name="DaysToPublication">Days from the inspection's last day on site (endDate) to its publication; null when endDate is unknown or published is not known to the day.</param>
+/// <param name="PreviousFullInspectionId">The council's full inspection published before this one, most recent first; null when it has none in the dataset.</param>
+/// <param name="DaysSincePreviousFullInspection">Days from that inspection's publication to this one's; null when there is none or either date is not known to the day.</param>
+public sealed record InspectionTimeliness(int? DaysToPublication, string? PreviousFullInspectionId, int? DaysSincePreviousFullInspection);
 
 public sealed record AreaRef(string Code, string Name, string Family);
 
@@ -44,8 +57,9 @@ public sealed record Provenance(string SourceKind, string Source, string? Report
 /// <param name="OfstedPageUrl">The council's page on Ofsted's reports site, listing all its reports.</param>
 /// <param name="SourceKind">report, override, news or cited.</param>
 /// <param name="MissingGrades">Area family → why its grade is null: not_judged, not_covered or unknown.</param>
+/// <param name="Timeliness">How long the report took to publish, and how long since the council's previous full inspection.</param>
 public sealed record InspectionDetail(
     string Id, CouncilRef Council, string Type, string FrameworkVersion, DateOnly? StartDate, DateOnly? EndDate,
     DateOnly Published, string PublishedPrecision, string? LeadInspector, string? ReportUrl, string? OfstedPageUrl,
     string SourceKind, IReadOnlyDictionary<string, string?> Grades, IReadOnlyDictionary<string, string> MissingGrades,
-    IReadOnlyList<Judgement> Judgements, Provenance Provenance);
+    InspectionTimeliness Timeliness, IReadOnlyList<Judgement> Judgements, Provenance Provenance);

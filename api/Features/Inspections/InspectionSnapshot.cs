@@ -61,6 +61,7 @@ public static class InspectionSnapshot
             reportUrlBySource.TryAdd(i.Source, i.ReportUrl);
 
         var judgementsByInspection = judgements.ToLookup(j => j.InspectionId, ordinal);
+        var timeliness = Timeliness(inspections);
         var built = new List<SnapshotInspection>(inspections.Count);
         foreach (var i in inspections)
         {
@@ -73,7 +74,7 @@ public static class InspectionSnapshot
             var summary = new InspectionSummary(i.Id, council.Ref, i.Type, i.FrameworkVersion, i.StartDate, i.EndDate,
                 i.Published, i.PublishedPrecision, i.LeadInspector, i.ReportUrl, OfstedLinks.ProviderPage(council.OfstedUrn), i.SourceKind,
                 InspectionReader.GradesByFamily(listed.Select(j => (family(j), j.Grade))),
-                InspectionReader.MissingByFamily(listed.Select(j => (family(j), j.Grade, j.Status))));
+                InspectionReader.MissingByFamily(listed.Select(j => (family(j), j.Grade, j.Status))), timeliness[i.Id]);
             built.Add(new SnapshotInspection
             {
                 Summary = summary,
@@ -91,6 +92,31 @@ public static class InspectionSnapshot
             });
         }
         return built;
+    }
+
+    /// <summary>
+    /// Each inspection's intervals, worked out once per snapshot: the days from its last day on site to
+    /// publication, and from the publication of the council's previous full inspection (by publication, then id).
+    /// </summary>
+    private static Dictionary<string, InspectionTimeliness> Timeliness(List<InspectionRow> inspections)
+    {
+        var ordinal = StringComparer.Ordinal;
+        var result = new Dictionary<string, InspectionTimeliness>(inspections.Count, ordinal);
+        foreach (var council in inspections.GroupBy(i => i.CouncilCode, ordinal))
+        {
+            var fullSoFar = new List<InspectionRow>();
+            foreach (var i in council.OrderBy(i => i.Published).ThenBy(i => i.Id, ordinal))
+            {
+                var exact = i.PublishedPrecision == "day";
+                // Published earlier: an LSCB review or a second report the same day is not the previous inspection.
+                var previous = fullSoFar.LastOrDefault(p => p.Published < i.Published);
+                int? toPublication = exact && i.EndDate is { } end ? i.Published.DayNumber - end.DayNumber : null;
+                int? sincePrevious = previous is { PublishedPrecision: "day" } && exact ? i.Published.DayNumber - previous.Published.DayNumber : null;
+                result[i.Id] = new InspectionTimeliness(toPublication, previous?.Id, sincePrevious);
+                if (i.FullInspection) fullSoFar.Add(i);
+            }
+        }
+        return result;
     }
 }
 

@@ -58,6 +58,8 @@ public static class StatisticsEndpoints
             .WithSummary("Today's headline figures")
             .WithDescription("Counts per grade in each area family for the councils in operation today, the 10 latest full inspections, and the focused visits of the last 12 months that named areas for priority action.");
 
+        TimelinessEndpoint.Map(statistics);
+
         return v1;
     }
 
