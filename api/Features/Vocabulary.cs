@@ -54,10 +54,10 @@ public sealed class VocabularySource(SnapshotLoader snapshots, IHttpContextAcces
 /// <summary>
 /// What is known about one area: of one inspection (graded, unknown, not judged, not covered by the
 /// report), or of a council on a day (also: its latest inspection's framework does not grade the
-/// area, or it has had no inspection). One type for the API, the CSV, the statistics and the pages;
+/// area, it has had no inspection yet, or the reports in force that day are not in the sources). One type for the API, the CSV, the statistics and the pages;
 /// <see cref="AreaStates"/> is its one mapping to each spelling.
 /// </summary>
-public enum AreaState { Graded, Unknown, NotJudged, NotCovered, NotGraded, NotInspected }
+public enum AreaState { Graded, Unknown, NotJudged, NotCovered, NotGraded, NotInspected, NoReport }
 
 /// <summary>
 /// The spellings of an <see cref="AreaState"/>, one row each: <c>Code</c> as judgements.status, the CSV
@@ -76,6 +76,7 @@ public static class AreaStates
         new(AreaState.NotCovered, "not_covered", "notCovered", "Not covered by this report", "Not covered", "none"),
         new(AreaState.NotGraded, "not_graded", "notGraded", "Not graded under this framework", "Not graded", "not-graded"),
         new(AreaState.NotInspected, "not_inspected", "notInspected", "Not inspected yet", "Not inspected", "none"),
+        new(AreaState.NoReport, "no_report", "noReport", "No report in this dataset", "No report", "none"),
     ];
 
     private static Spelling Of(AreaState state) => All[(int)state];
@@ -87,7 +88,7 @@ public static class AreaStates
     /// <summary>judgements.status, the CSV's and an inspection's spelling: graded, not_judged, not_covered, unknown.</summary>
     public static string Code(AreaState state) => Of(state).Code;
 
-    /// <summary>The statistics' spelling: graded, notInspected, notGraded, notJudged, notCovered, unknown.</summary>
+    /// <summary>The statistics' spelling: graded, notInspected, noReport, notGraded, notJudged, notCovered, unknown.</summary>
     public static string Name(AreaState state) => Of(state).Name;
 
     /// <summary>Reads either spelling (<c>not_judged</c> or <c>notJudged</c>); anything else is <see cref="AreaState.Unknown"/>, never a grade.</summary>

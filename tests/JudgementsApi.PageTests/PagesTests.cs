@@ -127,6 +127,7 @@ public sealed class HomePageTests(PagesFixture app) : IClassFixture<PagesFixture
                 "graded" => Regex.Replace(c.GetProperty("grade").GetString()!.Replace('_', ' '), "^.", m => m.Value.ToUpperInvariant()),
                 "notGraded" => "Not graded under this framework",
                 "notInspected" => "Not inspected yet",
+                "noReport" => "No report in this dataset",
                 _ => "Grade not known",
             };
             Assert.StartsWith($"{c.GetProperty("name").GetString()}: {expected}", label);

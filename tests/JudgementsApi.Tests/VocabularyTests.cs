@@ -11,6 +11,7 @@ public class VocabularyTests(ApiFactory api) : ApiTests(api)
     [InlineData("unknown", "unknown", AreaState.Unknown, "Grade not known")]
     [InlineData("not_graded", "notGraded", AreaState.NotGraded, "Not graded under this framework")]
     [InlineData("not_inspected", "notInspected", AreaState.NotInspected, "Not inspected yet")]
+    [InlineData("no_report", "noReport", AreaState.NoReport, "No report in this dataset")]
     public void EachStateHasOneSpellingPerUseAndReadsBackFromEither(string code, string name, AreaState state, string text)
     {
         Assert.Equal(code, AreaStates.Code(state));

@@ -56,8 +56,6 @@ public sealed class DatasetSnapshot
     public required IReadOnlyDictionary<string, SnapshotInspection[]> InspectionsByCouncil { get; init; }
     /// <summary>Each council's full inspections (not LSCB reviews), newest first by the day they count from, then id.</summary>
     public required IReadOnlyDictionary<string, SnapshotInspection[]> FullInspectionsByCouncil { get; init; }
-    /// <summary>Every full inspection, oldest first by the day it counts from, then id: the order the statistics replay them in.</summary>
-    public required IReadOnlyList<SnapshotInspection> FullInspectionsByCountsFrom { get; init; }
     public required IReadOnlyDictionary<string, int> FocusedVisitCounts { get; init; }
     /// <summary>Every focused visit, newest letter first (letter date, then id, both descending).</summary>
     public required IReadOnlyList<SnapshotLetter<FocusedVisit>> FocusedVisits { get; init; }
@@ -73,8 +71,9 @@ public sealed class DatasetSnapshot
     /// <summary>Grades by rank, then code.</summary>
     public required IReadOnlyList<Grade> Grades { get; init; }
 
-    /// <summary>The statistics' view of every council (operation dates), by name then code.</summary>
-    internal IReadOnlyList<CouncilPeriod> StatisticsCouncils { get; init; } = [];
+    /// <summary>The statistics' indexes of this version (each council's grade changes per area), built with the snapshot.</summary>
+    internal StatisticsIndexes Statistics => LazyInitializer.EnsureInitialized(ref _statistics, () => new StatisticsIndexes(this));
+    private StatisticsIndexes? _statistics;
 
     /// <summary>The council an identifier names: ONS, DfE or former ONS code, Ofsted URN or slug (current councils first).</summary>
     public SnapshotCouncil? FindCouncil(string id) => CouncilIndex.ByIdentifier(id);

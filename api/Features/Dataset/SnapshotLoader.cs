@@ -51,6 +51,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
         try
         {
             snapshot = await ReadAsync();
+            snapshot.Statistics.Warm();
         }
         catch
         {
@@ -190,7 +191,6 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
         }).ToList();
         var snapshotByCode = snapshotCouncils.ToDictionary(c => c.Code, ordinal);
 
-        var replaced = successions.GroupBy(s => s.Predecessor, ordinal).ToDictionary(g => g.Key, g => g.Min(s => s.Date), ordinal);
         var full = built.Where(i => i.FullInspection).ToList();
 
         return new DatasetSnapshot
@@ -222,7 +222,6 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
             InspectionsByCouncil = newest.GroupBy(i => i.Summary.Council.Code, ordinal).ToDictionary(g => g.Key, g => g.ToArray(), ordinal),
             FullInspectionsByCouncil = full.GroupBy(i => i.Summary.Council.Code, ordinal).ToDictionary(g => g.Key,
                 g => g.OrderByDescending(i => i.CountsFrom).ThenByDescending(i => i.Id, ordinal).ToArray(), ordinal),
-            FullInspectionsByCountsFrom = full.OrderBy(i => i.CountsFrom).ThenBy(i => i.Id, ordinal).ToList(),
             FocusedVisitCounts = letters.Focused.GroupBy(v => v.CouncilCode, ordinal).ToDictionary(g => g.Key, g => g.Count(), ordinal),
             FocusedVisits = letters.Focused,
             Visits = letters.Visits,
@@ -230,11 +229,6 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
             FrameworkVersions = frameworkVersions,
             Areas = areas,
             Grades = grades,
-            StatisticsCouncils = byName.Select(c => new CouncilPeriod
-            {
-                Code = c.Code, Name = c.Name, Slug = c.Slug, Type = c.Type, RegionCode = c.RegionCode, Opened = c.Opened, Closed = c.Closed,
-                Replaced = replaced.TryGetValue(c.Code, out var r) ? r : null,
-            }).ToList(),
         };
     }
 }

@@ -1,21 +1,9 @@
-using JudgementsApi.Import;
-
 namespace JudgementsApi.Features.Statistics;
-
-/// <summary>How councils are grouped: none, by region or by council type (every group listed, even when empty).</summary>
-internal sealed record Grouping(string Kind, IReadOnlyList<(string Code, string Name)> Groups, Func<CouncilPeriod, string>? KeyOf)
-{
-    public static Grouping For(string kind, Vocabulary vocabulary) => kind switch
-    {
-        "region" => new(kind, vocabulary.Regions.Select(r => (r.Code, r.Name)).ToList(), c => c.RegionCode),
-        "type" => new(kind, CouncilTypes.Codes.Select(t => (t, CouncilTypes.Label(t))).ToList(), c => c.Type),
-        _ => new("none", [], null),
-    };
-}
 
 internal static class Distributions
 {
-    public const string Denominator = "councils with a grade in the area (judged): never those whose report says the area was not judged (notJudged), did not cover it (notCovered), or whose grade is unknown";
+    public const string Denominator = "councils with a grade in the area (judged): never those whose report says the area was not judged " +
+        "(notJudged), did not cover it (notCovered), whose grade is unknown, or whose report is not in the sources (noReport)";
     public const string EnglandCode = "E92000001";
     public static readonly string[] GroupBys = ["none", "region", "type"];
 
@@ -34,14 +22,14 @@ internal static class Distributions
         new("as_of", r => r.AsOf), new("area", r => r.Area), new("framework", r => r.Framework),
         new("group_type", r => r.GroupType), new("group_code", r => r.Code), new("group_name", r => r.Name),
         new("councils", r => r.Counts.Councils), new("judged", r => r.Counts.Judged),
-        new("not_inspected", r => r.Counts.NotInspected), new("not_graded", r => r.Counts.NotGraded),
+        new("not_inspected", r => r.Counts.NotInspected), new("no_report", r => r.Counts.NoReport), new("not_graded", r => r.Counts.NotGraded),
         new("not_judged", r => r.Counts.NotJudged), new("not_covered", r => r.Counts.NotCovered), new("unknown", r => r.Counts.Unknown),
         .. scale.Select(g => new CsvColumn<CsvRow>($"{g}_count", r => r.Counts.Counts[g])),
         .. scale.Select(g => new CsvColumn<CsvRow>($"{g}_percent", r => r.Counts.Percentages[g])),
         new("good_or_better_count", r => r.Counts.GoodOrBetter.Count), new("good_or_better_percent", r => r.Counts.GoodOrBetter.Percentage),
         new("requires_improvement_or_worse_count", r => r.Counts.RequiresImprovementOrWorse.Count),
         new("requires_improvement_or_worse_percent", r => r.Counts.RequiresImprovementOrWorse.Percentage),
-        new("low_base", r => r.Counts.LowBase), new("data_as_of", _ => dataAsOf),
+        new("low_base", r => r.Counts.LowBase), new("base_under_half", r => r.Counts.BaseUnderHalf), new("data_as_of", _ => dataAsOf),
     ];
 
     /// <summary>
@@ -60,7 +48,4 @@ internal static class Distributions
         }
         return d;
     }
-
-    public static DateOnly? Earliest(IReadOnlyList<CouncilPeriod> councils) =>
-        councils.Select(c => c.Opened).Where(d => d is not null).Min();
 }

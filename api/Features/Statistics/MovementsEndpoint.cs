@@ -1,92 +1,77 @@
-using JudgementsApi.Features.Councils;
-using JudgementsApi.Features.Inspections;
-
 namespace JudgementsApi.Features.Statistics;
 
 /// <summary>
 /// GET /v1/statistics/movements: each council's grade as at two days and how far it moved. Both
-/// days use the distribution's rule (<see cref="Standings.Latest(DatasetSnapshot, AreaSelection, DateOnly)"/>),
-/// so the grades here are exactly those /statistics/distribution?include=councils lists for each day.
+/// days use the distribution's rule (<see cref="GradeStatistics.AsAt"/>), so the grades here are exactly
+/// those /statistics/distribution?include=councils lists for each day.
 /// </summary>
 public static class MovementsEndpoint
 {
     public const string NotInOperation = "notInOperation";
 
     internal static async Task<Results<Ok<CouncilMovements>, CsvResult<CouncilMovement>, ProblemHttpResult>> Get(
-        [AsParameters] MovementsQuery query, [AsParameters] ListQuery paged, HttpContext http, VocabularySource vocabularies)
+        [AsParameters] MovementsQuery query, [AsParameters] ListQuery paged, HttpContext http)
     {
-        var vocabulary = await vocabularies.GetAsync();
-        var (area, region, onlyCodes, fromGrade, toGrade, direction, sort, from, to) = query.Filter;
-        var paging = paged.Paging;
-
+        var f = query.Filter;
         var snapshot = await http.SnapshotAsync();
-        var councils = Standings.Councils(snapshot);
-        var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
-        var areaByVersion = Standings.AreaByVersion(snapshot, selection);
-        var before = (Standings.Latest(snapshot, null, from, [areaByVersion]))[0];
-        var after = (Standings.Latest(snapshot, null, to, [areaByVersion]))[0];
-        var ranks = snapshot.Grades.ToDictionary(g => g.Code, g => g.Rank);
-        var scale = Standings.Complete(Standings.Scale(snapshot, selection),
-            before.Values.Concat(after.Values).Select(r => r.Grade), vocabulary.Grades);
-        var regions = vocabulary.Regions.ToDictionary(r => r.Code);
-        var only = onlyCodes?.ToHashSet();
+        var index = snapshot.Statistics.For(f.Area, null);
+        var (compared, notGraded) = Compare(snapshot, index, f);
+        var list = Sorted(compared.Where(m => (f.FromGrade is null || m.From.Grade == f.FromGrade)
+            && (f.ToGrade is null || m.To.Grade == f.ToGrade) && (f.Direction is null || m.Direction == f.Direction)).ToList(), f.Sort);
 
-        var compared = councils
-            .Where(c => c.InOperation(from) || c.InOperation(to))
-            .Where(c => region is null || c.RegionCode == region.Code)
-            .Where(c => only is null || only.Contains(c.Code))
-            .Select(c =>
-            {
-                var a = AsAt(c, from, before);
-                var b = AsAt(c, to, after);
-                // Steps on the grade scale: grades share a rank where they share a place (adequate before
-                // 2013, requires improvement since), so adequate → requires improvement is 0 steps.
-                int? steps = a.Status == "graded" && b.Status == "graded" && ranks.TryGetValue(a.Grade!, out var ra) && ranks.TryGetValue(b.Grade!, out var rb)
-                    ? ra - rb : null;
-                return new CouncilMovement(new CouncilRef(c.Code, c.Name, c.Slug), regions[c.RegionCode], a, b, steps,
-                    steps switch { null => null, > 0 => "up", < 0 => "down", _ => "same" });
-            })
-            .ToList();
-        var rows = compared
-            .Where(m => fromGrade is null || m.From.Grade == fromGrade)
-            .Where(m => toGrade is null || m.To.Grade == toGrade)
-            .Where(m => direction is null || m.Direction == direction)
-            .ToList();
-
-        IOrderedEnumerable<CouncilMovement> ordered = sort switch
-        {
-            "region" => rows.OrderBy(m => m.Region.Name, StringComparer.Ordinal).ThenBy(m => m.Council.Name, StringComparer.Ordinal),
-            // Councils not compared (no grade on one of the days) come last either way.
-            "-steps" => rows.OrderBy(m => m.Steps is null).ThenByDescending(m => m.Steps).ThenBy(m => m.Council.Name, StringComparer.Ordinal),
-            "steps" => rows.OrderBy(m => m.Steps is null).ThenBy(m => m.Steps).ThenBy(m => m.Council.Name, StringComparer.Ordinal),
-            _ => rows.OrderBy(m => m.Council.Name, StringComparer.Ordinal),
-        };
-        var list = ordered.ThenBy(m => m.Council.Code, StringComparer.Ordinal).ToList();
-
-        var dataAsOf = Freshness.DataAsOf(snapshot);
-        var warnings = Freshness.Warnings(to, dataAsOf);
+        var warnings = Freshness.Warnings(f.To, snapshot.DataAsOf);
         // Counted before the grade and direction filters: "who declined" still says how many could not be compared.
-        var notGraded = compared.Count(m => m.From.Status == "notGraded" || m.To.Status == "notGraded");
-        if (notGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, notGraded));
-
+        if (notGraded > 0) warnings.Add(Freshness.NotGradedWarning(f.Area, notGraded));
         if (http.WantsCsv())
-            return new CsvResult<CouncilMovement>($"movements-{area}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv",
-                CsvColumns(from, to, dataAsOf, area), list, warnings);
+            return new CsvResult<CouncilMovement>($"movements-{f.Area}-{f.From:yyyy-MM-dd}-{f.To:yyyy-MM-dd}.csv",
+                CsvColumns(f.From, f.To, snapshot.DataAsOf, f.Area), list, warnings);
 
         var counts = new MovementCounts(list.Count, list.Count(m => m.Steps is not null),
             list.Count(m => m.Direction == "up"), list.Count(m => m.Direction == "down"), list.Count(m => m.Direction == "same"));
-        var page = list.Skip(paging.Offset).Take(paging.Limit).ToList();
-        return TypedResults.Ok(new CouncilMovements(from, to, dataAsOf, warnings, area, region?.Code,
-            onlyCodes, fromGrade, toGrade, direction, sort, scale, counts, http.ToPage(page, list.Count, paging)));
+        var page = list.Skip(paged.Paging.Offset).Take(paged.Paging.Limit).ToList();
+        return TypedResults.Ok(new CouncilMovements(f.From, f.To, snapshot.DataAsOf, warnings, f.Area, f.Region?.Code, f.CouncilCodes,
+            f.FromGrade, f.ToGrade, f.Direction, f.Sort, index.Scale, counts, http.ToPage(page, list.Count, paged.Paging)));
     }
 
-    /// <summary>The council's standing on <paramref name="day"/>, by the distribution's rule.</summary>
-    private static StandingAsAt AsAt(CouncilPeriod council, DateOnly day, IReadOnlyDictionary<string, StandingRow> latest)
+    /// <summary>Every council in operation on either day (in the region and list asked for), by name or by region as sorted.</summary>
+    private static (List<CouncilMovement> Compared, int NotGraded) Compare(DatasetSnapshot snapshot, AreaIndex index, MovementsFilter f)
     {
-        if (!council.InOperation(day)) return new StandingAsAt(NotInOperation, null, null, null, null);
-        var l = latest.GetValueOrDefault(council.Code);
-        var status = Standings.StatusOf(l);
-        return new StandingAsAt(AreaStates.Name(status), status == AreaState.Graded ? l!.Grade : null, l?.Id, l?.Published, l?.FrameworkVersion);
+        var ranks = snapshot.Grades.ToDictionary(g => g.Code, g => g.Rank);
+        var only = f.CouncilCodes?.ToHashSet();
+        var councils = index.Shared.Councils;
+        var compared = new List<CouncilMovement>();
+        var notGraded = 0;
+        foreach (var i in f.Sort == "region" ? index.Shared.ByRegion : Enumerable.Range(0, councils.Count))
+        {
+            var c = councils[i];
+            if (!(c.InOperation(f.From) || c.InOperation(f.To)) || (f.Region is not null && c.RegionCode != f.Region.Code)
+                || (only is not null && !only.Contains(c.Code))) continue;
+            var (a, b) = (GradeStatistics.AsAt(index, i, f.From), GradeStatistics.AsAt(index, i, f.To));
+            // Steps on the grade scale: grades share a rank where they share a place (adequate before
+            // 2013, requires improvement since), so adequate → requires improvement is 0 steps.
+            int? steps = a.Grade is { } ga && b.Grade is { } gb && ranks.TryGetValue(ga, out var ra) && ranks.TryGetValue(gb, out var rb)
+                ? ra - rb : null;
+            if (a.Status == "notGraded" || b.Status == "notGraded") notGraded++;
+            compared.Add(new CouncilMovement(c.Council.Ref, c.Council.Item.Region, a, b, steps,
+                steps switch { null => null, > 0 => "up", < 0 => "down", _ => "same" }));
+        }
+        return (compared, notGraded);
+    }
+
+    /// <summary>
+    /// By council or region the list is already in order; by steps, most improved (-steps) or most declined (steps) first,
+    /// a stable bucket per step keeping the name order within it, and councils not compared last either way.
+    /// </summary>
+    private static List<CouncilMovement> Sorted(List<CouncilMovement> rows, string sort)
+    {
+        if (sort is not ("steps" or "-steps")) return rows;
+        var buckets = new SortedDictionary<int, List<CouncilMovement>>();
+        var uncompared = new List<CouncilMovement>();
+        foreach (var m in rows)
+            if (m.Steps is not { } s) uncompared.Add(m);
+            else if (buckets.TryGetValue(sort == "steps" ? s : -s, out var bucket)) bucket.Add(m);
+            else buckets[sort == "steps" ? s : -s] = [m];
+        return [.. buckets.Values.SelectMany(b => b), .. uncompared];
     }
 
     private static CsvColumn<CouncilMovement>[] CsvColumns(DateOnly from, DateOnly to, DateOnly? dataAsOf, string area) =>

@@ -66,8 +66,5 @@ public static class StatisticsEndpoints
     internal static IReadOnlyList<string> FrameworkNames(Vocabulary vocabulary) =>
         [.. vocabulary.Frameworks.Concat(vocabulary.FrameworkVersions).Distinct()];
 
-    internal static AreaSelection Selection(Vocabulary vocabulary, string area, string? framework) =>
-        new(area, vocabulary.Families.Contains(area), framework);
-
     internal const string DefaultArea = "overall_effectiveness";
 }

@@ -24,9 +24,8 @@ public sealed record DistributionQuery(
 
         var snapshot = await q.SnapshotAsync();
         var today = England.Today(q.Http);
-        var asOf = Distributions.ReadDay(q, "asOf", AsOf, today, Distributions.Earliest(Standings.Councils(snapshot))) ?? today;
-        var scale = Standings.Scale(snapshot, StatisticsEndpoints.Selection(vocabulary, area, framework));
-        if (scale.Count == 0 && framework is not null)
+        var asOf = Distributions.ReadDay(q, "asOf", AsOf, today, snapshot.Statistics.Earliest) ?? today;
+        if (framework is not null && !snapshot.Statistics.For(area, framework).GradedAnywhere)
             q.Add("framework", $"No version of '{framework}' grades '{area}'.");
         Filter = new DistributionFilter(area, groupBy, framework, include == "councils", asOf);
     }
@@ -58,12 +57,11 @@ public sealed record TimelineQuery(
 
         var snapshot = await q.SnapshotAsync();
         var today = England.Today(q.Http);
-        var earliest = Distributions.Earliest(Standings.Councils(snapshot));
+        var earliest = snapshot.Statistics.Earliest;
         var from = Distributions.ReadDay(q, "from", From, today, earliest);
         var to = Distributions.ReadDay(q, "to", To, today, earliest);
         q.Ordered("from", from, "to", to);
-        var scale = Standings.Scale(snapshot, StatisticsEndpoints.Selection(vocabulary, area, framework));
-        if (scale.Count == 0 && framework is not null)
+        if (framework is not null && !snapshot.Statistics.For(area, framework).GradedAnywhere)
             q.Add("framework", $"No version of '{framework}' grades '{area}'.");
 
         var end = to ?? today;
@@ -139,7 +137,7 @@ public sealed record MovementsQuery(
 
         var snapshot = await q.SnapshotAsync();
         var today = England.Today(q.Http);
-        var earliest = Distributions.Earliest(Standings.Councils(snapshot));
+        var earliest = snapshot.Statistics.Earliest;
         if (string.IsNullOrEmpty(From)) q.Add("from", "from is required: the first of the two days to compare (YYYY-MM-DD).");
         var from = Distributions.ReadDay(q, "from", From, today, earliest);
         var to = Distributions.ReadDay(q, "to", To, today, earliest) ?? today;

@@ -27,57 +27,68 @@ internal static class ReadyTotals
     public static GradeTotal RequiresImprovementOrWorse(IReadOnlyDictionary<string, int> counts, int judged) =>
         Of(counts, judged, "requires_improvement", "inadequate");
 
+    /// <summary>The base (judged) is under half the councils in operation: the rest are not graded, not inspected or have no report here.</summary>
+    public static bool BaseUnderHalf(int judged, int councils) => judged * 2 < councils;
+
     public static string? Note(int judged) => judged >= LowBase ? null
         : $"Only {judged} councils are judged here (fewer than {LowBase}): one council moves a percentage by {(judged == 0 ? "—" : $"{Distributions.Percent(1, judged)} points")}; compare counts rather than percentages.";
 }
 
 /// <summary>
-/// Councils by grade in one area. <c>councils = judged + notInspected + notGraded + notJudged + notCovered + unknown</c>:
-/// notGraded, the latest full inspection's framework does not grade the area; notJudged, its report says the
+/// Councils by grade in one area. <c>councils = judged + notInspected + noReport + notGraded + notJudged + notCovered + unknown</c>:
+/// notInspected, no full inspection yet (a council formed since the dataset's coverage began); noReport, in operation before
+/// the coverage began (November 2013) and no report of it in the dataset yet, or a former council whose reports the
+/// sources lack: it had a grade, which the dataset cannot give; notGraded, the latest full inspection's framework does not grade the area; notJudged, its report says the
 /// area was not judged; notCovered, its report did not cover the area (a re-inspection without an LSCB review);
 /// unknown, judged but the grade is not in the data. Only <c>judged</c> councils are in the percentages;
 /// <c>counts</c> lists every grade of the area's scale (zeros included) and sums to <c>judged</c>;
 /// <c>percentages</c> are of <c>judged</c>, to one decimal place (null when nothing is judged).
 /// <c>goodOrBetter</c> and <c>requiresImprovementOrWorse</c> are ready totals; <c>lowBase</c> (with a
-/// <c>note</c>) is true when fewer than 30 councils are judged.
+/// <c>note</c>) is true when fewer than 30 councils are judged; <c>judged</c> is the base (n) of every percentage, and
+/// <c>baseUnderHalf</c> is true when it is under half the <c>councils</c> in operation.
 /// </summary>
+/// <param name="NoReport">Councils in operation whose grade on the day rests on a report that is not in the sources.</param>
 /// <param name="NotJudged">Councils whose latest full inspection's report says the area was not judged (Isles of Scilly 2016).</param>
 /// <param name="NotCovered">Councils whose latest full inspection's report did not cover the area (a SIF re-inspection without an LSCB review).</param>
 /// <param name="Unknown">Councils judged in the area whose grade the sources do not give.</param>
 public sealed record GradeCounts(
-    int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
+    int Councils, int Judged, int NotInspected, int NoReport, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
 {
     public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);
     public GradeTotal RequiresImprovementOrWorse => ReadyTotals.RequiresImprovementOrWorse(Counts, Judged);
     public bool LowBase => Judged < ReadyTotals.LowBase;
     public string? Note => ReadyTotals.Note(Judged);
+    public bool BaseUnderHalf => ReadyTotals.BaseUnderHalf(Judged, Councils);
 }
 
 /// <summary>The same counts for one region or council type.</summary>
 public sealed record GroupCounts(
-    string Code, string Name, int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
+    string Code, string Name, int Councils, int Judged, int NotInspected, int NoReport, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
 {
     public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);
     public GradeTotal RequiresImprovementOrWorse => ReadyTotals.RequiresImprovementOrWorse(Counts, Judged);
     public bool LowBase => Judged < ReadyTotals.LowBase;
     public string? Note => ReadyTotals.Note(Judged);
+    public bool BaseUnderHalf => ReadyTotals.BaseUnderHalf(Judged, Councils);
 
     public static GroupCounts Of(string code, string name, GradeCounts c) =>
-        new(code, name, c.Councils, c.Judged, c.NotInspected, c.NotGraded, c.NotJudged, c.NotCovered, c.Unknown, c.Counts, c.Percentages);
+        new(code, name, c.Councils, c.Judged, c.NotInspected, c.NoReport, c.NotGraded, c.NotJudged, c.NotCovered, c.Unknown, c.Counts,
+            c.Percentages);
 
-    public GradeCounts ToGradeCounts() => new(Councils, Judged, NotInspected, NotGraded, NotJudged, NotCovered, Unknown, Counts, Percentages);
+    public GradeCounts ToGradeCounts() =>
+        new(Councils, Judged, NotInspected, NoReport, NotGraded, NotJudged, NotCovered, Unknown, Counts, Percentages);
 }
 
 /// <summary>
-/// One council's standing on the day: status graded, notInspected (no full inspection yet),
-/// notGraded (its latest full inspection does not grade the area), notJudged (its report says the area
+/// One council's standing on the day: status graded, notInspected (no full inspection yet), noReport (the
+/// report its grade rested on is not in the sources: <c>reason</c> says why), notGraded (its latest full inspection does not grade the area), notJudged (its report says the area
 /// was not judged), notCovered (its report did not cover the area) or unknown (judged, grade not in the data).
 /// </summary>
 public sealed record CouncilStanding(
     string Code, string Name, string Slug, RegionRef Region, string Type, string Status, string? Grade,
-    string? InspectionId, DateOnly? Published, string? FrameworkVersion);
+    string? InspectionId, DateOnly? Published, string? FrameworkVersion, string? Reason);
 
 /// <param name="DataAsOf">The newest publication (report or letter) in the dataset: nothing later is known.</param>
 /// <param name="Warnings">What to bear in mind reading the figures: a day after <c>dataAsOf</c> (newer reports may be missing), councils the area does not grade.</param>
@@ -112,13 +123,14 @@ public sealed record Transitions(
 
 /// <summary>Counts per grade in one area family, for the councils in operation today.</summary>
 public sealed record AreaCounts(
-    string Area, int Councils, int Judged, int NotInspected, int NotGraded, int NotJudged, int NotCovered, int Unknown,
+    string Area, int Councils, int Judged, int NotInspected, int NoReport, int NotGraded, int NotJudged, int NotCovered, int Unknown,
     IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
 {
     public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);
     public GradeTotal RequiresImprovementOrWorse => ReadyTotals.RequiresImprovementOrWorse(Counts, Judged);
     public bool LowBase => Judged < ReadyTotals.LowBase;
     public string? Note => ReadyTotals.Note(Judged);
+    public bool BaseUnderHalf => ReadyTotals.BaseUnderHalf(Judged, Councils);
 }
 
 /// <summary>A focused visit that named areas for priority action.</summary>
@@ -131,11 +143,12 @@ public sealed record Summary(
     IReadOnlyList<InspectionSummary> LatestInspections, PriorityActionVisits PriorityActionVisits);
 
 /// <summary>
-/// A council's standing on one day in the area: status graded (with its grade), notInspected,
-/// notGraded, unknown, or notInOperation (the council did not exist that day); the inspection it
-/// rests on.
+/// A council's standing on one day in the area: status graded (with its grade), notInspected, noReport
+/// (with the <c>reason</c>), notGraded, unknown, or notInOperation (the council did not exist that day); the
+/// inspection it rests on.
 /// </summary>
-public sealed record StandingAsAt(string Status, string? Grade, string? InspectionId, DateOnly? Published, string? FrameworkVersion);
+public sealed record StandingAsAt(string Status, string? Grade, string? InspectionId, DateOnly? Published, string? FrameworkVersion,
+    string? Reason);
 
 /// <summary>
 /// One council's grade as at both days and the movement between them: <c>steps</c> on the grade scale

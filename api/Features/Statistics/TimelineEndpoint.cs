@@ -4,50 +4,17 @@ namespace JudgementsApi.Features.Statistics;
 public static class TimelineEndpoint
 {
     public const int MaxPoints = 600;
+
     internal static async Task<Results<Ok<Timeline>, CsvResult<Distributions.CsvRow>, ProblemHttpResult>> Get(
-        [AsParameters] TimelineQuery query, HttpContext http, VocabularySource vocabularies)
+        [AsParameters] TimelineQuery query, HttpContext http)
     {
-        var vocabulary = await vocabularies.GetAsync();
         var (area, groupBy, framework, interval, start, end, points) = query.Filter;
-
-        var snapshot = await http.SnapshotAsync();
-        var councils = Standings.Councils(snapshot);
-        var timeline = Compute(snapshot, vocabulary, councils, area, framework, groupBy, interval, start, end, points);
-        var result = timeline.Points;
-        List<string> scale = [.. timeline.Grades];
-
-        if (http.WantsCsv())
-            return new CsvResult<Distributions.CsvRow>(
-                $"timeline-{area}-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}-{interval}{(framework is null ? "" : "-" + framework)}.csv",
-                Distributions.CsvColumns(scale, timeline.DataAsOf),
-                result.SelectMany(p => Distributions.CsvRows(p.AsOf, area, framework, groupBy, p.England, p.Groups)), timeline.Warnings);
-        return TypedResults.Ok(timeline);
-    }
-
-    /// <summary>The distribution at each point, as the endpoint answers it (the statistics page charts the same).</summary>
-    internal static Timeline Compute(DatasetSnapshot snapshot, Vocabulary vocabulary, IReadOnlyList<CouncilPeriod> councils,
-        string area, string? framework, string groupBy, string interval, DateOnly start, DateOnly end, IReadOnlyList<DateOnly> points)
-    {
-        var selection = StatisticsEndpoints.Selection(vocabulary, area, framework);
-        var scale = Standings.Scale(snapshot, selection);
-        // One query for every full inspection up to the last point, replayed oldest first: at each point
-        // every council's latest inspection so far is the one last applied (never one query per point).
-        var history = Standings.History(snapshot, selection, end);
-        scale = Standings.Complete(scale, history.Select(h => h.Grade), vocabulary.Grades);
-        var counter = new Counter(councils, Grouping.For(groupBy, vocabulary), scale);
-        var result = new List<TimelinePoint>(points.Count);
-        var next = 0;
-        foreach (var point in points)
-        {
-            for (; next < history.Count && history[next].CountsFrom <= point; next++) counter.Apply(history[next]);
-            var (england, groups) = counter.Count(point);
-            result.Add(new TimelinePoint(point, england, groups));
-        }
-
-        var dataAsOf = Freshness.DataAsOf(snapshot);
-        var warnings = Freshness.Warnings(end, dataAsOf);
-        if (result[^1].England.NotGraded > 0) warnings.Add(Freshness.NotGradedWarning(area, result[^1].England.NotGraded));
-        return new Timeline(dataAsOf, warnings, area, framework, groupBy, interval, start, end, Distributions.Denominator, scale, result);
+        var timeline = GradeStatistics.Timeline(await http.SnapshotAsync(), area, framework, groupBy, interval, start, end, points);
+        if (!http.WantsCsv()) return TypedResults.Ok(timeline);
+        return new CsvResult<Distributions.CsvRow>(
+            $"timeline-{area}-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}-{interval}{(framework is null ? "" : "-" + framework)}.csv",
+            Distributions.CsvColumns([.. timeline.Grades], timeline.DataAsOf),
+            timeline.Points.SelectMany(p => Distributions.CsvRows(p.AsOf, area, framework, groupBy, p.England, p.Groups)), timeline.Warnings);
     }
 
     /// <summary>

@@ -22,83 +22,59 @@ namespace JudgementsApi.Features.Statistics;
 /// </remarks>
 public static class TransitionsEndpoint
 {
-    private static readonly DateOnly End = new(9999, 12, 31);
-
-    private sealed record Pair(StandingRow Before, StandingRow After, bool AcrossSuccession);
-
     internal static async Task<Results<Ok<Transitions>, CsvResult<Transition>, ProblemHttpResult>> Get(
-        [AsParameters] TransitionsQuery query, [AsParameters] ListQuery paged, HttpContext http, VocabularySource vocabularies)
+        [AsParameters] TransitionsQuery query, [AsParameters] ListQuery paged, HttpContext http)
     {
-        var vocabulary = await vocabularies.GetAsync();
         var (area, from, to, fromGrade, toGrade, region) = query.Filter;
         var paging = paged.Paging;
-
         var snapshot = await http.SnapshotAsync();
-        var (movements, scale) = Movements(snapshot, vocabulary, area, from, to, fromGrade, toGrade, region);
+        var (movements, scale) = GradeStatistics.Transitions(snapshot, area, from, to, fromGrade, toGrade, region);
 
-        var dataAsOf = Freshness.DataAsOf(snapshot);
+        var dataAsOf = snapshot.DataAsOf;
         var warnings = Freshness.Warnings(to, dataAsOf);
         if (http.WantsCsv())
             return new CsvResult<Transition>($"transitions-{area}.csv", [.. CsvColumns, new("data_as_of", _ => dataAsOf)], movements,
                 warnings);
 
-        var matrix = scale.ToDictionary(g => g, g => (IReadOnlyDictionary<string, int>)scale.ToDictionary(h => h,
-            h => movements.Count(m => m.From.Grade == g && m.To.Grade == h)));
+        var matrix = scale.ToDictionary(g => g, _ => scale.ToDictionary(h => h, _ => 0));
+        foreach (var m in movements) matrix[m.From.Grade][m.To.Grade]++;
         var page = movements.Skip(paging.Offset).Take(paging.Limit).ToList();
-        return TypedResults.Ok(new Transitions(dataAsOf, warnings, area, from, to, fromGrade, toGrade, region?.Code, scale, movements.Count, matrix,
-            http.ToPage(page, movements.Count, paging)));
+        return TypedResults.Ok(new Transitions(dataAsOf, warnings, area, from, to, fromGrade, toGrade, region?.Code, scale, movements.Count,
+            matrix.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, int>)r.Value), http.ToPage(page, movements.Count, paging)));
     }
 
-    /// <summary>Every movement matching the filters, newest first, and the area's scale (the statistics page lists the same).</summary>
-    internal static (List<Transition> Movements, List<string> Scale) Movements(DatasetSnapshot snapshot, Vocabulary vocabulary,
-        string area, DateOnly? from, DateOnly? to, string? fromGrade, string? toGrade, RegionRef? region)
+    /// <summary>Every transition in the area, newest first (by the later inspection, then council), built once per version.</summary>
+    internal static List<Transition> All(AreaIndex index)
     {
-        var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
-        var councils = Standings.Councils(snapshot).ToDictionary(c => c.Code);
-        var predecessors = snapshot.Councils.SelectMany(c => c.Predecessors.Select(p => (Predecessor: p.Code, Successor: c.Code)))
-            .OrderBy(s => s.Predecessor, StringComparer.Ordinal).ThenBy(s => s.Successor, StringComparer.Ordinal)
-            .GroupBy(s => s.Successor).ToDictionary(g => g.Key, g => g.Select(s => s.Predecessor).ToList());
-        var history = Standings.History(snapshot, selection, End);
-        var series = history.Where(h => h.Graded).GroupBy(h => h.CouncilCode).ToDictionary(g => g.Key, g => g.ToList());
-
-        var pairs = new List<Pair>();
-        foreach (var (_, list) in series)
-            for (var i = 1; i < list.Count; i++) pairs.Add(new Pair(list[i - 1], list[i], false));
-        foreach (var (successor, preds) in predecessors)
+        var councils = index.Shared.Councils;
+        var position = Enumerable.Range(0, councils.Count).ToDictionary(i => councils[i].Code, StringComparer.Ordinal);
+        var series = Enumerable.Range(0, councils.Count).Select(i => index.Series(i).Where(r => r.Graded).ToList()).ToArray();
+        var pairs = new List<(StandingRow Before, StandingRow After, bool AcrossSuccession)>();
+        for (var i = 0; i < councils.Count; i++)
         {
-            if (preds.Count != 1 || !series.TryGetValue(successor, out var own)) continue;
-            var before = LastOfLineage(preds[0], series, predecessors, 0);
-            if (before is not null && before.Published <= own[0].Published) pairs.Add(new Pair(before, own[0], true));
+            var own = series[i];
+            for (var k = 1; k < own.Count; k++) pairs.Add((own[k - 1], own[k], false));
+            if (own.Count == 0 || councils[i].Council.Predecessors is not [var only]) continue;
+            var before = LastOfLineage(position[only.Code], series, councils, position, 0);
+            if (before is not null && before.Published <= own[0].Published) pairs.Add((before, own[0], true));
         }
-
-        var scale = Standings.Complete(Standings.Scale(snapshot, selection), history.Select(h => h.Grade), vocabulary.Grades);
-        var regions = vocabulary.Regions.ToDictionary(r => r.Code);
-        CouncilRef Ref(string code) => new(code, councils[code].Name, councils[code].Slug);
-        TransitionEnd EndOf(StandingRow r) => new(r.Id, Ref(r.CouncilCode), r.Published, r.FrameworkVersion, r.Grade!);
-
-        var movements = pairs
-            .Where(p => p.Before.Grade is not null && p.After.Grade is not null)
-            .Where(p => from is null || p.After.Published >= from)
-            .Where(p => to is null || p.After.Published <= to)
-            .Where(p => fromGrade is null || p.Before.Grade == fromGrade)
-            .Where(p => toGrade is null || p.After.Grade == toGrade)
-            .Where(p => region is null || councils[p.After.CouncilCode].RegionCode == region.Code)
-            .Select(p => new Transition(Ref(p.After.CouncilCode), regions[councils[p.After.CouncilCode].RegionCode], p.AcrossSuccession,
-                EndOf(p.Before), EndOf(p.After)))
-            .OrderByDescending(t => t.To.Published).ThenBy(t => t.Council.Name, StringComparer.Ordinal).ThenBy(t => t.Council.Code, StringComparer.Ordinal)
-            .ThenByDescending(t => t.From.Published)
+        TransitionEnd EndOf(StandingRow r) =>
+            new(r.Id, councils[position[r.CouncilCode]].Council.Ref, r.Published, r.FrameworkVersion, r.Grade!);
+        return pairs.Where(p => p.Before.Grade is not null && p.After.Grade is not null)
+            .Select(p => (Council: councils[position[p.After.CouncilCode]].Council, p))
+            .Select(x => new Transition(x.Council.Ref, x.Council.Item.Region, x.p.AcrossSuccession, EndOf(x.p.Before), EndOf(x.p.After)))
+            .OrderByDescending(t => t.To.Published).ThenBy(t => t.Council.Name, StringComparer.Ordinal)
+            .ThenBy(t => t.Council.Code, StringComparer.Ordinal).ThenByDescending(t => t.From.Published)
             .ToList();
-
-        return (movements, scale);
     }
 
     /// <summary>The last inspection of a council's series, or, if it has none, of its sole predecessor's.</summary>
-    private static StandingRow? LastOfLineage(string code, Dictionary<string, List<StandingRow>> series,
-        Dictionary<string, List<string>> predecessors, int depth)
+    private static StandingRow? LastOfLineage(int council, List<StandingRow>[] series, IReadOnlyList<CouncilPeriod> councils,
+        Dictionary<string, int> position, int depth)
     {
-        if (series.TryGetValue(code, out var list)) return list[^1];
-        if (depth > 20 || !predecessors.TryGetValue(code, out var preds) || preds.Count != 1) return null;
-        return LastOfLineage(preds[0], series, predecessors, depth + 1);
+        if (series[council].Count > 0) return series[council][^1];
+        if (depth > 20 || councils[council].Council.Predecessors is not [var only]) return null;
+        return LastOfLineage(position[only.Code], series, councils, position, depth + 1);
     }
 
     private static readonly CsvColumn<Transition>[] CsvColumns =

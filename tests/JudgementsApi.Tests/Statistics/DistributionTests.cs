@@ -10,7 +10,7 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
 
     /// <summary>
     /// Ofsted's share of councils good or outstanding on a day, reproduced within one percentage point
-    /// from the judgements in force that day, and exactly which councils we count as not inspected.
+    /// from the judgements in force that day, and exactly which councils we count as not inspected or without a report.
     /// <para>
     /// At 31 October 2017 all 152 councils had a SIF inspection; Ofsted: 36% good or outstanding (and
     /// 19% inadequate, see below). We have 35.2%, over 142 councils judged, not 152. The 10 councils we
@@ -36,17 +36,21 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
         "Poole", "Richmond upon Thames", "Shropshire", "South Tyneside",
     })]
     [InlineData("2024-03-31", 153, 151, 60.0, new[] { "Cumberland", "Westmorland and Furness" })]
-    public async Task OfstedsShareGoodOrOutstandingIsReproducedWithinOnePoint(string asOf, int councils, int judged, double ofstedsPercent, string[] notInspected)
+    public async Task OfstedsShareGoodOrOutstandingIsReproducedWithinOnePoint(string asOf, int councils, int judged, double ofstedsPercent,
+        string[] notCounted)
     {
         var body = await Client.GetJsonAsync($"{Url}?asOf={asOf}&include=councils");
         var england = body.GetProperty("england");
         Assert.Equal(councils, england.Int("councils"));
         Assert.InRange(PercentOfJudged(england, "good", "outstanding"), ofstedsPercent - 1, ofstedsPercent + 1);
 
-        // The documented difference (see above): exactly these are not (yet) inspected here.
+        // The documented difference (see above): exactly these are not (yet) inspected, or have no report, here.
         Assert.Equal(judged, england.Int("judged"));
-        Assert.Equal(notInspected, body.GetProperty("councils").EnumerateArray()
-            .Where(c => c.Str("status") == "notInspected").Select(c => c.Str("name")).Order(StringComparer.Ordinal));
+        var standings = body.GetProperty("councils").EnumerateArray().ToList();
+        Assert.Equal(notCounted, standings.Where(c => c.Str("status") is "notInspected" or "noReport").Select(c => c.Str("name"))
+            .Order(StringComparer.Ordinal));
+        // The former councils were inspected: their reports are missing from the sources, never "not inspected".
+        Assert.All(standings.Where(c => FormerWithoutReports.Contains(c.Str("name"))), c => Assert.Equal("noReport", c.Str("status")));
     }
 
     /// <summary>Ofsted: at 31 October 2017, 19% of councils were inadequate under SIF (see above for the 142 judged).</summary>
@@ -58,13 +62,15 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
         Assert.InRange(PercentOfJudged(england, "inadequate"), 18.0, 20.0);
         Assert.Equal(0, england.Int("notGraded") + england.Int("unknown"));
         // Every counted judgement is a SIF one.
-        Assert.All(body.GetProperty("councils").EnumerateArray().Where(c => c.Str("status") != "notInspected"),
+        Assert.All(body.GetProperty("councils").EnumerateArray().Where(c => c.Str("status") is not ("notInspected" or "noReport")),
             c => Assert.Equal("sif", c.Str("frameworkVersion")));
     }
 
     /// <summary>One council's row of the distribution for <paramref name="query"/> (asOf and any filters).</summary>
     private async Task<JsonElement> Council(string code, string query) =>
         (await Client.GetJsonAsync($"{Url}?{query}&include=councils")).CouncilsByCode()[code];
+
+    private static readonly string[] FormerWithoutReports = ["Bournemouth", "Cumbria", "Dorset County Council", "Northamptonshire", "Poole"];
 
     private static double PercentOfJudged(JsonElement counts, params string[] grades) =>
         100.0 * grades.Sum(g => counts.Count(g)) / counts.Int("judged");
@@ -104,12 +110,14 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
     }
 
     [Fact]
-    public async Task BeforeAnyInspectionEveryCouncilIsNotInspected()
+    public async Task BeforeTheDatasetsReportsEveryCouncilHasNoReportNeverNotInspected()
     {
         var body = await Client.GetJsonAsync($"{Url}?asOf=2012-06-01&groupBy=region");
         var england = body.GetProperty("england");
         Assert.Equal(152, england.Int("councils"));
-        Assert.Equal(152, england.Int("notInspected"));
+        Assert.Equal(152, england.Int("noReport"));
+        Assert.Equal(0, england.Int("notInspected"));
+        Assert.True(england.GetProperty("baseUnderHalf").GetBoolean());
         Assert.Equal(0, england.Int("judged"));
         Assert.Equal(OverallScale, england.Grades());
         Assert.All(OverallScale, g => Assert.Equal(0, england.Count(g)));
@@ -188,7 +196,7 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
     {
         // "…Northamptonshire County Council, were judged inadequate in 2019." Certainly judged by 31 December 2019.
         var before = await Council("E10000021", "asOf=2019-12-30");
-        Assert.Equal("notInspected", before.Str("status"));
+        Assert.Equal("noReport", before.Str("status"));
         var after = await Council("E10000021", "asOf=2019-12-31");
         Assert.Equal(("graded", "inadequate", "northamptonshire-2019"), (after.Str("status"), after.Str("grade"), after.Str("inspectionId")));
     }
@@ -219,7 +227,7 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
         Assert.Equal("outstanding", all.Str("grade"));
         // A framework version works too; councils without one are not inspected under it.
         var v2023 = await Client.GetJsonAsync($"{Url}?asOf=2023-01-31&framework=ilacs-2023&include=councils");
-        Assert.All(v2023.GetProperty("councils").EnumerateArray().Where(c => c.Str("status") != "notInspected"),
+        Assert.All(v2023.GetProperty("councils").EnumerateArray().Where(c => c.Str("status") is not ("notInspected" or "noReport")),
             c => Assert.Equal("ilacs-2023", c.Str("frameworkVersion")));
         Assert.True(v2023.GetProperty("england").Int("notInspected") > 100);
     }
@@ -248,10 +256,12 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
         var body = await Client.GetJsonAsync($"{Url}?asOf=2024-03-31&groupBy=region&include=councils");
         static List<string> Names(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["asOf", "dataAsOf", "warnings", "area", "framework", "groupBy", "denominator", "england", "groups", "councils"], Names(body));
-        Assert.Equal(["councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"], Names(body.GetProperty("england")));
+        Assert.Equal(["councils", "judged", "notInspected", "noReport", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages",
+            "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note", "baseUnderHalf"], Names(body.GetProperty("england")));
         Assert.All(body.GetProperty("groups").EnumerateArray(), g =>
-            Assert.Equal(["code", "name", "councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"], Names(g)));
-        Assert.Equal(["code", "name", "slug", "region", "type", "status", "grade", "inspectionId", "published", "frameworkVersion"],
+            Assert.Equal(["code", "name", "councils", "judged", "notInspected", "noReport", "notGraded", "notJudged", "notCovered", "unknown", "counts",
+                "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note", "baseUnderHalf"], Names(g)));
+        Assert.Equal(["code", "name", "slug", "region", "type", "status", "grade", "inspectionId", "published", "frameworkVersion", "reason"],
             Names(body.GetProperty("councils")[0]));
         Assert.Equal(["E12000004", "East Midlands"], new[] { body.GetProperty("groups")[0].Str("code"), body.GetProperty("groups")[0].Str("name") });
     }
@@ -295,7 +305,7 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
         foreach (var g in body.GetProperty("groups").EnumerateArray())
             Assert.Equal(g.Int("councils"), councils.Count(c => c.GetProperty("region").Str("code") == g.Str("code")));
         // Graded councils' inspections were published on or before the day.
-        Assert.All(councils.Where(c => c.Str("status") != "notInspected"),
+        Assert.All(councils.Where(c => c.Str("status") is not ("notInspected" or "noReport")),
             c => Assert.True(DateOnly.Parse(c.Str("published")) <= new DateOnly(2020, 6, 30)));
     }
 
@@ -332,19 +342,19 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
         Assert.Equal(
-            "as_of,area,framework,group_type,group_code,group_name,councils,judged,not_inspected,not_graded,not_judged,not_covered,unknown," +
+            "as_of,area,framework,group_type,group_code,group_name,councils,judged,not_inspected,no_report,not_graded,not_judged,not_covered,unknown," +
             "outstanding_count,good_count,adequate_count,requires_improvement_count,inadequate_count," +
             "outstanding_percent,good_percent,adequate_percent,requires_improvement_percent,inadequate_percent," +
             "good_or_better_count,good_or_better_percent,requires_improvement_or_worse_count,requires_improvement_or_worse_percent," +
-            "low_base,data_as_of", lines[0]);
+            "low_base,base_under_half,data_as_of", lines[0]);
         Assert.Equal(1 + 1 + 9, lines.Length);
         var json = (await Client.GetJsonAsync($"{Url}?asOf=2024-03-31")).GetProperty("england");
         var england = lines[1].Split(',');
         Assert.Equal(["2024-03-31", "overall_effectiveness", "", "england", "E92000001", "England"], england[..6]);
         Assert.Equal(json.Int("councils").ToString(), england[6]);
         Assert.Equal(json.Int("judged").ToString(), england[7]);
-        Assert.Equal(json.Count("good").ToString(), england[14]);
-        Assert.Equal(json.Percent("good")!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), england[19]);
+        Assert.Equal(json.Count("good").ToString(), england[15]);
+        Assert.Equal(json.Percent("good")!.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), england[20]);
     }
 
     [Fact]
@@ -354,7 +364,7 @@ public class DistributionTests(ApiFactory api) : ApiTests(api)
         var response = await client.GetAsync($"{Url}?asOf=2019-04-01&include=councils");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
-        Assert.Equal("as_of,area,framework,council_code,council_name,region_code,region_name,type,status,grade,inspection_id,published,framework_version,data_as_of", lines[0]);
+        Assert.Equal("as_of,area,framework,council_code,council_name,region_code,region_name,type,status,grade,inspection_id,published,framework_version,reason,data_as_of", lines[0]);
         Assert.Equal(1 + 151, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("2019-04-01,overall_effectiveness,,E06000058,\"Bournemouth, Christchurch and Poole\",E12000009,South West,unitary,notInspected,"));
     }

@@ -19,7 +19,9 @@ internal static class StatisticsAssertions
     /// </summary>
     public static void AssertConsistent(JsonElement c)
     {
-        Assert.Equal(c.Int("councils"), c.Int("judged") + c.Int("notInspected") + c.Int("notGraded") + c.Int("notJudged") + c.Int("notCovered") + c.Int("unknown"));
+        Assert.Equal(c.Int("councils"), c.Int("judged") + c.Int("notInspected") + c.Int("noReport") + c.Int("notGraded") + c.Int("notJudged")
+            + c.Int("notCovered") + c.Int("unknown"));
+        Assert.Equal(c.Int("judged") * 2 < c.Int("councils"), c.GetProperty("baseUnderHalf").GetBoolean());
         var counts = c.GetProperty("counts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
         Assert.Equal(c.Int("judged"), counts.Values.Sum());
         Assert.Equal(counts.Keys, c.GetProperty("percentages").EnumerateObject().Select(p => p.Name));
@@ -36,7 +38,7 @@ internal static class StatisticsAssertions
     {
         var list = groups.EnumerateArray().ToList();
         if (list.Count == 0) return;
-        foreach (var field in new[] { "councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown" })
+        foreach (var field in new[] { "councils", "judged", "notInspected", "noReport", "notGraded", "notJudged", "notCovered", "unknown" })
             Assert.Equal(england.Int(field), list.Sum(g => g.Int(field)));
         foreach (var grade in england.Grades())
             Assert.Equal(england.Count(grade), list.Sum(g => g.Count(grade)));

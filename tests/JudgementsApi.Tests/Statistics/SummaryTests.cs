@@ -12,14 +12,15 @@ public class SummaryTests(ApiFactory api) : ApiTests(api)
         Assert.Equal(today, body.Str("asOf"));
         Assert.Equal(["asOf", "dataAsOf", "warnings", "denominator", "areas", "latestInspections", "priorityActionVisits"], body.EnumerateObject().Select(p => p.Name));
         var areas = body.GetProperty("areas").EnumerateArray().ToList();
-        Assert.Equal(["area", "councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages", "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note"],
+        Assert.Equal(["area", "councils", "judged", "notInspected", "noReport", "notGraded", "notJudged", "notCovered", "unknown", "counts", "percentages",
+            "goodOrBetter", "requiresImprovementOrWorse", "lowBase", "note", "baseUnderHalf"],
             areas[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["overall_effectiveness", "leadership", "help_and_protection", "children_in_care", "care_leavers"],
             areas.Take(5).Select(a => a.Str("area")));
         foreach (var area in areas)
         {
             var england = (await Client.GetJsonAsync($"/v1/statistics/distribution?asOf={today}&area={area.Str("area")}")).GetProperty("england");
-            foreach (var field in new[] { "councils", "judged", "notInspected", "notGraded", "notJudged", "notCovered", "unknown" })
+            foreach (var field in new[] { "councils", "judged", "notInspected", "noReport", "notGraded", "notJudged", "notCovered", "unknown" })
                 Assert.Equal(england.Int(field), area.Int(field));
             Assert.Equal(england.GetProperty("counts").GetRawText(), area.GetProperty("counts").GetRawText());
             Assert.Equal(england.GetProperty("percentages").GetRawText(), area.GetProperty("percentages").GetRawText());
@@ -76,17 +77,17 @@ public class SummaryTests(ApiFactory api) : ApiTests(api)
         var response = await Client.GetAsync($"{Url}?format=csv");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
-        Assert.Equal("as_of,area,councils,judged,not_inspected,not_graded,not_judged,not_covered,unknown," +
+        Assert.Equal("as_of,area,councils,judged,not_inspected,no_report,not_graded,not_judged,not_covered,unknown," +
                      "outstanding_count,good_count,adequate_count,requires_improvement_count,inadequate_count," +
                      "outstanding_percent,good_percent,adequate_percent,requires_improvement_percent,inadequate_percent," +
                      "good_or_better_count,good_or_better_percent,requires_improvement_or_worse_count,requires_improvement_or_worse_percent," +
-                     "low_base,data_as_of", lines[0]);
+                     "low_base,base_under_half,data_as_of", lines[0]);
         var json = await Client.GetJsonAsync(Url);
         Assert.Equal(1 + json.GetProperty("areas").GetArrayLength(), lines.Length);
         Assert.Contains(lines, l => l.Contains(",overall_effectiveness,153,"));
         // help_and_protection has no 'adequate' on any scale: that column is empty, not 0.
         var help = lines.Single(l => l.Contains(",help_and_protection,")).Split(',');
-        Assert.Equal("", help[11]);
+        Assert.Equal("", help[12]);
     }
 
     [Fact]

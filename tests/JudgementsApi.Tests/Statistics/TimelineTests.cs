@@ -99,7 +99,7 @@ public class TimelineTests(ApiFactory api) : ApiTests(api)
         var response = await Client.GetAsync($"{Url}?from=2020-01-01&to=2020-12-31&interval=quarter&groupBy=type&format=csv");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = StatisticsAssertions.CsvLines(await response.Content.ReadAsStringAsync());
-        Assert.StartsWith("as_of,area,framework,group_type,group_code,group_name,councils,judged,not_inspected,not_graded,not_judged,not_covered,unknown,outstanding_count,", lines[0]);
+        Assert.StartsWith("as_of,area,framework,group_type,group_code,group_name,councils,judged,not_inspected,no_report,not_graded,not_judged,not_covered,unknown,outstanding_count,", lines[0]);
         Assert.Equal(1 + 4 * (1 + 4), lines.Length);
         Assert.StartsWith("2020-03-31,overall_effectiveness,,england,E92000001,England,", lines[1]);
         Assert.StartsWith("2020-12-31,overall_effectiveness,,type,london_borough,London borough,", lines[^1]);

@@ -33,10 +33,7 @@ public sealed partial class CouncilPage
         var (visits, _) = FocusedVisitReader.Query(snapshot, new FocusedVisitFilter { CouncilCodes = lineage }, Paging.All);
         var neighbours = CouncilReader.ByCodes(snapshot, [council.Code, .. council.StatisticalNeighbours.Select(n => n.Code)]);
         var today = England.Today(http);
-        var councils = Standings.Councils(snapshot);
-        var byRegion = Labels.PageAreas
-            .Select(area => DistributionEndpoint.Compute(snapshot, vocabulary, councils, area, null, "region", today, false).Result)
-            .ToList();
+        var byRegion = Labels.PageAreas.Select(area => GradeStatistics.Distribution(snapshot, area, null, "region", today, false)).ToList();
         return Page.Show<CouncilPage>(new { M = new Model(council, history, visits, neighbours, byRegion) });
     }
 

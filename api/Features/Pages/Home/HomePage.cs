@@ -38,16 +38,15 @@ public sealed partial class HomePage
         var chosen = Labels.ReadArea(area, errors);
 
         var snapshot = await http.SnapshotAsync();
-        var councils = Standings.Councils(snapshot);
         var distributions = new List<Distribution>();
-        List<CouncilStanding> standings = [];
+        IReadOnlyList<CouncilStanding> standings = [];
         foreach (var family in Labels.PageAreas)
         {
-            var (d, s) = DistributionEndpoint.Compute(snapshot, vocabulary, councils, family, null, "none", day, family == chosen);
+            var d = GradeStatistics.Distribution(snapshot, family, null, "none", day, family == chosen);
             distributions.Add(d);
-            if (s is not null) standings = s;
+            if (d.Councils is { } s) standings = s;
         }
-        var summary = SummaryEndpoint.Build(snapshot, vocabulary, today);
+        var summary = GradeStatistics.Summary(snapshot, today);
         var (visits, _) = FocusedVisitReader.Query(snapshot, new FocusedVisitFilter(), new Paging(8, 0));
         // After an error the control keeps what was typed (a date input can show only a well-formed date).
         var typed = errors.Any(e => e.Field == "asOf") && DateOnly.TryParseExact(asOf, "yyyy-MM-dd", out _) ? asOf! : Iso(day);
@@ -73,7 +72,8 @@ public sealed partial class HomePage
         $"Hex map of England, one hexagon per council ({Cells.Count} councils in operation {DayText}), "
         + $"coloured by the grade of its most recent full inspection in {AreaNames.Full(M.Area).ToLowerInvariant()}. "
         + string.Join("; ", Nation.Counts.Select(c => $"{GradePalette.For(c.Key).Label}: {c.Value}"))
-        + $"; not inspected {Nation.NotInspected}; not graded {Nation.NotGraded}; unknown {Nation.Unknown}.";
+        + $"; not inspected {Nation.NotInspected}; no report in this dataset {Nation.NoReport}; not graded {Nation.NotGraded}; "
+        + $"unknown {Nation.Unknown}.";
 
     /// <summary>The counts table's columns: the grades of every area's scale, in scale order, without columns of zeros.</summary>
     private List<string> CountedGrades => Labels.ShownGrades(

@@ -28,7 +28,7 @@ public sealed partial class StatisticsPage
         var t = Day(errors, "to", "end", to, today, today);
         if (f > t) { errors.Add(new("from", "The start date must be before the end date")); (f, t) = (today.AddYears(-1), today); }
         var snapshot = await http.SnapshotAsync();
-        var (movements, _) = TransitionsEndpoint.Movements(snapshot, vocabulary, chosen, f, t, null, null, null);
+        var (movements, _) = GradeStatistics.Transitions(snapshot, chosen, f, t, null, null, null);
         var model = new Model(chosen, f, t, today, errors, TimelineOf(snapshot, vocabulary, chosen, today),
             RegionsOf(snapshot, vocabulary, chosen, today), movements);
         return Page.Show<StatisticsPage>(new { M = model }, errors.Count > 0 ? 400 : 200);
@@ -65,12 +65,11 @@ public sealed partial class StatisticsPage
     private static Timeline TimelineOf(DatasetSnapshot snapshot, Vocabulary vocabulary, string area, DateOnly today)
     {
         var points = TimelineEndpoint.Points(ChartStart, today, "quarter", TimelineEndpoint.MaxPoints);
-        var councils = Standings.Councils(snapshot);
-        return TimelineEndpoint.Compute(snapshot, vocabulary, councils, area, null, "none", "quarter", ChartStart, today, points);
+        return GradeStatistics.Timeline(snapshot, area, null, "none", "quarter", ChartStart, today, points);
     }
 
     private static Distribution RegionsOf(DatasetSnapshot snapshot, Vocabulary vocabulary, string area, DateOnly day) =>
-        DistributionEndpoint.Compute(snapshot, vocabulary, Standings.Councils(snapshot), area, null, "region", day, false).Result;
+        GradeStatistics.Distribution(snapshot, area, null, "region", day, false);
 
     private static List<Svg.Series> SeriesFor(IEnumerable<string> grades) =>
         grades.Select(g => new Svg.Series(g, GradePalette.For(g).Label, GradePalette.For(g).Fill)).ToList();
