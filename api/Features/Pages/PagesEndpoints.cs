@@ -1,6 +1,7 @@
 using JudgementsApi.Features.Pages.About;
 using JudgementsApi.Features.Pages.Compare;
 using JudgementsApi.Features.Pages.Council;
+using JudgementsApi.Features.Pages.FocusedVisits;
 using JudgementsApi.Features.Pages.Home;
 using JudgementsApi.Features.Pages.Statistics;
 using Microsoft.Extensions.FileProviders;
@@ -35,6 +36,8 @@ public static class PagesEndpoints
         pages.MapGet("/councils", () => Results.Redirect("/#q"));
         pages.MapGet("/councils/{id}", CouncilPage.Get);
         pages.MapGet("/compare", ComparePage.Get);
+        pages.MapGet("/focused-visits", FocusedVisitsPage.Get);
+        pages.MapGet("/focused-visits.csv", FocusedVisitsPage.Csv);
         pages.MapGet("/statistics", StatisticsPage.Get);
         pages.MapGet("/statistics/{chart:regex(^(timeline|regions)$)}.{format:regex(^(svg|png)$)}", StatisticsPage.Chart);
         pages.MapGet("/about", (Delegate)AboutPage.Get); // a Delegate: HttpContext alone would bind as a RequestDelegate
