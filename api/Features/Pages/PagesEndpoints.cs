@@ -1,6 +1,7 @@
 using JudgementsApi.Features.Pages.About;
 using JudgementsApi.Features.Pages.Compare;
 using JudgementsApi.Features.Pages.Council;
+using JudgementsApi.Features.Pages.Councils;
 using JudgementsApi.Features.Pages.FocusedVisits;
 using JudgementsApi.Features.Pages.Home;
 using JudgementsApi.Features.Pages.Statistics;
@@ -33,7 +34,7 @@ public static class PagesEndpoints
 
         pages.MapGet("/", HomePage.Get);
         pages.MapGet("/search", SearchPage.Get);
-        pages.MapGet("/councils", () => Results.Redirect("/#q"));
+        pages.MapGet("/councils", CouncilsPage.Get);
         pages.MapGet("/councils/{id}", CouncilPage.Get);
         pages.MapGet("/compare", ComparePage.Get);
         pages.MapGet("/focused-visits", FocusedVisitsPage.Get);

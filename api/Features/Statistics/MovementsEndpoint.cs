@@ -20,33 +20,7 @@ public static class MovementsEndpoint
         var paging = paged.Paging;
 
         var snapshot = await http.SnapshotAsync();
-        var councils = Standings.Councils(snapshot);
-        var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
-        var areaByVersion = Standings.AreaByVersion(snapshot, selection);
-        var before = (Standings.Latest(snapshot, null, from, [areaByVersion]))[0];
-        var after = (Standings.Latest(snapshot, null, to, [areaByVersion]))[0];
-        var ranks = snapshot.Grades.ToDictionary(g => g.Code, g => g.Rank);
-        var scale = Standings.Complete(Standings.Scale(snapshot, selection),
-            before.Values.Concat(after.Values).Select(r => r.Grade), vocabulary.Grades);
-        var regions = vocabulary.Regions.ToDictionary(r => r.Code);
-        var only = onlyCodes?.ToHashSet();
-
-        var compared = councils
-            .Where(c => c.InOperation(from) || c.InOperation(to))
-            .Where(c => region is null || c.RegionCode == region.Code)
-            .Where(c => only is null || only.Contains(c.Code))
-            .Select(c =>
-            {
-                var a = AsAt(c, from, before);
-                var b = AsAt(c, to, after);
-                // Steps on the grade scale: grades share a rank where they share a place (adequate before
-                // 2013, requires improvement since), so adequate → requires improvement is 0 steps.
-                int? steps = a.Status == "graded" && b.Status == "graded" && ranks.TryGetValue(a.Grade!, out var ra) && ranks.TryGetValue(b.Grade!, out var rb)
-                    ? ra - rb : null;
-                return new CouncilMovement(new CouncilRef(c.Code, c.Name, c.Slug), regions[c.RegionCode], a, b, steps,
-                    steps switch { null => null, > 0 => "up", < 0 => "down", _ => "same" });
-            })
-            .ToList();
+        var (compared, scale) = Compare(snapshot, vocabulary, area, region, onlyCodes, from, to);
         var rows = compared
             .Where(m => fromGrade is null || m.From.Grade == fromGrade)
             .Where(m => toGrade is null || m.To.Grade == toGrade)
@@ -78,6 +52,43 @@ public static class MovementsEndpoint
         var page = list.Skip(paging.Offset).Take(paging.Limit).ToList();
         return TypedResults.Ok(new CouncilMovements(from, to, dataAsOf, warnings, area, region?.Code,
             onlyCodes, fromGrade, toGrade, direction, sort, scale, counts, http.ToPage(page, list.Count, paging)));
+    }
+
+    /// <summary>
+    /// Every council in operation on either day (in the region, among the codes, if given) with its standing on each
+    /// and the steps between them, in council-list order; and the grade scale. The endpoint and the statistics page read this.
+    /// </summary>
+    internal static (List<CouncilMovement> Compared, List<string> Scale) Compare(DatasetSnapshot snapshot, Vocabulary vocabulary,
+        string area, RegionRef? region, IReadOnlyList<string>? onlyCodes, DateOnly from, DateOnly to)
+    {
+        var councils = Standings.Councils(snapshot);
+        var selection = StatisticsEndpoints.Selection(vocabulary, area, null);
+        var areaByVersion = Standings.AreaByVersion(snapshot, selection);
+        var before = (Standings.Latest(snapshot, null, from, [areaByVersion]))[0];
+        var after = (Standings.Latest(snapshot, null, to, [areaByVersion]))[0];
+        var ranks = snapshot.Grades.ToDictionary(g => g.Code, g => g.Rank);
+        var scale = Standings.Complete(Standings.Scale(snapshot, selection),
+            before.Values.Concat(after.Values).Select(r => r.Grade), vocabulary.Grades);
+        var regions = vocabulary.Regions.ToDictionary(r => r.Code);
+        var only = onlyCodes?.ToHashSet();
+
+        var compared = councils
+            .Where(c => c.InOperation(from) || c.InOperation(to))
+            .Where(c => region is null || c.RegionCode == region.Code)
+            .Where(c => only is null || only.Contains(c.Code))
+            .Select(c =>
+            {
+                var a = AsAt(c, from, before);
+                var b = AsAt(c, to, after);
+                // Steps on the grade scale: grades share a rank where they share a place (adequate before
+                // 2013, requires improvement since), so adequate → requires improvement is 0 steps.
+                int? steps = a.Status == "graded" && b.Status == "graded" && ranks.TryGetValue(a.Grade!, out var ra) && ranks.TryGetValue(b.Grade!, out var rb)
+                    ? ra - rb : null;
+                return new CouncilMovement(new CouncilRef(c.Code, c.Name, c.Slug), regions[c.RegionCode], a, b, steps,
+                    steps switch { null => null, > 0 => "up", < 0 => "down", _ => "same" });
+            })
+            .ToList();
+        return (compared, scale);
     }
 
     /// <summary>The council's standing on <paramref name="day"/>, by the distribution's rule.</summary>
