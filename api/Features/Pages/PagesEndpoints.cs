@@ -1,6 +1,8 @@
 using JudgementsApi.Features.Pages.About;
 using JudgementsApi.Features.Pages.Compare;
 using JudgementsApi.Features.Pages.Council;
+using JudgementsApi.Features.Pages.Councils;
+using JudgementsApi.Features.Pages.FocusedVisits;
 using JudgementsApi.Features.Pages.Home;
 using JudgementsApi.Features.Pages.Statistics;
 using Microsoft.Extensions.FileProviders;
@@ -32,9 +34,11 @@ public static class PagesEndpoints
 
         pages.MapGet("/", HomePage.Get);
         pages.MapGet("/search", SearchPage.Get);
-        pages.MapGet("/councils", () => Results.Redirect("/#q"));
+        pages.MapGet("/councils", CouncilsPage.Get);
         pages.MapGet("/councils/{id}", CouncilPage.Get);
         pages.MapGet("/compare", ComparePage.Get);
+        pages.MapGet("/focused-visits", FocusedVisitsPage.Get);
+        pages.MapGet("/focused-visits.csv", FocusedVisitsPage.Csv);
         pages.MapGet("/statistics", StatisticsPage.Get);
         pages.MapGet("/statistics/{chart:regex(^(timeline|regions)$)}.{format:regex(^(svg|png)$)}", StatisticsPage.Chart);
         pages.MapGet("/about", (Delegate)AboutPage.Get); // a Delegate: HttpContext alone would bind as a RequestDelegate

@@ -64,6 +64,37 @@ internal static class GradeStatistics
             index.Scale, result);
     }
 
+    /// <summary>
+    /// Each council's grade as at <c>f.From</c> against <c>f.To</c>: every council in operation on either day (in the
+    /// region and list asked for), by name or by region as sorted; how many are not graded on a day; the area's scale.
+    /// The grade and direction filters are the caller's (the movements endpoint, the statistics page).
+    /// </summary>
+    public static (List<CouncilMovement> Compared, int NotGraded, IReadOnlyList<string> Scale) Movements(
+        DatasetSnapshot snapshot, MovementsFilter f)
+    {
+        var index = snapshot.Statistics.For(f.Area, null);
+        var ranks = snapshot.Grades.ToDictionary(g => g.Code, g => g.Rank);
+        var only = f.CouncilCodes?.ToHashSet();
+        var councils = index.Shared.Councils;
+        var compared = new List<CouncilMovement>();
+        var notGraded = 0;
+        foreach (var i in f.Sort == "region" ? index.Shared.ByRegion : Enumerable.Range(0, councils.Count))
+        {
+            var c = councils[i];
+            if (!(c.InOperation(f.From) || c.InOperation(f.To)) || (f.Region is not null && c.RegionCode != f.Region.Code)
+                || (only is not null && !only.Contains(c.Code))) continue;
+            var (a, b) = (AsAt(index, i, f.From), AsAt(index, i, f.To));
+            // Steps on the grade scale: grades share a rank where they share a place (adequate before
+            // 2013, requires improvement since), so adequate → requires improvement is 0 steps.
+            int? steps = a.Grade is { } ga && b.Grade is { } gb && ranks.TryGetValue(ga, out var ra) && ranks.TryGetValue(gb, out var rb)
+                ? ra - rb : null;
+            if (a.Status == "notGraded" || b.Status == "notGraded") notGraded++;
+            compared.Add(new CouncilMovement(c.Council.Ref, c.Council.Item.Region, a, b, steps,
+                steps switch { null => null, > 0 => "up", < 0 => "down", _ => "same" }));
+        }
+        return (compared, notGraded, index.Scale);
+    }
+
     /// <summary>Every movement between consecutive graded inspections matching the filters, newest first, and the area's scale.</summary>
     public static (List<Transition> Movements, IReadOnlyList<string> Scale) Transitions(DatasetSnapshot snapshot, string area,
         DateOnly? from, DateOnly? to, string? fromGrade, string? toGrade, RegionRef? region)

@@ -14,8 +14,7 @@ public static class MovementsEndpoint
     {
         var f = query.Filter;
         var snapshot = await http.SnapshotAsync();
-        var index = snapshot.Statistics.For(f.Area, null);
-        var (compared, notGraded) = Compare(snapshot, index, f);
+        var (compared, notGraded, scale) = GradeStatistics.Movements(snapshot, f);
         var list = Sorted(compared.Where(m => (f.FromGrade is null || m.From.Grade == f.FromGrade)
             && (f.ToGrade is null || m.To.Grade == f.ToGrade) && (f.Direction is null || m.Direction == f.Direction)).ToList(), f.Sort);
 
@@ -30,32 +29,7 @@ public static class MovementsEndpoint
             list.Count(m => m.Direction == "up"), list.Count(m => m.Direction == "down"), list.Count(m => m.Direction == "same"));
         var page = list.Skip(paged.Paging.Offset).Take(paged.Paging.Limit).ToList();
         return TypedResults.Ok(new CouncilMovements(f.From, f.To, snapshot.DataAsOf, warnings, f.Area, f.Region?.Code, f.CouncilCodes,
-            f.FromGrade, f.ToGrade, f.Direction, f.Sort, index.Scale, counts, http.ToPage(page, list.Count, paged.Paging)));
-    }
-
-    /// <summary>Every council in operation on either day (in the region and list asked for), by name or by region as sorted.</summary>
-    private static (List<CouncilMovement> Compared, int NotGraded) Compare(DatasetSnapshot snapshot, AreaIndex index, MovementsFilter f)
-    {
-        var ranks = snapshot.Grades.ToDictionary(g => g.Code, g => g.Rank);
-        var only = f.CouncilCodes?.ToHashSet();
-        var councils = index.Shared.Councils;
-        var compared = new List<CouncilMovement>();
-        var notGraded = 0;
-        foreach (var i in f.Sort == "region" ? index.Shared.ByRegion : Enumerable.Range(0, councils.Count))
-        {
-            var c = councils[i];
-            if (!(c.InOperation(f.From) || c.InOperation(f.To)) || (f.Region is not null && c.RegionCode != f.Region.Code)
-                || (only is not null && !only.Contains(c.Code))) continue;
-            var (a, b) = (GradeStatistics.AsAt(index, i, f.From), GradeStatistics.AsAt(index, i, f.To));
-            // Steps on the grade scale: grades share a rank where they share a place (adequate before
-            // 2013, requires improvement since), so adequate → requires improvement is 0 steps.
-            int? steps = a.Grade is { } ga && b.Grade is { } gb && ranks.TryGetValue(ga, out var ra) && ranks.TryGetValue(gb, out var rb)
-                ? ra - rb : null;
-            if (a.Status == "notGraded" || b.Status == "notGraded") notGraded++;
-            compared.Add(new CouncilMovement(c.Council.Ref, c.Council.Item.Region, a, b, steps,
-                steps switch { null => null, > 0 => "up", < 0 => "down", _ => "same" }));
-        }
-        return (compared, notGraded);
+            f.FromGrade, f.ToGrade, f.Direction, f.Sort, scale, counts, http.ToPage(page, list.Count, paged.Paging)));
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ public sealed partial class HomePage
         return Page.Show<HomePage>(new { M = model }, errors.Count > 0 ? 400 : 200);
     }
 
+    /// <summary>The councils list behind a count: the area's grade (or state) as at the map's day.</summary>
+    private string ListUrl(string area, string grade) => $"/councils?asOf={Iso(M.Day)}&area={area}&grade={grade}";
+
     private string DayText => M.Day == M.Today ? "today" : $"on {Date(M.Day)}";
     private GradeCounts Nation => M.Distributions[Array.IndexOf(Labels.PageAreas, M.Area)].England;
     private string MapTitle => $"{AreaNames.Full(M.Area)}: each council's latest grade {DayText}";

@@ -14,11 +14,13 @@ public sealed partial class StatisticsPage
     public static readonly DateOnly ChartStart = new(2014, 1, 1);
 
     public sealed record Model(string Area, DateOnly From, DateOnly To, DateOnly Today, IReadOnlyList<FieldError> Errors,
-        Timeline Timeline, Distribution Regions, IReadOnlyList<Transition> Movements);
+        Timeline Timeline, Distribution Regions, IReadOnlyList<CouncilMovement> Movements, IReadOnlyList<string> Scale,
+        string? FromGrade, string? ToGrade);
 
     [Parameter, EditorRequired] public Model M { get; set; } = null!;
 
-    public static async Task<IResult> Get(HttpContext http, VocabularySource vocabularies, string? area, string? from, string? to)
+    public static async Task<IResult> Get(HttpContext http, VocabularySource vocabularies, string? area, string? from, string? to,
+        string? fromGrade, string? toGrade)
     {
         var vocabulary = await vocabularies.GetAsync();
         var today = England.Today(http);
@@ -28,9 +30,13 @@ public sealed partial class StatisticsPage
         var t = Day(errors, "to", "end", to, today, today);
         if (f > t) { errors.Add(new("from", "The start date must be before the end date")); (f, t) = (today.AddYears(-1), today); }
         var snapshot = await http.SnapshotAsync();
-        var (movements, _) = GradeStatistics.Transitions(snapshot, chosen, f, t, null, null, null);
+        // The movements API's meaning: each council's grade as at the start against its grade as at the end.
+        var (compared, _, scale) = GradeStatistics.Movements(snapshot, new MovementsFilter(chosen, null, null, null, null, null, "council", f, t));
+        var (gradeFrom, gradeTo) = (ReadGrade(errors, "fromGrade", fromGrade, scale), ReadGrade(errors, "toGrade", toGrade, scale));
+        var movements = compared.Where(m => (gradeFrom is null || m.From.Grade == gradeFrom) && (gradeTo is null || m.To.Grade == gradeTo))
+            .OrderBy(m => m.Council.Name, StringComparer.Ordinal).ToList();
         var model = new Model(chosen, f, t, today, errors, TimelineOf(snapshot, vocabulary, chosen, today),
-            RegionsOf(snapshot, vocabulary, chosen, today), movements);
+            RegionsOf(snapshot, vocabulary, chosen, today), movements, scale, gradeFrom, gradeTo);
         return Page.Show<StatisticsPage>(new { M = model }, errors.Count > 0 ? 400 : 200);
     }
 
@@ -42,6 +48,13 @@ public sealed partial class StatisticsPage
         else if (d > today) errors.Add(new(field, $"The {name} date must be today or earlier"));
         else return d;
         return fallback;
+    }
+
+    private static string? ReadGrade(List<FieldError> errors, string field, string? raw, IReadOnlyList<string> scale)
+    {
+        if (string.IsNullOrEmpty(raw) || scale.Contains(raw)) return string.IsNullOrEmpty(raw) ? null : raw;
+        errors.Add(new(field, "Choose a grade from the list"));
+        return null;
     }
 
     /// <summary>GET /statistics/{timeline|regions}.{svg|png}: one chart as a file, with its title, source and date drawn in.</summary>
@@ -97,6 +110,10 @@ public sealed partial class StatisticsPage
             $"councils judged. England: {Shares(grades, d.England)}.", source);
     }
 
+    /// <summary>The councils list behind a count: the area and grade as at the day, in a region or England.</summary>
+    private string ListUrl(DateOnly day, string? region, string grade) =>
+        $"/councils?asOf={Iso(day)}{(region is null ? "" : "&region=" + region)}&area={M.Area}&grade={grade}";
+
     private List<string> TimelineGrades =>
         Labels.ShownGrades(M.Timeline.Grades, g => M.Timeline.Points.Any(p => p.England.Counts.GetValueOrDefault(g) > 0));
 
@@ -104,6 +121,12 @@ public sealed partial class StatisticsPage
 
     private IEnumerable<GroupCounts> RegionRows => M.Regions.Groups.Prepend(GroupCounts.Of("E92000001", "England", M.Regions.England));
 
-    private List<Transition> Improved => M.Movements.Where(m => Labels.Rank(m.To.Grade) < Labels.Rank(m.From.Grade)).ToList();
-    private List<Transition> Declined => M.Movements.Where(m => Labels.Rank(m.To.Grade) > Labels.Rank(m.From.Grade)).ToList();
+    private List<CouncilMovement> Improved => M.Movements.Where(m => m.Direction == "up").ToList();
+    private List<CouncilMovement> Declined => M.Movements.Where(m => m.Direction == "down").ToList();
+    private List<CouncilMovement> Same => M.Movements.Where(m => m.Direction == "same").ToList();
+    private int NotCompared => M.Movements.Count(m => m.Steps is null);
+
+    /// <summary>/v1/statistics/movements with the page's choices: the same councils, as CSV.</summary>
+    private string MovementsCsv => $"{Api}/statistics/movements?area={M.Area}&from={Iso(M.From)}&to={Iso(M.To)}"
+        + (M.FromGrade is null ? "" : "&fromGrade=" + M.FromGrade) + (M.ToGrade is null ? "" : "&toGrade=" + M.ToGrade) + "&format=csv";
 }

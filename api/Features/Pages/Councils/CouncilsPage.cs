@@ -1,0 +1,128 @@
+using JudgementsApi.Features.Pages.Home;
+using JudgementsApi.Features.Statistics;
+using Microsoft.AspNetCore.Components;
+using static JudgementsApi.Features.Pages.Html;
+
+namespace JudgementsApi.Features.Pages.Councils;
+
+/// <summary>What the councils list was asked for (query parameters, as typed).</summary>
+public sealed record CouncilsQuery(string? AsOf, string? Region, string? Type, string? Area, string? Grade, string? Sort);
+
+/// <summary>
+/// GET /councils: every council in operation on a day (today unless asOf is given) with its grade in each
+/// area as at that day and its last full inspection, filtered by region, type and grade (in one area or in
+/// any), sortable by each column. Grades are /v1/statistics/distribution?include=councils', from the same code.
+/// </summary>
+public sealed partial class CouncilsPage
+{
+    public const string AnyArea = "any";
+
+    /// <summary>The sortable columns: name, region, type, each area, the last inspection's date, days since it.</summary>
+    public static readonly string[] SortKeys = ["name", "region", "type", .. Labels.PageAreas, "inspected", "days"];
+
+    public sealed record Row(CouncilStanding Council, IReadOnlyList<(AreaState State, string? Grade)> Areas, DateOnly? Inspected, int? Days)
+    {
+        /// <summary>The filter key of an area's standing: the grade's code when graded, else the state's name (notGraded…).</summary>
+        public string Key(int area) => Areas[area].State == AreaState.Graded ? Areas[area].Grade! : AreaStates.Name(Areas[area].State);
+    }
+
+    public sealed record Model(CouncilsQuery Q, DateOnly Day, DateOnly Today, IReadOnlyList<FieldError> Errors, IReadOnlyList<Row> Rows,
+        int InOperation, IReadOnlyList<RegionRef> Regions, IReadOnlyList<(string Key, string Text)> Grades, string Sort);
+
+    [Parameter, EditorRequired] public Model M { get; set; } = null!;
+
+    public static async Task<IResult> Get(HttpContext http, VocabularySource vocabularies, [AsParameters] CouncilsQuery q)
+    {
+        var vocabulary = await vocabularies.GetAsync();
+        var snapshot = await http.SnapshotAsync();
+        var today = England.Today(http);
+        var errors = new List<FieldError>();
+        var day = ReadDay(errors, q.AsOf, today);
+        var all = Rows(snapshot, vocabulary, day);
+        var grades = GradeChoices(all);
+        var region = Blank(q.Region) is { } r ? vocabulary.Region(r) : null;
+        if (region is null && Blank(q.Region) is not null) errors.Add(new("region", "Choose a region from the list"));
+        var type = Blank(q.Type);
+        if (type is not null && !CouncilTypes.Codes.Contains(type)) errors.Add(new("type", "Choose a type of council from the list"));
+        var area = Blank(q.Area) ?? AnyArea;
+        if (area != AnyArea && !Labels.PageAreas.Contains(area)) errors.Add(new("area", "Choose a judgement area from the list"));
+        var grade = Blank(q.Grade);
+        if (grade is not null && grades.All(g => g.Key != grade)) errors.Add(new("grade", "Choose a grade from the list"));
+        var sort = Blank(q.Sort) ?? "name";
+        if (!SortKeys.Contains(sort.TrimStart('-'))) { errors.Add(new("sort", "Sort by one of the table's columns")); sort = "name"; }
+
+        var areaIndex = Array.IndexOf(Labels.PageAreas, area);
+        var rows = errors.Count > 0 ? [] : Sorted(all.Where(row => (region is null || row.Council.Region.Code == region.Code)
+            && (type is null || row.Council.Type == type)
+            && (grade is null || (areaIndex >= 0 ? row.Key(areaIndex) == grade : Enumerable.Range(0, Labels.PageAreas.Length).Any(i => row.Key(i) == grade)))), sort);
+        var model = new Model(q, day, today, errors, rows, all.Count, vocabulary.Regions, grades, sort);
+        return Page.Show<CouncilsPage>(new { M = model }, errors.Count > 0 ? 400 : 200);
+    }
+
+    /// <summary>Each council in operation on <paramref name="day"/> with its standing in each area, by the distribution's rule.</summary>
+    private static List<Row> Rows(DatasetSnapshot snapshot, Vocabulary vocabulary, DateOnly day)
+    {
+        var councils = Standings.Councils(snapshot);
+        var perArea = Labels.PageAreas
+            .Select(a => DistributionEndpoint.Compute(snapshot, vocabulary, councils, a, null, "none", day, true).Standings!
+                .ToDictionary(s => s.Code))
+            .ToList();
+        return perArea[0].Values.Select(c => new Row(c,
+            perArea.Select(p => (AreaStates.Parse(p[c.Code].Status), p[c.Code].Grade)).ToList(),
+            c.Published, c.Published is { } p ? day.DayNumber - p.DayNumber : null)).ToList();
+    }
+
+    /// <summary>The grades and states a council can hold in the list, best first, then the states that are not grades.</summary>
+    private static List<(string Key, string Text)> GradeChoices(List<Row> rows)
+    {
+        var held = rows.SelectMany(r => Enumerable.Range(0, Labels.PageAreas.Length).Select(i => (r.Key(i), r.Areas[i]))).Distinct().ToList();
+        return held.Where(h => h.Item2.State == AreaState.Graded).OrderBy(h => Labels.Rank(h.Item2.Grade!)).ThenBy(h => h.Item1)
+            .Concat(held.Where(h => h.Item2.State != AreaState.Graded).OrderBy(h => h.Item2.State))
+            .Select(h => (h.Item1, AreaStates.Text(h.Item2.State, h.Item2.Grade))).DistinctBy(h => h.Item1).ToList();
+    }
+
+    private static List<Row> Sorted(IEnumerable<Row> rows, string sort)
+    {
+        var key = sort.TrimStart('-');
+        var area = Array.IndexOf(Labels.PageAreas, key);
+        Func<Row, IComparable?> by = key switch
+        {
+            "region" => r => r.Council.Region.Name,
+            "type" => r => CouncilTypes.Label(r.Council.Type),
+            "inspected" => r => r.Inspected,
+            "days" => r => r.Days,
+            _ when area >= 0 => r => r.Areas[area].State == AreaState.Graded ? Labels.Rank(r.Areas[area].Grade!) : 10 + (int)r.Areas[area].State,
+            _ => r => r.Council.Name,
+        };
+        var ordered = sort.StartsWith('-') ? rows.OrderByDescending(by) : rows.OrderBy(by);
+        return ordered.ThenBy(r => r.Council.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private static DateOnly ReadDay(List<FieldError> errors, string? raw, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return today;
+        if (!DateOnly.TryParseExact(raw.Trim(), "yyyy-MM-dd", out var day))
+            errors.Add(new("asOf", "Enter the date as day, month and year, for example 2024-03-31"));
+        else if (day < HomePage.Earliest) errors.Add(new("asOf", $"The date must be on or after {Date(HomePage.Earliest)}"));
+        else if (day > today) errors.Add(new("asOf", $"The date must be today ({Date(today)}) or earlier"));
+        else return day;
+        return today;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>This list's URL sorted by <paramref name="column"/>: ascending first, descending when already ascending.</summary>
+    private string SortUrl(string column) => "/councils" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["asOf"] = M.Q.AsOf, ["region"] = M.Q.Region, ["type"] = M.Q.Type, ["area"] = M.Q.Area, ["grade"] = M.Q.Grade,
+        ["sort"] = M.Sort == column ? "-" + column : column,
+    }.Where(v => !string.IsNullOrWhiteSpace(v.Value)));
+
+    private string? AriaSort(string column) => M.Sort == column ? "ascending" : M.Sort == "-" + column ? "descending" : null;
+
+    private string DayText => M.Day == M.Today ? "today" : $"on {Date(M.Day)}";
+
+    private string? ErrorFor(string field) => M.Errors.FirstOrDefault(e => e.Field == field)?.Message;
+
+    private string Summary => $"{M.Rows.Count} of the {M.InOperation} councils in operation {DayText}";
+}
