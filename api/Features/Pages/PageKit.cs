@@ -82,7 +82,7 @@ public static class Labels
 
     /// <summary>grades.css: one rule per grade and state, from the palette (no colour is defined anywhere else).</summary>
     public static string GradesCss() => "/* Written from GradePalette.cs */\n" + string.Concat(
-        new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" }
+        GradePalette.Codes
             .Select(g => (CssClass(AreaState.Graded, g), GradePalette.For(g)))
             .Concat([("app-grade--unknown", GradePalette.Unknown), ("app-grade--not-judged", GradePalette.NotJudged)])
             .Concat([("app-grade--none", GradePalette.None), ("app-grade--not-graded", GradePalette.None)])
