@@ -9,9 +9,9 @@ public static class Html
     /// <summary>The API's root for links from the pages: its newest version (/v1), from the version set.</summary>
     public static string Api => ApiVersions.Root;
 
-    /// <summary>"12 November 2024"; month-precision dates (Shropshire's 2012 grade) as "November 2012".</summary>
+    /// <summary>"12 November 2024"; month-precision dates (Shropshire's 2012 grade) as "November 2012", year-precision as "2019".</summary>
     public static string Date(DateOnly date, string precision = "day") =>
-        date.ToString(precision == "month" ? "MMMM yyyy" : "d MMMM yyyy", CultureInfo.InvariantCulture);
+        date.ToString(precision switch { "month" => "MMMM yyyy", "year" => "yyyy", _ => "d MMMM yyyy" }, CultureInfo.InvariantCulture);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

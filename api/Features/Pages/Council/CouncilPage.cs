@@ -16,7 +16,7 @@ namespace JudgementsApi.Features.Pages.Council;
 public sealed partial class CouncilPage
 {
     public sealed record Model(CouncilDetail Council, IReadOnlyList<InspectionSummary> History, IReadOnlyList<FocusedVisit> Visits,
-        IReadOnlyDictionary<string, CouncilItem> Neighbours, IReadOnlyList<Distribution> ByRegion);
+        IReadOnlyDictionary<string, CouncilItem> Neighbours, IReadOnlyList<Distribution> ByRegion, CouncilStory Story);
 
     [Parameter, EditorRequired] public Model M { get; set; } = null!;
 
@@ -37,7 +37,8 @@ public sealed partial class CouncilPage
         var byRegion = Labels.PageAreas
             .Select(area => DistributionEndpoint.Compute(snapshot, vocabulary, councils, area, null, "region", today, false).Result)
             .ToList();
-        return Page.Show<CouncilPage>(new { M = new Model(council, history, visits, neighbours, byRegion) });
+        var story = CouncilStory.Of(snapshot, history, visits);
+        return Page.Show<CouncilPage>(new { M = new Model(council, history, visits, neighbours, byRegion, story) });
     }
 
     private CouncilDetail C => M.Council;
