@@ -404,7 +404,7 @@ public sealed class CompareAndStatisticsTests(PagesFixture app) : IClassFixture<
         var box = Regex.Match(svg, "viewBox=\"0 0 ([\\d.]+) ([\\d.]+)\"");
         Assert.Equal((int)Math.Ceiling(2 * double.Parse(box.Groups[1].Value, CultureInfo.InvariantCulture)), bitmap.Width);
         Assert.Equal((int)Math.Ceiling(2 * double.Parse(box.Groups[2].Value, CultureInfo.InvariantCulture)), bitmap.Height);
-        Assert.Matches("Source: Ofsted[^<]*, \\d{1,2} [A-Z][a-z]+ 20\\d\\d\\.", svg); // the source line and the chart's date
+        Assert.Matches("Source: Ofsted inspection reports, via JudgementsApi. Data to \\d{1,2} [A-Z][a-z]+ 20\\d\\d\\.", svg); // source and date
         int Ink(int fromRow, int toRow)
         {
             var n = 0;

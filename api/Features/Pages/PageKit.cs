@@ -18,6 +18,9 @@ public static class Html
     public static string Percent(decimal? p) => p is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 }
 
+/// <summary>A page's social preview: a PNG the service draws (path from the site's root) and what it shows, in words.</summary>
+public sealed record PreviewImage(string Image, string Alt);
+
 /// <summary>A form field's error: the field's id (the summary links to it) and what to do.</summary>
 public sealed record FieldError(string Field, string Message);
 

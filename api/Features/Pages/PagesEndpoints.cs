@@ -34,6 +34,7 @@ public static class PagesEndpoints
         pages.MapGet("/search", SearchPage.Get);
         pages.MapGet("/councils", () => Results.Redirect("/#q"));
         pages.MapGet("/councils/{id}", CouncilPage.Get);
+        pages.MapGet("/councils/{id}/card.png", CouncilPage.Card);
         pages.MapGet("/compare", ComparePage.Get);
         pages.MapGet("/statistics", StatisticsPage.Get);
         pages.MapGet("/statistics/{chart:regex(^(timeline|regions)$)}.{format:regex(^(svg|png)$)}", StatisticsPage.Chart);

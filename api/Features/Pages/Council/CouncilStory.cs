@@ -21,7 +21,8 @@ public sealed record CouncilStory(IReadOnlyDictionary<string, string> Frameworks
 {
     public const string Other = "other";
 
-    public static CouncilStory Of(DatasetSnapshot snapshot, IReadOnlyList<InspectionSummary> inspections, IReadOnlyList<FocusedVisit> visits)
+    public static CouncilStory Of(DatasetSnapshot snapshot, IReadOnlyList<InspectionSummary> inspections,
+        IReadOnlyList<FocusedVisit> visits)
     {
         var improvements = snapshot.Improvements;
         var points = inspections.Select(i => i.Id).Where(improvements.ByInspection.ContainsKey)
@@ -35,7 +36,7 @@ public sealed record CouncilStory(IReadOnlyDictionary<string, string> Frameworks
         return new CouncilStory(FrameworkWords(snapshot), sources, points, themes, RecurringThemes(points.Values, themes));
     }
 
-    /// <summary>Each framework version in words: "Inspecting local authority children's services (ILACS), 2023 version (from 1 January 2023)".</summary>
+    /// <summary>Each version in words: "Inspecting local authority children's services (ILACS), ILACS 2023 version (…)".</summary>
     private static Dictionary<string, string> FrameworkWords(DatasetSnapshot snapshot) =>
         snapshot.Catalogue.Frameworks.SelectMany(f => f.Versions.Select(v => (v.Slug, Words: f.Versions.Count == 1
                 ? $"{f.Name}"
@@ -53,7 +54,8 @@ public sealed record CouncilStory(IReadOnlyDictionary<string, string> Frameworks
         var record = $"{Api}/inspections/{Uri.EscapeDataString(i.Id)}";
         if (i.SourceKind == "news")
             return new SourceNote($"Known only from a named document, not from Ofsted's report: {SourceName(held.Source)}.",
-                evidence?.Text, evidence?.DocumentUrl ?? record, evidence?.DocumentUrl is null ? "The record and its source (JSON)" : "The document");
+                evidence?.Text, evidence?.DocumentUrl ?? record,
+                evidence?.DocumentUrl is null ? "The record and its source (JSON)" : "The document");
         var citing = snapshot.Inspections.FirstOrDefault(c => c.Source == (evidence?.Document ?? held.Source) && c.Id != i.Id);
         if (citing is null)
             return new SourceNote($"Known only from a later report that cites it ({held.Source}).", evidence?.Text, record,
@@ -68,10 +70,12 @@ public sealed record CouncilStory(IReadOnlyDictionary<string, string> Frameworks
     private static string SourceName(string source) => source.Split(" (")[0];
 
     /// <summary>Themes (not "other") named in reports of two or more years, with those years.</summary>
-    private static List<RecurringTheme> RecurringThemes(IEnumerable<ImprovementPoint[]> reports, IReadOnlyDictionary<string, string> names) =>
+    private static List<RecurringTheme> RecurringThemes(IEnumerable<ImprovementPoint[]> reports,
+        IReadOnlyDictionary<string, string> names) =>
         reports.SelectMany(r => r.Select(p => p.Theme).Where(t => t != Other).Distinct().Select(t => (Theme: t, r[0].Published.Year)))
             .GroupBy(x => x.Theme)
             .Where(g => g.Select(x => x.Year).Distinct().Count() > 1)
-            .Select(g => new RecurringTheme(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Select(x => x.Year).Distinct().Order().ToList()))
+            .Select(g => new RecurringTheme(g.Key, names.GetValueOrDefault(g.Key, g.Key),
+                g.Select(x => x.Year).Distinct().Order().ToList()))
             .OrderByDescending(t => t.Years.Count).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
 }
