@@ -290,8 +290,8 @@ public sealed class CouncilPageTests(PagesFixture app) : IClassFixture<PagesFixt
         var api = (await app.JsonAsync("/v1/councils/shropshire/neighbours")).GetProperty("data");
         var rows = await page.Locator("#neighbours tbody tr").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)");
         Assert.Equal(api.EnumerateArray().Select(n => n.GetProperty("council").GetProperty("code").GetString()!), rows);
-        Assert.Equal("/embed/councils/shropshire", await page.GetByRole(AriaRole.Link, new() { Name = "Embed this council's latest grades" }).GetAttributeAsync("href"));
-        Assert.Equal("/v1/councils/shropshire/badge.svg", await page.GetByRole(AriaRole.Link, new() { Name = "badge image" }).GetAttributeAsync("href"));
+        Assert.Equal("/embed/councils/shropshire", await page.GetByRole(AriaRole.Link, new() { Name = "widget", Exact = true }).GetAttributeAsync("href"));
+        Assert.Equal("/v1/councils/shropshire/badge.svg", await page.GetByRole(AriaRole.Link, new() { Name = "badge", Exact = true }).GetAttributeAsync("href"));
 
         using var csv = await app.Http.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "inspections (CSV)" }).GetAttributeAsync("href"));
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
