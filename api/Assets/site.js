@@ -30,3 +30,39 @@ if (form) {
   };
   wire();
 }
+
+// "Copy code" beside each embed snippet: shown only where the clipboard can be written.
+for (const button of document.querySelectorAll("button.app-copy")) {
+  if (!navigator.clipboard) continue;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const text = document.getElementById(button.dataset.copy).innerText;
+    const status = button.nextElementSibling;
+    try {
+      await navigator.clipboard.writeText(text);
+      button.textContent = "Copied";
+      status.textContent = "Code copied to the clipboard";
+    } catch {
+      status.textContent = "Could not copy: select the code and copy it";
+    }
+  });
+}
+
+// A table box that scrolls sideways says so above it (the shadows at its edge say it too, without a script).
+const hintScrolling = () => {
+  for (const box of document.querySelectorAll(".app-table-scroll")) {
+    const overflows = box.scrollWidth > box.clientWidth + 1;
+    let hint = box.previousElementSibling?.classList.contains("app-scroll-hint") ? box.previousElementSibling : null;
+    if (overflows && !hint) {
+      hint = document.createElement("p");
+      hint.className = "govuk-body-s app-muted app-scroll-hint";
+      hint.textContent = "Scroll the table sideways to see every column";
+      box.before(hint);
+    }
+    if (hint) hint.hidden = !overflows;
+  }
+};
+hintScrolling();
+window.addEventListener("resize", hintScrolling);
+document.addEventListener("toggle", hintScrolling, true);
+new MutationObserver(hintScrolling).observe(document.body, { childList: true, subtree: true });

@@ -41,7 +41,7 @@ public static class InspectionTypes
         ["sif_reinspection"] = ("Re-inspection (single inspection framework)", "single inspection framework re-inspection"),
         ["pre_2013"] = ("Inspection (before 2013)", "inspection"),
         ["lscb_review"] = ("Review of the Local Safeguarding Children Board", "review of the Local Safeguarding Children Board"),
-        ["cited"] = ("cited", "inspection (known from a later report)"),
+        ["cited"] = ("Inspection known from a later report", "inspection (known from a later report)"),
     };
 
     public static string Heading(string type) => Words.TryGetValue(type, out var w) ? w.Heading : type.Replace('_', ' ');

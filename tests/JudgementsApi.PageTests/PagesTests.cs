@@ -291,8 +291,8 @@ public sealed class CouncilPageTests(PagesFixture app) : IClassFixture<PagesFixt
         var api = (await app.JsonAsync("/v1/councils/shropshire/neighbours")).GetProperty("data");
         var rows = await page.Locator("#neighbours tbody tr").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)");
         Assert.Equal(api.EnumerateArray().Select(n => n.GetProperty("council").GetProperty("code").GetString()!), rows);
-        Assert.Equal("/embed/councils/shropshire", await page.GetByRole(AriaRole.Link, new() { Name = "Embed this council's latest grades" }).GetAttributeAsync("href"));
-        Assert.Equal("/v1/councils/shropshire/badge.svg", await page.GetByRole(AriaRole.Link, new() { Name = "badge image" }).GetAttributeAsync("href"));
+        Assert.Equal("/embed/councils/shropshire", await page.GetByRole(AriaRole.Link, new() { Name = "widget", Exact = true }).GetAttributeAsync("href"));
+        Assert.Equal("/v1/councils/shropshire/badge.svg", await page.GetByRole(AriaRole.Link, new() { Name = "badge", Exact = true }).GetAttributeAsync("href"));
 
         using var csv = await app.Http.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "inspections (CSV)" }).GetAttributeAsync("href"));
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
@@ -403,7 +403,7 @@ public sealed class CompareAndStatisticsTests(PagesFixture app) : IClassFixture<
         var box = Regex.Match(svg, "viewBox=\"0 0 ([\\d.]+) ([\\d.]+)\"");
         Assert.Equal((int)Math.Ceiling(2 * double.Parse(box.Groups[1].Value, CultureInfo.InvariantCulture)), bitmap.Width);
         Assert.Equal((int)Math.Ceiling(2 * double.Parse(box.Groups[2].Value, CultureInfo.InvariantCulture)), bitmap.Height);
-        Assert.Matches("Source: Ofsted[^<]*, \\d{1,2} [A-Z][a-z]+ 20\\d\\d\\.", svg); // the source line and the chart's date
+        Assert.Matches("Source: Ofsted inspection reports, via JudgementsApi. Data to \\d{1,2} [A-Z][a-z]+ 20\\d\\d\\.", svg); // source and date
         int Ink(int fromRow, int toRow)
         {
             var n = 0;

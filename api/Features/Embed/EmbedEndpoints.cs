@@ -47,7 +47,7 @@ public static class EmbedEndpoints
     /// <summary>Assets/embed.css, then the grade colours from <see cref="GradePalette"/> (the badge's and pages'); built once.</summary>
     private static readonly string Stylesheet =
         File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "Assets", "embed.css"))
-        + string.Concat(new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" }
+        + string.Concat(GradePalette.Codes
             .Select(g => ($"grade-{g.Replace('_', '-')}", GradePalette.For(g)))
             .Concat([("grade-unknown", GradePalette.Unknown), ("grade-not-judged", GradePalette.NotJudged)])
             .Append(("grade-none", GradePalette.None))

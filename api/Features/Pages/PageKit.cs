@@ -9,14 +9,17 @@ public static class Html
     /// <summary>The API's root for links from the pages: its newest version (/v1), from the version set.</summary>
     public static string Api => ApiVersions.Root;
 
-    /// <summary>"12 November 2024"; month-precision dates (Shropshire's 2012 grade) as "November 2012".</summary>
+    /// <summary>"12 November 2024"; month-precision dates (Shropshire's 2012 grade) as "November 2012", year-precision as "2019".</summary>
     public static string Date(DateOnly date, string precision = "day") =>
-        date.ToString(precision == "month" ? "MMMM yyyy" : "d MMMM yyyy", CultureInfo.InvariantCulture);
+        date.ToString(precision switch { "month" => "MMMM yyyy", "year" => "yyyy", _ => "d MMMM yyyy" }, CultureInfo.InvariantCulture);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Percent(decimal? p) => p is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 }
+
+/// <summary>A page's social preview: a PNG the service draws (path from the site's root) and what it shows, in words.</summary>
+public sealed record PreviewImage(string Image, string Alt);
 
 /// <summary>A form field's error: the field's id (the summary links to it) and what to do.</summary>
 public sealed record FieldError(string Field, string Message);
@@ -82,7 +85,7 @@ public static class Labels
 
     /// <summary>grades.css: one rule per grade and state, from the palette (no colour is defined anywhere else).</summary>
     public static string GradesCss() => "/* Written from GradePalette.cs */\n" + string.Concat(
-        new[] { "outstanding", "good", "requires_improvement", "adequate", "inadequate" }
+        GradePalette.Codes
             .Select(g => (CssClass(AreaState.Graded, g), GradePalette.For(g)))
             .Concat([("app-grade--unknown", GradePalette.Unknown), ("app-grade--not-judged", GradePalette.NotJudged)])
             .Concat([("app-grade--none", GradePalette.None), ("app-grade--not-graded", GradePalette.None)])

@@ -36,6 +36,7 @@ public static class PagesEndpoints
         pages.MapGet("/search", SearchPage.Get);
         pages.MapGet("/councils", CouncilsPage.Get);
         pages.MapGet("/councils/{id}", CouncilPage.Get);
+        pages.MapGet("/councils/{id}/card.png", CouncilPage.Card);
         pages.MapGet("/compare", ComparePage.Get);
         pages.MapGet("/focused-visits", FocusedVisitsPage.Get);
         pages.MapGet("/focused-visits.csv", FocusedVisitsPage.Csv);

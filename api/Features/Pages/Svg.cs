@@ -39,6 +39,11 @@ public static class Svg
 
     public sealed record Series(string Key, string Label, string Fill);
 
+    /// <summary>The line a downloaded chart carries at its foot: where the figures come from and the date of the newest report in them.</summary>
+    public static string SourceLine(DateOnly? dataAsOf) =>
+        "Source: Ofsted inspection reports, via JudgementsApi"
+        + (dataAsOf is { } d ? $". Data to {Html.Date(d)}" : "") + ". Open Government Licence v3.0.";
+
     /// <summary>
     /// The frame of a chart: its size, names, and for a download (a <paramref name="source"/> given) a white
     /// ground, the title at the top and the source line at the bottom, as the file travels alone.
@@ -61,23 +66,24 @@ public static class Svg
     /// stacked best grade at the top.
     /// </summary>
     public static string StackedShares(IReadOnlyList<(DateOnly Day, IReadOnlyDictionary<string, int> Counts)> points,
-        IReadOnlyList<Series> series, string title, string description, string? source = null)
+        IReadOnlyList<Series> series, string title, string description, string? source = null, string every = "quarter")
     {
         const double left = 44, plotH = 240, bottom = 40, right = 8;
         var top = source is null ? 12.0 : 34.0;
         var colW = Math.Max(6, Math.Min(24, 760.0 / Math.Max(points.Count, 1)));
         var plotW = colW * points.Count;
-        var height = top + plotH + bottom + LegendHeight(series) + (source is null ? 0 : 20);
+        var columns = LegendColumns(left + plotW + right, left);
+        var height = top + plotH + bottom + LegendHeight(series, columns) + (source is null ? 0 : 20);
         var grid = Enumerable.Range(0, 5).Select(k => top + plotH * (1 - k / 4.0)).SelectMany((y, k) => new[]
         {
             El("line", A("x1", left), A("x2", left + plotW), A("y1", y), A("y2", y), A("stroke", "#b1b4b6"), A("stroke-width", 0.5)),
             Text(left - 4, y + 4, $"{k * 25}%", A("text-anchor", "end"), A("fill", Ink)),
         });
-        var columns = points.SelectMany((p, i) => Column(p.Day, p.Counts, series, left + i * colW, colW, top, plotH)
-            .Append(YearLabel(points, i, left + i * colW + colW / 2, top + plotH + 14)));
-        var caption = Text(left, top + plotH + 30, "Share of councils judged, at the end of each quarter", A("fill", Ink));
-        return Chart("chart", left + plotW + right, height, 11, left, title, description, source,
-            [grid, columns, caption, Legend(series, left, top + plotH + bottom + 4)]);
+        var bars = points.SelectMany((p, i) => Column(p.Day, p.Counts, series, left + i * colW, colW, top, plotH)
+            .Append(YearLabel(points, i, left + i * colW + colW / 2, top + plotH + 14, colW < 30)));
+        var caption = Text(left, top + plotH + 30, $"Share of councils judged, at the end of each {every}", A("fill", Ink));
+        return Chart(every == "quarter" ? "chart" : "chart-" + every, left + plotW + right, height, 11, left, title, description, source,
+            [grid, bars, caption, Legend(series, left, top + plotH + bottom + 4, columns)]);
     }
 
     private static IEnumerable<XElement> Column(DateOnly day, IReadOnlyDictionary<string, int> counts, IReadOnlyList<Series> series,
@@ -98,45 +104,59 @@ public static class Svg
     }
 
     /// <summary>The year under its first column ('14 when the columns are narrow).</summary>
-    private static XElement? YearLabel(IReadOnlyList<(DateOnly Day, IReadOnlyDictionary<string, int> Counts)> points, int i, double x, double y)
+    private static XElement? YearLabel(IReadOnlyList<(DateOnly Day, IReadOnlyDictionary<string, int> Counts)> points, int i,
+        double x, double y, bool shortYear)
     {
         var day = points[i].Day;
         if (i > 0 && points[i - 1].Day.Year == day.Year) return null;
-        var label = points.Count > 30 ? "'" + day.ToString("yy", CultureInfo.InvariantCulture) : day.Year.ToString(CultureInfo.InvariantCulture);
+        var label = shortYear ? "'" + day.ToString("yy", CultureInfo.InvariantCulture) : day.Year.ToString(CultureInfo.InvariantCulture);
         return Text(x, y, label, A("text-anchor", "middle"), A("fill", Ink));
     }
 
-    /// <summary>Horizontal bars of shares, one per row (regions, or England).</summary>
+    /// <summary>
+    /// Horizontal bars of shares, one per row (regions, or England). <paramref name="narrow"/>: for a phone, each label above
+    /// its bar and the legend in one column, so every grade shows in 390 px.
+    /// </summary>
     public static string ShareBars(IReadOnlyList<(string Label, IReadOnlyDictionary<string, int> Counts)> rows,
-        IReadOnlyList<Series> series, string title, string description, string? source = null)
+        IReadOnlyList<Series> series, string title, string description, string? source = null, bool narrow = false)
     {
-        const double labelW = 190, barW = 420, rowH = 24;
+        var (labelW, barW, rowH) = narrow ? (8.0, 290.0, 40.0) : (190.0, 420.0, 24.0);
+        var barY = narrow ? 16.0 : 2.0;
+        var width = labelW + barW + 44;
+        var columns = LegendColumns(width, 8);
         var top = source is null ? 6.0 : 30.0;
-        var height = top + rows.Count * rowH + 10 + LegendHeight(series) + (source is null ? 0 : 20);
+        var height = top + rows.Count * rowH + 10 + LegendHeight(series, columns) + (source is null ? 0 : 20);
         IEnumerable<XElement> Row(string label, IReadOnlyDictionary<string, int> counts, double y)
         {
             var judged = series.Sum(s => counts.GetValueOrDefault(s.Key));
-            yield return Text(labelW - 6, y + 15, label, A("text-anchor", "end"), A("fill", Ink));
+            yield return narrow ? Text(labelW, y + 12, label, A("fill", Ink))
+                : Text(labelW - 6, y + 15, label, A("text-anchor", "end"), A("fill", Ink));
             var x = labelW;
             foreach (var s in series.Where(s => counts.GetValueOrDefault(s.Key) > 0))
             {
                 var n = counts[s.Key];
-                yield return Rect(x, y + 2, barW * n / judged, rowH - 6, s.Fill, A("stroke", "#ffffff"), A("stroke-width", 0.5),
+                yield return Rect(x, y + barY, barW * n / judged, 18, s.Fill, A("stroke", "#ffffff"), A("stroke-width", 0.5),
                     El("title", $"{label}: {s.Label} {n} of {judged}"));
                 x += barW * n / judged;
             }
-            yield return Text(labelW + barW + 6, y + 15, judged.ToString(CultureInfo.InvariantCulture), A("fill", Ink));
+            yield return Text(labelW + barW + 6, y + barY + 13, judged.ToString(CultureInfo.InvariantCulture), A("fill", Ink));
         }
-        return Chart("bars", labelW + barW + 60, height, 12, 8, title, description, source,
-            [rows.SelectMany((r, i) => Row(r.Label, r.Counts, top + i * rowH)), Legend(series, 8, top + rows.Count * rowH + 8)]);
+        return Chart(narrow ? "bars-narrow" : "bars", width, height, 12, 8, title, description, source,
+            [rows.SelectMany((r, i) => Row(r.Label, r.Counts, top + i * rowH)), Legend(series, 8, top + rows.Count * rowH + 8, columns)]);
     }
 
-    private static int LegendHeight(IReadOnlyList<Series> series) => 22 * ((series.Count + 2) / 3);
+    private const double LegendColumnWidth = 160;
 
-    private static IEnumerable<XElement> Legend(IReadOnlyList<Series> series, double x0, double y0) =>
+    /// <summary>As many legend columns (at most three) as the chart's width holds, so no grade's key is cut off.</summary>
+    private static int LegendColumns(double width, double x0) => Math.Clamp((int)((width - x0) / LegendColumnWidth), 1, 3);
+
+    private static int LegendHeight(IReadOnlyList<Series> series, int columns) => 22 * ((series.Count + columns - 1) / columns);
+
+    private static IEnumerable<XElement> Legend(IReadOnlyList<Series> series, double x0, double y0, int columns) =>
         series.SelectMany((s, i) => new[]
         {
-            Rect(x0 + i % 3 * 170, y0 + i / 3 * 22, 14, 14, s.Fill, A("stroke", "#505a5f"), A("stroke-width", 0.5)),
-            Text(x0 + i % 3 * 170 + 20, y0 + i / 3 * 22 + 11, s.Label, A("fill", Ink)),
+            Rect(x0 + i % columns * LegendColumnWidth, y0 + i / columns * 22, 14, 14, s.Fill, A("stroke", "#505a5f"),
+                A("stroke-width", 0.5)),
+            Text(x0 + i % columns * LegendColumnWidth + 20, y0 + i / columns * 22 + 11, s.Label, A("fill", Ink)),
         });
 }

@@ -51,4 +51,9 @@ public sealed partial class ComparePage
 
     private string? Error => M.Errors.Count == 0 ? null : M.Errors[0].Message;
     private string Codes => string.Join(",", M.Chosen.Select(c => c.Code));
+
+    /// <summary>A shared comparison shows the first council's grades card; an empty one, the national trend.</summary>
+    private PreviewImage ComparePreview => M.Chosen.Count > 0
+        ? new($"/councils/{M.Chosen[0].Slug}/card.png", $"{M.Chosen[0].Name}: its latest Ofsted grades, in words and colours")
+        : new("/statistics/timeline.png", "Overall effectiveness: share of councils at each grade since 2014");
 }

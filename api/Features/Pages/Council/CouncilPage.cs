@@ -16,7 +16,8 @@ namespace JudgementsApi.Features.Pages.Council;
 public sealed partial class CouncilPage
 {
     public sealed record Model(CouncilDetail Council, IReadOnlyList<InspectionSummary> History, IReadOnlyList<FocusedVisit> Visits,
-        IReadOnlyDictionary<string, CouncilItem> Neighbours, IReadOnlyList<Distribution> ByRegion);
+        IReadOnlyDictionary<string, CouncilItem> Neighbours, IReadOnlyList<Distribution> ByRegion, CouncilStory Story,
+        string Origin);
 
     [Parameter, EditorRequired] public Model M { get; set; } = null!;
 
@@ -34,10 +35,28 @@ public sealed partial class CouncilPage
         var neighbours = CouncilReader.ByCodes(snapshot, [council.Code, .. council.StatisticalNeighbours.Select(n => n.Code)]);
         var today = England.Today(http);
         var byRegion = Labels.PageAreas.Select(area => GradeStatistics.Distribution(snapshot, area, null, "region", today, false)).ToList();
-        return Page.Show<CouncilPage>(new { M = new Model(council, history, visits, neighbours, byRegion) });
+        var story = CouncilStory.Of(snapshot, history, visits);
+        return Page.Show<CouncilPage>(new { M = new Model(council, history, visits, neighbours, byRegion, story,
+            http.RequestServices.GetRequiredService<PublicUrls>().Base(http)) });
+    }
+
+    /// <summary>GET /councils/{id}/card.png: the council's grades card (its large badge) as a PNG, shown with a shared link.</summary>
+    public static async Task<IResult> Card(string id, HttpContext http)
+    {
+        var headline = Badges.CouncilHeadline.Load(await http.SnapshotAsync(), id);
+        if (headline is null) return Page.NotFound($"council called '{id}'");
+        return Results.Bytes(Statistics.ChartPng.From(Badges.Badge.Render(headline, "large")), "image/png");
     }
 
     private CouncilDetail C => M.Council;
+
+    private PreviewImage Preview => new($"/councils/{C.Slug}/card.png", $"{C.Name}: its latest Ofsted grades, in words and colours");
+
+    /// <summary>The badge and the widget as a page would paste them, with this site's address.</summary>
+    private string BadgeSnippet => $"<img src=\"{M.Origin}{Api}/councils/{C.Code}/badge.svg\" alt=\"{C.Name}'s latest Ofsted judgements\">";
+
+    private string WidgetSnippet => $"<iframe src=\"{M.Origin}/embed/councils/{C.Code}\" title=\"Ofsted judgements for {C.Name}\" "
+                                    + "width=\"420\" height=\"230\" style=\"border:0\"></iframe>";
 
     /// <summary>The council, then its statistical neighbours by rank (those the data holds).</summary>
     private List<CouncilItem> Neighbours =>

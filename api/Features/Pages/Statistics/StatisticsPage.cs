@@ -67,7 +67,7 @@ public sealed partial class StatisticsPage
             return Problems.Invalid([new ParameterError("area", $"'{area}' is not an area the charts draw.", Labels.PageAreas)]);
         var snapshot = await http.SnapshotAsync();
         // A downloaded chart travels alone: it names its source and its date.
-        var source = $"Source: Ofsted's reports, via {Layout.ServiceName}, {Date(today)}. OGL v3.0.";
+        var source = Svg.SourceLine(snapshot.DataAsOf);
         var svg = chart == "timeline"
             ? TimelineSvg(TimelineOf(snapshot, vocabulary, chosen, today), source)
             : RegionsSvg(RegionsOf(snapshot, vocabulary, chosen, today), source);
@@ -90,24 +90,27 @@ public sealed partial class StatisticsPage
     private static string Shares(IEnumerable<string> grades, GradeCounts counts) =>
         string.Join(", ", grades.Select(g => $"{GradePalette.For(g).Label} {Percent(counts.Percentages.GetValueOrDefault(g))}"));
 
-    private static string TimelineSvg(Timeline t, string? source)
+    /// <summary>The timeline chart; <paramref name="narrow"/>: for a phone, one column a year (its last point), every year shown.</summary>
+    private static string TimelineSvg(Timeline t, string? source, bool narrow = false)
     {
         // Pre-2013 "adequate" never appears after 2014 in practice; keep only grades that occur.
         var grades = t.Grades.Where(g => t.Points.Any(p => p.England.Counts.GetValueOrDefault(g) > 0)).ToList();
         var last = t.Points[^1].England;
-        return Svg.StackedShares(t.Points.Select(p => (p.AsOf, p.England.Counts)).ToList(), SeriesFor(grades),
-            $"{AreaNames.Full(t.Area)}: share of councils at each grade, quarter by quarter since 2014",
-            $"Stacked columns, one per quarter from {Date(t.From)} to {Date(t.To)}, each the councils judged at that date. " +
-            $"On {Date(t.To)}: {Shares(grades, last)} of {last.Judged} judged.", source);
+        var points = narrow ? t.Points.GroupBy(p => p.AsOf.Year).Select(g => g.Last()).ToList() : t.Points;
+        var every = narrow ? "year" : "quarter";
+        return Svg.StackedShares(points.Select(p => (p.AsOf, p.England.Counts)).ToList(), SeriesFor(grades),
+            $"{AreaNames.Full(t.Area)}: share of councils at each grade, {every} by {every} since 2014",
+            $"Stacked columns, one per {every} from {Date(points[0].AsOf)} to {Date(t.To)}, each the councils judged at that date. " +
+            $"On {Date(t.To)}: {Shares(grades, last)} of {last.Judged} judged.", source, every);
     }
 
-    private static string RegionsSvg(Distribution d, string? source)
+    private static string RegionsSvg(Distribution d, string? source, bool narrow = false)
     {
         var grades = d.England.Counts.Keys.Where(g => d.England.Counts[g] > 0).ToList();
         return Svg.ShareBars([("England", d.England.Counts), .. d.Groups.Select(g => (g.Name, g.Counts))], SeriesFor(grades),
             $"{AreaNames.Full(d.Area)} by region, {Date(d.AsOf)}",
             "One bar per region and England, split by the share of councils judged at each grade; the number after each bar is the " +
-            $"councils judged. England: {Shares(grades, d.England)}.", source);
+            $"councils judged. England: {Shares(grades, d.England)}.", source, narrow);
     }
 
     /// <summary>The councils list behind a count: the area and grade as at the day, in a region or England.</summary>
