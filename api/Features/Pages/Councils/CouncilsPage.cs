@@ -62,10 +62,8 @@ public sealed partial class CouncilsPage
     /// <summary>Each council in operation on <paramref name="day"/> with its standing in each area, by the distribution's rule.</summary>
     private static List<Row> Rows(DatasetSnapshot snapshot, Vocabulary vocabulary, DateOnly day)
     {
-        var councils = Standings.Councils(snapshot);
         var perArea = Labels.PageAreas
-            .Select(a => DistributionEndpoint.Compute(snapshot, vocabulary, councils, a, null, "none", day, true).Standings!
-                .ToDictionary(s => s.Code))
+            .Select(a => GradeStatistics.Distribution(snapshot, a, null, "none", day, true).Standings!.ToDictionary(s => s.Code))
             .ToList();
         return perArea[0].Values.Select(c => new Row(c,
             perArea.Select(p => (AreaStates.Parse(p[c.Code].Status), p[c.Code].Grade)).ToList(),
