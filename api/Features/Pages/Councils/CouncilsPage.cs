@@ -63,7 +63,7 @@ public sealed partial class CouncilsPage
     private static List<Row> Rows(DatasetSnapshot snapshot, Vocabulary vocabulary, DateOnly day)
     {
         var perArea = Labels.PageAreas
-            .Select(a => GradeStatistics.Distribution(snapshot, a, null, "none", day, true).Standings!.ToDictionary(s => s.Code))
+            .Select(a => GradeStatistics.Distribution(snapshot, a, null, "none", day, true).Councils!.ToDictionary(s => s.Code))
             .ToList();
         return perArea[0].Values.Select(c => new Row(c,
             perArea.Select(p => (AreaStates.Parse(p[c.Code].Status), p[c.Code].Grade)).ToList(),
