@@ -14,33 +14,14 @@ public sealed class CapturedLogs : ILoggerProvider
         public object? this[string field] => State.GetValueOrDefault(field);
     }
 
-    public ConcurrentQueue<Entry> Entries { get; } = new();
-    private readonly List<(Func<Entry, bool> Match, TaskCompletionSource<Entry> Found)> _waiting = [];
+    private readonly Written<Entry> _written = new();
+
+    public IReadOnlyCollection<Entry> Entries => _written.All;
 
     /// <summary>The first entry that matches, once it is written (the app logs a request after answering it).</summary>
-    public Task<Entry> EntryAsync(Func<Entry, bool> match)
-    {
-        lock (_waiting)
-        {
-            if (Entries.FirstOrDefault(match) is { } entry) return Task.FromResult(entry);
-            var found = new TaskCompletionSource<Entry>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiting.Add((match, found));
-            return found.Task.WaitAsync(TimeSpan.FromMinutes(5));
-        }
-    }
+    public Task<Entry> EntryAsync(Func<Entry, bool> match) => _written.FirstAsync(match);
 
-    private void Add(Entry entry)
-    {
-        lock (_waiting)
-        {
-            Entries.Enqueue(entry);
-            foreach (var w in _waiting.Where(w => w.Match(entry)).ToList())
-            {
-                w.Found.TrySetResult(entry);
-                _waiting.Remove(w);
-            }
-        }
-    }
+    private void Add(Entry entry) => _written.Add(entry);
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -154,40 +135,56 @@ public static class ServiceProcess
 /// <summary>The service running as its own process; disposing stops it.</summary>
 public sealed class ServedProcess(System.Diagnostics.Process process, Uri baseAddress) : IAsyncDisposable
 {
-    private readonly List<string> _lines = [];
-    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiting = [];
+    private readonly Written<string> _lines = new();
 
     public Uri BaseAddress => baseAddress;
 
-    internal void Wrote(string line)
-    {
-        lock (_lines)
-        {
-            _lines.Add(line);
-            foreach (var w in _waiting.Where(w => w.Match(line)).ToList())
-            {
-                w.Found.TrySetResult(line);
-                _waiting.Remove(w);
-            }
-        }
-    }
+    /// <summary>Every line of its output so far (stdout and stderr).</summary>
+    public IReadOnlyCollection<string> Lines => _lines.All;
+
+    internal void Wrote(string line) => _lines.Add(line);
 
     /// <summary>The first line of its output (stdout or stderr) that matches, once it has written it.</summary>
-    public Task<string> LineAsync(Func<string, bool> match)
-    {
-        lock (_lines)
-        {
-            if (_lines.FirstOrDefault(match) is { } line) return Task.FromResult(line);
-            var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiting.Add((match, found));
-            return found.Task.WaitAsync(TimeSpan.FromMinutes(5));
-        }
-    }
+    public Task<string> LineAsync(Func<string, bool> match) => _lines.FirstAsync(match);
 
     public async ValueTask DisposeAsync()
     {
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         process.Dispose();
+    }
+}
+
+/// <summary>What something writes over time (log entries, output lines), and the first that matches once written.</summary>
+public sealed class Written<T>
+{
+    private readonly ConcurrentQueue<T> _all = new();
+    private readonly List<(Func<T, bool> Match, TaskCompletionSource<T> Found)> _waiting = [];
+
+    public IReadOnlyCollection<T> All => _all;
+
+    public void Add(T item)
+    {
+        lock (_waiting)
+        {
+            _all.Enqueue(item);
+            foreach (var w in _waiting.Where(w => w.Match(item)).ToList())
+            {
+                w.Found.TrySetResult(item);
+                _waiting.Remove(w);
+            }
+        }
+    }
+
+    /// <summary>The first item that matches, now or once written (a guard of five minutes against a hang).</summary>
+    public Task<T> FirstAsync(Func<T, bool> match)
+    {
+        lock (_waiting)
+        {
+            if (_all.FirstOrDefault(match) is { } item) return Task.FromResult(item);
+            var found = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Add((match, found));
+            return found.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        }
     }
 }
