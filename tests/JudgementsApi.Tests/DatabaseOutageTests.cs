@@ -163,7 +163,8 @@ public class FrozenDatabaseTests(FreezeFactory api) : IClassFixture<FreezeFactor
 
     /// <summary>Read from the snapshot or the output cache: nothing here may wait on PostgreSQL.</summary>
     private static readonly string[] MemoryReads =
-        ["/v1/councils/shropshire", "/v1/inspections?council=telford-and-wrekin", "/about", "/embed/councils/E06000051", "/v1/frameworks"];
+        ["/v1/councils/shropshire", "/v1/inspections?council=telford-and-wrekin", "/about", "/embed/councils/E06000051", "/v1/frameworks",
+         "/v1/dataset/download"];
 
     [Fact]
     public async Task WhileTheDatabaseIsFrozenUnderLoadMemoryReadsAnswerAndDatabaseWorkFails503()
@@ -177,9 +178,8 @@ public class FrozenDatabaseTests(FreezeFactory api) : IClassFixture<FreezeFactor
         {
             // A guard against a hung test only: the promise (503 within seconds) is the docs' to measure, not a test's clock.
             using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            // What needs PostgreSQL, all at once: the download holds connections, readiness probes pile up.
-            var databaseWork = Enumerable.Range(0, 6).Select(_ => client.GetAsync("/v1/dataset/download", guard.Token))
-                .Concat(Enumerable.Range(0, 20).Select(_ => client.GetAsync("/health/ready", guard.Token))).ToList();
+            // What needs PostgreSQL, all at once: readiness probes pile up.
+            var databaseWork = Enumerable.Range(0, 20).Select(_ => client.GetAsync("/health/ready", guard.Token)).ToList();
             foreach (var url in MemoryReads)
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url, guard.Token)).StatusCode);
 

@@ -26,6 +26,8 @@ public sealed class DatasetSnapshot
     public required DatasetInfo? Info { get; init; }
     /// <summary>The framework catalogue (GET /v1/frameworks, /v1/grades).</summary>
     public required FrameworkCatalogue Catalogue { get; init; }
+    /// <summary>The download's tables, read with the snapshot (GET /v1/dataset/download); null before any import.</summary>
+    public required Download.DatasetArchive? Archive { get; init; }
     /// <summary>Every version loaded and what each changed (GET /v1/changes).</summary>
     public required ChangeLog Changes { get; init; }
     /// <summary>The newest publication in the dataset: an inspection report or a focused-visit letter.</summary>

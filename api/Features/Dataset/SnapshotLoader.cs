@@ -69,7 +69,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
     /// <summary>What the snapshot holds beyond the readers' indexes: the framework catalogue, the dataset record, the change log,
     /// the improvement points.</summary>
     private sealed record DatasetRecords(FrameworkCatalogue Catalogue, DatasetInfo? Info, ChangeLog Changes,
-        SnapshotImprovements Improvements);
+        SnapshotImprovements Improvements, Download.DatasetArchive? Archive);
 
     private sealed class CouncilData
     {
@@ -139,7 +139,9 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
         var improvements = await ImprovementReader.ReadAsync(multi, facts,
             inspections.ToDictionary(i => i.Id, i => (i.Published, i.FrameworkVersion), StringComparer.Ordinal),
             letters.Item1.ToDictionary(l => l.Id, l => l.LetterDate, StringComparer.Ordinal));
-        var records = new DatasetRecords(catalogue, info, changes, improvements);
+        await multi.DisposeAsync(); // the connection's reader, before the download's tables are read in the same transaction
+        var archive = dataset is null ? null : await Download.DatasetArchive.ReadAsync(conn, tx);
+        var records = new DatasetRecords(catalogue, info, changes, improvements, archive);
         await tx.CommitAsync();
 
         return Build(dataset, regions, councils, successions, neighbours, grades, frameworks, versions, areas, versionAreas,
@@ -198,6 +200,7 @@ public sealed class SnapshotLoader(NpgsqlDataSource db, DatasetState state, Serv
             Version = dataset?.Version,
             Catalogue = records.Catalogue,
             Info = records.Info,
+            Archive = records.Archive,
             Changes = records.Changes,
             LoadedAt = dataset is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d.LoadedAt, DateTimeKind.Utc)) : null,
             DataAsOf = inspections.Count == 0 ? lastLetter : lastLetter is { } l && l > inspections.Max(i => i.Published) ? l : inspections.Max(i => i.Published),

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,8 +8,8 @@ namespace JudgementsApi.Features.Download;
 
 /// <summary>
 /// GET /v1/dataset/download: the whole dataset as one zip of CSV files (the seed files' layout,
-/// read back from the database) described by a Frictionless Data Package, with the dataset's
-/// README, QUALITY report and FORMAT. Built once per dataset version (the output cache keeps it).
+/// read with the snapshot: <see cref="DatasetArchive"/>) described by a Frictionless Data Package, with the
+/// dataset's README (and its warnings), QUALITY report and FORMAT. Built once per dataset version, from its snapshot.
 /// </summary>
 public static class DownloadEndpoints
 {
@@ -18,7 +17,7 @@ public static class DownloadEndpoints
 
     public static RouteGroupBuilder MapDownload(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/dataset/download", Get).WithTags("Dataset")
+        v1.MapGet("/dataset/download", (Delegate)Get).WithTags("Dataset")
             .WithMediaType(MediaType, "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("DownloadDataset")
@@ -32,63 +31,65 @@ public static class DownloadEndpoints
         return v1;
     }
 
-    private static async Task<Results<BodyResult, ProblemHttpResult>> Get(HttpContext http, NpgsqlDataSource db)
+    // Mapped as a Delegate: with HttpContext its only parameter, the method group would bind as a RequestDelegate and drop its result.
+    private static async Task<Results<BodyResult, ProblemHttpResult>> Get(HttpContext http)
     {
-        await using var conn = await db.OpenConnectionAsync();
-        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead); // one consistent snapshot
-        var dataset = await conn.QueryFirstOrDefaultAsync<(string Version, DateTime LoadedAt)>("SELECT version, loaded_at FROM dataset", transaction: tx);
-        if (dataset.Version is null) return Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
-        var loadedAt = DateTime.SpecifyKind(dataset.LoadedAt, DateTimeKind.Utc);
+        var snapshot = await http.SnapshotAsync();
+        if (snapshot.Version is not { } version || snapshot.Archive is not { } archive || snapshot.Info is not { } info)
+            return Problems.Problem(Problems.NotFound, "No dataset has been imported into this database yet.");
+        return new BodyResult(MediaType, archive.Zip(() => Build(snapshot, version, info, archive)), FileName(version));
+    }
 
-        var tables = SeedSet.Headers.Keys.Select(f => f[..^4]).ToList();
-        var schema = await Catalogue.ReadAsync(conn, tx, tables);
-
+    /// <summary>The zip of one version, from its snapshot: the tables read with it, the docs, the data package.</summary>
+    private static byte[] Build(DatasetSnapshot snapshot, string version, DatasetInfo info, DatasetArchive archive)
+    {
+        var loadedAt = info.LoadedAt.UtcDateTime;
         var zip = new MemoryStream();
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        using (var zipArchive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var resources = new JsonArray();
-            var manifest = new List<SeedManifest.Entry>();
-            foreach (var (file, columns) in SeedSet.Headers)
-            {
-                var table = file[..^4];
-                var path = $"data/{file}";
-                var csv = new MemoryStream();
-                await schema.WriteCsvAsync(conn, tx, table, columns, csv);
-                manifest.Add(SeedManifest.EntryFor(file, csv.ToArray()));
-                await using (var entry = Entry(archive, path, loadedAt))
-                    await entry.WriteAsync(csv.GetBuffer().AsMemory(0, (int)csv.Length));
-                var resource = schema.Resource(table, path, columns, tables);
-                // So that a reader can check each file it unpacked (Frictionless: bytes, and hash with its algorithm).
-                resource["bytes"] = csv.Length;
-                resource["hash"] = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(csv.GetBuffer().AsSpan(0, (int)csv.Length)));
-                resources.Add(resource);
-            }
+            foreach (var table in archive.Tables)
+                Write(zipArchive, $"data/{table.File}", loadedAt, table.Csv);
             // What the importer checks, so the zip (or the folder it unzips to) can be imported as it is.
-            await using (var entry = Entry(archive, $"data/{SeedManifest.FileName}", loadedAt))
-                await entry.WriteAsync(SeedManifest.Bytes(manifest.OrderBy(e => e.File, StringComparer.Ordinal)));
+            var manifest = archive.Tables.Select(t => SeedManifest.EntryFor(t.File, t.Csv)).OrderBy(e => e.File, StringComparer.Ordinal);
+            Write(zipArchive, $"data/{SeedManifest.FileName}", loadedAt, SeedManifest.Bytes(manifest));
             foreach (var doc in new[] { "README.md", "QUALITY.md", "FORMAT.md" })
             {
-                await using var entry = Entry(archive, doc, loadedAt);
-                await using var source = typeof(DownloadEndpoints).Assembly.GetManifestResourceStream($"seed-data/{doc}")!;
-                await source.CopyToAsync(entry);
+                using var source = typeof(DownloadEndpoints).Assembly.GetManifestResourceStream($"seed-data/{doc}")!;
+                using var text = new StreamReader(source);
+                var content = text.ReadToEnd();
+                Write(zipArchive, doc, loadedAt, Encoding.UTF8.GetBytes(doc == "README.md" ? WithWarnings(content, snapshot, info) : content));
             }
-            await using (var entry = Entry(archive, "datapackage.json", loadedAt))
-            {
-                var descriptor = Descriptor(dataset.Version, loadedAt, resources);
-                await entry.WriteAsync(Encoding.UTF8.GetBytes(descriptor.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
-            }
+            var resources = new JsonArray(archive.Tables.Select(t => (JsonNode)t.Resource.DeepClone()).ToArray());
+            var descriptor = Descriptor(version, loadedAt, resources).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            Write(zipArchive, "datapackage.json", loadedAt, Encoding.UTF8.GetBytes(descriptor));
         }
-        await tx.CommitAsync();
-        return new BodyResult(MediaType, zip.ToArray(), FileName(dataset.Version));
+        return zip.ToArray();
+    }
+
+    /// <summary>
+    /// The seed README and, after it, the dataset's warnings as the statistics give them at its newest publication
+    /// (councils an area does not grade, councils whose reports are not in the sources) and its known gaps.
+    /// </summary>
+    private static string WithWarnings(string readme, DatasetSnapshot snapshot, DatasetInfo info)
+    {
+        var day = snapshot.DataAsOf ?? DateOnly.FromDateTime(info.LoadedAt.UtcDateTime);
+        var warnings = snapshot.Vocabulary.Families.SelectMany(family =>
+            Statistics.Freshness.For(day, snapshot.DataAsOf, family,
+                snapshot.Statistics.For(family, null).Count(day, snapshot.Statistics.Grouping("none")).England));
+        List<string> lines = [$"Newest publication in this dataset: {day:yyyy-MM-dd}; reports published since are not in it.",
+            .. warnings.Distinct(), .. info.KnownGaps];
+        return readme.TrimEnd() + $"\n\n## Warnings (dataset version {info.Version}, statistics as at {day:yyyy-MM-dd})\n\n"
+            + string.Join("\n", lines.Select(l => "- " + l)) + "\n";
     }
 
     public static string FileName(string version) => $"judgements-dataset-{version[..Math.Min(12, version.Length)]}.zip";
 
-    private static Stream Entry(ZipArchive archive, string path, DateTime at)
+    private static void Write(ZipArchive archive, string path, DateTime at, ReadOnlySpan<byte> bytes)
     {
         var entry = archive.CreateEntry(path, CompressionLevel.Optimal);
         entry.LastWriteTime = at; // the same bytes for the same dataset version
-        return entry.Open();
+        using var stream = entry.Open();
+        stream.Write(bytes);
     }
 
     private static JsonNode Source(DatasetSource s)

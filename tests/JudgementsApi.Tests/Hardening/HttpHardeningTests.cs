@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace JudgementsApi.Tests.Hardening;
 
 /// <summary>Strict input, conditional requests and the headers every response carries.</summary>
@@ -136,16 +141,36 @@ public class HttpHardeningTests(ApiFactory api) : ApiTests(api)
     }
 }
 
-/// <summary>An unexpected failure (here a table gone from under the app) is a 500 problem with the same headers.</summary>
-public class InternalErrorTests(ApiFactory api) : IClassFixture<ApiFactory>
+/// <summary>
+/// An unexpected failure is a 500 problem with the same headers. Every read is served from memory, so the failure is
+/// planted: the service that gives a request its vocabulary throws (as a bug would), naming a table.
+/// </summary>
+public class InternalErrorTests(InternalErrorTests.BrokenFactory api) : IClassFixture<InternalErrorTests.BrokenFactory>
 {
+    public sealed class BrokenFactory : ApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton(sp =>
+                new JudgementsApi.Features.VocabularySource(sp.GetRequiredService<JudgementsApi.Features.Dataset.SnapshotLoader>(), new Broken())));
+        }
+    }
+
+    private sealed class Broken : IHttpContextAccessor
+    {
+        public HttpContext? HttpContext
+        {
+            get => throw new InvalidOperationException("relation \"framework_version_areas\" does not exist");
+            set { }
+        }
+    }
+
     [Fact]
     public async Task A500CarriesTheVersionHeaderAndNoDetail()
     {
         var client = api.CreateClient();
-        await using (var admin = api.OpenDatabase())
-            await admin.ExecuteAsync("DROP TABLE framework_version_areas CASCADE");
-        var response = await client.GetAsync("/v1/dataset/download"); // the download is the one answer still read from the database
+        var response = await client.GetAsync("/v1/statistics/distribution?asOf=2024-03-31");
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("1", response.Headers.GetValues("api-supported-versions").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

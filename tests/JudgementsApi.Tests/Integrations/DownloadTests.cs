@@ -31,8 +31,18 @@ public class DownloadTests(ApiFactory api) : ApiTests(api)
         var version = (await Client.GetJsonAsync("/v1/dataset")).Str("version");
         var (response, _, files) = await Download();
         Assert.Equal($"judgements-dataset-{version[..12]}.zip", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        foreach (var doc in new[] { "README.md", "QUALITY.md" })
-            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(TestDatabase.SeedDirectory, doc)), files[doc]);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(TestDatabase.SeedDirectory, "QUALITY.md")), files["QUALITY.md"]);
+        // The README is the dataset's, then its warnings: what the statistics' warnings and the dataset record say.
+        var readme = Encoding.UTF8.GetString(files["README.md"]);
+        Assert.StartsWith((await File.ReadAllTextAsync(Path.Combine(TestDatabase.SeedDirectory, "README.md"))).TrimEnd(), readme);
+        var warnings = readme[readme.IndexOf($"## Warnings (dataset version {version}", StringComparison.Ordinal)..];
+        var dataAsOf = await Api.NewestPublicationAsync();
+        Assert.Contains($"- Newest publication in this dataset: {dataAsOf}", warnings);
+        var statistics = await Client.GetJsonAsync($"/v1/statistics/distribution?asOf={dataAsOf}");
+        Assert.NotEmpty(statistics.GetProperty("warnings").EnumerateArray());
+        Assert.All(statistics.GetProperty("warnings").EnumerateArray(), w => Assert.Contains("- " + w.GetString(), warnings));
+        Assert.All((await Client.GetJsonAsync("/v1/dataset")).GetProperty("knownGaps").EnumerateArray(),
+            g => Assert.Contains("- " + g.GetString(), warnings));
 
         using var descriptor = JsonDocument.Parse(files["datapackage.json"]);
         var package = descriptor.RootElement;
