@@ -179,18 +179,16 @@ public sealed partial class Catalogue
         await writer.WriteLineAsync(string.Join(",", columns.Select(Escape)));
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
         await using var reader = await cmd.ExecuteReaderAsync();
-        var line = new StringBuilder();
         while (await reader.ReadAsync())
         {
-            line.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
-                if (i > 0) line.Append(',');
-                line.Append(Escape(Format(reader.GetFieldType(i) == typeof(DateTime) && reader.GetDataTypeName(i) == "date"
+                if (i > 0) writer.Write(',');
+                writer.Write(Escape(Format(reader.GetFieldType(i) == typeof(DateTime) && reader.GetDataTypeName(i) == "date"
                     ? reader.IsDBNull(i) ? null : DateOnly.FromDateTime(reader.GetDateTime(i))
                     : reader.GetValue(i))));
             }
-            await writer.WriteLineAsync(line);
+            await writer.WriteLineAsync();
         }
     }
 
