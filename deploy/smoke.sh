@@ -48,6 +48,8 @@ finish() {
   fi
   log "tearing down…"
   compose down -v --remove-orphans -t 10 >/dev/null 2>&1 || log "teardown failed: remove project $project by hand"
+  # A busy engine sometimes leaves the network behind; its fixed subnet would block the next stack.
+  docker network rm "${project}_default" >/dev/null 2>&1 || true
   tally "$rc"
 }
 trap finish EXIT

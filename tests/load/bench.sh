@@ -5,6 +5,7 @@
 #   tests/load/bench.sh --scale 100 --scale-only   the synthetic dataset only
 #   tests/load/bench.sh --stack         1x, then cached reads through deploy/compose.yaml's nginx
 #                                       (Docker) against nginx serving the same bytes in a container
+#   tests/load/bench.sh --stack-only    only the part through the compose stack
 # Builds the API (Release), starts a throwaway PostgreSQL cluster, imports the data with the
 # service's own importer (timed), starts the API (cold start timed to the first 200 from
 # /health/ready) and a second API with its output cache off, saves each endpoint's body and serves
@@ -26,16 +27,18 @@ caller=$(pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 scale=1
 scale_only=0
 stack=0
+stack_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) [ $# -ge 2 ] || usage; scale=$2; shift 2 ;;
     --scale=*) scale=${1#--scale=}; shift ;;
     --scale-only) scale_only=1; shift ;;
     --stack) stack=1; shift ;;
+    --stack-only) stack=1; stack_only=1; shift ;;
     -h|--help) usage ;;
     *) echo "bench: unknown argument '$1'" >&2; usage ;;
   esac
@@ -145,6 +148,8 @@ stop_stack() {
   if [ -n "$static_container" ]; then docker rm -f "$static_container" >/dev/null 2>&1 || true; static_container=""; fi
   if [ -n "$stack_project" ]; then
     stack_compose down -v --remove-orphans -t 10 >/dev/null 2>&1 || log "could not remove the compose project $stack_project"
+    # A busy engine sometimes leaves the network behind; its fixed subnet would block the next stack.
+    docker network rm "${stack_project}_default" >/dev/null 2>&1 || true
     stack_project=""
   fi
 }
@@ -680,7 +685,7 @@ table_stack() {
 # --- Run -------------------------------------------------------------------------------------------
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 modes=()
-if [ "$scale_only" = 0 ]; then
+if [ "$scale_only" = 0 ] && [ "$stack_only" = 0 ]; then
   run_mode x1 "$seed_dir" bench_x1
   modes+=(x1)
 fi
