@@ -71,7 +71,8 @@ public sealed class CouncilIndex
     {
         var t = id.Trim();
         // "URN 80573", "URN: 80573": the Ofsted URN as pages print it.
-        if (t.StartsWith("urn", StringComparison.OrdinalIgnoreCase) && t[3..].TrimStart(':', ' ') is { Length: > 0 } urn && urn.All(char.IsAsciiDigit))
+        if (t.StartsWith("urn", StringComparison.OrdinalIgnoreCase) && t[3..].TrimStart(':', ' ') is { Length: > 0 } urn
+            && urn.All(char.IsAsciiDigit))
             t = urn;
         if (_byCode.TryGetValue(t.ToUpperInvariant(), out var byCode)) return byCode;
         return _byIdentifier.GetValueOrDefault(t.ToLowerInvariant());
@@ -96,7 +97,8 @@ public sealed class CouncilIndex
         if (key.Length == 0) return [];
         var plain = Plain(key);
         return _entries
-            .Select(e => (e.Council.Ref, Score: e.Keys.Min(k => Math.Min(Distance(key, k), Distance(plain, k))) + (e.Council.Item.Current ? 0 : 0.25)))
+            .Select(e => (e.Council.Ref,
+                Score: e.Keys.Min(k => Math.Min(Distance(key, k), Distance(plain, k))) + (e.Council.Item.Current ? 0 : 0.25)))
             .OrderBy(x => x.Score).ThenBy(x => x.Ref.Name, StringComparer.Ordinal)
             .Take(max).Select(x => x.Ref).ToList();
     }
@@ -112,14 +114,22 @@ public sealed class CouncilIndex
         return ByKey(key) is { } named ? named : Plain(key) is var plain && plain != key ? ByKey(plain) : null;
     }
 
-    /// <summary>A name's key with abbreviations expanded ("staffs") and a council's own prefix or suffix dropped ("city council").</summary>
+    /// <summary>A name's key with abbreviations expanded ("staffs") and a council's own prefix or suffix dropped.</summary>
     private static string Plain(string key)
     {
         var plain = string.Join(' ', key.Split(' ').Select(w => Abbreviations.GetValueOrDefault(w, w)));
         foreach (var suffix in Suffixes)
-            if (plain.EndsWith(suffix, StringComparison.Ordinal) && plain.Length > suffix.Length) { plain = plain[..^suffix.Length]; break; }
+            if (plain.EndsWith(suffix, StringComparison.Ordinal) && plain.Length > suffix.Length)
+            {
+                plain = plain[..^suffix.Length];
+                break;
+            }
         foreach (var prefix in Prefixes)
-            if (plain.StartsWith(prefix, StringComparison.Ordinal) && plain.Length > prefix.Length) { plain = plain[prefix.Length..]; break; }
+            if (plain.StartsWith(prefix, StringComparison.Ordinal) && plain.Length > prefix.Length)
+            {
+                plain = plain[prefix.Length..];
+                break;
+            }
         return plain;
     }
 

@@ -42,7 +42,8 @@ public sealed partial class ComparePage
     }
 
     private static string DidYouMean(DatasetSnapshot snapshot, string name) =>
-        snapshot.CouncilIndex.Suggest(name, 3) is { Count: > 0 } close ? $": did you mean {string.Join(", ", close.Select(c => c.Name))}?" : "";
+        snapshot.CouncilIndex.Suggest(name, 3) is { Count: > 0 } close
+            ? $": did you mean {string.Join(", ", close.Select(c => c.Name))}?" : "";
 
     /// <summary>Each council's full inspection before its latest (ordered as council_latest_inspection: published, then id).</summary>
     private static Dictionary<string, InspectionSummary> Previous(DatasetSnapshot snapshot, IEnumerable<string> codes) =>
