@@ -121,7 +121,7 @@ public sealed class MovementsPageTests(PagesFixture app) : IClassFixture<PagesFi
         await page.WaitForURLAsync("**fromGrade=inadequate*");
 
         var api = (await app.JsonAsync("/v1/statistics/movements?from=2018-01-01&fromGrade=inadequate&toGrade=outstanding&limit=500"))
-            .GetProperty("data").EnumerateArray().Select(m => m.GetProperty("council").GetProperty("code").GetString()!).Order().ToList();
+            .GetProperty("movements").GetProperty("data").EnumerateArray().Select(m => m.GetProperty("council").GetProperty("code").GetString()!).Order().ToList();
         Assert.True(api.Count >= 2, "more than one council went from inadequate to outstanding since 2018");
         var shown = await page.Locator("#improved li[data-code]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)");
         Assert.Equal(api, shown.Order());

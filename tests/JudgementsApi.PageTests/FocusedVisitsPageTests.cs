@@ -12,10 +12,22 @@ public static class WidthChecks
             Assert.Equal(status, response!.Status);
             var violations = await PageChecks.AxeViolationsAsync(page);
             Assert.True(violations.Count == 0, $"{path} at {width}px:\n" + string.Join("\n", violations));
+            var landmarks = await LandmarkViolationsAsync(page);
+            Assert.True(landmarks.Count == 0, $"{path} at {width}px:\n" + string.Join("\n", landmarks));
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
             Assert.False(overflow, $"{path} scrolls sideways at {width}px.");
             await page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>axe-core's landmark rules beyond WCAG's tags (landmark-unique is "moderate"): each landmark has its own name.</summary>
+    public static async Task<List<string>> LandmarkViolationsAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<JsonElement>(
+            "async () => { const r = await axe.run(document, { runOnly: { type: 'rule', values: ['landmark-unique', " +
+            "'landmark-one-main', 'landmark-no-duplicate-main', 'page-has-heading-one', 'heading-order', 'empty-table-header'] } }); " +
+            "return r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')); }");
+        return json.EnumerateArray().Select(v => v.GetString()!).ToList();
     }
 
     /// <summary>The first field of each data line of a CSV whose first column holds no commas or quotes (ids, codes).</summary>

@@ -386,7 +386,7 @@ public sealed class CompareAndStatisticsTests(PagesFixture app) : IClassFixture<
         await page.Locator("#to").FillAsync("2024-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show movements" }).ClickAsync();
         await page.WaitForURLAsync("**from=2023-01-01*");
-        var improved = (await app.JsonAsync("/v1/statistics/movements?from=2023-01-01&to=2024-12-31&direction=up&limit=500")).GetProperty("data").GetArrayLength();
+        var improved = (await app.JsonAsync("/v1/statistics/movements?from=2023-01-01&to=2024-12-31&direction=up&limit=500")).GetProperty("movements").GetProperty("data").GetArrayLength();
         Assert.Equal(improved, await page.Locator("#improved li a").CountAsync());
         Assert.Contains($"{improved} improved", await page.Locator("#moves-summary").InnerTextAsync());
     }

@@ -28,6 +28,22 @@ public sealed class CouncilIndex
         ["durham"] = "E06000047",  // County Durham
     };
 
+    // Abbreviations of county names in everyday use ("Staffs"), expanded word by word.
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["staffs"] = "staffordshire", ["notts"] = "nottinghamshire", ["lancs"] = "lancashire", ["glos"] = "gloucestershire",
+        ["herts"] = "hertfordshire", ["bucks"] = "buckinghamshire", ["cambs"] = "cambridgeshire", ["wilts"] = "wiltshire",
+        ["oxon"] = "oxfordshire", ["leics"] = "leicestershire", ["lincs"] = "lincolnshire", ["worcs"] = "worcestershire",
+        ["hants"] = "hampshire", ["derbys"] = "derbyshire", ["shrops"] = "shropshire", ["northants"] = "northamptonshire",
+        ["beds"] = "bedfordshire", ["yorks"] = "yorkshire", ["gtr"] = "greater", ["n"] = "north", ["s"] = "south",
+        ["e"] = "east", ["w"] = "west",
+    };
+
+    // What a council's own name for itself adds to the name in the data: "Birmingham City Council", "London Borough of Camden".
+    private static readonly string[] Suffixes =
+        [" metropolitan borough council", " city council", " county council", " borough council", " district council", " council"];
+    private static readonly string[] Prefixes = ["london borough of ", "royal borough of ", "borough of "];
+
     private sealed record Entry(SnapshotCouncil Council, string[] Keys);
 
     private readonly List<Entry> _entries;
@@ -54,6 +70,10 @@ public sealed class CouncilIndex
     public SnapshotCouncil? ByIdentifier(string id)
     {
         var t = id.Trim();
+        // "URN 80573", "URN: 80573": the Ofsted URN as pages print it.
+        if (t.StartsWith("urn", StringComparison.OrdinalIgnoreCase) && t[3..].TrimStart(':', ' ') is { Length: > 0 } urn
+            && urn.All(char.IsAsciiDigit))
+            t = urn;
         if (_byCode.TryGetValue(t.ToUpperInvariant(), out var byCode)) return byCode;
         return _byIdentifier.GetValueOrDefault(t.ToLowerInvariant());
     }
@@ -75,8 +95,10 @@ public sealed class CouncilIndex
     {
         var key = Key(text);
         if (key.Length == 0) return [];
+        var plain = Plain(key);
         return _entries
-            .Select(e => (e.Council.Ref, Score: e.Keys.Min(k => Distance(key, k)) + (e.Council.Item.Current ? 0 : 0.25)))
+            .Select(e => (e.Council.Ref,
+                Score: e.Keys.Min(k => Math.Min(Distance(key, k), Distance(plain, k))) + (e.Council.Item.Current ? 0 : 0.25)))
             .OrderBy(x => x.Score).ThenBy(x => x.Ref.Name, StringComparer.Ordinal)
             .Take(max).Select(x => x.Ref).ToList();
     }
@@ -89,6 +111,30 @@ public sealed class CouncilIndex
     {
         var key = Key(text);
         if (key.Length == 0) return null;
+        return ByKey(key) is { } named ? named : Plain(key) is var plain && plain != key ? ByKey(plain) : null;
+    }
+
+    /// <summary>A name's key with abbreviations expanded ("staffs") and a council's own prefix or suffix dropped.</summary>
+    private static string Plain(string key)
+    {
+        var plain = string.Join(' ', key.Split(' ').Select(w => Abbreviations.GetValueOrDefault(w, w)));
+        foreach (var suffix in Suffixes)
+            if (plain.EndsWith(suffix, StringComparison.Ordinal) && plain.Length > suffix.Length)
+            {
+                plain = plain[..^suffix.Length];
+                break;
+            }
+        foreach (var prefix in Prefixes)
+            if (plain.StartsWith(prefix, StringComparison.Ordinal) && plain.Length > prefix.Length)
+            {
+                plain = plain[prefix.Length..];
+                break;
+            }
+        return plain;
+    }
+
+    private SnapshotCouncil? ByKey(string key)
+    {
         if (_byKey.TryGetValue(key, out var byName)) return byName;
         if (ShortForms.TryGetValue(key, out var code) && _byCode.TryGetValue(code, out var shortForm)) return shortForm;
         // The first words of exactly one current council's name: "Brighton", "Telford", "Bath".

@@ -32,13 +32,18 @@ public sealed partial class ComparePage
         {
             var found = await CouncilSearch.FindAsync(snapshot, councilNames, name);
             if (found.Count == 1) { if (chosen.All(c => c.Code != found[0].Code)) chosen.Add(found[0]); }
-            else if (found.Count == 0) errors.Add(new("councils", $"No council matches '{name}'"));
+            else if (found.Count == 0) errors.Add(new("councils", $"No council matches ‘{name}’" + DidYouMean(snapshot, name)));
             else errors.Add(new("councils", $"'{name}' matches {found.Count} councils " +
                 $"({string.Join(", ", found.Take(5).Select(f => f.Name))}{(found.Count > 5 ? "…" : "")}): give more of the name"));
         }
         var model = new Model(councils, errors, chosen, Previous(snapshot, chosen.Select(c => c.Code)));
-        return Page.Show<ComparePage>(new { M = model }, errors.Count > 0 ? 400 : 200);
+        // The councils found are compared even when another name was not: the page names what it could not find.
+        return Page.Show<ComparePage>(new { M = model }, errors.Count > 0 && chosen.Count == 0 ? 400 : 200);
     }
+
+    private static string DidYouMean(DatasetSnapshot snapshot, string name) =>
+        snapshot.CouncilIndex.Suggest(name, 3) is { Count: > 0 } close
+            ? $": did you mean {string.Join(", ", close.Select(c => c.Name))}?" : "";
 
     /// <summary>Each council's full inspection before its latest (ordered as council_latest_inspection: published, then id).</summary>
     private static Dictionary<string, InspectionSummary> Previous(DatasetSnapshot snapshot, IEnumerable<string> codes) =>

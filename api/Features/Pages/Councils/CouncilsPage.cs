@@ -17,6 +17,8 @@ public sealed partial class CouncilsPage
 {
     public const string AnyArea = "any";
 
+    private static readonly int[] AreaIndexes = [.. Enumerable.Range(0, Labels.PageAreas.Length)];
+
     /// <summary>The sortable columns: name, region, type, each area, the last inspection's date, days since it.</summary>
     public static readonly string[] SortKeys = ["name", "region", "type", .. Labels.PageAreas, "inspected", "days"];
 
@@ -54,7 +56,7 @@ public sealed partial class CouncilsPage
         var areaIndex = Array.IndexOf(Labels.PageAreas, area);
         var rows = errors.Count > 0 ? [] : Sorted(all.Where(row => (region is null || row.Council.Region.Code == region.Code)
             && (type is null || row.Council.Type == type)
-            && (grade is null || (areaIndex >= 0 ? row.Key(areaIndex) == grade : Enumerable.Range(0, Labels.PageAreas.Length).Any(i => row.Key(i) == grade)))), sort);
+            && (grade is null || (areaIndex >= 0 ? row.Key(areaIndex) == grade : AreaIndexes.Any(i => row.Key(i) == grade)))), sort);
         var model = new Model(q, day, today, errors, rows, all.Count, vocabulary.Regions, grades, sort);
         return Page.Show<CouncilsPage>(new { M = model }, errors.Count > 0 ? 400 : 200);
     }
@@ -73,7 +75,7 @@ public sealed partial class CouncilsPage
     /// <summary>The grades and states a council can hold in the list, best first, then the states that are not grades.</summary>
     private static List<(string Key, string Text)> GradeChoices(List<Row> rows)
     {
-        var held = rows.SelectMany(r => Enumerable.Range(0, Labels.PageAreas.Length).Select(i => (r.Key(i), r.Areas[i]))).Distinct().ToList();
+        var held = rows.SelectMany(r => AreaIndexes.Select(i => (r.Key(i), r.Areas[i]))).Distinct().ToList();
         return held.Where(h => h.Item2.State == AreaState.Graded).OrderBy(h => Labels.Rank(h.Item2.Grade!)).ThenBy(h => h.Item1)
             .Concat(held.Where(h => h.Item2.State != AreaState.Graded).OrderBy(h => h.Item2.State))
             .Select(h => (h.Item1, AreaStates.Text(h.Item2.State, h.Item2.Grade))).DistinctBy(h => h.Item1).ToList();
@@ -89,7 +91,8 @@ public sealed partial class CouncilsPage
             "type" => r => CouncilTypes.Label(r.Council.Type),
             "inspected" => r => r.Inspected,
             "days" => r => r.Days,
-            _ when area >= 0 => r => r.Areas[area].State == AreaState.Graded ? Labels.Rank(r.Areas[area].Grade!) : 10 + (int)r.Areas[area].State,
+            // Grades best first, then the states that are not grades.
+            _ when area >= 0 => r => r.Areas[area] is var (state, g) && state == AreaState.Graded ? Labels.Rank(g!) : 10 + (int)state,
             _ => r => r.Council.Name,
         };
         var ordered = sort.StartsWith('-') ? rows.OrderByDescending(by) : rows.OrderBy(by);

@@ -1,3 +1,4 @@
+using JudgementsApi.Features.Improvements;
 using JudgementsApi.Features.Statistics;
 using Microsoft.AspNetCore.Components;
 using static JudgementsApi.Features.Pages.Html;
@@ -15,12 +16,12 @@ public sealed partial class StatisticsPage
 
     public sealed record Model(string Area, DateOnly From, DateOnly To, DateOnly Today, IReadOnlyList<FieldError> Errors,
         Timeline Timeline, Distribution Regions, IReadOnlyList<CouncilMovement> Movements, IReadOnlyList<string> Scale,
-        string? FromGrade, string? ToGrade);
+        string? FromGrade, string? ToGrade, ImprovementThemeStatistics Themes, RegionRef? ThemeRegion, IReadOnlyList<RegionRef> AllRegions);
 
     [Parameter, EditorRequired] public Model M { get; set; } = null!;
 
     public static async Task<IResult> Get(HttpContext http, VocabularySource vocabularies, string? area, string? from, string? to,
-        string? fromGrade, string? toGrade)
+        string? fromGrade, string? toGrade, string? themeRegion)
     {
         var vocabulary = await vocabularies.GetAsync();
         var today = England.Today(http);
@@ -35,8 +36,12 @@ public sealed partial class StatisticsPage
         var (gradeFrom, gradeTo) = (ReadGrade(errors, "fromGrade", fromGrade, scale), ReadGrade(errors, "toGrade", toGrade, scale));
         var movements = compared.Where(m => (gradeFrom is null || m.From.Grade == gradeFrom) && (gradeTo is null || m.To.Grade == gradeTo))
             .OrderBy(m => m.Council.Name, StringComparer.Ordinal).ToList();
+        var region = string.IsNullOrEmpty(themeRegion) ? null : vocabulary.Region(themeRegion);
+        if (region is null && !string.IsNullOrEmpty(themeRegion)) errors.Add(new("themeRegion", "Choose a region from the list"));
+        // What Ofsted asks councils to improve: /v1/statistics/improvement-themes?groupBy=year, narrowed to a region if chosen.
+        var themes = ImprovementThemeCounts.Count(snapshot, new ImprovementFilter { RegionCode = region?.Code }, "year");
         var model = new Model(chosen, f, t, today, errors, TimelineOf(snapshot, vocabulary, chosen, today),
-            RegionsOf(snapshot, vocabulary, chosen, today), movements, scale, gradeFrom, gradeTo);
+            RegionsOf(snapshot, vocabulary, chosen, today), movements, scale, gradeFrom, gradeTo, themes, region, vocabulary.Regions);
         return Page.Show<StatisticsPage>(new { M = model }, errors.Count > 0 ? 400 : 200);
     }
 
@@ -128,6 +133,15 @@ public sealed partial class StatisticsPage
     private List<CouncilMovement> Declined => M.Movements.Where(m => m.Direction == "down").ToList();
     private List<CouncilMovement> Same => M.Movements.Where(m => m.Direction == "same").ToList();
     private int NotCompared => M.Movements.Count(m => m.Steps is null);
+
+    /// <summary>The themes named in any year, most points first, with their names.</summary>
+    private List<(string Code, string Name)> ThemeRows => M.Themes.Groups.SelectMany(g => g.Themes)
+        .GroupBy(t => (t.Theme, t.Name)).OrderByDescending(g => g.Sum(t => t.PointCount)).ThenBy(g => g.Key.Theme, StringComparer.Ordinal)
+        .Select(g => g.Key).ToList();
+
+    /// <summary>The points behind a count, as the API's CSV (the count's own link, narrowed to the region chosen).</summary>
+    private string PointsCsv(ThemeCount count) =>
+        count.Points + (M.ThemeRegion is { } r && !count.Points.Contains("region=") ? "&region=" + r.Slug : "") + "&format=csv";
 
     /// <summary>/v1/statistics/movements with the page's choices: the same councils, as CSV.</summary>
     private string MovementsCsv => $"{Api}/statistics/movements?area={M.Area}&from={Iso(M.From)}&to={Iso(M.To)}"
