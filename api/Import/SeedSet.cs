@@ -357,7 +357,8 @@ public sealed partial class SeedSet
                     v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
                     v.Req(r, "focus"), v.Bool(r, "priority_action"), r["report_url"], v.Req(r, "source"),
                     v.OneOf(r, "letter_date_source", LetterDateSources), v.OneOf(r, "priority_action_kind", PriorityActionKinds),
-                    r["focus_text"], r["corrected"] is null ? null : v.OneOf(r, "corrected", CorrectedFields), r["printed"], r["correction_reason"]);
+                    r["focus_text"], r["corrected"] is null ? null : v.OneOf(r, "corrected", CorrectedFields), r["printed"],
+                    r["correction_reason"]);
             }).ToList();
             v.Unique(rows, "id");
             foreach (var (f, r) in focusedVisits.Zip(rows))

@@ -41,7 +41,8 @@ public static class CouncilTimelines
 
     private static Dictionary<string, Event[]> Gather(DatasetSnapshot snapshot)
     {
-        var all = snapshot.Inspections.Select(i => (i.Summary.Council.Code, new Event("inspection", i.Id, i.Summary.Published, i.FullInspection)))
+        var all = snapshot.Inspections
+            .Select(i => (i.Summary.Council.Code, new Event("inspection", i.Id, i.Summary.Published, i.FullInspection)))
             .Concat(snapshot.FocusedVisits.Select(v => (v.CouncilCode, new Event("focused_visit", v.Id, v.LetterDate, false))))
             .Concat(snapshot.Visits.Select(v => (v.CouncilCode, new Event(v.Item.Kind, v.Id, v.LetterDate, false))));
         return all.GroupBy(e => e.Item1, StringComparer.Ordinal).ToDictionary(g => g.Key,

@@ -24,8 +24,9 @@ public static class FeedsEndpoints
             .WithName("GetFeed")
             .WithSummary("Newest publications (Atom)")
             .WithDescription($"An Atom feed (RFC 4287) of the {Entries} newest publications, inspections and focused visits together, " +
-                "newest first. Each entry has a stable id, the grades (or the visit's focus and whether it named areas for priority action) " +
-                "in words, what the report said must improve (Ofsted's words, each with its theme) as XHTML content, and links to the " +
+                "newest first. Each entry has a stable id, the grades (or the visit's focus and whether it named areas for priority " +
+                "action) in words, what the report said must improve (Ofsted's words, each with its theme) as XHTML content, " +
+                "and links to the " +
                 "council's page (alternate), the API resource and Ofsted's report (related). Publications are dated by the day: " +
                 "an entry's `updated` is its publication day at midnight UTC plus one second for each publication of that day before it " +
                 "by id, so that no two entries share one; the feed's `updated` is its newest entry's.");
@@ -80,8 +81,9 @@ public static class FeedsEndpoints
         var themes = snapshot.Improvements.Themes.ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
         IReadOnlyList<(string, string)> Points(ImprovementPoint[]? points) =>
             (points ?? []).Select(p => (p.Text, themes.GetValueOrDefault(p.Theme, p.Theme))).ToList();
-        var entries = inspections.Select(i => FromInspection(i) with { Points = Points(snapshot.Improvements.ByInspection.GetValueOrDefault(i.Id)) })
-            .Concat(visits.Select(v => FromVisit(v) with { Points = Points(snapshot.Improvements.ByFocusedVisit.GetValueOrDefault(v.Id)) }))
+        var improvements = snapshot.Improvements;
+        var entries = inspections.Select(i => FromInspection(i) with { Points = Points(improvements.ByInspection.GetValueOrDefault(i.Id)) })
+            .Concat(visits.Select(v => FromVisit(v) with { Points = Points(improvements.ByFocusedVisit.GetValueOrDefault(v.Id)) }))
             .ToList();
         var seconds = SecondsIntoTheDay(snapshot, entries.Select(e => e.Date).ToHashSet());
         return entries.Select(e => e with { Updated = new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
@@ -96,8 +98,10 @@ public static class FeedsEndpoints
     /// </summary>
     private static Dictionary<(string Kind, string Id), int> SecondsIntoTheDay(DatasetSnapshot snapshot, HashSet<DateOnly> days)
     {
-        var published = snapshot.Inspections.Where(i => days.Contains(i.Summary.Published)).Select(i => (Day: i.Summary.Published, Kind: "inspections", i.Id))
-            .Concat(snapshot.FocusedVisits.Where(v => days.Contains(v.LetterDate)).Select(v => (Day: v.LetterDate, Kind: "focused-visits", v.Id)));
+        var published = snapshot.Inspections.Where(i => days.Contains(i.Summary.Published))
+            .Select(i => (Day: i.Summary.Published, Kind: "inspections", i.Id))
+            .Concat(snapshot.FocusedVisits.Where(v => days.Contains(v.LetterDate))
+                .Select(v => (Day: v.LetterDate, Kind: "focused-visits", v.Id)));
         var seconds = new Dictionary<(string, string), int>();
         foreach (var day in published.GroupBy(p => p.Day))
         {
@@ -174,8 +178,9 @@ public static class FeedsEndpoints
 
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
-    /// <summary>The summary and, where the report lists them, its points of what must improve in Ofsted's words with their themes.</summary>
-    private static XElement? Content(Entry e) => e.Points.Count == 0 ? null : new XElement(Atom + "content", new XAttribute("type", "xhtml"),
+    /// <summary>The summary and, where the report lists them, its points of what must improve in Ofsted's words, with themes.</summary>
+    private static XElement? Content(Entry e) => e.Points.Count == 0 ? null : new XElement(Atom + "content",
+        new XAttribute("type", "xhtml"),
         new XElement(Xhtml + "div",
             new XElement(Xhtml + "p", e.Summary),
             new XElement(Xhtml + "p", "What Ofsted said needs to improve:"),

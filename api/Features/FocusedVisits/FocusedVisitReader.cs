@@ -45,7 +45,8 @@ public static class FocusedVisitReader
             var listed = r.PriorityAction ? areas[r.Id].ToList() : [];
             var actions = new PriorityActions(r.PriorityActionKind, r.PriorityActionKind is "carried_over" or "new_and_carried_over", listed,
                 listed.Count == 0 ? null : Attribution);
-            IReadOnlyList<DateCorrection> corrected = r.Corrected is null ? [] : [new DateCorrection(r.Corrected, r.Printed!, r.CorrectionReason!)];
+            IReadOnlyList<DateCorrection> corrected =
+                r.Corrected is null ? [] : [new DateCorrection(r.Corrected, r.Printed!, r.CorrectionReason!)];
             return new FocusedVisit(r.Id, council.Ref, r.LetterDate, r.LetterDateSource, r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus,
                 r.FocusText, r.PriorityAction, actions, r.ReportUrl, page, r.ReportUrl ?? page, r.Source, corrected);
         });
