@@ -160,11 +160,14 @@ public sealed class SeedImporter(NpgsqlDataSource db, DatasetState state, ILogge
 
     private static async Task CopyVisitsAsync(NpgsqlConnection conn, SeedSet seed, CancellationToken ct)
     {
-        await Copy(conn, "focused_visits (id, council_code, letter_date, visit_start, visit_end, inspectors, focus, priority_action, report_url, source, letter_date_source, priority_action_kind)", seed.FocusedVisits, (w, r) =>
+        const string columns = "id, council_code, letter_date, visit_start, visit_end, inspectors, focus, priority_action, report_url, "
+            + "source, letter_date_source, priority_action_kind, focus_text, corrected, printed, correction_reason";
+        await Copy(conn, $"focused_visits ({columns})", seed.FocusedVisits, (w, r) =>
         {
             w.Write(r.Id); w.Write(r.CouncilCode); w.Write(r.LetterDate, NpgsqlDbType.Date); Date(w, r.VisitStart); Date(w, r.VisitEnd);
             w.Write(r.Inspectors, NpgsqlDbType.Array | NpgsqlDbType.Text); w.Write(r.Focus); w.Write(r.PriorityAction, NpgsqlDbType.Boolean);
             Text(w, r.ReportUrl); w.Write(r.Source); w.Write(r.LetterDateSource); w.Write(r.PriorityActionKind);
+            Text(w, r.FocusText); Text(w, r.Corrected); Text(w, r.Printed); Text(w, r.CorrectionReason);
         }, ct);
         await Copy(conn, "focused_visit_priority_actions (focused_visit_id, position, text, source_line)", seed.PriorityActions, (w, r) =>
         {

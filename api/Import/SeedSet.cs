@@ -21,7 +21,8 @@ public sealed record JudgementRow(string InspectionId, string AreaCode, string? 
     string Status = "unknown", string? Evidence = null, string? EvidenceDocument = null, int? EvidenceLine = null);
 public sealed record FocusedVisitRow(string Id, string CouncilCode, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
     string[] Inspectors, string Focus, bool PriorityAction, string? ReportUrl, string Source,
-    string LetterDateSource = "letter", string PriorityActionKind = "none");
+    string LetterDateSource = "letter", string PriorityActionKind = "none", string? FocusText = null, string? Corrected = null,
+    string? Printed = null, string? CorrectionReason = null);
 public sealed record PriorityActionRow(string FocusedVisitId, int Position, string Text, int? SourceLine);
 
 public sealed record FrameworkTagRow(string Code, string Kind, int Number, string Name, string? SourceUrl);
@@ -70,7 +71,8 @@ public sealed partial class SeedSet
             "published_precision", "lead_inspector", "report_url", "source_kind", "source", "notes"],
         ["judgements.csv"] = ["inspection_id", "area_code", "grade", "status", "note", "evidence", "evidence_document", "evidence_line"],
         ["focused_visits.csv"] = ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus",
-            "priority_action", "report_url", "source", "letter_date_source", "priority_action_kind"],
+            "priority_action", "report_url", "source", "letter_date_source", "priority_action_kind", "focus_text", "corrected", "printed",
+            "correction_reason"],
         ["focused_visit_priority_actions.csv"] = ["focused_visit_id", "position", "text", "source_line"],
         ["visits.csv"] = ["id", "council_code", "kind", "letter_date", "visit_start", "visit_end", "inspectors", "theme", "report_url", "source"],
         ["national_framework_tags.csv"] = ["code", "kind", "number", "name", "source_url"],
@@ -86,6 +88,8 @@ public sealed partial class SeedSet
     private static readonly string[] SourceKinds = ["report", "override", "news", "cited"];
     public static readonly string[] JudgementStatuses = JudgementsApi.Features.AreaStates.JudgementCodes;
     private static readonly string[] LetterDateSources = ["letter", "publication"];
+    /// <summary>The dates of a focused visit that can be read otherwise than printed (a typing slip in the letter).</summary>
+    public static readonly string[] CorrectedFields = ["letter_date", "visit_start"];
     public static readonly string[] PriorityActionKinds = ["none", "new", "carried_over", "new_and_carried_over"];
     private static readonly string[] TagKinds = ["outcome", "enabler"];
 
@@ -365,9 +369,14 @@ public sealed partial class SeedSet
                 return new FocusedVisitRow(v.Req(r, "id"), v.Ref(r, "council_code", councilCodes, "council"),
                     v.Date(r, "letter_date") ?? v.Missing(r, "letter_date", DateOnly.MinValue), start, end, v.List(r, "inspectors"),
                     v.Req(r, "focus"), v.Bool(r, "priority_action"), r["report_url"], v.Req(r, "source"),
-                    v.OneOf(r, "letter_date_source", LetterDateSources), v.OneOf(r, "priority_action_kind", PriorityActionKinds));
+                    v.OneOf(r, "letter_date_source", LetterDateSources), v.OneOf(r, "priority_action_kind", PriorityActionKinds),
+                    r["focus_text"], r["corrected"] is null ? null : v.OneOf(r, "corrected", CorrectedFields), r["printed"],
+                    r["correction_reason"]);
             }).ToList();
             v.Unique(rows, "id");
+            foreach (var (f, r) in focusedVisits.Zip(rows))
+                if ((f.Corrected is null) != (f.Printed is null) || (f.Corrected is null) != (f.CorrectionReason is null))
+                    errors.Add($"{r.Where}: corrected, printed and correction_reason are set together or not at all");
             foreach (var (f, r) in focusedVisits.Zip(rows))
                 if (f.PriorityAction != (f.PriorityActionKind != "none"))
                     errors.Add($"{r.Where}: priority_action {(f.PriorityAction ? "true" : "false")} disagrees with priority_action_kind '{f.PriorityActionKind}'");

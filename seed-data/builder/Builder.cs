@@ -275,7 +275,13 @@ public static class Builder
                 continue;
             }
             pending.Add(new FocusedVisit("", council.Code, r.LetterDate, r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus,
-                r.PriorityAction, urlByFile.GetValueOrDefault(r.SourceFile), name, r.LetterDateSource, r.PriorityActions.Kind, r.PriorityActions.Areas));
+                r.PriorityAction, urlByFile.GetValueOrDefault(r.SourceFile), name, r.LetterDateSource, r.PriorityActions.Kind, r.PriorityActions.Areas,
+                r.FocusText, r.Corrections.Count switch
+                {
+                    0 => null,
+                    1 => r.Corrections[0],
+                    _ => throw new InvalidDataException($"{name}: {r.Corrections.Count} dates corrected; focused_visits.csv holds one correction a letter"),
+                }));
         }
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fv in pending.OrderBy(f => f.LetterDate).ThenBy(f => f.CouncilCode, StringComparer.Ordinal).ThenBy(f => f.Source, StringComparer.Ordinal))
@@ -322,8 +328,10 @@ public static class Builder
             r.Inspections.Select(i => new[] { i.Id, i.CouncilCode, i.FrameworkVersion, i.Type, D(i.StartDate), D(i.EndDate), D(i.Published), i.PublishedPrecision, i.LeadInspector, i.ReportUrl, i.SourceKind, i.Source, i.Notes }));
         Csv.Write(P("judgements.csv"), ["inspection_id", "area_code", "grade", "status", "note", "evidence", "evidence_document", "evidence_line"],
             r.Judgements.Select(j => new[] { j.InspectionId, j.AreaCode, j.Grade, j.Status, j.Note, j.Evidence, j.EvidenceDocument, j.EvidenceLine?.ToString(Inv) }));
-        Csv.Write(P("focused_visits.csv"), ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus", "priority_action", "report_url", "source", "letter_date_source", "priority_action_kind"],
-            r.FocusedVisits.Select(f => new[] { f.Id, f.CouncilCode, D(f.LetterDate), D(f.VisitStart), D(f.VisitEnd), string.Join(";", f.Inspectors), f.Focus, f.PriorityAction ? "true" : "false", f.ReportUrl, f.Source, f.LetterDateSource, f.PriorityActionKind }));
+        Csv.Write(P("focused_visits.csv"), ["id", "council_code", "letter_date", "visit_start", "visit_end", "inspectors", "focus", "priority_action", "report_url", "source", "letter_date_source", "priority_action_kind",
+                "focus_text", "corrected", "printed", "correction_reason"],
+            r.FocusedVisits.Select(f => new[] { f.Id, f.CouncilCode, D(f.LetterDate), D(f.VisitStart), D(f.VisitEnd), string.Join(";", f.Inspectors), f.Focus, f.PriorityAction ? "true" : "false", f.ReportUrl, f.Source, f.LetterDateSource, f.PriorityActionKind,
+                f.FocusText, f.Correction?.Field, f.Correction?.Printed, f.Correction?.Reason }));
         Csv.Write(P("focused_visit_priority_actions.csv"), ["focused_visit_id", "position", "text", "source_line"],
             r.FocusedVisits.SelectMany(f => (f.PriorityAreas ?? []).Select((a, k) => new[] { f.Id, (k + 1).ToString(Inv), a.Text, a.Line.ToString(Inv) })));
         Improvements.ImprovementPoints.Write(r, P("improvement_points.csv"), P("national_framework_tags.csv"), P("improvement_themes.csv"));

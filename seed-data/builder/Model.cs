@@ -13,7 +13,8 @@ public sealed record Judgement(string InspectionId, string AreaCode, string? Gra
 public sealed record FocusedVisit(
     string Id, string CouncilCode, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
     IReadOnlyList<string> Inspectors, string Focus, bool PriorityAction, string? ReportUrl, string Source,
-    string LetterDateSource = "letter", string PriorityActionKind = "none", IReadOnlyList<FocusedVisits.PriorityArea>? PriorityAreas = null);
+    string LetterDateSource = "letter", string PriorityActionKind = "none", IReadOnlyList<FocusedVisits.PriorityArea>? PriorityAreas = null,
+    string? FocusText = null, FocusedVisits.DateCorrection? Correction = null);
 
 public sealed record ManifestEntry(string File, string Kind, string OfstedUrn, string CouncilName, DateOnly Published, string Title, string? ReportUrl);
 

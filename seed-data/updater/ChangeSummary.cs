@@ -18,6 +18,8 @@ public sealed class ChangeSummary
     /// <summary>New documents the builder left out: they need an override (see QUALITY.md).</summary>
     public List<string> Unparsed { get; } = [];
     public Dictionary<string, List<string>> GradesOfAdded { get; } = new(StringComparer.Ordinal);
+    /// <summary>New reports whose list of what must improve was not read (none found, or a problem reading it): check them.</summary>
+    public List<string> ImprovementListsUnread { get; } = [];
 
     public static ChangeSummary Compare(string oldSeed, string newSeed, IReadOnlyList<NewDocument> added, BuildResult built, VisitBuild visits)
     {
@@ -46,6 +48,15 @@ public sealed class ChangeSummary
             s.Unparsed.Add($"{e.File}: {e.Reason}");
         foreach (var (f, p) in built.FocusedVisitProblems.Where(p => IsNew("focused-visits/" + p.File)))
             s.Unparsed.Add($"focused-visits/{f}: {p} (published; check it)");
+        // The improvement points are read by the same rules as the rest of the dataset's; a report whose list
+        // was not found, or read with a problem, is named so that a person can look (QUALITY.md lists the same).
+        bool IsNewReport(string f) => IsNew(f) || IsNew("focused-visits/" + f);
+        foreach (var (f, kind) in built.ReportsWithoutImprovementList.Where(r => IsNewReport(r.File)))
+            s.ImprovementListsUnread.Add($"`{f}` ({kind}): no list of what must improve was found");
+        // A remark on a list whose points were read ("point does not end a sentence") is QUALITY.md's, not a list unread.
+        var withPoints = built.ImprovementPoints.Select(p => Path.GetFileName(p.Source)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (f, problem) in built.ImprovementProblems.Where(r => IsNewReport(r.File) && !withPoints.Contains(r.File)))
+            s.ImprovementListsUnread.Add($"`{f}`: {problem}");
         return s;
     }
 
@@ -82,6 +93,7 @@ public sealed class ChangeSummary
         Section("Monitoring visits and JTAIs added", c.VisitsAdded);
         Section("Grade changes", c.GradeChanges);
         if (c.InspectionsRemoved.Count > 0) Section("Inspections removed", c.InspectionsRemoved);
+        Section("Improvement lists not read: the report is in, its points are not (seed-data/QUALITY.md)", c.ImprovementListsUnread);
         Section("Not read with confidence: not published until an override states what they say (seed-data/QUALITY.md)", c.Unparsed);
         Section("Documents rejected (nothing of them written)", r.Rejected.Select(x => $"{x.Origin}: {x.Reason}").ToList());
         sb.Append(r.Written ? "\nThe source store and seed-data/ were updated.\n"

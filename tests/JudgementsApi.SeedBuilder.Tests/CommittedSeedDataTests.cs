@@ -30,7 +30,7 @@ public class CommittedSeedDataTests
             ["framework_version_areas.csv"] = "framework_version,area_code,display_order,parent_area_code",
             ["inspections.csv"] = "id,council_code,framework_version,type,start_date,end_date,published,published_precision,lead_inspector,report_url,source_kind,source,notes",
             ["judgements.csv"] = "inspection_id,area_code,grade,status,note,evidence,evidence_document,evidence_line",
-            ["focused_visits.csv"] = "id,council_code,letter_date,visit_start,visit_end,inspectors,focus,priority_action,report_url,source,letter_date_source,priority_action_kind",
+            ["focused_visits.csv"] = "id,council_code,letter_date,visit_start,visit_end,inspectors,focus,priority_action,report_url,source,letter_date_source,priority_action_kind,focus_text,corrected,printed,correction_reason",
             ["focused_visit_priority_actions.csv"] = "focused_visit_id,position,text,source_line",
         };
         foreach (var (file, header) in expected)

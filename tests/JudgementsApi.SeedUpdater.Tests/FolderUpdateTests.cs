@@ -60,6 +60,24 @@ public class FolderUpdateTests
         Assert.Equal(before, ws.Snapshot());
     }
 
+    /// <summary>Thurrock's 2024 report has no list of what must improve: the change summary says so (#26 item 5).</summary>
+    [Fact]
+    public async Task A_new_report_whose_improvement_list_is_not_read_is_named_in_the_change_summary()
+    {
+        const string thurrock = "inspections/80571_thurrock_2024-10-29.txt";
+        using var ws = new Workspace(["80571"], thurrock);
+        var folder = Directory.CreateDirectory(Path.Combine(ws.Root, "downloads")).FullName;
+        File.WriteAllBytes(Path.Combine(folder, "80571_thurrock_2024-10-29.pdf"), PdfMaker.FromText(Workspace.SharedText(thurrock)));
+
+        var result = await Updater.Run(ws.Options(folder: folder));
+
+        Assert.Equal([thurrock], result.Added.Select(a => a.Row.File));
+        var summary = ChangeSummary.Render(result);
+        Assert.Contains("## Improvement lists not read: the report is in, its points are not (seed-data/QUALITY.md) (1)", summary);
+        Assert.Contains("- `80571_thurrock_2024-10-29.txt` (ilacs-2023): no list of what must improve was found", summary);
+        Assert.Contains("## Inspections added (1)", summary);
+    }
+
     [Fact]
     public async Task Monitoring_visit_and_JTAI_letters_become_visits_of_their_kind()
     {

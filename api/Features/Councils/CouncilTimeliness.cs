@@ -9,16 +9,16 @@ namespace JudgementsApi.Features.Councils;
 /// before <c>asOf</c> counts; nothing is predicted.
 /// </summary>
 /// <param name="AsOf">The day the days are counted to: today in England.</param>
-/// <param name="LastFullInspection">The latest full inspection published on or before asOf; null when there is none.</param>
-/// <param name="LastVisit">The latest report or letter of any kind published on or before asOf; null when there is none.</param>
-public sealed record CouncilTimeliness(DateOnly AsOf, LatestReport? LastFullInspection, LatestReport? LastVisit);
-
-/// <summary>A report or letter and the days from its publication to asOf.</summary>
-/// <param name="Kind">inspection, focused_visit, monitoring_visit or jtai.</param>
-/// <param name="Id">The inspection's or visit's id (GET /v1/inspections/{id}, /v1/focused-visits/{id}, /v1/visits/{id}).</param>
-/// <param name="Published">The report's publication date or the letter's date.</param>
-/// <param name="Days">Days from published to asOf.</param>
-public sealed record LatestReport(string Kind, string Id, DateOnly Published, int Days);
+/// <param name="LastFullInspectionId">The latest full inspection published on or before asOf; null when there is none.</param>
+/// <param name="LastFullInspectionPublished">Its publication date.</param>
+/// <param name="DaysSinceLastFullInspection">Days from its publication to asOf.</param>
+/// <param name="LastVisitKind">inspection, focused_visit, monitoring_visit or jtai: the kind of the latest report or letter of any kind
+/// published on or before asOf; null when there is none.</param>
+/// <param name="LastVisitId">Its id (GET /v1/inspections/{id}, /v1/focused-visits/{id} or /v1/visits/{id}).</param>
+/// <param name="LastVisitPublished">The report's publication date or the letter's date.</param>
+/// <param name="DaysSinceLastVisit">Days from that date to asOf.</param>
+public sealed record CouncilTimeliness(DateOnly AsOf, string? LastFullInspectionId, DateOnly? LastFullInspectionPublished,
+    int? DaysSinceLastFullInspection, string? LastVisitKind, string? LastVisitId, DateOnly? LastVisitPublished, int? DaysSinceLastVisit);
 
 public static class CouncilTimelines
 {
@@ -33,14 +33,16 @@ public static class CouncilTimelines
     public static CouncilTimeliness For(DatasetSnapshot snapshot, string councilCode, DateOnly asOf)
     {
         var events = Events.GetValue(snapshot, Gather).GetValueOrDefault(councilCode) ?? [];
-        LatestReport? Shape(Event? e) => e is null ? null : new LatestReport(e.Kind, e.Id, e.Published, asOf.DayNumber - e.Published.DayNumber);
-        return new CouncilTimeliness(asOf, Shape(events.FirstOrDefault(e => e.Full && e.Published <= asOf)),
-            Shape(events.FirstOrDefault(e => e.Published <= asOf)));
+        var full = events.FirstOrDefault(e => e.Full && e.Published <= asOf);
+        var any = events.FirstOrDefault(e => e.Published <= asOf);
+        int? Days(Event? e) => e is null ? null : asOf.DayNumber - e.Published.DayNumber;
+        return new CouncilTimeliness(asOf, full?.Id, full?.Published, Days(full), any?.Kind, any?.Id, any?.Published, Days(any));
     }
 
     private static Dictionary<string, Event[]> Gather(DatasetSnapshot snapshot)
     {
-        var all = snapshot.Inspections.Select(i => (i.Summary.Council.Code, new Event("inspection", i.Id, i.Summary.Published, i.FullInspection)))
+        var all = snapshot.Inspections
+            .Select(i => (i.Summary.Council.Code, new Event("inspection", i.Id, i.Summary.Published, i.FullInspection)))
             .Concat(snapshot.FocusedVisits.Select(v => (v.CouncilCode, new Event("focused_visit", v.Id, v.LetterDate, false))))
             .Concat(snapshot.Visits.Select(v => (v.CouncilCode, new Event(v.Item.Kind, v.Id, v.LetterDate, false))));
         return all.GroupBy(e => e.Item1, StringComparer.Ordinal).ToDictionary(g => g.Key,

@@ -94,6 +94,11 @@ public static class FieldDescriptions
         ["focused_visits.priority_action"] = "true when Ofsted named areas for priority action.",
         ["focused_visits.report_url"] = "Ofsted's letter.",
         ["focused_visits.source"] = "The letter file the facts come from.",
+        ["focused_visits.focus_text"] = "The letter's own sentence saying what the visit looked at (Open Government Licence).",
+        ["focused_visits.corrected"] =
+            "Empty when every date is as printed; else the date read otherwise for a typing slip: letter_date or visit_start.",
+        ["focused_visits.printed"] = "The letter's words for the corrected date, as printed.",
+        ["focused_visits.correction_reason"] = "Why the date was read otherwise than printed.",
         ["improvement_points.inspection_id"] = "The inspection whose report states the point (empty for a focused visit's).",
         ["improvement_points.focused_visit_id"] = "The focused visit whose letter states the point (empty for an inspection's).",
         ["improvement_points.position"] = "1.. in the report's order.",

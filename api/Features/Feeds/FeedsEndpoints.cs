@@ -5,6 +5,7 @@ using JudgementsApi.Features.Badges;
 using JudgementsApi.Features.Councils;
 using JudgementsApi.Features.Dataset;
 using JudgementsApi.Features.FocusedVisits;
+using JudgementsApi.Features.Improvements;
 using JudgementsApi.Features.Inspections;
 
 namespace JudgementsApi.Features.Feeds;
@@ -22,7 +23,13 @@ public static class FeedsEndpoints
             .WithMediaType(MediaType, "application/xml", "text/xml")
             .WithName("GetFeed")
             .WithSummary("Newest publications (Atom)")
-            .WithDescription($"An Atom feed (RFC 4287) of the {Entries} newest publications, inspections and focused visits together, newest first. Each entry has a stable id, the grades (or the visit's focus and whether it named areas for priority action) in words, and links to the council's page (alternate), the API resource and Ofsted's report (related).");
+            .WithDescription($"An Atom feed (RFC 4287) of the {Entries} newest publications, inspections and focused visits together, " +
+                "newest first. Each entry has a stable id, the grades (or the visit's focus and whether it named areas for priority " +
+                "action) in words, what the report said must improve (Ofsted's words, each with its theme) as XHTML content, " +
+                "and links to the " +
+                "council's page (alternate), the API resource and Ofsted's report (related). Publications are dated by the day: " +
+                "an entry's `updated` is its publication day at midnight UTC plus one second for each publication of that day before it " +
+                "by id, so that no two entries share one; the feed's `updated` is its newest entry's.");
 
         v1.MapGet("/councils/{id}/feed.atom", ForCouncil).WithTags("Integrations")
             .WithMediaType(MediaType, "application/xml", "text/xml").ForCouncilPath()
@@ -32,15 +39,21 @@ public static class FeedsEndpoints
         return v1;
     }
 
-    private sealed record Entry(DateOnly Date, string Kind, string Id, CouncilRef Council, string Title, string Summary, string? ReportUrl);
+    private sealed record Entry(DateOnly Date, string Kind, string Id, CouncilRef Council, string Title, string Summary, string? ReportUrl)
+    {
+        /// <summary>What the report said must improve, with each point's theme name.</summary>
+        public IReadOnlyList<(string Text, string Theme)> Points { get; init; } = [];
+        /// <summary>The publication day, and a second for each publication of that day ordered before it (by kind, then id).</summary>
+        public DateTimeOffset Updated { get; init; }
+    }
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> All(HttpContext http)
     {
         var snapshot = await http.SnapshotAsync();
         var entries = Newest(snapshot, null);
         var b = Base(http);
-        return Feed(http, LoadedAt(snapshot), "urn:uuid:" + StableId("feed"), "Ofsted judgements on councils' children's services: newest publications",
-            $"{b}/", entries);
+        return Feed(http, Updated(snapshot, entries), "urn:uuid:" + StableId("feed"),
+            "Ofsted judgements on councils' children's services: newest publications", $"{b}/", entries);
     }
 
     private static async Task<Results<BodyResult, ProblemHttpResult>> ForCouncil(string id, HttpContext http)
@@ -49,11 +62,13 @@ public static class FeedsEndpoints
         var council = snapshot.FindCouncil(id)?.Ref;
         if (council is null) return Problems.NotFoundFor("council", id);
         var entries = Newest(snapshot, council.Code);
-        return Feed(http, LoadedAt(snapshot), "urn:uuid:" + StableId("feed/councils/" + council.Code),
+        return Feed(http, Updated(snapshot, entries), "urn:uuid:" + StableId("feed/councils/" + council.Code),
             $"{council.Name}: Ofsted inspections and focused visits", $"{Base(http)}/councils/{council.Slug}", entries);
     }
 
-    private static DateTimeOffset LoadedAt(DatasetSnapshot snapshot) => snapshot.LoadedAt ?? DateTimeOffset.UnixEpoch;
+    /// <summary>The feed changed when its newest entry was published (the dataset's load time if it has none).</summary>
+    private static DateTimeOffset Updated(DatasetSnapshot snapshot, List<Entry> entries) =>
+        entries.Count > 0 ? entries.Max(e => e.Updated) : snapshot.LoadedAt ?? DateTimeOffset.UnixEpoch;
 
     /// <summary>The newest inspections and focused visits, of one council or all.</summary>
     private static List<Entry> Newest(DatasetSnapshot snapshot, string? councilCode)
@@ -63,8 +78,38 @@ public static class FeedsEndpoints
         var (inspections, _) = InspectionReader.List(snapshot, filter, newest);
         var (visits, _) = FocusedVisitReader.Query(snapshot,
             councilCode is null ? new FocusedVisitFilter() : new FocusedVisitFilter { CouncilCodes = [councilCode] }, newest);
-        return inspections.Select(FromInspection).Concat(visits.Select(FromVisit))
-            .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(Entries).ToList();
+        var themes = snapshot.Improvements.Themes.ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
+        IReadOnlyList<(string, string)> Points(ImprovementPoint[]? points) =>
+            (points ?? []).Select(p => (p.Text, themes.GetValueOrDefault(p.Theme, p.Theme))).ToList();
+        var improvements = snapshot.Improvements;
+        var entries = inspections.Select(i => FromInspection(i) with { Points = Points(improvements.ByInspection.GetValueOrDefault(i.Id)) })
+            .Concat(visits.Select(v => FromVisit(v) with { Points = Points(improvements.ByFocusedVisit.GetValueOrDefault(v.Id)) }))
+            .ToList();
+        var seconds = SecondsIntoTheDay(snapshot, entries.Select(e => e.Date).ToHashSet());
+        return entries.Select(e => e with { Updated = new DateTimeOffset(e.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                .AddSeconds(seconds[(e.Kind, e.Id)]) })
+            .OrderByDescending(e => e.Updated).Take(Entries).ToList();
+    }
+
+    /// <summary>
+    /// Reports are dated by the day, so that entries do not tie on <c>updated</c> each publication of a day gets its own
+    /// second: its place among all the dataset's publications of that day (inspections, then focused visits, each by id).
+    /// The same entry has the same time in every feed.
+    /// </summary>
+    private static Dictionary<(string Kind, string Id), int> SecondsIntoTheDay(DatasetSnapshot snapshot, HashSet<DateOnly> days)
+    {
+        var published = snapshot.Inspections.Where(i => days.Contains(i.Summary.Published))
+            .Select(i => (Day: i.Summary.Published, Kind: "inspections", i.Id))
+            .Concat(snapshot.FocusedVisits.Where(v => days.Contains(v.LetterDate))
+                .Select(v => (Day: v.LetterDate, Kind: "focused-visits", v.Id)));
+        var seconds = new Dictionary<(string, string), int>();
+        foreach (var day in published.GroupBy(p => p.Day))
+        {
+            var k = 0;
+            foreach (var p in day.OrderBy(p => p.Kind == "inspections" ? 0 : 1).ThenBy(p => p.Id, StringComparer.Ordinal))
+                seconds[(p.Kind, p.Id)] = k++;
+        }
+        return seconds;
     }
 
     private static Entry FromInspection(InspectionSummary i)
@@ -110,9 +155,10 @@ public static class FeedsEndpoints
             entries.Select(e => new XElement(Atom + "entry",
                 new XElement(Atom + "id", "urn:uuid:" + StableId($"{e.Kind}/{e.Id}")),
                 new XElement(Atom + "title", e.Title),
-                new XElement(Atom + "updated", Day(e.Date)),
+                new XElement(Atom + "updated", Instant(e.Updated)),
                 new XElement(Atom + "published", Day(e.Date)),
                 new XElement(Atom + "summary", e.Summary),
+                Content(e),
                 // Each entry its own link (readers that key entries on links keep them apart): the council's
                 // page at this publication.
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"),
@@ -129,6 +175,18 @@ public static class FeedsEndpoints
             new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Save(writer);
         return new BodyResult($"{MediaType}; charset=utf-8", buffer.ToArray());
     }
+
+    private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+
+    /// <summary>The summary and, where the report lists them, its points of what must improve in Ofsted's words, with themes.</summary>
+    private static XElement? Content(Entry e) => e.Points.Count == 0 ? null : new XElement(Atom + "content",
+        new XAttribute("type", "xhtml"),
+        new XElement(Xhtml + "div",
+            new XElement(Xhtml + "p", e.Summary),
+            new XElement(Xhtml + "p", "What Ofsted said needs to improve:"),
+            new XElement(Xhtml + "ol", e.Points.Select(p => new XElement(Xhtml + "li", p.Text, " ",
+                new XElement(Xhtml + "em", $"(theme: {p.Theme})")))),
+            new XElement(Xhtml + "p", ImprovementReader.Attribution)));
 
     /// <summary>
     /// A name-based UUID (RFC 9562 version 5 layout over SHA-1) of a resource's path: the same

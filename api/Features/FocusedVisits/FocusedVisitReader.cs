@@ -19,11 +19,16 @@ public static class FocusedVisitReader
         public bool PriorityAction { get; init; }
         public string LetterDateSource { get; init; } = "";
         public string PriorityActionKind { get; init; } = "";
+        public string? FocusText { get; init; }
+        public string? Corrected { get; init; }
+        public string? Printed { get; init; }
+        public string? CorrectionReason { get; init; }
     }
 
     /// <summary>The SQL that reads focused visits and their areas for priority action into the snapshot (run by SnapshotLoader).</summary>
     public const string Sql = $"""
-        SELECT {Letters.Columns}, focus, priority_action, letter_date_source, priority_action_kind FROM focused_visits;
+        SELECT {Letters.Columns}, focus, priority_action, letter_date_source, priority_action_kind,
+               focus_text, corrected, printed, correction_reason FROM focused_visits;
         SELECT focused_visit_id, position, text, source_line FROM focused_visit_priority_actions;
         """;
 
@@ -40,8 +45,10 @@ public static class FocusedVisitReader
             var listed = r.PriorityAction ? areas[r.Id].ToList() : [];
             var actions = new PriorityActions(r.PriorityActionKind, r.PriorityActionKind is "carried_over" or "new_and_carried_over", listed,
                 listed.Count == 0 ? null : Attribution);
-            return new FocusedVisit(r.Id, council.Ref, r.LetterDate, r.LetterDateSource,
-                r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus, r.PriorityAction, actions, r.ReportUrl, page, r.ReportUrl ?? page, r.Source);
+            IReadOnlyList<DateCorrection> corrected =
+                r.Corrected is null ? [] : [new DateCorrection(r.Corrected, r.Printed!, r.CorrectionReason!)];
+            return new FocusedVisit(r.Id, council.Ref, r.LetterDate, r.LetterDateSource, r.VisitStart, r.VisitEnd, r.Inspectors, r.Focus,
+                r.FocusText, r.PriorityAction, actions, r.ReportUrl, page, r.ReportUrl ?? page, r.Source, corrected);
         });
     }
 
@@ -53,10 +60,15 @@ public static class FocusedVisitReader
         new("id", f => f.Id), new("council_code", f => f.Council.Code), new("council_name", f => f.Council.Name),
         new("letter_date", f => f.LetterDate), new("letter_date_source", f => f.LetterDateSource),
         new("visit_start", f => f.VisitStart), new("visit_end", f => f.VisitEnd),
-        new("inspectors", f => f.Inspectors), new("focus", f => f.Focus), new("priority_action", f => f.PriorityAction),
+        new("inspectors", f => f.Inspectors), new("focus", f => f.Focus), new("focus_text", f => f.FocusText),
+        new("priority_action", f => f.PriorityAction),
         new("priority_action_kind", f => f.PriorityActions.Kind),
         new("priority_action_areas", f => string.Join(" | ", f.PriorityActions.Areas.Select(a => a.Text))),
         new("report_url", f => f.ReportUrl), new("ofsted_page_url", f => f.OfstedPageUrl), new("link", f => f.Link),
+        // The seed has one correction a letter at most; more would be listed with " | " between them.
+        new("corrected", f => string.Join(" | ", f.Corrections.Select(c => c.Field))),
+        new("printed", f => string.Join(" | ", f.Corrections.Select(c => c.Printed))),
+        new("correction_reason", f => string.Join(" | ", f.Corrections.Select(c => c.Reason))),
     ];
 
     /// <summary>The visits matching <paramref name="filter"/>, newest letter first: one page and the count of all.</summary>

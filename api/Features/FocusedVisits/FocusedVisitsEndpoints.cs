@@ -17,10 +17,19 @@ namespace JudgementsApi.Features.FocusedVisits;
 /// <param name="ReportUrl">The letter on Ofsted's file server, where known.</param>
 /// <param name="OfstedPageUrl">The council's page on Ofsted's reports site, listing all its reports and letters.</param>
 /// <param name="Link">Where to read the letter: reportUrl, or ofstedPageUrl when the letter's own URL is not known.</param>
+/// <param name="Focus">What the visit looked at: a short topic in our own words, one of a small list.</param>
+/// <param name="FocusText">The letter's own sentence saying what the visit looked at ("Inspectors looked at …"); null when none was recognised.</param>
+/// <param name="Corrections">The dates read otherwise than printed because the letter's text is a typing slip: which date, the letter's words, and why; empty when every date is as printed.</param>
 public sealed record FocusedVisit(
     string Id, CouncilRef Council, DateOnly LetterDate, string LetterDateSource, DateOnly? VisitStart, DateOnly? VisitEnd,
-    IReadOnlyList<string> Inspectors, string Focus, bool PriorityAction, PriorityActions PriorityActions,
-    string? ReportUrl, string? OfstedPageUrl, string? Link, string Source);
+    IReadOnlyList<string> Inspectors, string Focus, string? FocusText, bool PriorityAction, PriorityActions PriorityActions,
+    string? ReportUrl, string? OfstedPageUrl, string? Link, string Source, IReadOnlyList<DateCorrection> Corrections);
+
+/// <summary>A date read otherwise than printed (corrected): a typing slip in the letter (seed-data/QUALITY.md lists each).</summary>
+/// <param name="Field">letter_date or visit_start: the date read otherwise than printed.</param>
+/// <param name="Printed">The letter's words as printed ("21 January 2019", "6 November 20205").</param>
+/// <param name="Reason">Why the date was read otherwise.</param>
+public sealed record DateCorrection(string Field, string Printed, string Reason);
 
 /// <summary>
 /// Areas for priority action. <c>kind</c>: none; new (set by this letter); carried_over (set at an earlier visit

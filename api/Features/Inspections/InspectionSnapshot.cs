@@ -111,7 +111,8 @@ public static class InspectionSnapshot
                 // Published earlier: an LSCB review or a second report the same day is not the previous inspection.
                 var previous = fullSoFar.LastOrDefault(p => p.Published < i.Published);
                 int? toPublication = exact && i.EndDate is { } end ? i.Published.DayNumber - end.DayNumber : null;
-                int? sincePrevious = previous is { PublishedPrecision: "day" } && exact ? i.Published.DayNumber - previous.Published.DayNumber : null;
+                int? sincePrevious = previous is { PublishedPrecision: "day" } && exact
+                    ? i.Published.DayNumber - previous.Published.DayNumber : null;
                 result[i.Id] = new InspectionTimeliness(toPublication, previous?.Id, sincePrevious);
                 if (i.FullInspection) fullSoFar.Add(i);
             }

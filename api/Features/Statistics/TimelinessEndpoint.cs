@@ -29,9 +29,10 @@ public sealed record DayRange(int Count, double? Median, int? Min, int? Max);
 public sealed record TimelinessQuery(
     [property: Description("Reports published on or after this day (YYYY-MM-DD)."), DateExample("2019-01-01")] string? From,
     [property: Description("Reports published on or before this day (YYYY-MM-DD)."), DateExample("2025-12-31")] string? To,
-    [property: Description("Only councils in this region (ONS code or slug)."), VocabularyExample("west-midlands", VocabularySet.Regions)] string? Region,
-    [property: Description("Only inspections under this framework (" + FrameworkSlugs.Listed + ") or version (" + FrameworkSlugs.VersionExample + ")."),
-        VocabularyExample(FrameworkSlugs.Ilacs, VocabularySet.Frameworks)] string? Framework,
+    [property: Description("Only councils in this region (ONS code or slug)."),
+        VocabularyExample("west-midlands", VocabularySet.Regions)] string? Region,
+    [property: Description("Only inspections under this framework (" + FrameworkSlugs.Listed + ") or version ("
+        + FrameworkSlugs.VersionExample + ")."), VocabularyExample(FrameworkSlugs.Ilacs, VocabularySet.Frameworks)] string? Framework,
     [property: Description("json (default) or csv: one row per year and framework."), FormatExample] string? Format) : IQueryRecord
 {
     public TimelinessFilter Filter { get; private set; } = new(null, null, null, null);

@@ -15,6 +15,10 @@ public sealed record FocusedVisitRecord(
     /// (an undated letter: the manifest's publication date).</summary>
     public string LetterDateSource { get; init; } = "letter";
     public PriorityActionReading PriorityActions { get; init; } = new("none", [], null);
+    /// <summary>Dates read otherwise than printed (typing slips in the letter), with the printed words and why.</summary>
+    public IReadOnlyList<DateCorrection> Corrections { get; init; } = [];
+    /// <summary>The letter's own sentence saying what the visit looked at; null when none was recognised.</summary>
+    public string? FocusText { get; init; }
 }
 
 public static partial class FocusedVisitParser
@@ -24,9 +28,10 @@ public static partial class FocusedVisitParser
     public static FocusedVisitRecord Parse(string fileName, string text, string ofstedUrn, string manifestCouncilName, DateOnly publicationDate)
     {
         var problems = new List<string>();
+        var corrections = new List<DateCorrection>();
         var letter = LetterText.From(text);
 
-        var letterDate = LetterDates.FindLetterDate(letter, publicationDate, problems);
+        var letterDate = LetterDates.FindLetterDate(letter, publicationDate, problems, corrections);
         if (letterDate is null)
             problems.Add("no letter date above the salutation; used the manifest publication date");
         var date = letterDate ?? publicationDate;
@@ -37,15 +42,15 @@ public static partial class FocusedVisitParser
         var searchText = opening is null ? string.Join(" ", letter.Paragraphs) : letter.AroundOpening(opening);
         if (opening is null) problems.Add("no 'This letter summarises' opening paragraph");
 
-        var visit = LetterDates.FindVisitDates(opening ?? searchText, date, problems)
-                    ?? (opening is null ? null : LetterDates.FindVisitDates(searchText, date, problems));
+        var visit = LetterDates.FindVisitDates(opening ?? searchText, date, problems, corrections)
+                    ?? (opening is null ? null : LetterDates.FindVisitDates(searchText, date, problems, corrections));
         LetterDates.CheckVisitDates(visit, date, problems);
 
         var inspectors = InspectorNames.Find(searchText, problems);
         if (inspectors is null) problems.Add("no sentence naming the inspectors");
         else if (inspectors.Count == 0) problems.Add("inspector sentence found but no names read");
 
-        var focus = FindFocus(letter, problems);
+        var (focus, focusText) = FindFocus(letter, problems);
 
         var priority = PriorityActions.Read(letter);
         if (priority.Kind is "new" or "new_and_carried_over" && priority.Areas.Count == 0)
@@ -57,17 +62,24 @@ public static partial class FocusedVisitParser
         {
             LetterDateSource = letterDate is null ? "publication" : "letter",
             PriorityActions = priority,
+            Corrections = corrections,
+            FocusText = focusText,
         };
     }
 
-    private static string FindFocus(LetterText letter, List<string> problems)
+    /// <summary>
+    /// The short topic (our words) and the letter's own statement of what the visit looked at: the sentence
+    /// that says so ("Inspectors looked at …"), with a "Specifically, …" sentence after it where the letter narrows it.
+    /// </summary>
+    private static (string Topic, string? Statement) FindFocus(LetterText letter, List<string> problems)
     {
         // The subject is stated before the findings begin.
         var preamble = letter.Paragraphs.TakeWhile(p => !FindingsHeading().IsMatch(p)).ToList();
         foreach (var paragraph in preamble)
         {
-            if (PandemicStatement().IsMatch(paragraph)) return FocusTopics.Pandemic;
             var sentences = LetterText.Sentences(paragraph).ToList();
+            if (PandemicStatement().IsMatch(paragraph))
+                return (FocusTopics.Pandemic, sentences.FirstOrDefault(s => PandemicStatement().IsMatch(s)) ?? paragraph);
             var first = sentences.FindIndex(s => FocusStatement().IsMatch(s) && !MethodStatement().IsMatch(s));
             if (first < 0) continue;
 
@@ -76,15 +88,25 @@ public static partial class FocusedVisitParser
             var specific = Specifically().Match(statement);
             var topic = (specific.Success ? FocusTopics.Recognise(statement[specific.Index..]) : null)
                         ?? FocusTopics.Recognise(statement);
-            if (topic is not null) return topic;
+            if (topic is null) continue;
+            var words = sentences[first];
+            if (first + 1 < sentences.Count && sentences[first + 1].StartsWith("Specifically,", StringComparison.Ordinal))
+                words += " " + sentences[first + 1];
+            return (topic, words);
         }
 
         // The 2020-21 programme of visits on the pandemic's impact has no "looked at arrangements for" statement.
         var body = string.Join(" ", letter.Paragraphs);
-        if (PandemicProgramme().IsMatch(body)) return FocusTopics.Pandemic;
+        if (PandemicProgramme().IsMatch(body))
+        {
+            // The programme's sentence ("Her Majesty's Chief Inspector … is leading Ofsted's work into …"), without a heading run into it.
+            var sentence = letter.Paragraphs.SelectMany(LetterText.Sentences).First(s => PandemicProgramme().IsMatch(s));
+            var start = sentence.IndexOf("Her Majesty's Chief Inspector", StringComparison.Ordinal);
+            return (FocusTopics.Pandemic, start > 0 ? sentence[start..] : sentence);
+        }
 
         problems.Add("focus not recognised");
-        return FocusTopics.Unrecognised;
+        return (FocusTopics.Unrecognised, null);
     }
 
     /// <summary>

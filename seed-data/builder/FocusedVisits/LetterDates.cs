@@ -3,6 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace JudgementsApi.SeedBuilder.FocusedVisits;
 
+/// <summary>
+/// A date read otherwise than printed, because the letter's text is a typing slip: which field
+/// (<c>letter_date</c> or <c>visit_start</c>), the letter's words as printed, and why the reading differs.
+/// </summary>
+public sealed record DateCorrection(string Field, string Printed, string Reason);
+
 /// <summary>The letter's own date and the visit's dates.</summary>
 internal static partial class LetterDates
 {
@@ -23,7 +29,8 @@ internal static partial class LetterDates
     /// takes the publication year when that puts it within a month of publication.
     /// </summary>
     /// Each correction is reported in <paramref name="problems"/>, so QUALITY.md discloses it.
-    public static DateOnly? FindLetterDate(LetterText letter, DateOnly publicationDate, List<string> problems)
+    public static DateOnly? FindLetterDate(LetterText letter, DateOnly publicationDate, List<string> problems,
+        List<DateCorrection>? corrections = null)
     {
         var expectedYear = publicationDate.Year;
         var end = letter.SalutationLine >= 0 ? letter.SalutationLine : Math.Min(letter.Lines.Count, 60);
@@ -36,13 +43,22 @@ internal static partial class LetterDates
             var year = ResolveYear(m.Groups["year"].Value, expectedYear);
             if (year is null) continue;
             if (TryDate(year.Value, month, day) is not { } d) continue;
+            var printed = m.Value.Trim();
             if (m.Groups["year"].Value.Length != 4)
-                problems.Add($"corrected: letter dated '{m.Value.Trim()}', read as {d:yyyy-MM-dd}");
+            {
+                problems.Add($"corrected: letter dated '{printed}', read as {d:yyyy-MM-dd}");
+                corrections?.Add(new DateCorrection("letter_date", printed,
+                    $"the year is printed with {m.Groups["year"].Value.Length} digits; read as {d.Year}, the one the digits give without one "
+                    + $"extra digit that is within a year of the letter's publication ({publicationDate:yyyy-MM-dd})"));
+            }
             if (year != expectedYear && Math.Abs(d.DayNumber - publicationDate.DayNumber) > 31
                 && TryDate(expectedYear, month, day) is { } fixedYear
                 && Math.Abs(fixedYear.DayNumber - publicationDate.DayNumber) <= 31)
             {
-                problems.Add($"corrected: letter dated '{m.Value.Trim()}', read as {fixedYear:yyyy-MM-dd} (published {publicationDate:yyyy-MM-dd})");
+                problems.Add($"corrected: letter dated '{printed}', read as {fixedYear:yyyy-MM-dd} (published {publicationDate:yyyy-MM-dd})");
+                corrections?.Add(new DateCorrection("letter_date", printed,
+                    $"the printed year puts the letter {Math.Abs(d.DayNumber - publicationDate.DayNumber)} days from its publication "
+                    + $"({publicationDate:yyyy-MM-dd}); the publication's year, {expectedYear}, puts it within a month of it"));
                 return fixedYear;
             }
             return d;
@@ -77,7 +93,8 @@ internal static partial class LetterDates
         else if (visit.Value.Start > letterDate) problems.Add($"visit starts {visit.Value.Start:yyyy-MM-dd}, after the letter date");
     }
 
-    public static (DateOnly Start, DateOnly End)? FindVisitDates(string text, DateOnly letterDate, List<string> problems)
+    public static (DateOnly Start, DateOnly End)? FindVisitDates(string text, DateOnly letterDate, List<string> problems,
+        List<DateCorrection>? corrections = null)
     {
         var m = VisitPhrase().Match(text);
         if (!m.Success) return null;
@@ -125,6 +142,9 @@ internal static partial class LetterDates
             if (sameYear is { } s && end.DayNumber - s.DayNumber is >= 0 and <= 14)
             {
                 problems.Add($"corrected: visit given as {start:yyyy-MM-dd} to {end:yyyy-MM-dd}, read as {s:yyyy-MM-dd} to {end:yyyy-MM-dd}");
+                corrections?.Add(new DateCorrection("visit_start", WhitespaceRun().Replace(m.Groups["span"].Value.Trim(), " "),
+                    $"as printed the visit would last {end.DayNumber - start.DayNumber + 1} days; a focused visit lasts days, so the first "
+                    + $"date takes the last date's year ({end.Year})"));
                 start = s;
             }
         }
@@ -140,6 +160,9 @@ internal static partial class LetterDates
 
     [GeneratedRegex(@"\b(?:on|between|from)\s+(?:the\s+)?(?<span>\d{1,2}(?:st|nd|rd|th)?\b(?:(?:\s|,|\band\b|\bto\b|\buntil\b|&|–|—|-|\bof\b|\bthe\b)*(?:\d{1,4}(?:st|nd|rd|th)?\b|(?:" + MonthAlternation + @")\b))*)", RegexOptions.IgnoreCase)]
     private static partial Regex VisitPhrase();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
 
     [GeneratedRegex(@"(?<year>\b\d{4}\b)|(?<month>\b(?:" + MonthAlternation + @")\b)|\b(?<day>\d{1,2})(?:st|nd|rd|th)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DateToken();

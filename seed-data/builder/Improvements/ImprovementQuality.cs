@@ -32,18 +32,47 @@ public static partial class Quality
         foreach (var g in recent.GroupBy(YearOf).OrderBy(g => g.Key, StringComparer.Ordinal))
             L($"| {g.Key} | " + string.Join(" | ", codes.Select(c => g.Count(p => (p.Point.Tag ?? "untagged") == c))) + " |");
         L();
+        PerYearAndFramework(L, r, YearOf);
         Themes(L, r);
         BulletSection(L, "Footnotes not read as a tag",
             ["Footnotes kept in `framework_tag_text` with `framework_tag` empty (they name a principle of the framework, not one of",
              "its outcomes or enablers):"],
             points.Where(p => p.Point.TagText is not null && p.Point.Tag is null).ToList(),
             p => $"`{p.Source}` line {p.Point.LineFrom}: \"{Esc(p.Point.TagText)}\"");
-        BulletSection(L, "Reports in the dataset without a list of points",
-            ["Reports with no list heading the reader knows (pre-2013 reports' \"Areas for improvement\" are not read):"],
-            r.ReportsWithoutImprovementList, x => $"`{x.File}` ({x.Kind})");
+        // Every report whose list was not read: no heading the reader knows, or a heading with no point read after it.
+        var withPoints = points.Select(p => Path.GetFileName(p.Source)).ToHashSet(StringComparer.Ordinal);
+        var notRead = r.ReportsWithoutImprovementList.Select(x => $"`{x.File}` ({x.Kind}): no list heading the reader knows")
+            .Concat(r.ImprovementProblems.Where(x => !withPoints.Contains(x.File)).Select(x => x.File).Distinct(StringComparer.Ordinal)
+                .Select(f => $"`{f}`: a list heading, but no point could be read after it (see the remarks below)"))
+            .ToList();
+        BulletSection(L, "Reports in the dataset whose list was not read",
+            [$"{notRead.Count} reports: no points of theirs are in the dataset (pre-2013 reports' \"Areas for improvement\" are not read):"],
+            notRead, x => x);
         BulletSection(L, "Improvement lists read with a remark",
             ["What the reader noticed while reading a list (the points are still in the dataset):"],
             r.ImprovementProblems, x => $"`{x.File}`: {Esc(x.Problem)}");
+    }
+
+    /// <summary>Reports with points and points, per year of publication and framework (focused visits apart), with theme coverage.</summary>
+    static void PerYearAndFramework(Line L, BuildResult r, Func<ImprovementPoint, string> yearOf)
+    {
+        var frameworks = Frameworks.Versions.ToDictionary(v => v.Slug, v => v.Framework, StringComparer.Ordinal);
+        var inspections = r.Inspections.ToDictionary(i => i.Id);
+        string FrameworkOf(ImprovementPoint p) => p.InspectionId is { } i ? frameworks[inspections[i].FrameworkVersion] : "focused visit";
+        var points = r.ImprovementPoints;
+        var columns = points.Select(FrameworkOf).Distinct().Order(StringComparer.Ordinal).ToList();
+        Paragraph(L, "Per year of publication and framework: reports with points / points (a focused visit by its letter's date), and",
+            "the share of the year's points that have a theme other than `other`:");
+        L("| year | " + string.Join(" | ", columns) + " | theme coverage |");
+        L("|---|" + string.Concat(columns.Select(_ => "---|")) + "---|");
+        foreach (var year in points.GroupBy(yearOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var cells = columns.Select(c => year.Where(p => FrameworkOf(p) == c).ToList())
+                .Select(g => $"{g.Select(p => p.InspectionId ?? p.FocusedVisitId).Distinct().Count()} / {g.Count}");
+            var themed = year.Count(p => p.Theme != Improvements.Themes.Other);
+            L($"| {year.Key} | " + string.Join(" | ", cells) + $" | {(100.0 * themed / year.Count()).ToString("0.0", Inv)}% |");
+        }
+        L();
     }
 
     static void Themes(Line L, BuildResult r)

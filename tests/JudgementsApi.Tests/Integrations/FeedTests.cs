@@ -113,6 +113,51 @@ public class FeedTests(ApiFactory api) : ApiTests(api)
         Assert.Contains("no overall effectiveness judgement", entry.Element(Atom + "summary")!.Value);
     }
 
+    /// <summary>#23: no two entries tie on updated, the feed's updated is its newest entry's, and an entry keeps its time in every feed.</summary>
+    [Fact]
+    public async Task EveryEntryHasItsOwnUpdatedAndTheFeedsIsTheNewest()
+    {
+        var feed = await Feed("/v1/feed.atom");
+        var entries = feed.Elements(Atom + "entry").ToList();
+        var updated = entries.Select(e => Instant(e.Element(Atom + "updated")!)).ToList();
+        Assert.Equal(updated.Count, updated.Distinct().Count());
+        Assert.Equal(updated.Max(), Instant(feed.Element(Atom + "updated")!));
+        // Still the publication's day: only the seconds after midnight tell a day's publications apart.
+        Assert.All(entries, e => Assert.Equal(e.Element(Atom + "published")!.Value[..10], e.Element(Atom + "updated")!.Value[..10]));
+        Assert.True(entries.GroupBy(e => e.Element(Atom + "published")!.Value).Any(g => g.Count() > 1), "no day with two publications to tell apart");
+
+        var byId = entries.ToDictionary(e => e.Element(Atom + "id")!.Value, e => e.Element(Atom + "updated")!.Value);
+        var council = (string)entries[0].Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!;
+        var slug = new Uri(council).AbsolutePath.Split('/')[^1];
+        foreach (var e in (await Feed($"/v1/councils/{slug}/feed.atom")).Elements(Atom + "entry"))
+            if (byId.TryGetValue(e.Element(Atom + "id")!.Value, out var same))
+                Assert.Equal(same, e.Element(Atom + "updated")!.Value);
+    }
+
+    /// <summary>#26: an inspection's entry lists what Ofsted said must improve, in its words, each with its theme.</summary>
+    [Fact]
+    public async Task AnInspectionsEntryListsItsImprovementPointsWithTheirThemes()
+    {
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var entries = (await Feed("/v1/councils/shropshire/feed.atom")).Elements(Atom + "entry").ToList();
+        var entry = entries.Single(e => e.Element(Atom + "id")!.Value.Length > 0
+            && e.Elements(Atom + "link").Any(l => ((string?)l.Attribute("href"))?.EndsWith("/inspections/shropshire-2025-08-12") == true));
+        var content = entry.Element(Atom + "content")!;
+        Assert.Equal("xhtml", (string?)content.Attribute("type"));
+        var items = content.Descendants(xhtml + "li").ToList();
+
+        var points = (await Client.GetJsonAsync("/v1/inspections/shropshire-2025-08-12/improvements")).GetProperty("points").EnumerateArray().ToList();
+        var themes = (await Client.GetJsonAsync("/v1/improvements/themes")).EnumerateArray().ToDictionary(t => t.Str("code"), t => t.Str("name"));
+        Assert.NotEmpty(points);
+        Assert.Equal(points.Select(p => $"{p.Str("text")} (theme: {themes[p.Str("theme")]})"), items.Select(i => i.Value));
+        Assert.Contains("Open Government Licence", content.Value);
+
+        // A report without a list has no content beyond its summary.
+        var thurrock = (await Feed("/v1/councils/thurrock/feed.atom")).Elements(Atom + "entry")
+            .Single(e => e.Elements(Atom + "link").Any(l => ((string?)l.Attribute("href"))?.EndsWith("/inspections/thurrock-2024-10-29") == true));
+        Assert.Null(thurrock.Element(Atom + "content"));
+    }
+
     [Fact]
     public async Task AnUnknownCouncilsFeedIsAProblemAndFeedsAreCached()
     {

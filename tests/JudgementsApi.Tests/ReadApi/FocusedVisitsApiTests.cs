@@ -16,6 +16,54 @@ public class FocusedVisitsApiTests(ApiFactory api) : ApiTests(api)
         Assert.Equal(371, visits.Count + without.GetProperty("meta").GetProperty("total").GetInt32());
     }
 
+    /// <summary>#26 item 8: Dudley's letter is dated "21 January 2019" but was published on 21 January 2020.</summary>
+    [Fact]
+    public async Task ACorrectedDateSaysSoWithTheLettersPrintedWordsInJsonCsvAndTheDownload()
+    {
+        var dudley = Assert.Single((await Client.GetJsonAsync("/v1/focused-visits/dudley-2020-01-21-fv")).GetProperty("corrections").EnumerateArray());
+        Assert.Equal(("letter_date", "21 January 2019"), (dudley.Str("field"), dudley.Str("printed")));
+        Assert.Contains("2020", dudley.Str("reason"));
+        var darlington = Assert.Single((await Client.GetJsonAsync("/v1/focused-visits/darlington-2023-11-28-fv")).GetProperty("corrections")
+            .EnumerateArray());
+        Assert.Equal(("visit_start", "24 October 2022 to 25 October 2023"), (darlington.Str("field"), darlington.Str("printed")));
+        var plain = await Client.GetJsonAsync("/v1/focused-visits/shropshire-2024-01-12-fv");
+        Assert.Empty(plain.GetProperty("corrections").EnumerateArray());
+
+        var (_, body) = await Client.GetOkAsync("/v1/focused-visits?format=csv", "text/csv");
+        var records = Csv.Records(body);
+        var header = records[0];
+        var corrected = records.Skip(1).Where(r => r.Count == header.Count && r[header.IndexOf("corrected")] != "")
+            .Select(r => (r[header.IndexOf("id")], r[header.IndexOf("corrected")], r[header.IndexOf("printed")])).Order().ToList();
+        Assert.Equal([("darlington-2023-11-28-fv", "visit_start", "24 October 2022 to 25 October 2023"),
+            ("dudley-2020-01-21-fv", "letter_date", "21 January 2019"), ("north-somerset-2025-11-06-fv", "letter_date", "6 November 20205")],
+            corrected);
+
+        using var zip = new System.IO.Compression.ZipArchive(await Client.GetStreamAsync("/v1/dataset/download"));
+        using var reader = new StreamReader(zip.GetEntry("data/focused_visits.csv")!.Open());
+        var download = Csv.Records(await reader.ReadToEndAsync());
+        var dh = download[0];
+        var row = download.Single(r => r[0] == "dudley-2020-01-21-fv");
+        Assert.Equal(("letter_date", "21 January 2019", dudley.Str("reason")),
+            (row[dh.IndexOf("corrected")], row[dh.IndexOf("printed")], row[dh.IndexOf("correction_reason")]));
+    }
+
+    /// <summary>#26 item 9: beside the short topic, the letter's own sentence for what the visit looked at.</summary>
+    [Fact]
+    public async Task AVisitKeepsTheLettersOwnWordsForItsFocus()
+    {
+        var visits = await Client.GetDataAsync("/v1/focused-visits?limit=500");
+        Assert.Equal(371, visits.Count);
+        Assert.All(visits, v => Assert.False(string.IsNullOrWhiteSpace(v.Str("focusText")), v.Str("id")));
+        var coventry = visits.Single(v => v.Str("id") == "coventry-2018-02-22-fv");
+        Assert.Equal("the front door (contact, referral and assessment)", coventry.Str("focus"));
+        Assert.StartsWith("Inspectors looked at the local authority's arrangements for contacts and referrals", coventry.Str("focusText"));
+
+        var (_, body) = await Client.GetOkAsync("/v1/focused-visits?council=coventry&format=csv", "text/csv");
+        var records = Csv.Records(body);
+        var row = records.Single(r => r.Count > 1 && r[0] == "coventry-2018-02-22-fv");
+        Assert.Equal(coventry.Str("focusText"), row[records[0].IndexOf("focus_text")]);
+    }
+
     [Fact]
     public async Task AVisitHasItsDatesInspectorsAndFocus()
     {

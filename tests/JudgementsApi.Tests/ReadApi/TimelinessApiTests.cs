@@ -48,18 +48,16 @@ public class TimelinessApiTests(ApiFactory api) : ApiTests(api)
     {
         var slough = (await Client.GetJsonAsync("/v1/councils/slough")).GetProperty("timeliness");
         Assert.Equal("2026-11-30", slough.Str("asOf"));
-        var full = slough.GetProperty("lastFullInspection");
-        Assert.Equal(("inspection", "slough-2023-03-17", "2023-03-17", 1354),
-            (full.Str("kind"), full.Str("id"), full.Str("published"), full.GetProperty("days").GetInt32()));
+        Assert.Equal(("slough-2023-03-17", "2023-03-17", 1354),
+            (slough.Str("lastFullInspectionId"), slough.Str("lastFullInspectionPublished"), slough.GetProperty("daysSinceLastFullInspection").GetInt32()));
         // The focused visit of January 2026 came after it.
-        var visit = slough.GetProperty("lastVisit");
-        Assert.Equal(("focused_visit", "slough-2026-01-12-fv", "2026-01-12", 322),
-            (visit.Str("kind"), visit.Str("id"), visit.Str("published"), visit.GetProperty("days").GetInt32()));
+        Assert.Equal(("focused_visit", "slough-2026-01-12-fv", "2026-01-12", 322), (slough.Str("lastVisitKind"), slough.Str("lastVisitId"),
+            slough.Str("lastVisitPublished"), slough.GetProperty("daysSinceLastVisit").GetInt32()));
 
         // A council with no report in the sources has neither.
         var poole = (await Client.GetJsonAsync("/v1/councils/poole")).GetProperty("timeliness");
-        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null),
-            (poole.GetProperty("lastFullInspection").ValueKind, poole.GetProperty("lastVisit").ValueKind));
+        Assert.All(["lastFullInspectionId", "daysSinceLastFullInspection", "lastVisitKind", "lastVisitId", "daysSinceLastVisit"],
+            name => Assert.Equal(JsonValueKind.Null, poole.GetProperty(name).ValueKind));
     }
 
     [Fact]
@@ -126,14 +124,14 @@ public class CouncilTimelinessDayTests(ClockFactory api) : IClassFixture<ClockFa
     {
         var client = api.CreateClient();
         var first = await client.GetAsync("/v1/councils/slough");
-        var days = (await client.GetJsonAsync("/v1/councils/slough")).GetProperty("timeliness").GetProperty("lastVisit").GetProperty("days").GetInt32();
+        var days = (await client.GetJsonAsync("/v1/councils/slough")).GetProperty("timeliness").GetProperty("daysSinceLastVisit").GetInt32();
 
         api.Clock.Advance(TimeSpan.FromDays(1));
 
         var revalidate = new HttpRequestMessage(HttpMethod.Get, "/v1/councils/slough");
         revalidate.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(revalidate)).StatusCode);
-        var next = (await client.GetJsonAsync("/v1/councils/slough")).GetProperty("timeliness").GetProperty("lastVisit").GetProperty("days").GetInt32();
+        var next = (await client.GetJsonAsync("/v1/councils/slough")).GetProperty("timeliness").GetProperty("daysSinceLastVisit").GetInt32();
         Assert.Equal(days + 1, next);
     }
 }
