@@ -34,6 +34,7 @@ builder.Services.AddSingleton(sp => new SeedImporter(sp.GetRequiredService<Owner
 builder.Services.AddSingleton<JudgementsApi.Features.VocabularySource>();
 builder.Services.AddSingleton<CouncilNames>();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<PublicUrls>();
 
 // HTTP conventions: problem details, caching keyed on the dataset version, health, CORS, JSON, docs
 builder.Services.AddApiProblems();

@@ -128,6 +128,7 @@ pg_create_db() {
     pg_psql "$1" postgres -q -c "CREATE DATABASE \"$2\" OWNER judgements_owner"
   pg_psql "$1" "$2" -q -c "ALTER DATABASE \"$2\" OWNER TO judgements_owner" \
     -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC" \
+    -c "REVOKE CONNECT, TEMPORARY ON DATABASE postgres, template1 FROM PUBLIC" \
     -c "DO \$\$ DECLARE r record; BEGIN
           FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND pg_get_userbyid(c.relowner) <> 'judgements_owner'

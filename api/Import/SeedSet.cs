@@ -35,9 +35,17 @@ public sealed record VisitRow(string Id, string CouncilCode, string Kind, DateOn
 
 public sealed class SeedValidationException(IReadOnlyList<string> errors)
     : Exception($"The seed data is invalid ({errors.Count} error{(errors.Count == 1 ? "" : "s")}); nothing was imported:\n  " +
-                string.Join("\n  ", errors.Take(200)) + (errors.Count > 200 ? $"\n  … and {errors.Count - 200} more" : ""))
+                string.Join("\n  ", Shown(errors)))
 {
     public IReadOnlyList<string> Errors { get; } = errors;
+
+    /// <summary>Per file, the first <see cref="PerFile"/> errors and then how many more: one bad file never buries the rest.</summary>
+    public const int PerFile = 20;
+
+    private static IEnumerable<string> Shown(IReadOnlyList<string> errors) =>
+        errors.GroupBy(e => e.Split(':', 2)[0]).SelectMany(file => file.Count() <= PerFile
+            ? file
+            : file.Take(PerFile).Append($"{file.Key}: … and {file.Count() - PerFile} more errors in this file"));
 }
 
 /// <summary>
@@ -123,7 +131,10 @@ public sealed partial class SeedSet
     {
         var errors = new List<string>();
         if (!Directory.Exists(directory)) throw new SeedValidationException([$"{directory}: no such directory"]);
-        var r = new RowReader(ReadFiles(directory, errors), errors);
+        var files = ReadFiles(directory, errors, out var unreadable);
+        // A file that cannot be read whole would make every row that refers to it an error too: stop here.
+        if (unreadable) throw new SeedValidationException(errors);
+        var r = new RowReader(files, errors);
 
         // In dependency order: each file is checked against the identifiers of those before it.
         var regions = r.Regions();
@@ -165,10 +176,12 @@ public sealed partial class SeedSet
     /// Every seed file's rows, after checking the folder against its manifest. A file whose row count
     /// differs from the manifest's is reported unless its own lines already were (they explain it).
     /// </summary>
-    private static Dictionary<string, List<SeedRow>> ReadFiles(string directory, List<string> errors)
+    private static Dictionary<string, List<SeedRow>> ReadFiles(string directory, List<string> errors, out bool unreadable)
     {
         var manifest = SeedManifest.Verify(directory, Headers.Keys, errors);
+        var before = errors.Count;
         var raw = Headers.ToDictionary(h => h.Key, h => SeedCsv.Read(Path.Combine(directory, h.Key), h.Key, h.Value, errors));
+        unreadable = errors.Count > before;
         foreach (var (file, rows) in raw)
             if (manifest.TryGetValue(file, out var listed) && listed != rows.Count
                 && !errors.Any(e => e.StartsWith(file + ":", StringComparison.Ordinal) && e.Length > file.Length + 1 && char.IsAsciiDigit(e[file.Length + 1])))
@@ -468,9 +481,10 @@ public sealed partial class SeedSet
             return "";
         }
 
+        /// <summary>A required value that is absent or unreadable (then already reported): the placeholder keeps the row going.</summary>
         public T Missing<T>(SeedRow r, string column, T placeholder)
         {
-            errors.Add($"{r.Where}: {column} is required");
+            if (r[column] is null) errors.Add($"{r.Where}: {column} is required");
             return placeholder;
         }
 
@@ -533,7 +547,8 @@ public sealed partial class SeedSet
 
         public void Ordered(SeedRow r, string firstName, DateOnly? first, string secondName, DateOnly? second)
         {
-            if (first is { } a && second is { } b && b < a)
+            // DateOnly.MinValue stands for a date already reported as missing or unreadable.
+            if (first is { } a && second is { } b && b < a && a != DateOnly.MinValue && b != DateOnly.MinValue)
                 errors.Add($"{r.Where}: {secondName} ({b:yyyy-MM-dd}) is before {firstName} ({a:yyyy-MM-dd})");
         }
 

@@ -81,7 +81,8 @@ public static class Caching
         if (version is null) return null;
         var request = http.Request;
         if (CacheKeys.Query(http) is not { } query) return null;
-        var key = new ETagKey(request.Path.Value ?? "", query, CacheKeys.Representation(http), DayOf(http), Compression.Negotiate(request));
+        var key = new ETagKey(request.Path.Value ?? "", query, CacheKeys.Representation(http), DayOf(http), Compression.For(http),
+            http.RequestServices.GetRequiredService<PublicUrls>().VaryKey(http));
         var cache = _etags;
         if (!string.Equals(cache.Version, version, StringComparison.Ordinal))
         {
@@ -89,19 +90,19 @@ public static class Caching
             _etags = cache;
         }
         if (cache.ETags.TryGetValue(key, out var etag)) return etag;
-        var text = $"{key.Path}{key.Query}|{key.Representation}|{key.Day}";
+        var text = $"{key.Path}{key.Query}|{key.Representation}|{key.Day}|{key.Host}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
         var suffix = key.Coding switch { ContentCoding.Gzip => "-gz", ContentCoding.Brotli => "-br", _ => "" };
         etag = $"\"{version[..Math.Min(16, version.Length)]}-{hash}{suffix}\"";
         // Bounded in entries and in the characters of their keys: a flood of distinct URLs only costs hashing again.
         if (cache.ETags.Count < 50_000 && cache.Chars < MaxETagKeyChars && cache.ETags.TryAdd(key, etag))
-            Interlocked.Add(ref cache.Chars, key.Path.Length + key.Query.Length);
+            Interlocked.Add(ref cache.Chars, key.Path.Length + key.Query.Length + (key.Host?.Length ?? 0));
         return etag;
     }
 
     private const long MaxETagKeyChars = 2_000_000;
 
-    private readonly record struct ETagKey(string Path, string Query, string Representation, string? Day, ContentCoding Coding);
+    private readonly record struct ETagKey(string Path, string Query, string Representation, string? Day, ContentCoding Coding, string? Host);
 
     private sealed class ETagCache(string version)
     {
@@ -222,9 +223,11 @@ public static class Caching
                 context.CacheVaryByRules.VaryByValues["representation"] = CacheKeys.Representation(context.HttpContext);
                 context.CacheVaryByRules.VaryByValues["dataset"] = version!;
                 // The negotiated coding, not the raw header: "gzip, deflate, br" and "br" share an entry.
-                if (Compression.Negotiate(context.HttpContext.Request) is var coding and not ContentCoding.Identity)
+                if (Compression.For(context.HttpContext) is var coding and not ContentCoding.Identity)
                     context.CacheVaryByRules.VaryByValues["coding"] = Compression.Token(coding);
                 if (DayOf(context.HttpContext) is { } day) context.CacheVaryByRules.VaryByValues["day"] = day;
+                if (context.HttpContext.RequestServices.GetRequiredService<PublicUrls>().VaryKey(context.HttpContext) is { } host)
+                    context.CacheVaryByRules.VaryByValues["host"] = host;
                 // Kept while the version lasts (bounded by SizeLimit and an hour), so an outage can be
                 // bridged; clients see the time of their request as Date, max-age and no Age (see UseDatasetETags).
                 context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);

@@ -30,7 +30,18 @@ public static class Compression
     public const int BrotliQuality = 5;
     public const int GzipLevel = 9;
 
-    /// <summary>The coding a request gets: "br" or "gzip" by q-value (Brotli on a tie), else identity.</summary>
+    /// <summary>
+    /// The coding a response gets, which its ETag and cache entry name: identity for what is sent as it is
+    /// (a zip, a PNG: compressed already), else what the request negotiates.
+    /// </summary>
+    public static ContentCoding For(HttpContext http) =>
+        SentAsIs(http) ? ContentCoding.Identity : Negotiate(http.Request);
+
+    private static bool SentAsIs(HttpContext http) =>
+        http.Request.Path.Value?.EndsWith(".png", StringComparison.OrdinalIgnoreCase) == true
+        || http.GetEndpoint()?.Metadata.GetMetadata<MediaTypeMetadata>() is { } media && !Compressible(media.MediaType);
+
+    /// <summary>The coding a request asks for: "br" or "gzip" by q-value (Brotli on a tie), else identity.</summary>
     public static ContentCoding Negotiate(HttpRequest request)
     {
         var header = request.Headers.AcceptEncoding;
@@ -88,7 +99,7 @@ public static class Compression
     public static IApplicationBuilder UseCompression(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!Caching.Covers(context) || Negotiate(context.Request) is var coding && coding == ContentCoding.Identity)
+            if (!Caching.Covers(context) || For(context) is var coding && coding == ContentCoding.Identity)
             {
                 await next(context);
                 return;

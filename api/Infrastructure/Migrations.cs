@@ -93,7 +93,9 @@ public sealed class Migrator(NpgsqlDataSource db, ILogger<Migrator> log)
 
     /// <summary>
     /// SELECT on every table to the serving role, now and (default privileges) on tables later
-    /// migrations create, so no migration needs to know the role's name.
+    /// migrations create, so no migration needs to know the role's name. Where the migrating role owns
+    /// the database, nobody else may connect to it or create temporary tables in it (PostgreSQL grants
+    /// both to PUBLIC by default) but the serving role, which may connect and no more.
     /// </summary>
     public async Task GrantReadAsync(string role, CancellationToken ct = default)
     {
@@ -103,6 +105,14 @@ public sealed class Migrator(NpgsqlDataSource db, ILogger<Migrator> log)
             GRANT USAGE ON SCHEMA public TO {quoted};
             GRANT SELECT ON ALL TABLES IN SCHEMA public TO {quoted};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {quoted};
+            """);
+        var owns = await conn.ExecuteScalarAsync<bool>(
+            "SELECT pg_has_role(current_user, datdba, 'USAGE') FROM pg_database WHERE datname = current_database()");
+        if (!owns) return; // a database someone else owns keeps its owner's privileges
+        var database = await conn.ExecuteScalarAsync<string>("SELECT quote_ident(current_database())");
+        await conn.ExecuteAsync($"""
+            REVOKE CONNECT, TEMPORARY ON DATABASE {database} FROM PUBLIC;
+            GRANT CONNECT ON DATABASE {database} TO {quoted};
             """);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -73,10 +74,16 @@ public static class RateLimits
 
     private enum Budget { Uncached, Exports }
 
+    private static readonly object KindKey = new();
+
+    /// <summary>Which budget a request draws on (null: none), decided once and kept in the request's items.</summary>
     private static Budget? Kind(HttpContext http, Settings settings)
     {
-        if (!settings.Enabled || !HttpMethods.IsGet(http.Request.Method) || !Caching.Covers(http)) return null;
-        return IsExport(http.Request) ? Budget.Exports : Budget.Uncached;
+        if (http.Items.TryGetValue(KindKey, out var known)) return (Budget?)known;
+        Budget? kind = !settings.Enabled || !HttpMethods.IsGet(http.Request.Method) || !Caching.Covers(http) ? null
+            : IsExport(http.Request) ? Budget.Exports : Budget.Uncached;
+        http.Items[KindKey] = kind;
+        return kind;
     }
 
     private static RateLimitPartition<string> Partition(HttpContext http, Settings settings)
@@ -84,13 +91,68 @@ public static class RateLimits
         if (Kind(http, settings) is not { } kind) return RateLimitPartition.GetNoLimiter("unlimited");
         var client = $"{kind}:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
         var permits = kind == Budget.Exports ? settings.Exports : settings.Uncached;
-        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.Get(client, _ => new WindowLimiter(new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, permits),
             Window = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds)),
             QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+            AutoReplenishment = false, // replenished by the partitioned limiter's timer, through TryReplenish
+        }));
+    }
+
+    /// <summary>
+    /// The platform's fixed window, whose refusals say when the window really resets: the platform's
+    /// lease always says a whole window (Retry-After 60 when the reset is 10 s away).
+    /// </summary>
+    private sealed class WindowLimiter(FixedWindowRateLimiterOptions options) : ReplenishingRateLimiter
+    {
+        private readonly FixedWindowRateLimiter inner = new(options);
+        private long windowStart = Stopwatch.GetTimestamp();
+
+        public override bool IsAutoReplenishing => false;
+        public override TimeSpan ReplenishmentPeriod => inner.ReplenishmentPeriod;
+        public override TimeSpan? IdleDuration => inner.IdleDuration;
+        public override RateLimiterStatistics? GetStatistics() => inner.GetStatistics();
+
+        /// <summary>As the platform's limiter does: a new window once the last one has run its length.</summary>
+        public override bool TryReplenish()
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (Stopwatch.GetElapsedTime(Interlocked.Read(ref windowStart), now) >= options.Window)
+                Interlocked.Exchange(ref windowStart, now);
+            return inner.TryReplenish();
+        }
+
+        protected override RateLimitLease AttemptAcquireCore(int permitCount) => Answer(inner.AttemptAcquire(permitCount));
+
+        protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+            Answer(await inner.AcquireAsync(permitCount, cancellationToken));
+
+        private RateLimitLease Answer(RateLimitLease lease)
+        {
+            if (lease.IsAcquired) return lease;
+            lease.Dispose();
+            var left = options.Window - Stopwatch.GetElapsedTime(Interlocked.Read(ref windowStart));
+            return new Refusal(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
+    private sealed class Refusal(TimeSpan retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => false;
+        public override IEnumerable<string> MetadataNames => [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = metadataName == MetadataName.RetryAfter.Name ? retryAfter : null;
+            return metadata is not null;
+        }
     }
 
     private static void SetHeaders(HttpContext http, Settings settings, Budget kind, int? remaining)

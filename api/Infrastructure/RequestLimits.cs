@@ -5,18 +5,21 @@ public static class RequestLimits
 {
     public const int MaxPathLength = 512;
     public const int MaxQueryLength = 4096;
+    public const int MaxHeadersLength = 32 * 1024;
 
     /// <summary>
-    /// Kestrel's own bounds, set deliberately: the request line and headers at Kestrel's defaults (8 KB
-    /// and 32 KB; neither enters a cache key), idle keep-alive connections closed after 30 s rather than
-    /// Kestrel's 130 s, and at most Judgements:MaxConnections (default 2,000) connections at once.
+    /// Kestrel's own bounds, set deliberately and twice ours (16 KB request line, 64 KB of headers; neither
+    /// enters a cache key), so that a request over our limits but within Kestrel's gets a problem body
+    /// from <see cref="UseRequestLimits"/>: only one beyond Kestrel's is refused by Kestrel itself, with an
+    /// empty body. Idle keep-alive connections close after 30 s rather than Kestrel's 130 s, and at most
+    /// Judgements:MaxConnections (default 2,000) connections are open at once.
     /// </summary>
     public static void ConfigureServerLimits(
         this Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions options, IConfiguration config)
     {
         options.AddServerHeader = false;
-        options.Limits.MaxRequestLineSize = 8 * 1024;
-        options.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        options.Limits.MaxRequestLineSize = 16 * 1024;
+        options.Limits.MaxRequestHeadersTotalSize = 2 * MaxHeadersLength;
         options.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
         options.Limits.MaxConcurrentConnections = config.GetValue("Judgements:MaxConnections", 2000);
     }
@@ -27,9 +30,14 @@ public static class RequestLimits
             var request = context.Request;
             if (request.Path.Value?.Length > MaxPathLength || request.QueryString.Value?.Length > MaxQueryLength)
             {
-                var result = Problems.Problem(Problems.UriTooLong,
-                    $"Paths are limited to {MaxPathLength} characters and query strings to {MaxQueryLength}.");
-                await result.ExecuteAsync(context);
+                await Problems.Refusal(context, Problems.UriTooLong,
+                    $"Paths are limited to {MaxPathLength} characters and query strings to {MaxQueryLength}.").ExecuteAsync(context);
+                return;
+            }
+            if (HeadersLength(request) > MaxHeadersLength)
+            {
+                await Problems.Refusal(context, Problems.HeadersTooLarge,
+                    $"The request's headers total more than {MaxHeadersLength / 1024} KB.").ExecuteAsync(context);
                 return;
             }
             if (Unstorable(request) is { Count: > 0 } bad)
@@ -48,7 +56,7 @@ public static class RequestLimits
             if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method))
             {
                 context.Response.Headers.Allow = "GET, HEAD, OPTIONS";
-                await Problems.Problem(Problems.MethodNotAllowed, $"{request.Method} is not supported: the API is read-only.")
+                await Problems.Refusal(context, Problems.MethodNotAllowed, $"{request.Method} is not supported: the API is read-only.")
                     .ExecuteAsync(context);
                 return;
             }
@@ -57,6 +65,18 @@ public static class RequestLimits
             if (HttpMethods.IsHead(request.Method)) request.Method = HttpMethods.Get;
             await next(context);
         });
+
+    /// <summary>The headers' names and values, counted as Kestrel counts them (in characters, near enough).</summary>
+    private static int HeadersLength(HttpRequest request)
+    {
+        var total = 0;
+        foreach (var (name, values) in request.Headers)
+        {
+            total += name.Length;
+            foreach (var value in values) total += value?.Length ?? 0;
+        }
+        return total;
+    }
 
     /// <summary>
     /// Text no handler can use: a NUL (PostgreSQL refuses 0x00 in text, so it would fail as a 500),

@@ -191,6 +191,9 @@ public static class Problems
         "The API is read-only: resources answer GET and HEAD (and OPTIONS for CORS preflight).");
     public static readonly ProblemKind UriTooLong = new("uri-too-long", 414, "Request URI too long",
         "The request path or query string is longer than the API accepts. Narrow the request, for example by sending fewer council codes at once.");
+    public static readonly ProblemKind HeadersTooLarge = new("headers-too-large", 431, "Request headers too large",
+        "The request's headers together are longer than the API accepts (32 KB). Send fewer or shorter headers; " +
+        "no resource depends on more than Accept and Accept-Encoding.");
     public static readonly ProblemKind TooManyRequests = new("too-many-requests", 429, "Too many requests",
         "This client has used its share of requests that must be computed (those not already cached) or of full CSV exports. Retry after the number of seconds in the Retry-After header; the RateLimit-Limit and RateLimit-Policy headers give the limit and its window in seconds. Answers already cached, and conditional requests answered 304, are never limited.");
     public static readonly ProblemKind ServiceUnavailable = new("service-unavailable", 503, "Service unavailable",
@@ -199,12 +202,15 @@ public static class Problems
         "Something failed inside the API. No detail is exposed; the traceId member identifies the failure in the server's logs.");
 
     public static readonly IReadOnlyList<ProblemKind> All =
-        [InvalidParameter, NotFound, UnsupportedVersion, NotAcceptable, MethodNotAllowed, UriTooLong, TooManyRequests, ServiceUnavailable, InternalError];
+        [
+            InvalidParameter, NotFound, UnsupportedVersion, NotAcceptable, MethodNotAllowed, UriTooLong, HeadersTooLarge,
+            TooManyRequests, ServiceUnavailable, InternalError,
+        ];
 
     private static readonly Dictionary<int, ProblemKind> ByStatus = new()
     {
         [400] = InvalidParameter, [404] = NotFound, [405] = MethodNotAllowed, [406] = NotAcceptable,
-        [414] = UriTooLong, [429] = TooManyRequests, [500] = InternalError, [503] = ServiceUnavailable,
+        [414] = UriTooLong, [431] = HeadersTooLarge, [429] = TooManyRequests, [500] = InternalError, [503] = ServiceUnavailable,
     };
 
     public static ProblemHttpResult Problem(ProblemKind kind, string detail, IDictionary<string, object?>? extensions = null) =>
@@ -280,6 +286,16 @@ public static class Problems
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>
+    /// A refusal before any endpoint runs: the problem document for the API and for programs, the problem
+    /// type's page for a browser asking for HTML anywhere else (the pages, /embed).
+    /// </summary>
+    public static IResult Refusal(HttpContext http, ProblemKind kind, string detail) =>
+        !ApiVersions.IsVersioned(http.Request.Path)
+        && http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            ? HtmlPage(kind)
+            : Problem(kind, detail);
 
     /// <summary>The problem type's page, answered with the problem's own status (for people: pages and /embed).</summary>
     public static IResult HtmlPage(ProblemKind kind) =>

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -67,6 +69,8 @@ public static partial class Telemetry
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
+        logging.Services.AddSingleton<RepeatedWarnings>();
+        logging.AddSampler<RepeatedWarnings>();
     }
 
     /// <summary>
@@ -241,4 +245,44 @@ public sealed class ServiceMetrics
     public void RateLimited(bool export) => _rejections.Add(1, new KeyValuePair<string, object?>("limit", export ? "export" : "uncached"));
 
     public void SnapshotLoaded(TimeSpan took, bool succeeded) => _loads.Record(took.TotalSeconds, succeeded ? SuccessTag : FailureTag);
+}
+
+/// <summary>
+/// Bounds log volume with the platform's log sampling: a warning or error that repeats (same category,
+/// event and message template) is written at most <see cref="PerMinute"/> times a minute; the rest are
+/// dropped and counted in <c>judgements.logs.suppressed</c>. A flood of one failure (a bad request
+/// repeated, an unreachable database) costs a few lines, not gigabytes. Information and below pass.
+/// </summary>
+public sealed class RepeatedWarnings(TimeProvider clock, IMeterFactory meters) : LoggingSampler
+{
+    public const int PerMinute = 10;
+    private readonly Counter<long> suppressed = meters.Create(Telemetry.MeterName).CreateCounter<long>(
+        "judgements.logs.suppressed", "{record}", "Warnings and errors not written because they repeated over 10 times a minute");
+    private const int MaxKinds = 1000;
+    private readonly ConcurrentDictionary<(string, int, string), Window> windows = new();
+
+    private sealed class Window(long minute)
+    {
+        public long Minute = minute;
+        public int Count;
+    }
+
+    public override bool ShouldSample<TState>(in LogEntry<TState> entry)
+    {
+        if (entry.LogLevel < LogLevel.Warning) return true;
+        var template = entry.State is IReadOnlyList<KeyValuePair<string, object?>> pairs
+            ? pairs.FirstOrDefault(p => p.Key == "{OriginalFormat}").Value as string ?? ""
+            : "";
+        // Beyond MaxKinds distinct kinds, the rest share one window: memory stays bounded whatever is logged.
+        var key = windows.Count < MaxKinds ? (entry.Category, entry.EventId.Id, template) : ("", 0, "");
+        var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
+        var window = windows.GetOrAdd(key, _ => new Window(minute));
+        lock (window)
+        {
+            if (window.Minute != minute) (window.Minute, window.Count) = (minute, 0);
+            if (++window.Count <= PerMinute) return true;
+        }
+        suppressed.Add(1);
+        return false;
+    }
 }

@@ -151,6 +151,37 @@ public class ImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneBadByteIsOneErrorNotACascadeOverEveryRowThatNamesTheFile()
+    {
+        var line = ReplaceBytes("councils.csv", "Hartlepool"u8.ToArray(), [.. "Hartle"u8, 0xFF, .. "pool"u8]);
+        SeedManifest.Write(_seed);
+        var ex = await Assert.ThrowsAsync<SeedValidationException>(() => Importer().ImportAsync(_seed));
+        Assert.Equal([$"councils.csv:{line}: not valid UTF-8"], ex.Errors);
+    }
+
+    [Fact]
+    public async Task AnUnreadableDateIsReportedOnceAndThenComparedWithNothing()
+    {
+        var line = LineOf("inspections.csv", "shropshire-2025-08-12,");
+        EditLine("inspections.csv", line, l => l.Replace(",2025-08-12,", ",2025-13-12,"));
+        SeedManifest.Write(_seed);
+        var ex = await Assert.ThrowsAsync<SeedValidationException>(() => Importer().ImportAsync(_seed));
+        Assert.Equal([$"inspections.csv:{line}: published '2025-13-12' is not a date (YYYY-MM-DD)"], ex.Errors);
+    }
+
+    [Fact]
+    public void AFileWithManyErrorsShowsItsFirstTwentyAndACount()
+    {
+        var errors = Enumerable.Range(2, 500).Select(n => $"judgements.csv:{n}: grade is required").Append("councils.csv:3: bad").ToList();
+        var message = new SeedValidationException(errors).Message;
+        Assert.Contains("(501 errors)", message);
+        Assert.Contains("judgements.csv:21: grade is required", message);
+        Assert.DoesNotContain("judgements.csv:22:", message);
+        Assert.Contains("judgements.csv: … and 480 more errors in this file", message);
+        Assert.Contains("councils.csv:3: bad", message);
+    }
+
+    [Fact]
     public async Task ANulByteIsReportedNotACrash()
     {
         var before = await Snapshot();

@@ -74,4 +74,28 @@ public class SkeletonTests(ApiFactory api) : ApiTests(api)
         var problem = await Client.GetProblemAsync("/v1/frameworks?q=" + new string('x', 5000), (HttpStatusCode)414);
         Assert.Equal("/problems/uri-too-long", problem.Str("type"));
     }
+
+    [Fact]
+    public async Task OverlongHeadersAreRefusedWithAProblemAndAPageForPeople()
+    {
+        var api = new HttpRequestMessage(HttpMethod.Get, "/v1/frameworks");
+        api.Headers.Add("X-Padding", new string('x', 40 * 1024));
+        var refused = await Client.SendAsync(api);
+        Assert.Equal((HttpStatusCode)431, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/problems/headers-too-large", await refused.Content.ReadAsStringAsync());
+
+        var page = new HttpRequestMessage(HttpMethod.Get, "/about");
+        page.Headers.Add("X-Padding", new string('x', 40 * 1024));
+        page.Headers.Accept.ParseAdd("text/html");
+        refused = await Client.SendAsync(page);
+        Assert.Equal((HttpStatusCode)431, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Request headers too large", await refused.Content.ReadAsStringAsync());
+
+        // A long Accept within the limit is still served (a browser's, or the bloat probe's 28 KB).
+        var accepted = new HttpRequestMessage(HttpMethod.Get, "/v1/frameworks");
+        accepted.Headers.TryAddWithoutValidation("Accept", "application/json, " + new string('x', 28 * 1024));
+        Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(accepted)).StatusCode);
+    }
 }

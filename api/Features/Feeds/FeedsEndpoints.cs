@@ -89,7 +89,7 @@ public static class FeedsEndpoints
         return new Entry(v.LetterDate, "focused-visits", v.Id, v.Council, title, $"Ofsted's focused visit{when} looked at {v.Focus}. {priority}", v.ReportUrl);
     }
 
-    private static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static string Base(HttpContext http) => http.RequestServices.GetRequiredService<PublicUrls>().Base(http);
 
     private static BodyResult Feed(HttpContext http, DateTimeOffset updated, string id, string title, string alternate, List<Entry> entries)
     {

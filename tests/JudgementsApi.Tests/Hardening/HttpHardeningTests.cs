@@ -101,7 +101,9 @@ public class HttpHardeningTests(ApiFactory api) : ApiTests(api)
         var limits = options.Value.Limits;
         Assert.Equal(TimeSpan.FromSeconds(30), limits.KeepAliveTimeout);
         Assert.Equal(2000, limits.MaxConcurrentConnections);
-        Assert.Equal(32 * 1024, limits.MaxRequestHeadersTotalSize);
+        // Twice the app's own limits, so that what exceeds ours gets a problem body from the app.
+        Assert.Equal(2 * RequestLimits.MaxHeadersLength, limits.MaxRequestHeadersTotalSize);
+        Assert.Equal(16 * 1024, limits.MaxRequestLineSize);
     }
 
     [Fact]

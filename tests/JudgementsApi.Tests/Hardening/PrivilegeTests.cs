@@ -31,6 +31,7 @@ public class PrivilegeTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("DROP TABLE focused_visits")]
     [InlineData("COPY (SELECT 1) TO PROGRAM 'true'")]
     [InlineData("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'")]
+    [InlineData("CREATE TEMPORARY TABLE scratch (id int)")]
     public async Task TheServingConnectionCannotWrite(string sql)
     {
         await using var conn = await ServingConnectionAsync();
@@ -57,6 +58,23 @@ public class PrivilegeTests(ApiFactory api) : IClassFixture<ApiFactory>
             SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND NOT has_table_privilege(format('%I.%I', schemaname, tablename), 'SELECT')
             """)).ToList();
         Assert.Empty(unreadable);
+    }
+
+    [Fact]
+    public async Task OnlyTheServingRoleMayConnectAndNobodyMayCreateTemporaryTables()
+    {
+        await using (await ServingConnectionAsync()) { }
+        await using var admin = api.OpenDatabase();
+        var (publicConnect, publicTemp, readerConnect, readerTemp) = await admin.QueryFirstAsync<(bool, bool, bool, bool)>("""
+            SELECT has_database_privilege('public', current_database(), 'CONNECT'),
+                   has_database_privilege('public', current_database(), 'TEMP'),
+                   has_database_privilege(@reader, current_database(), 'CONNECT'),
+                   has_database_privilege(@reader, current_database(), 'TEMP')
+            """, new { reader = TestDatabase.ReaderRole });
+        Assert.False(publicConnect);
+        Assert.False(publicTemp);
+        Assert.True(readerConnect);
+        Assert.False(readerTemp);
     }
 
     [Fact]

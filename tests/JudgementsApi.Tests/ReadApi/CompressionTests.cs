@@ -117,6 +117,20 @@ public class CompressionTests(ApiFactory api) : ApiTests(api)
         Assert.Contains("Accept-Encoding", response.Headers.Vary);
     }
 
+    [Theory]
+    [InlineData("/v1/dataset/download")]
+    [InlineData("/statistics/timeline.png")]
+    public async Task WhatIsSentAsItIsKeepsOneETagWhateverTheCodingAsked(string url)
+    {
+        var plain = await Client.SendAsync(Get(url));
+        var asked = await Client.SendAsync(Get(url, "gzip, br"));
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Empty(asked.Content.Headers.ContentEncoding);
+        Assert.Equal(plain.Headers.ETag, asked.Headers.ETag);
+        Assert.DoesNotMatch("-(br|gz)\"$", asked.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(Get(url, "br", ifNoneMatch: plain.Headers.ETag))).StatusCode);
+    }
+
     [Fact]
     public async Task HeadStarAndProblemsKeepWorkingWithACoding()
     {
