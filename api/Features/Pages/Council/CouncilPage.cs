@@ -40,7 +40,7 @@ public sealed partial class CouncilPage
             .ToList();
         var story = CouncilStory.Of(snapshot, history, visits);
         return Page.Show<CouncilPage>(new { M = new Model(council, history, visits, neighbours, byRegion, story,
-            $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}") });
+            http.RequestServices.GetRequiredService<PublicUrls>().Base(http)) });
     }
 
     /// <summary>GET /councils/{id}/card.png: the council's grades card (its large badge) as a PNG, shown with a shared link.</summary>
