@@ -183,7 +183,8 @@ public sealed class HomePageTests(PagesFixture app) : IClassFixture<PagesFixture
         await page.GotoAsync("/");
         // The page's scripts settle first (a busy machine once lost the submission to them), then
         // the search is submitted as a person does, and the browser follows the redirect.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // (site.js marks the body when it has run: a wait for network idle timed out on a loaded machine.)
+        await page.WaitForFunctionAsync("() => document.body.classList.contains('govuk-frontend-supported')");
         await page.Locator("#q").FillAsync(typed);
         await page.RunAndWaitForNavigationAsync(() => page.Locator("#q").PressAsync("Enter"),
             new() { UrlString = $"**/councils/{slug}", Timeout = 120_000 });
