@@ -88,7 +88,8 @@ public sealed class NothingClippedTests(PagesFixture app) : IClassFixture<PagesF
         var data = new TheoryData<string, int>();
         foreach (var path in new[] { "/", "/?asOf=2013-06-30", "/councils/shropshire", "/councils/north-northamptonshire",
                      "/compare?councils=shropshire,telford-and-wrekin,herefordshire,bcp", "/compare", "/statistics", "/about",
-                     "/search?q=North", "/?asOf=2001-01-01", "/councils/no-such-council", "/embed/councils/shropshire" })
+                     "/search?q=North", "/?asOf=2001-01-01", "/councils/no-such-council", "/embed/councils/shropshire",
+                     "/focused-visits", "/councils?grade=inadequate" })
             foreach (var width in new[] { 1280, 390 })
                 data.Add(path, width);
         return data;
