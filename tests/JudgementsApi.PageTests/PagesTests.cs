@@ -32,7 +32,10 @@ public sealed class EveryPageTests(PagesFixture app, ITestOutputHelper output) :
             Assert.NotNull(response);
             Assert.Equal(name == "error-date" ? 400 : 200, response!.Status);
             var body = await response.BodyAsync();
-            Assert.True(body.Length < 150 * 1024, $"{path} is {body.Length} bytes of HTML+SVG; the limit is 150 KB.");
+            // The statistics page carries each chart twice (a wide drawing and one for phones) and the movements and
+            // themes tables: 300 KB before compression; every other page 150 KB.
+            var limit = name == "statistics" ? 300 : 150;
+            Assert.True(body.Length < limit * 1024, $"{path} is {body.Length} bytes of HTML+SVG; the limit is {limit} KB.");
             Assert.Equal("text/html; charset=utf-8", response.Headers["content-type"]);
 
             var violations = await PageChecks.AxeViolationsAsync(page);

@@ -25,7 +25,7 @@ public partial class ProbeCorpusTests : IAsyncLifetime
     public async Task EveryRequestOfTheCorpusGetsAnAnswerWithABodyAndNoStackTrace()
     {
         var probes = Corpus();
-        Assert.True(probes.Count >= 40, $"only {probes.Count} probes read");
+        Assert.True(probes.Count >= 35, $"only {probes.Count} probes read");
         await using var service = await ServiceProcess.ServeAsync(_database);
         var failures = new List<string>();
         foreach (var probe in probes)
