@@ -190,7 +190,7 @@ public sealed class HomePageTests(PagesFixture app) : IClassFixture<PagesFixture
         await page.WaitForFunctionAsync("() => document.body.classList.contains('govuk-frontend-supported')");
         await page.Locator("#q").FillAsync(typed);
         await page.RunAndWaitForNavigationAsync(() => page.Locator("#q").PressAsync("Enter"),
-            new() { UrlString = $"**/councils/{slug}", Timeout = 120_000 });
+            new() { UrlString = $"**/councils/{slug}" });
         var council = await app.JsonAsync($"/v1/councils/{slug}");
         Assert.Equal(council.GetProperty("name").GetString(), await page.Locator("h1").InnerTextAsync());
     }

@@ -11,7 +11,8 @@ public sealed class SearchSuggestionsTests(PagesFixture app) : IClassFixture<Pag
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // site.js marks the body when it has run (waiting for network idle timed out on a loaded machine).
+        await page.WaitForFunctionAsync("() => document.body.classList.contains('govuk-frontend-supported')");
         await page.Locator("#q").FillAsync(typed);
         await page.RunAndWaitForNavigationAsync(() => page.Locator("#q").PressAsync("Enter"), new() { UrlString = "**/search?q=*" });
         var suggestion = page.Locator("#did-you-mean").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });

@@ -19,7 +19,7 @@ public sealed class PagesFixture : IAsyncLifetime
             builder.UseSetting("JUDGEMENTS_DB", TestDatabase.ReaderConnectionString(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!));
             builder.UseSetting("JUDGEMENTS_OWNER_DB", TestDatabase.OwnerConnectionString(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!));
             builder.UseSetting("Judgements:RateLimits:Enabled", "false");
-            builder.UseSetting("Judgements:DatabaseWaitSeconds", "5");
+            builder.UseSetting("Judgements:DatabaseWaitSeconds", "120");
         }
     }
 
@@ -75,8 +75,17 @@ public sealed class PagesFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             BaseURL = BaseUrl,
         });
+        // CI runs on a busy 2-core machine: Playwright's 30 s default failed a page wait there. A bound
+        // stays (a hung test still fails) but it is generous; nothing here measures speed.
+        context.SetDefaultTimeout(SlowMachineTimeoutMs);
+        context.SetDefaultNavigationTimeout(SlowMachineTimeoutMs);
         return await context.NewPageAsync();
     }
+
+    /// <summary>How long a page action, navigation or expectation may wait before it fails (3 minutes).</summary>
+    public const float SlowMachineTimeoutMs = 180_000;
+
+    static PagesFixture() => Assertions.SetDefaultExpectTimeout(SlowMachineTimeoutMs);
 
     public async Task<JsonElement> JsonAsync(string path)
     {
