@@ -52,11 +52,18 @@ public sealed partial class CouncilPage
 
     private PreviewImage Preview => new($"/councils/{C.Slug}/card.png", $"{C.Name}: its latest Ofsted grades, in words and colours");
 
-    /// <summary>The badge and the widget as a page would paste them, with this site's address.</summary>
-    private string BadgeSnippet => $"<img src=\"{M.Origin}{Api}/councils/{C.Code}/badge.svg\" alt=\"{C.Name}'s latest Ofsted judgements\">";
+    /// <summary>
+    /// The badge and the widget as a page would paste them, with this site's address. The copied text is HTML, so
+    /// attribute values are HTML-encoded ("Brighton &amp; Hove"); Razor then escapes the whole text for display.
+    /// </summary>
+    private string BadgeSnippet =>
+        $"<img src=\"{Attr($"{M.Origin}{Api}/councils/{C.Code}/badge.svg")}\" alt=\"{Attr($"Latest Ofsted judgements for {C.Name}")}\">";
 
-    private string WidgetSnippet => $"<iframe src=\"{M.Origin}/embed/councils/{C.Code}\" title=\"Ofsted judgements for {C.Name}\" "
-                                    + "width=\"420\" height=\"230\" style=\"border:0\"></iframe>";
+    private string WidgetSnippet =>
+        $"<iframe src=\"{Attr($"{M.Origin}/embed/councils/{C.Code}")}\" title=\"{Attr($"Ofsted judgements for {C.Name}")}\" "
+        + "width=\"420\" height=\"230\" style=\"border:0\"></iframe>";
+
+    private static string Attr(string value) => System.Net.WebUtility.HtmlEncode(value);
 
     /// <summary>The council, then its statistical neighbours by rank (those the data holds).</summary>
     private List<CouncilItem> Neighbours =>
