@@ -141,7 +141,7 @@ public class FakeSiteUpdateTests
 
     [Theory]
     // HTTP 500 on every try: the first try and two retries, then the update stops.
-    [InlineData(false, 2000, 2, "HTTP 500", 3)]
+    [InlineData(false, 20000, 2, "HTTP 500", 3)]
     // No answer within the timeout, on the first try and one retry. The timeout is long enough for
     // a busy machine to deliver the retry to the fake site before the client gives up on it.
     [InlineData(true, 3000, 1, "no answer within 3 s", 2)]

@@ -52,8 +52,8 @@ public sealed class Workspace : IDisposable
     {
         StoreDir = Store, SeedDir = Seed, FromFolder = folder, CacheDir = Cache,
         BaseUrl = new Uri(site?.BaseUrl ?? "http://127.0.0.1:9/"), Urns = urns.Length > 0 ? urns : null,
-        // Small in tests: the fake site is on loopback.
-        Fetch = new FetchSettings { Delay = TimeSpan.FromMilliseconds(5), Timeout = TimeSpan.FromSeconds(2), Retries = 2, RetryBackoff = TimeSpan.FromMilliseconds(20) },
+        // Short delays in tests (the fake site is on loopback); a timeout a busy machine cannot reach.
+        Fetch = new FetchSettings { Delay = TimeSpan.FromMilliseconds(5), Timeout = TimeSpan.FromSeconds(20), Retries = 2, RetryBackoff = TimeSpan.FromMilliseconds(20) },
         Log = TextWriter.Null,
     };
 
