@@ -97,6 +97,33 @@ public sealed class CouncilsListPageTests(PagesFixture app) : IClassFixture<Page
         Assert.Equal(good, (await RowCodesAsync(page)).Length);
     }
 
+    [Fact]
+    public async Task The_list_as_csv_has_the_same_councils_in_the_same_order_with_grade_and_state_apart()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/councils?grade=notGraded&sort=-days");
+        var codes = await RowCodesAsync(page);
+        Assert.NotEmpty(codes);
+        using var response = await app.Http.GetAsync(await page.Locator("#councils-csv").GetAttributeAsync("href"));
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList(); // no council name here holds a comma
+        string Cell(string[] row, string column) => row[Array.IndexOf(header, column)];
+        Assert.Equal(codes, rows.Select(r => Cell(r, "council_code")));
+
+        // Trafford (2026 framework): no overall grade, its state says why; a grade never shares a column with a state.
+        var trafford = rows.Single(r => Cell(r, "council_code") == "E08000009");
+        Assert.Equal(("", "notGraded"), (Cell(trafford, "overall_effectiveness_grade"), Cell(trafford, "overall_effectiveness_status")));
+        Assert.Equal(("inadequate", "graded"), (Cell(trafford, "leadership_grade"), Cell(trafford, "leadership_status")));
+        foreach (var area in Areas)
+            Assert.All(rows, r => Assert.DoesNotContain(Cell(r, $"{area}_grade"), new[] { "notGraded", "notInspected", "noReport", "notJudged" }));
+
+        using var wrong = await app.Http.GetAsync("/councils.csv?grade=splendid");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal("text/html", wrong.Content.Headers.ContentType!.MediaType);
+    }
+
     [Theory]
     [InlineData("/councils", 200)]
     [InlineData("/councils?grade=inadequate&sort=-days", 200)]

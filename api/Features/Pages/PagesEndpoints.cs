@@ -35,6 +35,7 @@ public static class PagesEndpoints
         pages.MapGet("/", HomePage.Get);
         pages.MapGet("/search", SearchPage.Get);
         pages.MapGet("/councils", CouncilsPage.Get);
+        pages.MapGet("/councils.csv", CouncilsPage.Csv);
         pages.MapGet("/councils/{id}", CouncilPage.Get);
         pages.MapGet("/councils/{id}/card.png", CouncilPage.Card);
         pages.MapGet("/compare", ComparePage.Get);

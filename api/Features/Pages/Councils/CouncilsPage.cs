@@ -36,8 +36,41 @@ public sealed partial class CouncilsPage
     public static async Task<IResult> Get(HttpContext http, VocabularySource vocabularies, [AsParameters] CouncilsQuery q)
     {
         var vocabulary = await vocabularies.GetAsync();
-        var snapshot = await http.SnapshotAsync();
-        var today = England.Today(http);
+        var s = Select(await http.SnapshotAsync(), vocabulary, England.Today(http), q);
+        var model = new Model(q, s.Day, s.Today, s.Errors, s.Rows, s.InOperation, vocabulary.Regions, s.Grades, s.Sort);
+        return Page.Show<CouncilsPage>(new { M = model }, s.Errors.Count > 0 ? 400 : 200);
+    }
+
+    /// <summary>GET /councils.csv: the list's selection, in its order, as CSV; or the page with its errors.</summary>
+    public static async Task<IResult> Csv(HttpContext http, VocabularySource vocabularies, [AsParameters] CouncilsQuery q)
+    {
+        var s = Select(await http.SnapshotAsync(), await vocabularies.GetAsync(), England.Today(http), q);
+        if (s.Errors.Count > 0) return await Get(http, vocabularies, q);
+        return new CsvResult<Row>("councils.csv", CsvColumns(s.Day), s.Rows);
+    }
+
+    /// <summary>
+    /// The CSV's columns: the council, then for each area its grade and, in a column of its own, its state as the API
+    /// names it (graded, notGraded, notInspected, noReport, …: a grade and a state never share a column).
+    /// </summary>
+    private static CsvColumn<Row>[] CsvColumns(DateOnly day) =>
+    [
+        new("as_of", _ => day), new("council_code", r => r.Council.Code), new("council_name", r => r.Council.Name),
+        new("slug", r => r.Council.Slug), new("region", r => r.Council.Region.Name), new("type", r => r.Council.Type),
+        .. Labels.PageAreas.SelectMany((a, i) => new CsvColumn<Row>[]
+        {
+            new($"{a}_grade", r => r.Areas[i].Grade), new($"{a}_status", r => AreaStates.Name(r.Areas[i].State)),
+        }),
+        new("last_inspection_id", r => r.Council.InspectionId), new("last_inspection_published", r => r.Inspected),
+        new("days_since", r => r.Days),
+    ];
+
+    private sealed record Selection(DateOnly Day, DateOnly Today, List<FieldError> Errors, List<Row> Rows, int InOperation,
+        List<(string Key, string Text)> Grades, string Sort);
+
+    /// <summary>The councils the query asks for, sorted, or the errors that say what to change.</summary>
+    private static Selection Select(DatasetSnapshot snapshot, Vocabulary vocabulary, DateOnly today, CouncilsQuery q)
+    {
         var errors = new List<FieldError>();
         var day = ReadDay(errors, q.AsOf, today);
         var all = Rows(snapshot, vocabulary, day);
@@ -57,8 +90,7 @@ public sealed partial class CouncilsPage
         var rows = errors.Count > 0 ? [] : Sorted(all.Where(row => (region is null || row.Council.Region.Code == region.Code)
             && (type is null || row.Council.Type == type)
             && (grade is null || (areaIndex >= 0 ? row.Key(areaIndex) == grade : AreaIndexes.Any(i => row.Key(i) == grade)))), sort);
-        var model = new Model(q, day, today, errors, rows, all.Count, vocabulary.Regions, grades, sort);
-        return Page.Show<CouncilsPage>(new { M = model }, errors.Count > 0 ? 400 : 200);
+        return new Selection(day, today, errors, rows, all.Count, grades, sort);
     }
 
     /// <summary>Each council in operation on <paramref name="day"/> with its standing in each area, by the distribution's rule.</summary>
@@ -113,10 +145,14 @@ public sealed partial class CouncilsPage
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>This list's URL sorted by <paramref name="column"/>: ascending first, descending when already ascending.</summary>
-    private string SortUrl(string column) => "/councils" + QueryString.Create(new Dictionary<string, string?>
+    private string SortUrl(string column) => Url("/councils", M.Sort == column ? "-" + column : column);
+
+    /// <summary>This selection, in this order, as CSV.</summary>
+    private string CsvUrl => Url("/councils.csv", M.Sort == "name" ? null : M.Sort);
+
+    private string Url(string path, string? sort) => path + QueryString.Create(new Dictionary<string, string?>
     {
-        ["asOf"] = M.Q.AsOf, ["region"] = M.Q.Region, ["type"] = M.Q.Type, ["area"] = M.Q.Area, ["grade"] = M.Q.Grade,
-        ["sort"] = M.Sort == column ? "-" + column : column,
+        ["asOf"] = M.Q.AsOf, ["region"] = M.Q.Region, ["type"] = M.Q.Type, ["area"] = M.Q.Area, ["grade"] = M.Q.Grade, ["sort"] = sort,
     }.Where(v => !string.IsNullOrWhiteSpace(v.Value)));
 
     private string? AriaSort(string column) => M.Sort == column ? "ascending" : M.Sort == "-" + column ? "descending" : null;
