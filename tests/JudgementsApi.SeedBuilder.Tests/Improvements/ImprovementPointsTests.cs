@@ -100,6 +100,11 @@ public class ImprovementPointsTests
         Assert.Equal(("care_leavers_accommodation", "placement_sufficiency"),
             (Themes.Of(Point("cambridgeshire-2024-05-16", 2)["text"]), Point("cambridgeshire-2024-05-16", 2)["theme"]));
         Assert.Equal("homeless_16_17", Point("cambridgeshire-2024-05-16", 7)["theme"]);
+        // "Sufficient" is placement sufficiency only about placements, homes or carers, never as in "not sufficiently clear".
+        Assert.Equal("assessment_and_planning", Themes.Of("Plans are not sufficiently effective in reducing needs."));
+        Assert.Equal("workforce", Themes.Of("Ensure sufficient workforce and managerial capacity to manage staff effectively."));
+        Assert.Equal("placement_sufficiency", Themes.Of("Recruit and retain sufficient numbers of foster carers."));
+        Assert.Equal("placement_sufficiency", Themes.Of("Placement and accommodation sufficiency."));
         Assert.True(Points.Value.Count(p => p["theme"] == "other") < Points.Value.Count / 10);
     }
 
