@@ -31,7 +31,7 @@ public class FocusedVisitWordsTests
     [Fact]
     public void Every_visit_keeps_the_letters_own_words_for_its_focus_and_they_are_in_the_letter()
     {
-        var letters = Path.Combine(SharedData(), "reports", "focused-visits");
+        var letters = Path.Combine(CommittedSeed.SharedData(), "reports", "focused-visits");
         Assert.All(Visits.Value.Values, v =>
         {
             Assert.False(string.IsNullOrWhiteSpace(v["focus_text"]), $"{v["id"]}: no focus_text");
@@ -54,15 +54,5 @@ public class FocusedVisitWordsTests
         s = Regex.Replace(s, @"^\s*\d{1,3}\s*$", "", RegexOptions.Multiline);
         s = Regex.Replace(s, @"(?<=\p{L})-\s*\n\s*", "-");
         return Regex.Replace(s, @"\s+", " ").Trim();
-    }
-
-    static string SharedData()
-    {
-        for (var d = new DirectoryInfo(CommittedSeed.Dir).Parent; d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "shared", "data");
-            if (File.Exists(Path.Combine(candidate, "reports", "manifest.csv"))) return candidate;
-        }
-        throw new InvalidOperationException($"the source material shared/data was not found above {CommittedSeed.Dir}: this test reads it");
     }
 }

@@ -97,6 +97,10 @@ public class FakeSiteUpdateTests
         Assert.Contains("## Inspections added (1)", summary);
         Assert.Contains("worcestershire-2023-07-14: ilacs_care_leavers good, ilacs_children_in_care requires_improvement, ilacs_help_and_protection good, ilacs_impact_of_leaders good, ilacs_overall_effectiveness good", summary);
         Assert.Contains("## Grade changes (0)", summary);
+        // Its list of what must improve is read as from the text: the same points, and none of it "not read".
+        Assert.Contains("## Improvement lists not read: the report is in, its points are not (seed-data/QUALITY.md) (0)", summary);
+        Assert.Equal(PointsOf(Csv.ReadDicts(Path.Combine(Paths.Repo, "seed-data", "improvement_points.csv"))),
+            PointsOf(ws.SeedRows("improvement_points.csv")));
 
         // Running again finds nothing new and changes nothing.
         var before = ws.Snapshot();
@@ -107,6 +111,14 @@ public class FakeSiteUpdateTests
         Assert.Equal(before, ws.Snapshot());
         Assert.Contains("No new documents: nothing changed.", ChangeSummary.Render(again));
     }
+
+    /// <summary>The new inspection's points as "position theme: words", whitespace runs made one space and quotes straightened
+    /// (the test's PDF is written in a WinAnsi font; see PdfMaker.Sanitise).</summary>
+    static List<string> PointsOf(IEnumerable<Dictionary<string, string>> rows) =>
+        rows.Where(r => r["inspection_id"] == "worcestershire-2023-07-14")
+            .Select(r => $"{r["position"]} {r["theme"]}: " + string.Join(' ', PdfMaker.Sanitise(r["text"]).Split((char[]?)null,
+                StringSplitOptions.RemoveEmptyEntries)))
+            .ToList();
 
     [Fact]
     public async Task A_pdf_that_is_not_a_report_is_rejected_with_a_clear_message_and_nothing_is_written()

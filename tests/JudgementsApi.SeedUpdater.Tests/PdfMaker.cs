@@ -41,6 +41,8 @@ public static class PdfMaker
                 '\u201C' or '\u201D' => '"',
                 '\u2013' or '\u2014' or '\u2212' or '\u2500' or '\u2015' => '-',
                 '\u00A0' => ' ',
+                // Ofsted's bullets (◼ ▪ ● ■, a symbol font's) as WinAnsi's bullet, which the reader knows as one; "*" is no bullet of Ofsted's.
+                '\u25FC' or '\u25AA' or '\u25CF' or '\u25A0' or '\u2022' or (>= '\uF000' and <= '\uF0FF') => '\u2022',
                 '\n' or '\f' or '\r' => c,
                 _ when c < 32 => ' ',
                 _ when c > 126 => c is >= '\u00C0' and <= '\u00FF' ? c : '*',

@@ -18,11 +18,13 @@ public sealed record ImprovementList(IReadOnlyList<ListedPoint> Points, int? Hea
 /// "Recommendations", numbered, under "Priority and immediate action" / "Areas for improvement"
 /// and judgement-area subheadings. Focused-visit letters: "What needs to improve in this area of
 /// social work practice", bullets. pdftotext -layout indents a point's wrapped lines, so an
-/// unindented line that is neither a bullet nor a heading ends the list.
+/// unindented line that is neither a bullet nor a heading ends the list. A list with no bullets at
+/// all is read as paragraphs (see <see cref="ReadParagraphs"/>).
 /// </summary>
 public static partial class ImprovementLists
 {
-    private sealed record Line(string Text, int Indent, int Number);
+    /// <summary>A file line; <paramref name="PageStart"/> when a form feed (a new page) begins it.</summary>
+    private sealed record Line(string Text, int Indent, int Number, bool PageStart);
 
     public static ImprovementList ReadInspection(string raw, string frameworkVersion) =>
         frameworkVersion switch
@@ -40,7 +42,7 @@ public static partial class ImprovementLists
         {
             var t = l.Replace("\f", "").TrimEnd();
             if (PageNumber().IsMatch(t)) t = "";
-            return new Line(t, t.Length - t.TrimStart().Length, i + 1);
+            return new Line(t, t.Length - t.TrimStart().Length, i + 1, l.Contains('\f'));
         }).ToList();
 
     private static ImprovementList ReadBulleted(List<Line> lines, Regex heading)
@@ -48,7 +50,6 @@ public static partial class ImprovementLists
         var h = lines.FindIndex(l => heading.IsMatch(l.Text));
         if (h < 0) return new ImprovementList([], null, []);
         var items = new List<Item>();
-        var problems = new List<string>();
         Item? current = null;
         var introduction = 0;
         for (var k = h + 1; k < lines.Count; k++)
@@ -68,9 +69,51 @@ public static partial class ImprovementLists
             else if (current is null && ++introduction <= 8) continue;
             else break;
         }
-        if (items.Count == 0) problems.Add($"line {lines[h].Number}: a heading but no bulleted points after it");
-        return Finish(items, lines[h].Number, problems, numbered: false);
+        return items.Count == 0 ? ReadParagraphs(lines, h) : Finish(items, lines[h].Number, [], sentences: false);
     }
+
+    /// <summary>
+    /// A list with no bullets, answered in paragraphs (2018 letters such as Wolverhampton's; North Lincolnshire 2022): each
+    /// paragraph up to the next section or the letter's close is a point. A first paragraph that only says an earlier list
+    /// still stands ("The areas for improvement set at the last focused visit … remain") is not a point. pdftotext loses the
+    /// gap between paragraphs at the top of a page, so a page break ends a paragraph when the text before it ends a sentence.
+    /// </summary>
+    private static ImprovementList ReadParagraphs(List<Line> lines, int h)
+    {
+        var at = $"line {lines[h].Number}";
+        var end = lines.FindIndex(h + 1, l => NextSection().IsMatch(l.Text.Trim()) || LetterClose().IsMatch(l.Text.Trim()));
+        if (end < 0 || lines.Skip(h + 1).Take(end - h - 1).Count(l => l.Text.Length > 0) > MaxParagraphLines)
+            return new ImprovementList([], lines[h].Number, [$"{at}: a heading but no bulleted points after it"]);
+        // A line opening with a mark is a bullet the reader does not know: not paragraphs, and not to be read as one.
+        var marked = lines.Skip(h + 1).Take(end - h - 1).Select(l => l.Text.Trim()).FirstOrDefault(t => t.Length > 0 && !Words().IsMatch(t));
+        if (marked is not null)
+            return new ImprovementList([], lines[h].Number, [$"{at}: a heading but no bulleted points after it (\"{marked[0]}\" opens a line)"]);
+        var items = new List<Item>();
+        Item? current = null;
+        var (gap, page) = (false, false);
+        for (var k = h + 1; k < end; k++)
+        {
+            var t = lines[k].Text.Trim();
+            page |= lines[k].PageStart;
+            if (t.Length == 0) { gap = true; continue; }
+            if (current is not null && (page ? EndsASentence().IsMatch(current.Text) : gap)) current = null;
+            if (current is null) items.Add(current = new Item(t, lines[k].Number, null, null));
+            else current.Append(t, lines[k].Number);
+            (gap, page) = (false, false);
+        }
+        var problems = new List<string>();
+        if (items.Count > 0 && CarriedOver().IsMatch(items[0].Text))
+        {
+            problems.Add($"{at}: no list of its own: \"{items[0].Text}\"");
+            items.RemoveAt(0);
+        }
+        if (items.Count > 0) problems.Add($"{at}: a list in paragraphs, not bullets: each paragraph is read as a point");
+        else if (problems.Count == 0) problems.Add($"{at}: a heading but nothing after it");
+        return Finish(items, lines[h].Number, problems, sentences: true);
+    }
+
+    /// <summary>More lines than this between a heading and the next section are not a list in paragraphs.</summary>
+    private const int MaxParagraphLines = 60;
 
     /// <summary>SIF: numbered recommendations under their list and area subheadings;
     /// "there are no areas for priority action" is not a point.</summary>
@@ -80,7 +123,7 @@ public static partial class ImprovementLists
              h = lines.FindIndex(h + 1, l => SifHeading().IsMatch(l.Text)))
         {
             var items = ReadNumberedFrom(lines, h, out var listHeading);
-            if (items.Count > 0 || listHeading) return Finish(items, lines[h].Number, [], numbered: true);
+            if (items.Count > 0 || listHeading) return Finish(items, lines[h].Number, [], sentences: true);
         }
         return new ImprovementList([], null, []);
     }
@@ -128,7 +171,7 @@ public static partial class ImprovementLists
         return next is not null && Numbered().IsMatch(next.Text.Trim());
     }
 
-    private static ImprovementList Finish(List<Item> items, int headingLine, List<string> problems, bool numbered)
+    private static ImprovementList Finish(List<Item> items, int headingLine, List<string> problems, bool sentences)
     {
         var points = new List<ListedPoint>();
         foreach (var item in items)
@@ -139,8 +182,8 @@ public static partial class ImprovementLists
             if (tagText is not null && tag is null)
                 problems.Add($"{at}: footnote \"{tagText}\" names no outcome or enabler of the closed list");
             if (tagText is null && FrameworkTags.Mentioned(text)) problems.Add($"{at}: mentions the National Framework outside a footnote");
-            // SIF recommendations are sentences; bullets often are not.
-            if (numbered && !EndsASentence().IsMatch(text))
+            // SIF recommendations and paragraphs are sentences; bullets often are not.
+            if (sentences && !EndsASentence().IsMatch(text))
                 problems.Add($"{at}: point does not end a sentence (\"…{text[Math.Max(0, text.Length - 30)..]}\")");
             points.Add(new ListedPoint(points.Count + 1, text, item.List, item.Area, tag, tagText, item.LineFrom, item.LineTo));
         }
@@ -213,6 +256,20 @@ public static partial class ImprovementLists
     [GeneratedRegex(@"^(?:Findings|Main\s+findings|Headline\s+findings|The\s+experiences\s+and\s+progress|The\s+impact\s+of\s+leaders)",
         RegexOptions.IgnoreCase)]
     private static partial Regex NextSection();
+
+    /// <summary>A line of a paragraph opens with a word, a number, a quotation mark or a bracket; anything else is a mark.</summary>
+    [GeneratedRegex(@"^[\p{L}\p{N}\u2018\u201C'""(\[]")]
+    private static partial Regex Words();
+
+    /// <summary>A letter's close after its last section.</summary>
+    [GeneratedRegex(@"^(?:Ofsted\s+will\s+take\s+the\s+findings|Yours\s+sincerely)", RegexOptions.IgnoreCase)]
+    private static partial Regex LetterClose();
+
+    /// <summary>"The areas for improvement set at the last focused visit in February 2020 remain." / "… continue to be those that
+    /// were identified at the ILACS inspection in July 2018."</summary>
+    [GeneratedRegex(@"^The\s+areas\s+for\s+improvement\s+(?:(?:set|identified)\s+at\s+the\s+last\s+[^.]*\bremain\b" +
+        @"|continue\s+to\s+be\s+those\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex CarriedOver();
 
     [GeneratedRegex(@"strengths|^Progress\s+since|^Summary|^Information\s+about|^Inspection\s+(?:judgements?|findings)" +
         @"|^What\s+the\s+inspection" +

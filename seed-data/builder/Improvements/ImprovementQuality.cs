@@ -42,8 +42,8 @@ public static partial class Quality
         // Every report whose list was not read: no heading the reader knows, or a heading with no point read after it.
         var withPoints = points.Select(p => Path.GetFileName(p.Source)).ToHashSet(StringComparer.Ordinal);
         var notRead = r.ReportsWithoutImprovementList.Select(x => $"`{x.File}` ({x.Kind}): no list heading the reader knows")
-            .Concat(r.ImprovementProblems.Where(x => !withPoints.Contains(x.File)).Select(x => x.File).Distinct(StringComparer.Ordinal)
-                .Select(f => $"`{f}`: a list heading, but no point could be read after it (see the remarks below)"))
+            .Concat(r.ImprovementProblems.Where(x => !withPoints.Contains(x.File)).GroupBy(x => x.File, StringComparer.Ordinal)
+                .Select(g => $"`{g.Key}`: a list heading, but no point after it: {Esc(string.Join("; ", g.Select(x => x.Problem)))}"))
             .ToList();
         BulletSection(L, "Reports in the dataset whose list was not read",
             [$"{notRead.Count} reports: no points of theirs are in the dataset (pre-2013 reports' \"Areas for improvement\" are not read):"],

@@ -30,7 +30,9 @@ public static class Themes
             @"|attainment|school attendance|missing education|\bNEET\b|employment, education|education, employment"),
         new("health", "Health and emotional well-being", @"health|dental|emotional well-?being|\bCAMHS\b|mental"),
         new("placement_sufficiency", "Placement sufficiency",
-            @"sufficien|placement (choice|stability|availability)|foster carer recruitment|recruitment of foster|unregistered" +
+            // "sufficiency", or "sufficient" placements, homes, carers … ("not sufficiently clear", "sufficient capacity" are not).
+            @"sufficiency|\b(in)?sufficient\b[^.]{0,40}\b(placements?|homes|foster|carers|adopters|adoptive|accommodation|residential)" +
+            @"|placement (choice|stability|availability)|foster carer recruitment|recruitment of foster|unregistered" +
             @"|placements? to meet|range of placements"),
         new("pre_proceedings", "Pre-proceedings and the public law outline",
             @"pre-proceedings|public law outline|\bPLO\b|letters? before proceedings|legal planning|court proceedings|legal gateway"),

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using JudgementsApi.SeedBuilder.Improvements;
 
 namespace JudgementsApi.SeedBuilder.Tests.Improvements;
@@ -14,10 +15,10 @@ public class ImprovementPointsTests
     [Fact]
     public void Counts_per_kind_of_report()
     {
-        Assert.Equal(4924, Points.Value.Count);
-        Assert.Equal(3798, Points.Value.Count(p => p["inspection_id"] != ""));
-        Assert.Equal(1126, Points.Value.Count(p => p["focused_visit_id"] != ""));
-        Assert.Equal(355, Points.Value.Select(p => p["focused_visit_id"]).Where(id => id != "").Distinct().Count());
+        Assert.Equal(4930, Points.Value.Count);
+        Assert.Equal(3799, Points.Value.Count(p => p["inspection_id"] != ""));
+        Assert.Equal(1131, Points.Value.Count(p => p["focused_visit_id"] != ""));
+        Assert.Equal(356, Points.Value.Select(p => p["focused_visit_id"]).Where(id => id != "").Distinct().Count());
         Assert.Equal(257, Points.Value.Count(p => p["framework_tag"] != ""));
         Assert.All(Points.Value, p => Assert.True((p["inspection_id"] == "") != (p["focused_visit_id"] == "")));
     }
@@ -29,8 +30,32 @@ public class ImprovementPointsTests
         var without = Inspections.Value
             .Where(i => i["source_kind"] == "report" && i["framework_version"] != "pre-2013" && !with.Contains(i["id"]))
             .Select(i => i["id"]).Order(StringComparer.Ordinal);
-        // North Lincolnshire 2022 answers "What needs to improve?" in prose; Thurrock 2024 (outstanding) has no list.
-        Assert.Equal(["north-lincolnshire-2022-11-25", "thurrock-2024-10-29"], without);
+        // Thurrock 2024 (outstanding) has no list (North Lincolnshire 2022's, in prose, is read a paragraph a point).
+        Assert.Equal(["thurrock-2024-10-29"], without);
+    }
+
+    /// <summary>Over the real source texts: each ILACS report (2018 on) and focused-visit letter whose text has the heading
+    /// (looked for here more loosely than the reader does) has points, so a reader that misses a list fails this.</summary>
+    [Fact]
+    public void Every_ilacs_report_and_letter_whose_text_has_the_heading_yields_points()
+    {
+        var reports = Path.Combine(CommittedSeed.SharedData(), "reports");
+        bool HasHeading(string file, string words) =>
+            File.ReadLines(Path.Combine(reports, file)).Any(l => Regex.IsMatch(l.Replace("\f", ""), $@"^\s*{words}", RegexOptions.IgnoreCase));
+        var withPoints = Points.Value.Select(p => p["inspection_id"] + p["focused_visit_id"]).ToHashSet();
+
+        var ilacs = Inspections.Value.Where(i => i["framework_version"].StartsWith("ilacs", StringComparison.Ordinal)
+            && i["source_kind"] == "report" && HasHeading("inspections/" + i["source"], @"What\s+needs\s+to\s+improve\b")).ToList();
+        Assert.True(ilacs.Count > 300, $"{ilacs.Count} ILACS reports with the heading");
+        Assert.Empty(ilacs.Where(i => !withPoints.Contains(i["id"])).Select(i => i["id"]));
+
+        var letters = CommittedSeed.Read("focused_visits.csv")
+            .Where(v => HasHeading("focused-visits/" + v["source"], @"What\s+needs\s+to\s+improve\s+in\s+this\s+area")).ToList();
+        Assert.True(letters.Count > 300, $"{letters.Count} letters with the heading");
+        // Two letters set no list of their own: "The areas for improvement set at the last focused visit in February 2020
+        // remain" (Nottingham); "… continue to be those that were identified at the ILACS inspection in July 2018" (Sunderland).
+        Assert.Equal(["nottingham-2021-08-09-fv", "sunderland-2021-05-11-fv"],
+            letters.Where(v => !withPoints.Contains(v["id"])).Select(v => v["id"]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -75,6 +100,11 @@ public class ImprovementPointsTests
         Assert.Equal(("care_leavers_accommodation", "placement_sufficiency"),
             (Themes.Of(Point("cambridgeshire-2024-05-16", 2)["text"]), Point("cambridgeshire-2024-05-16", 2)["theme"]));
         Assert.Equal("homeless_16_17", Point("cambridgeshire-2024-05-16", 7)["theme"]);
+        // "Sufficient" is placement sufficiency only about placements, homes or carers, never as in "not sufficiently clear".
+        Assert.Equal("assessment_and_planning", Themes.Of("Plans are not sufficiently effective in reducing needs."));
+        Assert.Equal("workforce", Themes.Of("Ensure sufficient workforce and managerial capacity to manage staff effectively."));
+        Assert.Equal("placement_sufficiency", Themes.Of("Recruit and retain sufficient numbers of foster carers."));
+        Assert.Equal("placement_sufficiency", Themes.Of("Placement and accommodation sufficiency."));
         Assert.True(Points.Value.Count(p => p["theme"] == "other") < Points.Value.Count / 10);
     }
 
@@ -111,6 +141,32 @@ public class ImprovementPointsTests
         Assert.Equal(["The quality of decision-making for children.", "Supervision."], list.Points.Select(p => p.Text));
         Assert.Equal((4, 5), (list.Points[0].LineFrom, list.Points[0].LineTo));
         Assert.Equal("enabler_2", list.Points[1].Tag);
+    }
+
+    [Fact]
+    public void A_list_in_paragraphs_is_a_point_a_paragraph_and_a_page_break_after_a_full_stop_ends_one()
+    {
+        var text = "What needs to improve in this area of social work practice\n\nAssessments are\nbrief.\n\n" +
+            "Plans are not\nclear.\n\fSupervision is\nirregular. It\n\fdoes not reflect.\n\nOfsted will take the findings from this visit\n";
+        var list = ImprovementLists.ReadFocusedVisit(text);
+        Assert.Equal(["Assessments are brief.", "Plans are not clear.", "Supervision is irregular. It does not reflect."],
+            list.Points.Select(p => p.Text));
+        Assert.Equal([(3, 4), (6, 7), (8, 10)], list.Points.Select(p => (p.LineFrom, p.LineTo)));
+        Assert.Contains("line 1: a list in paragraphs, not bullets: each paragraph is read as a point", list.Problems);
+    }
+
+    [Fact]
+    public void A_letter_that_keeps_the_earlier_list_has_no_points_and_unknown_marks_are_not_paragraphs()
+    {
+        var kept = ImprovementLists.ReadFocusedVisit("What needs to improve in this area of social work practice?\n\n" +
+            "The areas for improvement set at the last focused visit in February 2020 remain.\n\nMain findings\n\nIt was a year.\n");
+        Assert.Empty(kept.Points);
+        Assert.Equal((1, "line 1: no list of its own: \"The areas for improvement set at the last focused visit in February 2020 remain.\""),
+            (kept.HeadingLine, Assert.Single(kept.Problems)));
+        var marked = ImprovementLists.ReadInspection("What needs to improve?\n* Supervision.\n* Plans.\n\n" +
+            "The experiences and progress of children who need help and\nprotection: good\n", "ilacs-2023");
+        Assert.Empty(marked.Points);
+        Assert.Equal("line 1: a heading but no bulleted points after it (\"*\" opens a line)", Assert.Single(marked.Problems));
     }
 
     [Fact]
