@@ -51,6 +51,7 @@ builder.Services.AddApiVersions();
 builder.Services.AddApiDocs();
 // Pages: Razor components rendered on the server from minimal-API endpoints (static SSR, no client runtime)
 builder.Services.AddRazorComponents();
+builder.Services.AddPageAssets(); // the static CSS and JS sent compressed
 // Metrics, traces and JSON logs (Judgements:MetricsPort, OTEL_EXPORTER_OTLP_ENDPOINT)
 builder.AddTelemetry();
 

@@ -6,6 +6,9 @@
 #   tests/load/bench.sh --stack         1x, then cached reads through deploy/compose.yaml's nginx
 #                                       (Docker) against nginx serving the same bytes in a container
 #   tests/load/bench.sh --stack-only    only the part through the compose stack
+#   tests/load/bench.sh --pages         1x, then each page type uncached with one client, and the home
+#                                       page's weight (HTML + CSS + JS as sent for gzip and br)
+#   tests/load/bench.sh --pages-only    only the pages part
 # Builds the API (Release), starts a throwaway PostgreSQL cluster, imports the data with the
 # service's own importer (timed), starts the API (cold start timed to the first 200 from
 # /health/ready) and a second API with its output cache off, saves each endpoint's body and serves
@@ -27,11 +30,13 @@ caller=$(pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 scale=1
 scale_only=0
 stack=0
 stack_only=0
+pages=0
+pages_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) [ $# -ge 2 ] || usage; scale=$2; shift 2 ;;
@@ -39,6 +44,8 @@ while [ $# -gt 0 ]; do
     --scale-only) scale_only=1; shift ;;
     --stack) stack=1; shift ;;
     --stack-only) stack=1; stack_only=1; shift ;;
+    --pages) pages=1; shift ;;
+    --pages-only) pages=1; pages_only=1; shift ;;
     -h|--help) usage ;;
     *) echo "bench: unknown argument '$1'" >&2; usage ;;
   esac
@@ -86,6 +93,22 @@ endpoints=(
   "/embed/councils/E06000051"
 )
 baseline=${endpoints[0]}   # the pipeline alone: in the tables, not held to the goals
+
+# --pages: one address of each page type (issue #25: each renders in <= 200 ms server time uncached at
+# the real data size; the home page is <= 60 KB of HTML + CSS + JS compressed).
+page_types=(
+  "/"
+  "/councils/shropshire"
+  "/statistics"
+  "/compare?councils=shropshire,telford-and-wrekin,herefordshire,bcp"
+  "/councils"
+  "/focused-visits"
+  "/search?q=North"
+  "/about"
+  "/embed/councils/E06000051"
+)
+goal_page_ms=200            # --pages: uncached p99 for one client, at most
+goal_home_kb=60             # --pages: the home page's HTML + CSS + JS as sent for gzip, and for br, at most
 
 # The goals of issue #27, checked in the report.
 goal_cached_ratio=0.8       # cached req/s at least this × nginx's for the same bytes
@@ -463,6 +486,99 @@ run_mode() {
     "$import_ms" "$cold_ms" "$rss" "$rss_endpoints" "$hwm_endpoints" "$(import_line "$label")" >"$tmp/$label.env"
 }
 
+# --- --pages: each page type uncached, one client; the home page's weight --------------------------
+# run_pages DIR DATABASE: serves DIR (imported unless loaded already) from an API with its output cache
+# off; per page type the first request, then one client (a warm-up, then the measured run), into
+# $tmp/pages.tsv: path, first status, first ms, 1-minute load average, then the wrk figures (req/s,
+# p50 ms, p99 ms, non-2xx, socket errors). Then the home page's weight (page_weight).
+run_pages() {
+  local dir=$1 db=$2 conn owner port path url status first_ms figures load
+  pg_create_db "$pg_port" "$db"
+  conn=$(pg_connstr_reader "$pg_port" "$db")${BENCH_DB_OPTIONS:+;$BENCH_DB_OPTIONS}
+  owner=$(pg_connstr_owner "$pg_port" "$db")
+  log "[pages] importing $dir (a no-op when it is loaded already)…"
+  JUDGEMENTS_DB=$conn JUDGEMENTS_OWNER_DB=$owner Logging__LogLevel__Default=Warning run "$tmp/pages.import.log" dotnet "$dll" import "$dir" ||
+    { cat "$tmp/pages.import.log" >&2; log "[pages] import failed"; return 1; }
+  port=$(pg_free_port 18080)
+  log "[pages] starting the API, its output cache off, on 127.0.0.1:$port…"
+  start_api pages "$port" "$conn" "$owner" Judgements__OutputCache=false
+  uncached_pid=$started_pid
+  : >"$tmp/pages.tsv"
+  for path in "${page_types[@]}"; do
+    url="http://127.0.0.1:$port$path"
+    run "$tmp/first" curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time "$timeout" "$url" || echo "000 0" >"$tmp/first"
+    read -r status first_ms <"$tmp/first" || true
+    first_ms=$(awk -v t="$first_ms" 'BEGIN { printf "%.1f", t * 1000 }')
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    figures=$(wrk_figures "$url" 1 1 "$warmup")
+    kill -0 "$uncached_pid" 2>/dev/null || { log "[pages] the API died on $path"; return 1; }
+    log "[pages] $path: first $status in $first_ms ms; one client: $(say "$figures") (load $load)"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$path" "$status" "$first_ms" "$load" "$figures" >>"$tmp/pages.tsv"
+  done
+  page_weight "http://127.0.0.1:$port"
+  stop_pid "$uncached_pid"; uncached_pid=""
+}
+
+# served_size URL ENCODING: the bytes sent for Accept-Encoding: ENCODING (identity: none), and the
+# Content-Encoding they came with ("-": none).
+served_size() {
+  local hdr="$tmp/served.h" size coding
+  : >"$hdr"
+  if [ "$2" = identity ]; then size=$(curl -s -o /dev/null -D "$hdr" -w '%{size_download}' --max-time "$timeout" "$1" || echo 0)
+  else size=$(curl -s -o /dev/null -D "$hdr" -H "Accept-Encoding: $2" -w '%{size_download}' --max-time "$timeout" "$1" || echo 0); fi
+  coding=$(tr -d '\r' <"$hdr" | awk 'tolower($1) == "content-encoding:" { print $2; exit }')
+  echo "$size ${coding:--}"
+}
+
+# page_weight BASE: the home page and what it loads (its stylesheets, its scripts and the modules they
+# import), each as sent with no Accept-Encoding, with gzip and with br, into $tmp/weight.tsv: URL,
+# identity B, gzip B, gzip's coding, br B, br's coding. Fonts and images are not counted.
+page_weight() {
+  local base=$1 u i js from dirpart
+  local -a queue=(/)
+  curl -s -o "$tmp/home.html" --max-time "$timeout" "$base/"
+  mapfile -t -O 1 queue < <(grep -oE '<link[^>]*rel="stylesheet"[^>]*>' "$tmp/home.html" | grep -oE 'href="[^"]*"' | cut -d'"' -f2
+                            grep -oE '<script[^>]*src="[^"]*"' "$tmp/home.html" | grep -oE 'src="[^"]*"' | cut -d'"' -f2)
+  : >"$tmp/weight.tsv"
+  for ((i = 0; i < ${#queue[@]}; i++)); do
+    u=${queue[$i]}
+    if [[ "$u" == *.js ]]; then
+      # Static imports of a module script: absolute, or relative to the script.
+      curl -s -o "$tmp/weight.js" --max-time "$timeout" "$base$u"
+      dirpart=${u%/*}
+      while read -r from; do
+        case "$from" in /*) js=$from ;; ./*) js="$dirpart/${from#./}" ;; *) continue ;; esac
+        [[ " ${queue[*]} " == *" $js "* ]] || queue+=("$js")
+      done < <(grep -oE "(from|import)[[:space:]]*[\"'][^\"']+[\"']" "$tmp/weight.js" | grep -oE "[\"'][^\"']+[\"']" | tr -d "\"'")
+    fi
+    printf '%s\t%s\t%s\t%s\n' "$u" "$(served_size "$base$u" identity | cut -d' ' -f1)" \
+      "$(served_size "$base$u" gzip | tr ' ' '\t')" "$(served_size "$base$u" br | tr ' ' '\t')" >>"$tmp/weight.tsv"
+  done
+  log "[pages] the home page's weight: $(awk -F'\t' '{ i += $2; g += $3; b += $5 } END { print i " B, gzip " g " B, br " b " B" }' "$tmp/weight.tsv")"
+}
+
+# table_pages: each page type, uncached, one client, with the goal.
+table_pages() {
+  awk -F'\t' -v g="$goal_page_ms" '
+    BEGIN { printf "| page | first status | first (ms) | req/s | p50 (ms) | p99 (ms) | p99 <= %s ms | load (1 min) |\n", g
+            print "|---|--:|--:|--:|--:|--:|---|--:|" }
+    { e = ($2 !~ /^2/ || $8 > 0 || $9 > 0); m = e ? "not met (errors)" : ($5 > 0 ? ($7 <= g ? "met" : "not met") : "not measured")
+      n++; met += (m == "met")
+      printf "| `%s` | %s | %s | %.0f | %.2f | %.2f | %s | %s |\n", $1, $2, $3, $5, $6, $7, m, $4 }
+    END { printf "| **pages meeting the goal** | | | | | | %d of %d | |\n", met, n }' "$tmp/pages.tsv"
+}
+
+# table_weight: the home page's resources and their total against the goal.
+table_weight() {
+  awk -F'\t' -v g="$goal_home_kb" '
+    function as(b, c) { return c == "-" ? b " (as it is)" : b }
+    BEGIN { print "| resource | identity (B) | gzip (B) | br (B) |"; print "|---|--:|--:|--:|" }
+    { printf "| `%s` | %d | %s | %s |\n", $1, $2, as($3, $4), as($5, $6); i += $2; gz += $3; br += $5 }
+    END { lim = g * 1024
+          printf "| **total** | %d | %d | %d |\n", i, gz, br
+          printf "| **<= %s KB (%d B)** | | %s | %s |\n", g, lim, (gz <= lim ? "met" : "not met"), (br <= lim ? "met" : "not met") }' "$tmp/weight.tsv"
+}
+
 # The columns of LABEL.tsv, for awk: 1 path, 2 first status, 3 first ms, 4 identity B, 5 gzip B,
 # 6 br B, 7 content type; then req/s, p50, p99, non-2xx, socket errors of: 8-12 the cached API,
 # 13-17 nginx, 18-22 the uncached API, 23-27 the uncached API with one client, 28-32 the cached API
@@ -685,12 +801,12 @@ table_stack() {
 # --- Run -------------------------------------------------------------------------------------------
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 modes=()
-if [ "$scale_only" = 0 ] && [ "$stack_only" = 0 ]; then
+if [ "$scale_only" = 0 ] && [ "$stack_only" = 0 ] && [ "$pages_only" = 0 ]; then
   run_mode x1 "$seed_dir" bench_x1
   modes+=(x1)
 fi
 gen_ms=""
-if [ "$scale" -gt 1 ]; then
+if [ "$scale" -gt 1 ] && [ "$pages_only" = 0 ]; then
   log "building the synthetic data generator…"
   run - dotnet build "$here/SyntheticData/SyntheticData.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly --disable-build-servers
   start=$(now_ns)
@@ -699,6 +815,7 @@ if [ "$scale" -gt 1 ]; then
   run_mode "x$scale" "$tmp/seed-x$scale" "bench_x$scale"
   modes+=("x$scale")
 fi
+if [ "$pages" = 1 ]; then run_pages "$seed_dir" bench_x1; fi
 
 report="$tmp/report.md"
 {
@@ -726,6 +843,21 @@ report="$tmp/report.md"
     echo "### x$scale against 1x"
     echo
     compare x1 "x$scale"
+    echo
+  fi
+  if [ "$pages" = 1 ]; then
+    echo "### Pages: each page type uncached, one client (1x, $seed_dir)"
+    echo
+    echo "An API process with its output cache off (every request renders the page); one connection, a"
+    echo "${warmup} s warm-up, then ${duration} s measured; over 127.0.0.1, so the latency is the server's time"
+    echo "plus the loopback. Goal (issue #25): p99 <= $goal_page_ms ms. The load average is read before each page's runs."
+    echo
+    table_pages
+    echo
+    echo "The home page's weight: the page, its stylesheets, its scripts and the modules they import, as sent"
+    echo "for each Accept-Encoding (\"as it is\": sent without compression). Fonts and images not counted."
+    echo
+    table_weight
     echo
   fi
 } >"$report"

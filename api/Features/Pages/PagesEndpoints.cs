@@ -5,6 +5,8 @@ using JudgementsApi.Features.Pages.Councils;
 using JudgementsApi.Features.Pages.FocusedVisits;
 using JudgementsApi.Features.Pages.Home;
 using JudgementsApi.Features.Pages.Statistics;
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
 
 namespace JudgementsApi.Features.Pages;
@@ -12,11 +14,21 @@ namespace JudgementsApi.Features.Pages;
 /// <summary>The pages for people, at / beside the API, and their static assets under /assets.</summary>
 public static class PagesEndpoints
 {
+    /// <summary>
+    /// gzip and Brotli for the static CSS and JS (the platform's response compression): the service's own
+    /// compression covers only the cached endpoints, and the vendored GOV.UK Frontend alone is 180 KB as it is.
+    /// </summary>
+    public static IServiceCollection AddPageAssets(this IServiceCollection services) =>
+        services.AddResponseCompression(options => options.MimeTypes = ["text/css", "text/javascript", "application/javascript"])
+            .Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal)
+            .Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+
     /// <summary>Static files (vendored GOV.UK Frontend, site CSS and JS), copied beside the assembly at build.</summary>
     public static IApplicationBuilder UsePageAssets(this IApplicationBuilder app)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Assets");
         if (!Directory.Exists(folder)) return app;
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/assets"), assets => assets.UseResponseCompression());
         return app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(folder),

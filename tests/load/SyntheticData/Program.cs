@@ -4,9 +4,10 @@
 //   - the reference files (regions, grades, frameworks, framework versions, judgement areas and
 //     the areas each version grades) are copied byte for byte;
 //   - councils, successions, statistical neighbours, inspections, judgements, focused visits,
-//     improvement points and the other visits (monitoring visits, JTAIs) are repeated N times. Copy 0 is the real data unchanged (so every real code and id still
-//     resolves); copy k >= 1 suffixes codes with Xkkk, slugs with -xkkk, and rewrites the ids
-//     built from slugs, each reference remapped to the council of the same copy.
+//     improvement points and the other visits (monitoring visits, JTAIs) are repeated N times. Copy 0
+//     is the real data unchanged (so every real code and id still resolves); copy k >= 1 suffixes
+//     codes with Xkkk, slugs with -xkkk and the report file a point was read from with -xkkk, and
+//     rewrites the ids built from slugs, each reference remapped to the council of the same copy.
 //
 // usage: SyntheticData <seed-data folder> <output folder> <scale>
 using System.Globalization;
@@ -146,6 +147,9 @@ static class Generator
                 o[points["inspection_id"]] = inspectionIds.TryGetValue(inspection, out var i) ? i : inspection;
                 o[points["focused_visit_id"]] = visitIds.TryGetValue(visit, out var v) ? v : visit;
                 o[points["council_code"]] = Code(r[points["council_code"]]);
+                // (source, position) is unique: a copy's points name a copy of the report's text file.
+                var file = r[points["source"]];
+                if (k > 0) o[points["source"]] = Path.ChangeExtension(file, null) + $"-x{k:D3}" + Path.GetExtension(file);
             });
         }
 
