@@ -82,12 +82,13 @@ public static partial class ImprovementLists
     {
         var at = $"line {lines[h].Number}";
         var end = lines.FindIndex(h + 1, l => NextSection().IsMatch(l.Text.Trim()) || LetterClose().IsMatch(l.Text.Trim()));
-        if (end < 0 || lines.Skip(h + 1).Take(end - h - 1).Count(l => l.Text.Length > 0) > MaxParagraphLines)
+        var section = end < 0 ? [] : lines[(h + 1)..end].Select(l => l.Text.Trim()).Where(t => t.Length > 0).ToList();
+        if (end < 0 || section.Count > MaxParagraphLines)
             return new ImprovementList([], lines[h].Number, [$"{at}: a heading but no bulleted points after it"]);
         // A line opening with a mark is a bullet the reader does not know: not paragraphs, and not to be read as one.
-        var marked = lines.Skip(h + 1).Take(end - h - 1).Select(l => l.Text.Trim()).FirstOrDefault(t => t.Length > 0 && !Words().IsMatch(t));
-        if (marked is not null)
-            return new ImprovementList([], lines[h].Number, [$"{at}: a heading but no bulleted points after it (\"{marked[0]}\" opens a line)"]);
+        if (section.FirstOrDefault(t => !Words().IsMatch(t)) is { } marked)
+            return new ImprovementList([], lines[h].Number,
+                [$"{at}: a heading but no bulleted points after it (\"{marked[0]}\" opens a line)"]);
         var items = new List<Item>();
         Item? current = null;
         var (gap, page) = (false, false);

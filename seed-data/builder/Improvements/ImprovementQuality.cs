@@ -43,7 +43,7 @@ public static partial class Quality
         var withPoints = points.Select(p => Path.GetFileName(p.Source)).ToHashSet(StringComparer.Ordinal);
         var notRead = r.ReportsWithoutImprovementList.Select(x => $"`{x.File}` ({x.Kind}): no list heading the reader knows")
             .Concat(r.ImprovementProblems.Where(x => !withPoints.Contains(x.File)).GroupBy(x => x.File, StringComparer.Ordinal)
-                .Select(g => $"`{g.Key}`: a list heading, but no point after it: {Esc(string.Join("; ", g.Select(x => x.Problem)))}"))
+                .Select(g => $"`{g.Key}`: a list heading, but no point after it: " + Esc(string.Join("; ", g.Select(x => x.Problem)))))
             .ToList();
         BulletSection(L, "Reports in the dataset whose list was not read",
             [$"{notRead.Count} reports: no points of theirs are in the dataset (pre-2013 reports' \"Areas for improvement\" are not read):"],
