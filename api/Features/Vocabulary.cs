@@ -1,9 +1,12 @@
 namespace JudgementsApi.Features;
 
-public sealed record RegionRef(string Code, string Name, string Slug);
+public sealed record RegionRef(
+    [property: ClosedSet(VocabularySet.RegionCodes)] string Code, string Name,
+    [property: ClosedSet(VocabularySet.RegionSlugs)] string Slug);
 
 /// <summary>A grade: its code, the words Ofsted uses, and its rank (1 is best).</summary>
-public sealed record Grade(string Code, string Label, int Rank);
+public sealed record Grade(
+    [property: ClosedSet(VocabularySet.Grades)] string Code, string Label, int Rank);
 
 /// <summary>
 /// The codes a request may use (grades, areas, regions, types…), part of the dataset's in-memory
@@ -84,6 +87,12 @@ public static class AreaStates
     /// <summary>The statuses a judgement row may have (judgements.status, judgements.csv).</summary>
     public static readonly string[] JudgementCodes =
         [Code(AreaState.Graded), Code(AreaState.NotJudged), Code(AreaState.NotCovered), Code(AreaState.Unknown)];
+
+    /// <summary>Why an inspection's grade is null (its missingGrades): not_judged, not_covered, unknown.</summary>
+    public static readonly string[] MissingCodes = [.. JudgementCodes.Where(c => c != Code(AreaState.Graded))];
+
+    /// <summary>Every state in the statistics' spelling (a council's status on a day).</summary>
+    public static readonly string[] Names = [.. All.Select(s => s.Name)];
 
     /// <summary>judgements.status, the CSV's and an inspection's spelling: graded, not_judged, not_covered, unknown.</summary>
     public static string Code(AreaState state) => Of(state).Code;

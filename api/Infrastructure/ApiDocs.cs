@@ -37,6 +37,7 @@ public static class ApiDocs
             options.DescribeAllParametersInCamelCase();
             options.OperationFilter<Examples>();
             options.SchemaFilter<RequiredProperties>();
+            options.SchemaFilter<ClosedSetSchemas>();
             options.DocumentFilter<PublicApi>();
             options.SupportNonNullableReferenceTypes();
         });

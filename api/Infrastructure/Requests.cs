@@ -411,9 +411,6 @@ public abstract class ParameterExampleAttribute : Attribute
 
     /// <summary>The example for the dataset being served.</summary>
     public virtual JsonNode ExampleFor(DatasetSnapshot? snapshot) => Example;
-
-    protected static OpenApiSchema Enum(IEnumerable<string> values) =>
-        new() { Type = JsonSchemaType.String, Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList() };
 }
 
 /// <summary>
@@ -422,36 +419,17 @@ public abstract class ParameterExampleAttribute : Attribute
 /// </summary>
 public sealed class OneOfExampleAttribute(string example, Type owner, string member) : ParameterExampleAttribute
 {
-    private const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
-
-    public override OpenApiSchema Schema => Enum(Values());
+    public override OpenApiSchema Schema => ClosedSets.Enum(ClosedSets.Of(owner, member));
     public override JsonNode Example => JsonValue.Create(example);
-
-    private IEnumerable<string> Values() =>
-        (owner.GetField(member, Static)?.GetValue(null) ?? owner.GetProperty(member, Static)?.GetValue(null)) switch
-        {
-            System.Collections.IDictionary map => map.Keys.Cast<string>(),
-            IEnumerable<string> values => values,
-            _ => throw new InvalidOperationException($"{owner.Name}.{member} is not a static set of strings."),
-        };
 }
-
-/// <summary>The codes of the dataset being served that a query record checks a value against.</summary>
-public enum VocabularySet { Areas, Grades, Frameworks, InspectionTypes, Regions }
 
 /// <summary>A value from one of the dataset's sets of codes (areas, grades…): an enum of the loaded dataset's codes.</summary>
 public sealed class VocabularyExampleAttribute(string example, VocabularySet set) : ParameterExampleAttribute
 {
     public override JsonNode Example => JsonValue.Create(example);
 
-    public override OpenApiSchema? SchemaFor(DatasetSnapshot? snapshot) => snapshot?.Vocabulary is not { } v ? null : Enum(set switch
-    {
-        VocabularySet.Areas => v.AreaNames,
-        VocabularySet.Grades => v.Grades,
-        VocabularySet.Frameworks => v.Frameworks.Concat(v.FrameworkVersions).Distinct(),
-        VocabularySet.InspectionTypes => v.InspectionTypes,
-        _ => v.RegionNames,
-    });
+    public override OpenApiSchema? SchemaFor(DatasetSnapshot? snapshot) =>
+        ClosedSets.Of(set, snapshot) is { } values ? ClosedSets.Enum(values) : null;
 }
 
 /// <summary>A dataset version: the example is the version being served, which the server always knows.</summary>

@@ -25,10 +25,14 @@ public sealed class RequiredProperties : ISchemaFilter
         if (context.Type.Namespace?.StartsWith(nameof(JudgementsApi), StringComparison.Ordinal) != true) return;
         var optional = context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: not JsonIgnoreCondition.Never })
-            .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .Select(JsonName)
             .ToHashSet(StringComparer.Ordinal);
         writable.Required = new HashSet<string>(properties.Keys.Where(k => !optional.Contains(k)), StringComparer.Ordinal);
     }
+
+    /// <summary>The name a property has in the JSON (ApiJson: camelCase unless named).</summary>
+    public static string JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
     /// <summary>Every problem this API sends names its type, title, status and the path it answers (Problems.AddApiProblems).</summary>
     private static void RequireProblemMembers(OpenApiSchema schema, IDictionary<string, IOpenApiSchema> properties)

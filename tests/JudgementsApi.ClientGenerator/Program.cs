@@ -24,6 +24,12 @@ var settings = new CSharpClientGeneratorSettings
     },
 };
 var code = new CSharpClientGenerator(document, settings).GenerateFile();
+// NSwag names an enum member's JSON value with [EnumMember], which System.Text.Json's JsonStringEnumConverter
+// ignores (it would read "west-midlands" as no member): name it for System.Text.Json too.
+code = System.Text.RegularExpressions.Regex.Replace(code, @"\[System\.Runtime\.Serialization\.EnumMember\(Value = (@""(?:[^""]|"""")*"")\)\]",
+    "$0 [System.Text.Json.Serialization.JsonStringEnumMemberName($1)]");
+// and read every enum as its names wherever it is (a map's values have no property to carry the converter).
+code = code.Replace("\n    public enum ", "\n    [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]\n    public enum ");
 var output = Path.GetFullPath(args[1]);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 // Rewrite only on change, so an unchanged document does not force a recompile.

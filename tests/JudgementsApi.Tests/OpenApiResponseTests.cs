@@ -83,6 +83,79 @@ public class OpenApiResponseTests(ApiFactory api) : ApiTests(api)
         Assert.Empty(Validate(doc, schema, await Client.GetStringAsync("/v1/councils/shropshire"), "as served"));
     }
 
+    /// <summary>
+    /// Answers that carry the rarer values of the closed sets (statuses, directions, kinds, corrected
+    /// fields…) validate against their schemas, whose enums list every value; each value named is
+    /// asserted present, so the request keeps showing it.
+    /// </summary>
+    [Theory]
+    [InlineData("/v1/statistics/distribution?asOf=2014-06-01&include=councils", "status=noReport", "status=graded")]
+    [InlineData("/v1/statistics/distribution?asOf=2026-11-30&include=councils&area=lscb_review", "status=notGraded")]
+    [InlineData("/v1/statistics/distribution?asOf=2017-01-01&include=councils&area=children_in_care&groupBy=region",
+        "status=notJudged", "status=unknown")]
+    [InlineData("/v1/statistics/distribution?asOf=2018-03-01&include=councils&area=lscb_review&groupBy=type", "status=notCovered")]
+    [InlineData("/v1/inspections/shropshire-2017-11-24", "status=graded", "grade.*=good", "sourceKind=report", "publishedPrecision=day")]
+    [InlineData("/v1/councils/isles-of-scilly/inspections", "missingGrades.*=not_judged", "type=sif")]
+    [InlineData("/v1/councils/surrey/inspections", "missingGrades.*=not_covered")]
+    [InlineData("/v1/councils/cumbria/inspections", "missingGrades.*=unknown", "publishedPrecision=month", "sourceKind=cited")]
+    [InlineData("/v1/councils/shropshire/inspections", "type=pre_2013", "sourceKind=news")]
+    [InlineData("/v1/councils/north-northamptonshire/inspections?includePredecessors=true", "type=cited", "publishedPrecision=year")]
+    [InlineData("/v1/statistics/movements?from=2016-01-01&limit=500",
+        "direction=up", "direction=down", "direction=same", "status=notInOperation", "status=graded")]
+    [InlineData("/v1/statistics/timeline?from=2014-01-01&interval=year&groupBy=region", "interval=year", "groupBy=region")]
+    [InlineData("/v1/statistics/transitions?limit=500", "grade=inadequate", "grade=outstanding")]
+    [InlineData("/v1/statistics/summary", "area=overall_effectiveness", "area=lscb_review")]
+    [InlineData("/v1/focused-visits/dudley-2020-01-21-fv", "field=letter_date")]
+    [InlineData("/v1/focused-visits/darlington-2023-11-28-fv", "field=visit_start")]
+    [InlineData("/v1/focused-visits?limit=500", "kind=none", "kind=new", "kind=carried_over", "kind=new_and_carried_over",
+        "letterDateSource=letter", "letterDateSource=publication")]
+    [InlineData("/v1/improvements?limit=500&kind=focused_visit", "kind=focused_visit", "theme=workforce")]
+    [InlineData("/v1/improvements?limit=500&tag=outcome_3", "kind=inspection", "frameworkTag=outcome_3")]
+    [InlineData("/v1/improvements/framework-tags", "kind=outcome", "kind=enabler")]
+    [InlineData("/v1/statistics/improvement-themes?groupBy=framework", "groupBy=framework")]
+    [InlineData("/v1/statistics/timeliness?framework=ilacs", "framework=ilacs")]
+    [InlineData("/v1/councils/medway", "lastVisitKind=focused_visit", "type=unitary")]
+    [InlineData("/v1/councils/shropshire", "lastVisitKind=inspection")]
+    [InlineData("/v1/frameworks", "framework=sif", "family=overall_effectiveness")]
+    public async Task AnswersCarryingEveryKindOfClosedValueMatchTheirEnums(string url, params string[] expected)
+    {
+        var doc = await ServedDocumentAsync();
+        var path = url.Split('?')[0];
+        var template = doc["paths"]!.AsObject().Select(p => p.Key)
+            .Single(t => System.Text.RegularExpressions.Regex.IsMatch(path, "^" + System.Text.RegularExpressions.Regex.Replace(t, @"\{[^}]+\}", "[^/]+") + "$"));
+        var body = await Client.GetStringAsync(url);
+        var schema = doc["paths"]![template]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Empty(Validate(doc, schema, body, url));
+        var found = PropertyValues(JsonNode.Parse(body)).ToHashSet();
+        Assert.All(expected, value => Assert.Contains(value, found));
+    }
+
+    /// <summary>A value outside its enum fails validation: a direction, a nullable grade, a judgement status, a corrected field.</summary>
+    [Theory]
+    [InlineData("/v1/statistics/movements?from=2016-01-01&limit=500", "/v1/statistics/movements", "\"direction\":\"up\"", "\"direction\":\"upward\"")]
+    [InlineData("/v1/statistics/movements?from=2016-01-01&limit=500", "/v1/statistics/movements", "\"grade\":\"good\"", "\"grade\":\"fine\"")]
+    [InlineData("/v1/inspections/shropshire-2017-11-24", "/v1/inspections/{id}", "\"status\":\"graded\"", "\"status\":\"Graded\"")]
+    [InlineData("/v1/councils/isles-of-scilly/inspections", "/v1/councils/{id}/inspections", ":\"not_judged\"", ":\"notJudged\"")]
+    [InlineData("/v1/focused-visits/dudley-2020-01-21-fv", "/v1/focused-visits/{id}", "\"field\":\"letter_date\"", "\"field\":\"letterDate\"")]
+    public async Task AValueOutsideItsEnumFailsTheValidation(string url, string path, string served, string altered)
+    {
+        var doc = await ServedDocumentAsync();
+        var schema = doc["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        var body = await Client.GetStringAsync(url);
+        Assert.Contains(served, body);
+        Assert.Empty(Validate(doc, schema, body, "as served"));
+        Assert.NotEmpty(Validate(doc, schema, body.Replace(served, altered), "altered"));
+    }
+
+    /// <summary>Every string value in a body as "name=value" by its property, and as "map.*=value" by the map it is in.</summary>
+    private static IEnumerable<string> PropertyValues(JsonNode? node, string name = "", string parent = "") => node switch
+    {
+        JsonObject o => o.SelectMany(p => PropertyValues(p.Value, p.Key, name)),
+        JsonArray a => a.SelectMany(item => PropertyValues(item, name, parent)),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => [$"{name}={v.GetValue<string>()}", $"{parent}.*={v.GetValue<string>()}"],
+        _ => [],
+    };
+
     private async Task<JsonObject> ServedDocumentAsync() =>
         JsonNode.Parse(await Client.GetStringAsync("/swagger/v1/swagger.json"))!.AsObject();
 
@@ -141,7 +214,7 @@ public class OpenApiResponseTests(ApiFactory api) : ApiTests(api)
         if (copy["type"] is JsonValue type)
         {
             copy["type"] = new JsonArray(type.GetValue<string>(), "null");
-            if (copy["enum"] is JsonArray values) values.Add(null);
+            if (copy["enum"] is JsonArray values && !values.Any(v => v is null)) values.Add(null);
             return copy;
         }
         return new JsonObject { ["anyOf"] = new JsonArray(copy, new JsonObject { ["type"] = "null" }) };

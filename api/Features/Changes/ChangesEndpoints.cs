@@ -34,8 +34,15 @@ public sealed record DatasetVersionRef(string Version, DateTimeOffset LoadedAt, 
 /// that differ (an inspection's judgements as <c>judgements.&lt;area&gt;.&lt;column&gt;</c>).
 /// </summary>
 public sealed record ChangeItem(
-    string DatasetVersion, DateTimeOffset LoadedAt, string Kind, string Id, string Change, string Href,
-    JsonElement? Before, JsonElement? After);
+    string DatasetVersion, DateTimeOffset LoadedAt,
+    [property: ClosedSet(typeof(ChangeItem), nameof(ChangeItem.Kinds))] string Kind, string Id,
+    [property: ClosedSet(typeof(ChangeItem), nameof(ChangeItem.Changes))] string Change, string Href, JsonElement? Before, JsonElement? After)
+{
+    /// <summary>What a change is of, and what happened to it: as Import.ChangeLog records them.</summary>
+    public static readonly string[] Kinds = ["inspection", "focused_visit"];
+
+    public static readonly string[] Changes = ["added", "removed", "changed"];
+}
 
 public sealed record ChangesPage(
     DatasetVersionRef Since, DatasetVersionRef Current, IReadOnlyList<DatasetVersionRef> Versions,

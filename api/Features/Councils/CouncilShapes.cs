@@ -10,8 +10,9 @@ namespace JudgementsApi.Features.Councils;
 /// <param name="OpenedNote">Why <c>opened</c> is null ("before 2009-01-01: …"); null when <c>opened</c> is a date.</param>
 /// <param name="OfstedPageUrl">The council's page on Ofsted's reports site (https://reports.ofsted.gov.uk/provider/44/{urn}), listing all its reports and letters.</param>
 public sealed record CouncilItem(
-    string Code, string? LaCode, string? OfstedUrn, string Name, string Slug, string Type, RegionRef Region,
-    DateOnly? Opened, string? OpenedNote, DateOnly? Closed, bool Current, string? OfstedPageUrl, InspectionSummary? Latest);
+    string Code, string? LaCode, string? OfstedUrn, string Name, string Slug,
+    [property: ClosedSet(typeof(CouncilTypes), nameof(CouncilTypes.Codes))] string Type, RegionRef Region, DateOnly? Opened,
+    string? OpenedNote, DateOnly? Closed, bool Current, string? OfstedPageUrl, InspectionSummary? Latest);
 
 public sealed record LinkedCouncil(string Code, string Name, string Slug, DateOnly Date);
 
@@ -24,8 +25,9 @@ public sealed record CouncilCounts(int Inspections, int FocusedVisits);
 /// <param name="OpenedNote">Why <c>opened</c> is null ("before 2009-01-01: …"); null when <c>opened</c> is a date.</param>
 /// <param name="OfstedPageUrl">The council's page on Ofsted's reports site (https://reports.ofsted.gov.uk/provider/44/{urn}), listing all its reports and letters.</param>
 public sealed record CouncilDetail(
-    string Code, string? LaCode, string? OfstedUrn, string Name, string Slug, string Type, RegionRef Region,
-    DateOnly? Opened, string? OpenedNote, DateOnly? Closed, bool Current, string? OfstedPageUrl, InspectionSummary? Latest,
+    string Code, string? LaCode, string? OfstedUrn, string Name, string Slug,
+    [property: ClosedSet(typeof(CouncilTypes), nameof(CouncilTypes.Codes))] string Type, RegionRef Region, DateOnly? Opened,
+    string? OpenedNote, DateOnly? Closed, bool Current, string? OfstedPageUrl, InspectionSummary? Latest,
     IReadOnlyList<string> FormerCodes, IReadOnlyList<LinkedCouncil> Predecessors, IReadOnlyList<LinkedCouncil> Successors,
     IReadOnlyList<StatisticalNeighbour> StatisticalNeighbours, CouncilCounts Counts)
 {
@@ -36,4 +38,6 @@ public sealed record CouncilDetail(
 /// <summary>One row of a comparison: rank 0 is the council itself, then its statistical neighbours in DfE's order.</summary>
 public sealed record NeighbourComparison(int Rank, CouncilItem Council);
 
-public sealed record RegionItem(string Code, string Name, string Slug, int Councils);
+public sealed record RegionItem(
+    [property: ClosedSet(VocabularySet.RegionCodes)] string Code, string Name,
+    [property: ClosedSet(VocabularySet.RegionSlugs)] string Slug, int Councils);

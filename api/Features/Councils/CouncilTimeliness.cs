@@ -17,8 +17,10 @@ namespace JudgementsApi.Features.Councils;
 /// <param name="LastVisitId">Its id (GET /v1/inspections/{id}, /v1/focused-visits/{id} or /v1/visits/{id}).</param>
 /// <param name="LastVisitPublished">The report's publication date or the letter's date.</param>
 /// <param name="DaysSinceLastVisit">Days from that date to asOf.</param>
-public sealed record CouncilTimeliness(DateOnly AsOf, string? LastFullInspectionId, DateOnly? LastFullInspectionPublished,
-    int? DaysSinceLastFullInspection, string? LastVisitKind, string? LastVisitId, DateOnly? LastVisitPublished, int? DaysSinceLastVisit);
+public sealed record CouncilTimeliness(
+    DateOnly AsOf, string? LastFullInspectionId, DateOnly? LastFullInspectionPublished, int? DaysSinceLastFullInspection,
+    [property: ClosedSet(typeof(CouncilTimelines), nameof(CouncilTimelines.Kinds))] string? LastVisitKind, string? LastVisitId,
+    DateOnly? LastVisitPublished, int? DaysSinceLastVisit);
 
 public static class CouncilTimelines
 {

@@ -21,15 +21,18 @@ namespace JudgementsApi.Features.FocusedVisits;
 /// <param name="FocusText">The letter's own sentence saying what the visit looked at ("Inspectors looked at …"); null when none was recognised.</param>
 /// <param name="Corrections">The dates read otherwise than printed because the letter's text is a typing slip: which date, the letter's words, and why; empty when every date is as printed.</param>
 public sealed record FocusedVisit(
-    string Id, CouncilRef Council, DateOnly LetterDate, string LetterDateSource, DateOnly? VisitStart, DateOnly? VisitEnd,
-    IReadOnlyList<string> Inspectors, string Focus, string? FocusText, bool PriorityAction, PriorityActions PriorityActions,
-    string? ReportUrl, string? OfstedPageUrl, string? Link, string Source, IReadOnlyList<DateCorrection> Corrections);
+    string Id, CouncilRef Council, DateOnly LetterDate,
+    [property: ClosedSet(typeof(Import.SeedSet), "LetterDateSources")] string LetterDateSource, DateOnly? VisitStart,
+    DateOnly? VisitEnd, IReadOnlyList<string> Inspectors, string Focus, string? FocusText, bool PriorityAction,
+    PriorityActions PriorityActions, string? ReportUrl, string? OfstedPageUrl, string? Link, string Source,
+    IReadOnlyList<DateCorrection> Corrections);
 
 /// <summary>A date read otherwise than printed (corrected): a typing slip in the letter (seed-data/QUALITY.md lists each).</summary>
 /// <param name="Field">letter_date or visit_start: the date read otherwise than printed.</param>
 /// <param name="Printed">The letter's words as printed ("21 January 2019", "6 November 20205").</param>
 /// <param name="Reason">Why the date was read otherwise.</param>
-public sealed record DateCorrection(string Field, string Printed, string Reason);
+public sealed record DateCorrection(
+    [property: ClosedSet(typeof(Import.SeedSet), nameof(Import.SeedSet.CorrectedFields))] string Field, string Printed, string Reason);
 
 /// <summary>
 /// Areas for priority action. <c>kind</c>: none; new (set by this letter); carried_over (set at an earlier visit
@@ -41,7 +44,9 @@ public sealed record DateCorrection(string Field, string Printed, string Reason)
 /// <param name="CarriedOver">Areas set at an earlier visit are still in force.</param>
 /// <param name="Areas">The areas this letter sets, in its order, as Ofsted worded them.</param>
 /// <param name="Attribution">The Open Government Licence statement to publish with any quotation; null when nothing is quoted.</param>
-public sealed record PriorityActions(string Kind, bool CarriedOver, IReadOnlyList<PriorityArea> Areas, string? Attribution);
+public sealed record PriorityActions(
+    [property: ClosedSet(typeof(Import.SeedSet), nameof(Import.SeedSet.PriorityActionKinds))] string Kind, bool CarriedOver,
+    IReadOnlyList<PriorityArea> Areas, string? Attribution);
 
 /// <summary>One area for priority action, quoted from the letter, with the line of the letter's text where it starts.</summary>
 public sealed record PriorityArea(int Position, string Text, int? Line);

@@ -2,13 +2,19 @@ using System.ComponentModel;
 
 namespace JudgementsApi.Features.Frameworks;
 
-public sealed record FrameworkArea(string Code, string Name, string Family, string? ParentCode, int DisplayOrder, string? Description);
+public sealed record FrameworkArea(
+    [property: ClosedSet(VocabularySet.AreaCodes)] string Code, string Name,
+    [property: ClosedSet(VocabularySet.Families)] string Family, [property: ClosedSet(VocabularySet.AreaCodes)] string? ParentCode,
+    int DisplayOrder, string? Description);
 
-public sealed record FrameworkVersion(string Slug, string Framework, string Name, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
+public sealed record FrameworkVersion(
+    [property: ClosedSet(VocabularySet.FrameworkVersions)] string Slug,
+    [property: ClosedSet(VocabularySet.FrameworkIds)] string Framework, string Name, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
     string? SourceUrl, string? Notes, IReadOnlyList<Grade> GradeScale, IReadOnlyList<FrameworkArea> Areas);
 
-public sealed record Framework(string Slug, string Name, string? Description, DateOnly EffectiveFrom, DateOnly? EffectiveTo,
-    IReadOnlyList<FrameworkVersion> Versions);
+public sealed record Framework(
+    [property: ClosedSet(VocabularySet.FrameworkIds)] string Slug, string Name, string? Description, DateOnly EffectiveFrom,
+    DateOnly? EffectiveTo, IReadOnlyList<FrameworkVersion> Versions);
 
 public sealed record GradeQuery(
     [property: Description("json (default) or csv."), FormatExample] string? Format);
@@ -63,7 +69,9 @@ public static class FrameworksEndpoints
         return match is null ? Problems.NotFoundFor("framework", slug) : TypedResults.Ok(match);
     }
 
-    public sealed record GradeWithScales(string Code, string Label, int Rank, IReadOnlyList<string> FrameworkVersions);
+    public sealed record GradeWithScales(
+        [property: ClosedSet(VocabularySet.Grades)] string Code, string Label, int Rank,
+        [property: ClosedSet(VocabularySet.FrameworkVersions)] IReadOnlyList<string> FrameworkVersions);
 
     private static readonly CsvColumn<GradeWithScales>[] GradeColumns =
     [

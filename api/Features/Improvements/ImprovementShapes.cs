@@ -24,21 +24,27 @@ namespace JudgementsApi.Features.Improvements;
 /// override, or other.</param>
 /// <param name="Source">The report's text file; <c>lineFrom</c>..<c>lineTo</c> are the lines the point occupies in it.</param>
 public sealed record ImprovementPoint(
-    string Kind, string? InspectionId, string? FocusedVisitId, CouncilRef Council, DateOnly Published, int Position, string Text,
-    string? ListHeading, string? AreaHeading, string? FrameworkTag, string? FrameworkTagText, string Theme, string Source, int LineFrom,
-    int LineTo);
+    [property: ClosedSet(typeof(ImprovementQuery), nameof(ImprovementQuery.Kinds))] string Kind, string? InspectionId,
+    string? FocusedVisitId, CouncilRef Council, DateOnly Published, int Position, string Text, string? ListHeading, string? AreaHeading,
+    [property: ClosedSet(VocabularySet.Tags)] string? FrameworkTag, string? FrameworkTagText,
+    [property: ClosedSet(VocabularySet.Themes)] string Theme, string Source, int LineFrom, int LineTo);
 
 /// <summary>A theme and the rule that gives it: a case-insensitive regular expression over the point's text, tried in
 /// ruleOrder (the first match wins); other has none.</summary>
-public sealed record ImprovementTheme(string Code, string Name, int RuleOrder, string? Rule);
+public sealed record ImprovementTheme(
+    [property: ClosedSet(VocabularySet.Themes)] string Code, string Name, int RuleOrder, string? Rule);
 
 /// <summary>An outcome or enabler of the National Framework: the closed list of tags.</summary>
-public sealed record FrameworkTag(string Code, string Kind, int Number, string Name, string? SourceUrl);
+public sealed record FrameworkTag(
+    [property: ClosedSet(VocabularySet.Tags)] string Code, [property: ClosedSet(typeof(Import.SeedSet), "TagKinds")] string Kind,
+    int Number, string Name, string? SourceUrl);
 
 /// <summary>An inspection's points, in the report's order, with the licence statement that goes with any quotation.</summary>
 /// <param name="Attribution">The Open Government Licence statement to publish with any quotation; null when nothing is quoted.</param>
-public sealed record InspectionImprovements(string InspectionId, CouncilRef Council, DateOnly Published, string FrameworkVersion,
-    IReadOnlyList<ImprovementPoint> Points, string? Attribution);
+public sealed record InspectionImprovements(
+    string InspectionId, CouncilRef Council, DateOnly Published,
+    [property: ClosedSet(VocabularySet.FrameworkVersions)] string FrameworkVersion, IReadOnlyList<ImprovementPoint> Points,
+    string? Attribution);
 
 /// <summary>
 /// A focused visit's points ("What needs to improve in this area of social work practice") and, where the
@@ -67,14 +73,15 @@ public sealed record ImprovementFilter
 public sealed record ImprovementQuery(
     [property: Description("Councils, comma-separated (at most 200): ONS code, DfE code, former ONS code, slug or a name without a comma."),
      TextExample("shropshire")] string? Council,
-    [property: Description("A region: ONS code or slug."), TextExample("west-midlands")] string? Region,
+    [property: Description("A region: ONS code or slug."), VocabularyExample("west-midlands", VocabularySet.Regions)] string? Region,
     [property: Description("inspection (full inspection reports) or focused_visit (focused-visit letters)."),
-     TextExample("inspection")] string? Kind,
+     OneOfExample("inspection", typeof(ImprovementQuery), nameof(ImprovementQuery.Kinds))] string? Kind,
     [property: Description("An inspection framework or framework version (ilacs, sif, ilacs-2023 …): only inspections' points."),
-     TextExample("ilacs")] string? Framework,
+     VocabularyExample("ilacs", VocabularySet.Frameworks)] string? Framework,
     [property: Description("A National Framework tag (outcome_1…outcome_4, enabler_1…enabler_3), or untagged."),
-     TextExample("outcome_3")] string? Tag,
-    [property: Description("A theme (GET /v1/improvements/themes), e.g. workforce."), TextExample("workforce")] string? Theme,
+     VocabularyExample("outcome_3", VocabularySet.TagFilters)] string? Tag,
+    [property: Description("A theme (GET /v1/improvements/themes), e.g. workforce."),
+     VocabularyExample("workforce", VocabularySet.Themes)] string? Theme,
     [property: Description("Published (a letter: dated) on or after (YYYY-MM-DD)."), DateExample("2025-01-01")] string? From,
     [property: Description("Published (a letter: dated) on or before (YYYY-MM-DD)."), DateExample("2025-12-31")] string? To) : IQueryRecord
 {

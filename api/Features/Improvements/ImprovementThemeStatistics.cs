@@ -8,7 +8,9 @@ namespace JudgementsApi.Features.Improvements;
 /// a theme's <c>shareOfReports</c> is the share of those reports that name it at least once.
 /// </summary>
 /// <param name="GroupBy">none, year, region or framework (ilacs, sif, or focused_visit for letters).</param>
-public sealed record ImprovementThemeStatistics(DateOnly? From, DateOnly? To, string? Kind, string GroupBy,
+public sealed record ImprovementThemeStatistics(
+    DateOnly? From, DateOnly? To, [property: ClosedSet(typeof(ImprovementQuery), nameof(ImprovementQuery.Kinds))] string? Kind,
+    [property: ClosedSet(typeof(ImprovementThemeQuery), nameof(ImprovementThemeQuery.Groupings))] string GroupBy,
     IReadOnlyList<ThemeGroup> Groups);
 
 /// <param name="Key">The group: all, a year, a region code, or a framework.</param>
@@ -17,13 +19,18 @@ public sealed record ThemeGroup(string Key, string Label, int Reports, int Point
 
 /// <param name="ShareOfReports">Reports naming the theme ÷ reports in the group (0 to 1, four decimals).</param>
 /// <param name="Points">A link to the points behind the count (GET /v1/improvements).</param>
-public sealed record ThemeCount(string Theme, string Name, int PointCount, int Councils, int Reports, double ShareOfReports, string Points);
+public sealed record ThemeCount(
+    [property: ClosedSet(VocabularySet.Themes)] string Theme, string Name, int PointCount, int Councils, int Reports,
+    double ShareOfReports, string Points);
 
 public sealed record ImprovementThemeQuery(
     [property: Description("Published (a letter: dated) on or after (YYYY-MM-DD)."), DateExample("2025-01-01")] string? From,
     [property: Description("Published (a letter: dated) on or before (YYYY-MM-DD)."), DateExample("2025-12-31")] string? To,
-    [property: Description("inspection or focused_visit (default: both)."), TextExample("inspection")] string? Kind,
-    [property: Description("none (default), year, region or framework."), TextExample("year")] string? GroupBy) : IQueryRecord
+    [property: Description("inspection or focused_visit (default: both)."),
+     OneOfExample("inspection", typeof(ImprovementQuery), nameof(ImprovementQuery.Kinds))] string? Kind,
+    [property: Description("none (default), year, region or framework."),
+     OneOfExample("year", typeof(ImprovementThemeQuery), nameof(ImprovementThemeQuery.Groupings))] string? GroupBy)
+    : IQueryRecord
 {
     public static readonly string[] Groupings = ["none", "year", "region", "framework"];
 

@@ -16,9 +16,12 @@ public sealed record CouncilRef(string Code, string Name, string Slug);
 /// <param name="MissingGrades">Area family → why its grade is null: not_judged (the report says so), not_covered (the report did not cover the area) or unknown (judged; the source does not give the grade).</param>
 /// <param name="Timeliness">How long the report took to publish, and how long since the council's previous full inspection.</param>
 public sealed record InspectionSummary(
-    string Id, CouncilRef Council, string Type, string FrameworkVersion, DateOnly? StartDate, DateOnly? EndDate,
-    DateOnly Published, string PublishedPrecision, string? LeadInspector, string? ReportUrl, string? OfstedPageUrl,
-    string SourceKind, IReadOnlyDictionary<string, string?> Grades, IReadOnlyDictionary<string, string> MissingGrades,
+    string Id, CouncilRef Council, [property: ClosedSet(VocabularySet.InspectionTypes)] string Type,
+    [property: ClosedSet(VocabularySet.FrameworkVersions)] string FrameworkVersion, DateOnly? StartDate, DateOnly? EndDate,
+    DateOnly Published, [property: ClosedSet(typeof(Import.SeedSet), "Precisions")] string PublishedPrecision, string? LeadInspector,
+    string? ReportUrl, string? OfstedPageUrl, [property: ClosedSet(typeof(Import.SeedSet), "SourceKinds")] string SourceKind,
+    [property: ClosedSet(VocabularySet.Grades)] IReadOnlyDictionary<string, string?> Grades,
+    [property: ClosedSet(typeof(AreaStates), nameof(AreaStates.MissingCodes))] IReadOnlyDictionary<string, string> MissingGrades,
     InspectionTimeliness Timeliness);
 
 /// <summary>
@@ -32,7 +35,8 @@ public sealed record InspectionSummary(
 /// <param name="DaysSincePreviousFullInspection">Days from that inspection's publication to this one's; null when there is none or either date is not known to the day.</param>
 public sealed record InspectionTimeliness(int? DaysToPublication, string? PreviousFullInspectionId, int? DaysSincePreviousFullInspection);
 
-public sealed record AreaRef(string Code, string Name, string Family);
+public sealed record AreaRef(
+    [property: ClosedSet(VocabularySet.AreaCodes)] string Code, string Name, [property: ClosedSet(VocabularySet.Families)] string Family);
 
 /// <summary>The words that state a judgement, and where they are.</summary>
 /// <param name="Text">The report's words: its judgement table's row, or the sentence that gives the grade.</param>
@@ -48,10 +52,14 @@ public sealed record Evidence(string Text, string Document, int? Line, string? D
 /// <param name="Status">graded, not_judged, not_covered or unknown.</param>
 /// <param name="Note">Why there is no grade, in words; null when graded.</param>
 /// <param name="Evidence">The report's words that state the judgement and where they are; null when there is no grade and no words to quote.</param>
-public sealed record Judgement(AreaRef Area, Grade? Grade, string Status, string? Note, Evidence? Evidence);
+public sealed record Judgement(
+    AreaRef Area, Grade? Grade, [property: ClosedSet(typeof(AreaStates), nameof(AreaStates.JudgementCodes))] string Status,
+    string? Note, Evidence? Evidence);
 
 /// <summary>Where the inspection's facts come from: the report itself, an override naming it, a named document, or (cited) a later report that states it.</summary>
-public sealed record Provenance(string SourceKind, string Source, string? ReportUrl, string PublishedPrecision, string? Notes);
+public sealed record Provenance(
+    [property: ClosedSet(typeof(Import.SeedSet), "SourceKinds")] string SourceKind, string Source, string? ReportUrl,
+    [property: ClosedSet(typeof(Import.SeedSet), "Precisions")] string PublishedPrecision, string? Notes);
 
 /// <summary>One inspection in full: every judgement with its status and evidence, and where the facts came from.</summary>
 /// <param name="OfstedPageUrl">The council's page on Ofsted's reports site, listing all its reports.</param>
@@ -59,7 +67,10 @@ public sealed record Provenance(string SourceKind, string Source, string? Report
 /// <param name="MissingGrades">Area family → why its grade is null: not_judged, not_covered or unknown.</param>
 /// <param name="Timeliness">How long the report took to publish, and how long since the council's previous full inspection.</param>
 public sealed record InspectionDetail(
-    string Id, CouncilRef Council, string Type, string FrameworkVersion, DateOnly? StartDate, DateOnly? EndDate,
-    DateOnly Published, string PublishedPrecision, string? LeadInspector, string? ReportUrl, string? OfstedPageUrl,
-    string SourceKind, IReadOnlyDictionary<string, string?> Grades, IReadOnlyDictionary<string, string> MissingGrades,
+    string Id, CouncilRef Council, [property: ClosedSet(VocabularySet.InspectionTypes)] string Type,
+    [property: ClosedSet(VocabularySet.FrameworkVersions)] string FrameworkVersion, DateOnly? StartDate, DateOnly? EndDate,
+    DateOnly Published, [property: ClosedSet(typeof(Import.SeedSet), "Precisions")] string PublishedPrecision, string? LeadInspector,
+    string? ReportUrl, string? OfstedPageUrl, [property: ClosedSet(typeof(Import.SeedSet), "SourceKinds")] string SourceKind,
+    [property: ClosedSet(VocabularySet.Grades)] IReadOnlyDictionary<string, string?> Grades,
+    [property: ClosedSet(typeof(AreaStates), nameof(AreaStates.MissingCodes))] IReadOnlyDictionary<string, string> MissingGrades,
     InspectionTimeliness Timeliness, IReadOnlyList<Judgement> Judgements, Provenance Provenance);

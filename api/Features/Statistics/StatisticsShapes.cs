@@ -87,24 +87,35 @@ public sealed record GroupCounts(
 /// was not judged), notCovered (its report did not cover the area) or unknown (judged, grade not in the data).
 /// </summary>
 public sealed record CouncilStanding(
-    string Code, string Name, string Slug, RegionRef Region, string Type, string Status, string? Grade,
-    string? InspectionId, DateOnly? Published, string? FrameworkVersion, string? Reason);
+    string Code, string Name, string Slug, RegionRef Region,
+    [property: ClosedSet(typeof(CouncilTypes), nameof(CouncilTypes.Codes))] string Type,
+    [property: ClosedSet(typeof(AreaStates), nameof(AreaStates.Names))] string Status,
+    [property: ClosedSet(VocabularySet.Grades)] string? Grade, string? InspectionId, DateOnly? Published,
+    [property: ClosedSet(VocabularySet.FrameworkVersions)] string? FrameworkVersion, string? Reason);
 
 /// <param name="DataAsOf">The newest publication (report or letter) in the dataset: nothing later is known.</param>
 /// <param name="Warnings">What to bear in mind reading the figures: a day after <c>dataAsOf</c> (newer reports may be missing), councils the area does not grade.</param>
 public sealed record Distribution(
-    DateOnly AsOf, DateOnly? DataAsOf, IReadOnlyList<string> Warnings, string Area, string? Framework, string GroupBy, string Denominator,
+    DateOnly AsOf, DateOnly? DataAsOf, IReadOnlyList<string> Warnings, [property: ClosedSet(VocabularySet.Areas)] string Area,
+    [property: ClosedSet(VocabularySet.Frameworks)] string? Framework,
+    [property: ClosedSet(typeof(Distributions), nameof(Distributions.GroupBys))] string GroupBy, string Denominator,
     GradeCounts England, IReadOnlyList<GroupCounts> Groups,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CouncilStanding>? Councils);
 
 public sealed record TimelinePoint(DateOnly AsOf, GradeCounts England, IReadOnlyList<GroupCounts> Groups);
 
 public sealed record Timeline(
-    DateOnly? DataAsOf, IReadOnlyList<string> Warnings, string Area, string? Framework, string GroupBy, string Interval, DateOnly From, DateOnly To, string Denominator,
-    IReadOnlyList<string> Grades, IReadOnlyList<TimelinePoint> Points);
+    DateOnly? DataAsOf, IReadOnlyList<string> Warnings, [property: ClosedSet(VocabularySet.Areas)] string Area,
+    [property: ClosedSet(VocabularySet.Frameworks)] string? Framework,
+    [property: ClosedSet(typeof(Distributions), nameof(Distributions.GroupBys))] string GroupBy,
+    [property: ClosedSet(typeof(TimelineQuery), "Intervals")] string Interval, DateOnly From, DateOnly To, string Denominator,
+    [property: ClosedSet(VocabularySet.Grades)] IReadOnlyList<string> Grades, IReadOnlyList<TimelinePoint> Points);
 
 /// <summary>One side of a movement: an inspection and its grade in the area.</summary>
-public sealed record TransitionEnd(string InspectionId, CouncilRef Council, DateOnly Published, string FrameworkVersion, string Grade);
+public sealed record TransitionEnd(
+    string InspectionId, CouncilRef Council, DateOnly Published,
+    [property: ClosedSet(VocabularySet.FrameworkVersions)] string FrameworkVersion,
+    [property: ClosedSet(VocabularySet.Grades)] string Grade);
 
 /// <summary>
 /// A council's move between consecutive graded full inspections in the area. <c>acrossSuccession</c>
@@ -116,15 +127,17 @@ public sealed record Transition(CouncilRef Council, RegionRef Region, bool Acros
 /// <summary>Movements between consecutive graded inspections: a count matrix and the movements themselves.</summary>
 /// <param name="Matrix">fromGrade → toGrade → number of movements (every grade of the scale, zeros included).</param>
 public sealed record Transitions(
-    DateOnly? DataAsOf, IReadOnlyList<string> Warnings, string Area, DateOnly? From, DateOnly? To, string? FromGrade, string? ToGrade, string? Region,
-    IReadOnlyList<string> Grades, int Total,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Matrix,
-    JudgementsApi.Infrastructure.Page<Transition> Movements);
+    DateOnly? DataAsOf, IReadOnlyList<string> Warnings, [property: ClosedSet(VocabularySet.Areas)] string Area, DateOnly? From,
+    DateOnly? To, [property: ClosedSet(VocabularySet.Grades)] string? FromGrade,
+    [property: ClosedSet(VocabularySet.Grades)] string? ToGrade, [property: ClosedSet(VocabularySet.RegionCodes)] string? Region,
+    [property: ClosedSet(VocabularySet.Grades)] IReadOnlyList<string> Grades, int Total,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Matrix, JudgementsApi.Infrastructure.Page<Transition> Movements);
 
 /// <summary>Counts per grade in one area family, for the councils in operation today.</summary>
 public sealed record AreaCounts(
-    string Area, int Councils, int Judged, int NotInspected, int NoReport, int NotGraded, int NotJudged, int NotCovered, int Unknown,
-    IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, decimal?> Percentages)
+    [property: ClosedSet(VocabularySet.Families)] string Area, int Councils, int Judged, int NotInspected, int NoReport, int NotGraded,
+    int NotJudged, int NotCovered, int Unknown, IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyDictionary<string, decimal?> Percentages)
 {
     public GradeTotal GoodOrBetter => ReadyTotals.GoodOrBetter(Counts, Judged);
     public GradeTotal RequiresImprovementOrWorse => ReadyTotals.RequiresImprovementOrWorse(Counts, Judged);
@@ -147,20 +160,28 @@ public sealed record Summary(
 /// (with the <c>reason</c>), notGraded, unknown, or notInOperation (the council did not exist that day); the
 /// inspection it rests on.
 /// </summary>
-public sealed record StandingAsAt(string Status, string? Grade, string? InspectionId, DateOnly? Published, string? FrameworkVersion,
-    string? Reason);
+public sealed record StandingAsAt(
+    [property: ClosedSet(typeof(AreaStates), nameof(AreaStates.Names), MovementsEndpoint.NotInOperation)] string Status,
+    [property: ClosedSet(VocabularySet.Grades)] string? Grade, string? InspectionId, DateOnly? Published,
+    [property: ClosedSet(VocabularySet.FrameworkVersions)] string? FrameworkVersion, string? Reason);
 
 /// <summary>
 /// One council's grade as at both days and the movement between them: <c>steps</c> on the grade scale
 /// (positive up, negative down, 0 the same; null unless both days are graded) and its <c>direction</c>.
 /// </summary>
-public sealed record CouncilMovement(CouncilRef Council, RegionRef Region, StandingAsAt From, StandingAsAt To, int? Steps, string? Direction);
+public sealed record CouncilMovement(
+    CouncilRef Council, RegionRef Region, StandingAsAt From, StandingAsAt To, int? Steps,
+    [property: ClosedSet(typeof(MovementsQuery), "Directions")] string? Direction);
 
 /// <summary>Counts of the councils listed: compared (graded on both days), and of those how many went up, down or stayed.</summary>
 public sealed record MovementCounts(int Councils, int Compared, int Up, int Down, int Same);
 
 public sealed record CouncilMovements(
-    DateOnly From, DateOnly To, DateOnly? DataAsOf, IReadOnlyList<string> Warnings, string Area, string? Region,
-    IReadOnlyList<string>? Councils, string? FromGrade, string? ToGrade, string? Direction, string Sort,
-    IReadOnlyList<string> Grades, MovementCounts Counts,
+    DateOnly From, DateOnly To, DateOnly? DataAsOf, IReadOnlyList<string> Warnings,
+    [property: ClosedSet(VocabularySet.Areas)] string Area, [property: ClosedSet(VocabularySet.RegionCodes)] string? Region,
+    IReadOnlyList<string>? Councils, [property: ClosedSet(VocabularySet.Grades)] string? FromGrade,
+    [property: ClosedSet(VocabularySet.Grades)] string? ToGrade,
+    [property: ClosedSet(typeof(MovementsQuery), "Directions")] string? Direction,
+    [property: ClosedSet(typeof(MovementsQuery), "Sorts")] string Sort,
+    [property: ClosedSet(VocabularySet.Grades)] IReadOnlyList<string> Grades, MovementCounts Counts,
     JudgementsApi.Infrastructure.Page<CouncilMovement> Movements);

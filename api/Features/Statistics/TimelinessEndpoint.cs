@@ -9,8 +9,9 @@ namespace JudgementsApi.Features.Statistics;
 /// </summary>
 /// <param name="Region">The region the inspections were restricted to (its slug), or null for England.</param>
 /// <param name="Framework">The framework or version the inspections were restricted to, or null for all.</param>
-public sealed record TimelinessStatistics(DateOnly? From, DateOnly? To, string? Region, string? Framework,
-    IReadOnlyList<TimelinessGroup> Groups);
+public sealed record TimelinessStatistics(
+    DateOnly? From, DateOnly? To, [property: ClosedSet(VocabularySet.RegionSlugs)] string? Region,
+    [property: ClosedSet(VocabularySet.Frameworks)] string? Framework, IReadOnlyList<TimelinessGroup> Groups);
 
 /// <summary>One year's full inspections under one framework.</summary>
 /// <param name="Year">The year the reports were published.</param>
@@ -18,7 +19,8 @@ public sealed record TimelinessStatistics(DateOnly? From, DateOnly? To, string? 
 /// <param name="Inspections">Full inspections (not LSCB reviews) published that year under the framework.</param>
 /// <param name="DaysToPublication">Days from the last day on site to publication, over the inspections whose dates give it.</param>
 /// <param name="DaysSincePreviousFullInspection">Days from the council's previous full inspection's publication to this one's.</param>
-public sealed record TimelinessGroup(int Year, string Framework, int Inspections, DayRange DaysToPublication,
+public sealed record TimelinessGroup(
+    int Year, [property: ClosedSet(VocabularySet.FrameworkIds)] string Framework, int Inspections, DayRange DaysToPublication,
     DayRange DaysSincePreviousFullInspection);
 
 /// <summary>Median and range of a number of days; the three are null when no inspection gives the number.</summary>

@@ -7,8 +7,8 @@ namespace JudgementsApi.Features.Visits;
 /// <summary>A monitoring visit or joint targeted area inspection (JTAI): not graded. theme is a short
 /// phrase of our own for what the visit looked at (null when the letter's wording was not recognised).</summary>
 public sealed record Visit(
-    string Id, CouncilRef Council, string Kind, DateOnly LetterDate, DateOnly? VisitStart, DateOnly? VisitEnd,
-    IReadOnlyList<string> Inspectors, string? Theme, string? ReportUrl, string Source);
+    string Id, CouncilRef Council, [property: ClosedSet(typeof(SeedSet), nameof(SeedSet.VisitKinds))] string Kind, DateOnly LetterDate,
+    DateOnly? VisitStart, DateOnly? VisitEnd, IReadOnlyList<string> Inspectors, string? Theme, string? ReportUrl, string Source);
 
 public sealed record VisitQuery(
     [property: Description("monitoring_visit or jtai."), OneOfExample("monitoring_visit", typeof(SeedSet), nameof(SeedSet.VisitKinds))] string? Kind,
