@@ -31,6 +31,9 @@ public static partial class Telemetry
     public static int? MetricsPort(IConfiguration config) =>
         config.GetValue<int?>("Judgements:MetricsPort") is > 0 and var port ? port : null;
 
+    /// <summary>ASP.NET Core's per-request instruments beside the request duration, which cost on every cached hit.</summary>
+    private static readonly string[] PerRequestUnused = ["http.server.active_requests", "aspnetcore.routing.match_attempts"];
+
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
@@ -49,6 +52,8 @@ public static partial class Telemetry
             otel.WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation().AddMeter(MeterName);
+                // Recorded on every request and read by no alert or panel: not listened to at all.
+                foreach (var unused in PerRequestUnused) metrics.AddView(unused, MetricStreamConfiguration.Drop);
                 if (port is not null) metrics.AddPrometheusExporter();
             });
         if (otlp) otel.UseOtlpExporter();
@@ -69,8 +74,8 @@ public static partial class Telemetry
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
-        logging.Services.AddSingleton<RepeatedWarnings>();
-        logging.AddSampler<RepeatedWarnings>();
+        logging.Services.AddSingleton<LogSampling>();
+        logging.AddSampler<LogSampling>();
     }
 
     /// <summary>
@@ -121,6 +126,10 @@ public static partial class Telemetry
     /// <summary>
     /// One line per request at Information: method, route template (never the raw path), status,
     /// duration and what the output cache did. No client address, header or query string is logged.
+    /// A request answered without computing anything (an output-cache hit, a 304) is written as its
+    /// own event, which the log sampler keeps only when the request's trace is sampled, or one in
+    /// <see cref="LogSampling.DefaultCachedEvery"/> (Judgements:RequestLog:CachedEvery): formatting and
+    /// writing a JSON line would otherwise cost more than answering from the cache does.
     /// </summary>
     public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app)
     {
@@ -143,7 +152,12 @@ public static partial class Telemetry
             finally
             {
                 var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(none)";
-                Served(log, method, route, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, CacheResult.Of(http));
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var cache = CacheResult.Of(http);
+                if (cache == CacheResult.Hit.Name || status == StatusCodes.Status304NotModified)
+                    ServedWithoutWork(log, method, route, status, ms, cache);
+                else
+                    Served(log, method, route, status, ms, cache);
             }
         });
     }
@@ -151,6 +165,13 @@ public static partial class Telemetry
     [LoggerMessage(EventId = 1, EventName = "Request", Level = LogLevel.Information,
         Message = "{Method} {Route} {Status} in {DurationMs} ms, cache {Cache}")]
     private static partial void Served(ILogger log, string method, string route, int status, double durationMs, string cache);
+
+    /// <summary>The request log's event for a request answered from the output cache or by a 304 (sampled).</summary>
+    public const int CachedRequestEventId = 2;
+
+    [LoggerMessage(EventId = CachedRequestEventId, EventName = "CachedRequest", Level = LogLevel.Information,
+        Message = "{Method} {Route} {Status} in {DurationMs} ms, cache {Cache}")]
+    private static partial void ServedWithoutWork(ILogger log, string method, string route, int status, double durationMs, string cache);
 }
 
 /// <summary>What the output cache did for a request: hit, miss, or none (not cacheable, or not reached).</summary>
@@ -169,7 +190,8 @@ public sealed class CacheResult
 /// <summary>
 /// The service's own instruments (meter <see cref="Telemetry.MeterName"/>): output-cache lookups,
 /// rate-limit rejections, snapshot loads, and gauges of the snapshot in memory and of the newest
-/// import the version poller saw in the database. Counting costs nothing when no exporter listens.
+/// import the version poller saw in the database. Cache lookups are counted with one interlocked add
+/// and read when exported; the rest costs nothing unless an exporter listens.
 /// </summary>
 public sealed class ServiceMetrics
 {
@@ -178,15 +200,18 @@ public sealed class ServiceMetrics
     private static readonly KeyValuePair<string, object?> SuccessTag = new("outcome", "success");
     private static readonly KeyValuePair<string, object?> FailureTag = new("outcome", "failure");
 
-    private readonly Counter<long> _cache;
+    private long _hits;
+    private long _misses;
     private readonly Counter<long> _rejections;
     private readonly Histogram<double> _loads;
 
     public ServiceMetrics(IMeterFactory meters, DatasetState state, TimeProvider clock)
     {
         var meter = meters.Create(Telemetry.MeterName);
-        _cache = meter.CreateCounter<long>("judgements.output_cache.lookups", "{request}",
-            "Requests the output cache answered (result=hit) or passed on to be computed and stored (result=miss)");
+        // Counted with one interlocked add per request and read when scraped: cheaper on the cached path than Counter.Add.
+        meter.CreateObservableCounter("judgements.output_cache.lookups",
+            () => new[] { new Measurement<long>(Volatile.Read(ref _hits), HitTag), new Measurement<long>(Volatile.Read(ref _misses), MissTag) },
+            "{request}", "Requests the output cache answered (result=hit) or passed on to be computed and stored (result=miss)");
         _rejections = meter.CreateCounter<long>("judgements.rate_limit.rejections", "{request}",
             "Requests refused with 429 by the per-client limits, by limit (uncached or export)");
         _loads = meter.CreateHistogram<double>("judgements.snapshot.load.duration", "s",
@@ -230,14 +255,21 @@ public sealed class ServiceMetrics
             description: "0 from a failure to reach the database until it answers again");
     }
 
-    public void CacheHit(HttpContext http) => Cache(http, CacheResult.Hit, HitTag);
-
-    public void CacheMiss(HttpContext http) => Cache(http, CacheResult.Miss, MissTag);
-
-    /// <summary>Counted, kept for the request's log line, and tagged on its span when one is recorded.</summary>
-    private void Cache(HttpContext http, CacheResult result, KeyValuePair<string, object?> tag)
+    public void CacheHit(HttpContext http)
     {
-        _cache.Add(1, tag);
+        Interlocked.Increment(ref _hits);
+        Cache(http, CacheResult.Hit);
+    }
+
+    public void CacheMiss(HttpContext http)
+    {
+        Interlocked.Increment(ref _misses);
+        Cache(http, CacheResult.Miss);
+    }
+
+    /// <summary>Kept for the request's log line, and tagged on its span when one is recorded.</summary>
+    private static void Cache(HttpContext http, CacheResult result)
+    {
         http.Features.Set(result);
         if (Activity.Current is { IsAllDataRequested: true } span) span.SetTag(CacheResult.SpanTag, result.Name);
     }
@@ -248,18 +280,26 @@ public sealed class ServiceMetrics
 }
 
 /// <summary>
-/// Bounds log volume with the platform's log sampling: a warning or error that repeats (same category,
-/// event and message template) is written at most <see cref="PerMinute"/> times a minute; the rest are
-/// dropped and counted in <c>judgements.logs.suppressed</c>. A flood of one failure (a bad request
-/// repeated, an unreachable database) costs a few lines, not gigabytes. Information and below pass.
+/// Bounds log volume with the platform's log sampling (one sampler per process, so both rules are here).
+/// A warning or error that repeats (same category, event and message template) is written at most
+/// <see cref="PerMinute"/> times a minute; the rest are dropped and counted in <c>judgements.logs.suppressed</c>.
+/// A flood of one failure (a bad request repeated, an unreachable database) costs a few lines, not gigabytes.
+/// The request log's line for a request answered from the cache (<see cref="Telemetry.CachedRequestEventId"/>)
+/// is written when the request's trace is sampled (a caller's <c>traceparent</c> with the sampled flag, or
+/// the tracer's choice), and otherwise for one such request in <c>Judgements:RequestLog:CachedEvery</c>
+/// (<see cref="DefaultCachedEvery"/>; 1 writes every one, 0 only sampled traces); the metrics count them all.
+/// Everything else at Information and below passes.
 /// </summary>
-public sealed class RepeatedWarnings(TimeProvider clock, IMeterFactory meters) : LoggingSampler
+public sealed class LogSampling(TimeProvider clock, IMeterFactory meters, IConfiguration config) : LoggingSampler
 {
     public const int PerMinute = 10;
+    public const int DefaultCachedEvery = 100;
     private readonly Counter<long> suppressed = meters.Create(Telemetry.MeterName).CreateCounter<long>(
         "judgements.logs.suppressed", "{record}", "Warnings and errors not written because they repeated over 10 times a minute");
     private const int MaxKinds = 1000;
     private readonly ConcurrentDictionary<(string, int, string), Window> windows = new();
+    private readonly long cachedEvery = Math.Max(0, config.GetValue("Judgements:RequestLog:CachedEvery", DefaultCachedEvery));
+    private long cachedSeen;
 
     private sealed class Window(long minute)
     {
@@ -269,6 +309,9 @@ public sealed class RepeatedWarnings(TimeProvider clock, IMeterFactory meters) :
 
     public override bool ShouldSample<TState>(in LogEntry<TState> entry)
     {
+        if (entry.EventId.Id == Telemetry.CachedRequestEventId && entry.Category == Telemetry.RequestLogCategory)
+            return Activity.Current is { Recorded: true }
+                   || (cachedEvery > 0 && (Interlocked.Increment(ref cachedSeen) - 1) % cachedEvery == 0);
         if (entry.LogLevel < LogLevel.Warning) return true;
         var template = entry.State is IReadOnlyList<KeyValuePair<string, object?>> pairs
             ? pairs.FirstOrDefault(p => p.Key == "{OriginalFormat}").Value as string ?? ""
