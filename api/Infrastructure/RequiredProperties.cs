@@ -28,6 +28,21 @@ public sealed class RequiredProperties : ISchemaFilter
             .Select(JsonName)
             .ToHashSet(StringComparer.Ordinal);
         writable.Required = new HashSet<string>(properties.Keys.Where(k => !optional.Contains(k)), StringComparer.Ordinal);
+        NullableReferences(context.Type, properties);
+    }
+
+    /// <summary>
+    /// A property typed as another schema (a <c>$ref</c>) that may be null, such as a judgement's <c>grade</c> or a
+    /// council's <c>latest</c>: OpenAPI 3.0 cannot put <c>nullable</c> beside a <c>$ref</c>, so the reference is
+    /// wrapped (<c>type: object, nullable: true, allOf: [$ref]</c>).
+    /// </summary>
+    private static void NullableReferences(Type type, IDictionary<string, IOpenApiSchema> properties)
+    {
+        var nullability = new NullabilityInfoContext();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            if (properties.TryGetValue(JsonName(property), out var schema) && schema is OpenApiSchemaReference reference
+                && !property.PropertyType.IsValueType && nullability.Create(property).ReadState == NullabilityState.Nullable)
+                properties[JsonName(property)] = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, AllOf = [reference] };
     }
 
     /// <summary>The name a property has in the JSON (ApiJson: camelCase unless named).</summary>

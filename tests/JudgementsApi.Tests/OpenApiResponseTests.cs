@@ -96,6 +96,9 @@ public class OpenApiResponseTests(ApiFactory api) : ApiTests(api)
     [InlineData("/v1/statistics/distribution?asOf=2018-03-01&include=councils&area=lscb_review&groupBy=type", "status=notCovered")]
     [InlineData("/v1/inspections/shropshire-2017-11-24", "status=graded", "grade.*=good", "sourceKind=report", "publishedPrecision=day")]
     [InlineData("/v1/councils/isles-of-scilly/inspections", "missingGrades.*=not_judged", "type=sif")]
+    // A judgement without a grade: its grade and evidence are null (nullable references in the document).
+    [InlineData("/v1/inspections/isles-of-scilly-2016-06-27", "status=not_judged", "status=graded")]
+    [InlineData("/v1/inspections/birmingham-2016-11-25", "status=not_covered")]
     [InlineData("/v1/councils/surrey/inspections", "missingGrades.*=not_covered")]
     [InlineData("/v1/councils/cumbria/inspections", "missingGrades.*=unknown", "publishedPrecision=month", "sourceKind=cited")]
     [InlineData("/v1/councils/shropshire/inspections", "type=pre_2013", "sourceKind=news")]
@@ -211,7 +214,7 @@ public class OpenApiResponseTests(ApiFactory api) : ApiTests(api)
             else if (key is not ("nullable" or "example")) copy[key] = ToJsonSchema(value);
         }
         if (names || schema["nullable"]?.GetValue<bool>() != true) return copy;
-        if (copy["type"] is JsonValue type)
+        if (copy["type"] is JsonValue type && copy["allOf"] is null) // a nullable reference: either the reference or null
         {
             copy["type"] = new JsonArray(type.GetValue<string>(), "null");
             if (copy["enum"] is JsonArray values && !values.Any(v => v is null)) values.Add(null);
