@@ -20,7 +20,12 @@ if [ -z "${JUDGEMENTS_TEST_DB:-}" ]; then
   cleanup() { pg_stop "$tmp/postgres"; rm -rf "$tmp"; }
   trap cleanup EXIT
   port=$(pg_free_port 55432)
-  pg_start "$tmp/postgres" "$port"
+  # Two runs started at once can find the same port free: the one that loses the bind takes the next.
+  until pg_start "$tmp/postgres" "$port" 2>"$tmp/start.log"; do
+    if grep -q "Address already in use" "$tmp/start.log" && [ "$port" -lt 55532 ]; then port=$(pg_free_port $((port + 1)))
+    else cat "$tmp/start.log" >&2; exit 1; fi
+  done
+  cat "$tmp/start.log" >&2
   pg_roles "$tmp/postgres" "$port"
   export JUDGEMENTS_TEST_DB
   JUDGEMENTS_TEST_DB=$(pg_connstr "$port" postgres)
