@@ -34,7 +34,7 @@ public static class Database
         var csb = new NpgsqlConnectionStringBuilder(raw);
         // Fail fast when the server is down or frozen, so requests and readiness answer 503 within
         // seconds rather than after Npgsql's 15 s connect and 30 s command defaults.
-        if (!Has(raw, "Timeout")) csb.Timeout = 3;
+        if (!Has(raw, "Timeout")) csb.Timeout = config.GetValue("Judgements:ConnectTimeoutSeconds", 3);
         if (!Has(raw, "Command Timeout") && !Has(raw, "CommandTimeout")) csb.CommandTimeout = config.GetValue("Judgements:CommandTimeoutSeconds", 3);
         // A timed-out query is abandoned with its connection; waiting for the server to confirm the
         // cancellation would add seconds when the server is frozen.
@@ -51,7 +51,7 @@ public static class Database
     {
         var raw = OwnerRaw(config) ?? ServingRaw(config);
         var csb = new NpgsqlConnectionStringBuilder(raw);
-        if (!Has(raw, "Timeout")) csb.Timeout = 3;
+        if (!Has(raw, "Timeout")) csb.Timeout = config.GetValue("Judgements:ConnectTimeoutSeconds", 3);
         // An import of a large dataset is one long transaction of COPYs.
         if (!Has(raw, "Command Timeout") && !Has(raw, "CommandTimeout")) csb.CommandTimeout = 600;
         csb.ApplicationName ??= "judgements-api-owner";

@@ -23,6 +23,7 @@ public class OutageFactory : ApiFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Judgements:ConnectTimeoutSeconds", "3"); // the production bound: outages answer 503 within seconds
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

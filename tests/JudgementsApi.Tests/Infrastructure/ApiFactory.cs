@@ -31,6 +31,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The production 3 s would turn a slow query on a busy test machine into a 503;
         // FrozenDatabaseTests restores it.
         builder.UseSetting("Judgements:CommandTimeoutSeconds", "20");
+        // Likewise the 3 s connect timeout: a container's PostgreSQL on a loaded machine took longer (a 503 in CI's
+        // container tier). DatabaseOutageTests restore both.
+        builder.UseSetting("Judgements:ConnectTimeoutSeconds", "30");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
